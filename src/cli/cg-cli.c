@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cg-cli"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cg-cli.h"
+
+typedef int (*CgCliCommand) (int argc, char **argv);
+
+typedef struct
+{
+  const char *option;   /* the argument that selects the command */
+  const char *usage;    /* shown by --help */
+  CgCliCommand run;     /* gets argv from the option on */
+} CgCliEntry;
+
+static int cli_version (int argc, char **argv);
+static int cli_help (int argc, char **argv);
+
+static const CgCliEntry entries[] = {
+  { "--version", "--version", cli_version },
+  { "--help", "--help", cli_help },
+  { "-h", NULL, cli_help },
+};
+
+static int
+cli_version (int argc, char **argv)
+{
+  g_print ("common-ground %s\n", PACKAGE_VERSION);
+  return 0;
+}
+
+static int
+cli_help (int argc, char **argv)
+{
+  g_print ("%s\n", _("Usage: common-ground [FILE…]"));
+  g_print ("%s\n\n", _("Common Ground runs facilitated partnership workshops."));
+  for (gsize i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (entries[i].usage != NULL)
+      g_print ("  common-ground %s\n", entries[i].usage);
+  return 0;
+}
+
+gboolean
+cg_cli_run (int argc, char **argv, int *exit_status)
+{
+  g_return_val_if_fail (exit_status != NULL, FALSE);
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      for (gsize e = 0; e < G_N_ELEMENTS (entries); e++)
+        if (strcmp (argv[i], entries[e].option) == 0
+            || (g_str_has_prefix (argv[i], entries[e].option)
+                && argv[i][strlen (entries[e].option)] == '='))
+          {
+            *exit_status = entries[e].run (argc - i, argv + i);
+            return TRUE;
+          }
+    }
+  return FALSE;
+}

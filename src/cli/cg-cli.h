@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cg-cli.h: the command-line work, done before any window exists (no display needed). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Returns TRUE and sets *exit_status when argv asked for command-line work
+ * (--check, --report, --export-*, --version, --help); FALSE to start the app. */
+gboolean cg_cli_run (int argc, char **argv, int *exit_status);
+
+G_END_DECLS

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cg-analysis.h: agreement and divergence, as PRODUCT.md defines them.
+ *
+ * Everything here is computed from a CgSession on demand; nothing is cached
+ * in the session. The same numbers feed the screen, the reports and the
+ * command line.
+ */
+#pragma once
+
+#include <glib.h>
+#include "cg-session.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CG_LEVEL_NOT_ENOUGH, /* fewer than 2 partners gave a 1-5 answer */
+  CG_LEVEL_DIVERGENT,
+  CG_LEVEL_PARTLY_AGREED,
+  CG_LEVEL_AGREED,
+} CgLevel;
+
+const char *cg_level_to_string (CgLevel level); /* "agreed", "partly-agreed", "divergent", "not-enough" */
+const char *cg_level_to_label (CgLevel level);  /* translated: "Agreed", "Partly agreed", ... */
+
+typedef struct
+{
+  guint item_id;
+  guint n;            /* partners who gave a 1-5 answer */
+  guint n_dont_know;
+  guint n_missing;    /* partners with no answer at all */
+  guint counts[CG_RATING_MAX + 1]; /* counts[1..5]; counts[0] unused */
+  double mean, median, min, max;
+  double sd;          /* sample standard deviation (n - 1); NAN when n < 2 */
+  double q1, q3, iqr;
+  double consensus;   /* Tastle-Wierman; NAN when n == 0 */
+  CgLevel level;
+  gboolean indicative; /* n < 5: spread statistics are indicative only */
+  GArray *dissenters;  /* guint partner ids, in partner order */
+} CgItemStats;
+
+/* NULL if @item_id is unknown. Free with cg_item_stats_free(). */
+CgItemStats *cg_analysis_item (CgSession *session, guint item_id);
+void         cg_item_stats_free (CgItemStats *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgItemStats, cg_item_stats_free)
+
+/* Pure helpers on a list of 1-5 values (exposed for tests and fuzzing). */
+double cg_analysis_consensus (const guint counts[CG_RATING_MAX + 1]);
+
+typedef struct
+{
+  guint lesson;
+  double group_mean;       /* mean of all 1-5 answers to the lesson's statements; NAN if none */
+  GArray *partner_means;   /* double per partner, in partner order; NAN when none */
+} CgLessonStats;
+
+CgLessonStats *cg_analysis_lesson (CgSession *session, guint lesson);
+void           cg_lesson_stats_free (CgLessonStats *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgLessonStats, cg_lesson_stats_free)
+
+typedef struct
+{
+  guint task_id;
+  GArray *accountable;   /* guint partner ids claiming A, in partner order */
+  GArray *responsible;   /* guint partner ids claiming R */
+  guint most_named;      /* partner most often named as Accountable by others; 0 if none/tie */
+  gboolean gap;          /* nobody claims Accountable */
+  gboolean overlap;      /* more than one claims Accountable */
+  gboolean no_doer;      /* nobody claims Responsible */
+  gboolean mismatch;     /* partners name different Accountables, or most_named does not claim A */
+  guint n_answered;      /* partners whose own involvement is set */
+} CgTaskStats;
+
+CgTaskStats *cg_analysis_task (CgSession *session, guint task_id);
+void         cg_task_stats_free (CgTaskStats *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgTaskStats, cg_task_stats_free)
+gboolean     cg_task_stats_is_clear (const CgTaskStats *stats); /* no flag raised */
+
+/* Number of tasks for which @partner_id claims Accountable. */
+guint cg_analysis_tasks_led (CgSession *session, guint partner_id);
+
+/* "Talk about these first": rated item ids (statements and aims) at level
+ * divergent, most divergent (lowest consensus) first, then ids of tasks with
+ * any flag. Each array is cut at @max entries (0 = no limit). */
+void cg_analysis_talk_first (CgSession *session, guint max, GArray **item_ids, GArray **task_ids);
+
+G_END_DECLS

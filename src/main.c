@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "common-ground"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cg-application.h"
+#include "cli/cg-cli.h"
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (CgApplication) app = NULL;
+  int status = 0;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Command-line work runs before GTK is initialised, so it needs no display. */
+  if (cg_cli_run (argc, argv, &status))
+    return status;
+
+  app = cg_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

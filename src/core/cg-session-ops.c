@@ -707,3 +707,14 @@ cg_session_set_unmodified (CgSession *self)
     ((CgCommand *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->time = 0;
   cg_session_notify_state (self, was_modified, cg_session_can_undo (self), cg_session_can_redo (self));
 }
+
+void
+cg_session_mark_modified (CgSession *self)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (CG_IS_SESSION (self));
+  was_modified = cg_session_get_modified (self);
+  self->extra_dirty = TRUE;
+  cg_session_notify_state (self, was_modified, cg_session_can_undo (self), cg_session_can_redo (self));
+}

@@ -228,7 +228,6 @@ remove_action (GtkWidget  *widget,
   toast = adw_toast_new_format (_("Removed “%s”"), escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "partners.undo-remove");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 
   if (self->remove_toast != NULL)
     adw_toast_dismiss (self->remove_toast);
@@ -249,9 +248,12 @@ undo_remove_action (GtkWidget  *widget,
 {
   CgPartnersPage *self = CG_PARTNERS_PAGE (widget);
 
-  if (self->session == NULL || self->remove_toast == NULL)
+  AdwToast *toast = self->remove_toast;
+
+  if (self->session == NULL || toast == NULL)
     return;
   self->remove_toast = NULL;
+  adw_toast_dismiss (toast);
   cg_session_undo (self->session);
 }
 

@@ -352,6 +352,9 @@ close_response_cb (CgWindow         *self,
 {
   if (g_str_equal (response, "discard"))
     {
+      /* The dialog outlives this handler; GTK 4.8 would touch its freed
+       * parent when it goes. */
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
       self->close_confirmed = TRUE;
       gtk_window_destroy (GTK_WINDOW (self));
     }

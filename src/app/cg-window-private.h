@@ -20,7 +20,7 @@ struct _CgWindow
   AdwWindowTitle *window_title;
   AdwToastOverlay *toast_overlay;
   AdwButtonContent *back_content;
-  AdwButtonContent *next_content;
+  GtkLabel *next_label;
 
   /* Owned */
   CgSession *session;
@@ -34,7 +34,7 @@ struct _CgWindow
   GtkLabel *row_status[CG_N_STAGES];
 
   gulong changed_handler;
-  gulong modified_handler;
+  gulong state_handlers[4];
 
   /* Saving */
   guint saving : 1;

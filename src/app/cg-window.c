@@ -118,6 +118,31 @@ create_stage_row (CgWindow *self,
   return row;
 }
 
+static char *
+stage_mark_text (CgStage  stage,
+                 guint    answered,
+                 guint    total,
+                 gboolean complete)
+{
+  if (total == 0)
+    return g_strdup ("");
+  if (stage == CG_STAGE_SESSION)
+    return complete ? g_strdup (_("Complete: title, date and facilitator"))
+                    : g_strdup_printf (ngettext ("%u of %u detail", "%u of %u details", total),
+                                       answered, total);
+  if (stage == CG_STAGE_PARTNERS)
+    return complete ? g_strdup_printf (ngettext ("Complete: %u partner",
+                                                 "Complete: %u partners", total), total)
+                    : g_strdup_printf (ngettext ("%u of at least %u partner",
+                                                 "%u of at least %u partners", total),
+                                       answered, total);
+  if (complete)
+    return g_strdup_printf (ngettext ("Complete: %u answer", "Complete: all %u answers", total),
+                            total);
+  return g_strdup_printf (ngettext ("%u of %u answer", "%u of %u answers", total),
+                          answered, total);
+}
+
 /* The mark is an icon and words, never a colour alone. */
 static void
 update_stage_mark (CgWindow *self,
@@ -132,15 +157,7 @@ update_stage_mark (CgWindow *self,
     cg_session_count_answers (self->session, stage, &answered, &total);
   complete = total > 0 && answered >= total;
 
-  if (total == 0)
-    text = g_strdup ("");
-  else if (complete)
-    text = g_strdup_printf (ngettext ("Complete: %u answer", "Complete: all %u answers", total),
-                            total);
-  else
-    text = g_strdup_printf (ngettext ("%u of %u answer", "%u of %u answers", total),
-                            answered, total);
-
+  text = stage_mark_text (stage, answered, total, complete);
   gtk_label_set_text (self->row_status[stage], text);
   gtk_widget_set_visible (GTK_WIDGET (self->row_status[stage]), total > 0);
   gtk_widget_set_visible (self->row_checks[stage], complete);
@@ -221,8 +238,12 @@ session_changed_cb (CgWindow   *self,
   queue_update_marks (self);
 }
 
+static const char *const state_properties[] = {
+  "notify::modified", "notify::can-undo", "notify::can-redo", "notify::file",
+};
+
 static void
-session_modified_cb (CgWindow   *self,
+session_state_cb (CgWindow   *self,
                      GParamSpec *pspec,
                      CgSession  *session)
 {
@@ -279,7 +300,7 @@ update_navigation (CgWindow *self,
   next = stage + 1 < CG_N_STAGES ? g_strdup_printf (_("Next: %s"), cg_stage_get_title (stage + 1))
                                  : g_strdup (_("Next"));
   adw_button_content_set_label (self->back_content, back);
-  adw_button_content_set_label (self->next_content, next);
+  gtk_label_set_text (self->next_label, next);
 }
 
 static void
@@ -327,7 +348,8 @@ disconnect_session (CgWindow *self)
   if (self->session == NULL)
     return;
   g_clear_signal_handler (&self->changed_handler, self->session);
-  g_clear_signal_handler (&self->modified_handler, self->session);
+  for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
+    g_clear_signal_handler (&self->state_handlers[i], self->session);
   g_clear_object (&self->session);
 }
 
@@ -348,9 +370,11 @@ cg_window_set_session (CgWindow  *self,
       self->changed_handler =
         g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb),
                                  self, G_CONNECT_SWAPPED);
-      self->modified_handler =
-        g_signal_connect_object (session, "notify::modified", G_CALLBACK (session_modified_cb),
-                                 self, G_CONNECT_SWAPPED);
+      /* Saving and undo change these without a document change. */
+      for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
+        self->state_handlers[i] =
+          g_signal_connect_object (session, state_properties[i],
+                                   G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
     }
 
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
@@ -575,7 +599,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, back_content);
-  gtk_widget_class_bind_template_child (widget_class, CgWindow, next_content);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, next_label);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked);

@@ -81,8 +81,12 @@ static void
 cg_aims_page_dispose (GObject *object)
 {
   CgAimsPage *self = CG_AIMS_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_AIMS_PAGE);
+  /* The template's top-level child is not a bound one: drop it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (cg_aims_page_parent_class)->dispose (object);
 }

@@ -300,51 +300,58 @@ step_reading (CgGridTable *self, guint *row, guint *column, int step)
   return TRUE;
 }
 
+/* Where a movement key takes the cursor; NOT_NAVIGATION for other keys. */
 static CgGridNav
-move_result (CgGridTable *self, gboolean moved, guint row, guint column)
+step_for_key (CgGridTable *self, guint keyval, gboolean shift, guint *row, guint *column)
 {
-  if (!moved)
-    return CG_GRID_NAV_STAY;
-  cg_grid_table_set_cursor (self, row, column, TRUE);
-  return CG_GRID_NAV_MOVED;
+  gboolean moved;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      moved = step_column (self, column, -1);
+      break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      moved = step_column (self, column, 1);
+      break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      moved = step_row (self, row, -1);
+      break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      moved = step_row (self, row, 1);
+      break;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:
+      moved = step_column (self, column, -(int) *column);
+      break;
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      moved = step_column (self, column, (int) self->n_columns - 1 - (int) *column);
+      break;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+      moved = step_reading (self, row, column, shift ? -1 : 1);
+      break;
+    case GDK_KEY_Tab: case GDK_KEY_KP_Tab: case GDK_KEY_ISO_Left_Tab:
+      if (!step_reading (self, row, column, (shift || keyval == GDK_KEY_ISO_Left_Tab) ? -1 : 1))
+        return CG_GRID_NAV_LEAVE;
+      moved = TRUE;
+      break;
+    default:
+      return CG_GRID_NAV_NOT_NAVIGATION;
+    }
+  return moved ? CG_GRID_NAV_MOVED : CG_GRID_NAV_STAY;
 }
 
 CgGridNav
 cg_grid_table_navigate (CgGridTable *self, guint keyval, GdkModifierType state)
 {
   guint row = self->cursor_row, column = self->cursor_column;
-  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  CgGridNav nav;
 
   if (self->n_rows == 0 || self->n_columns == 0)
     return CG_GRID_NAV_NOT_NAVIGATION;
-  switch (keyval)
-    {
-    case GDK_KEY_Left: case GDK_KEY_KP_Left:
-      return move_result (self, step_column (self, &column, -1), row, column);
-    case GDK_KEY_Right: case GDK_KEY_KP_Right:
-      return move_result (self, step_column (self, &column, 1), row, column);
-    case GDK_KEY_Up: case GDK_KEY_KP_Up:
-      return move_result (self, step_row (self, &row, -1), row, column);
-    case GDK_KEY_Down: case GDK_KEY_KP_Down:
-      return move_result (self, step_row (self, &row, 1), row, column);
-    case GDK_KEY_Home: case GDK_KEY_KP_Home:
-      return move_result (self, step_column (self, &column, -(int) column), row, column);
-    case GDK_KEY_End: case GDK_KEY_KP_End:
-      return move_result (self, step_column (self, &column, (int) self->n_columns - 1 - (int) column),
-                          row, column);
-    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
-      return move_result (self, step_reading (self, &row, &column, shift ? -1 : 1), row, column);
-    case GDK_KEY_Tab: case GDK_KEY_KP_Tab: case GDK_KEY_ISO_Left_Tab:
-      {
-        int step = (shift || keyval == GDK_KEY_ISO_Left_Tab) ? -1 : 1;
-
-        if (step_reading (self, &row, &column, step))
-          return move_result (self, TRUE, row, column);
-        return CG_GRID_NAV_LEAVE;
-      }
-    default:
-      return CG_GRID_NAV_NOT_NAVIGATION;
-    }
+  nav = step_for_key (self, keyval, (state & GDK_SHIFT_MASK) != 0, &row, &column);
+  if (nav == CG_GRID_NAV_MOVED)
+    cg_grid_table_set_cursor (self, row, column, TRUE);
+  return nav;
 }
 
 static void

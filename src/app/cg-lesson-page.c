@@ -169,10 +169,14 @@ static void
 cg_lesson_page_dispose (GObject *object)
 {
   CgLessonPage *self = CG_LESSON_PAGE (object);
+  GtkWidget *child;
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_LESSON_PAGE);
+  /* The template's top-level child is not a bound one: drop it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (cg_lesson_page_parent_class)->dispose (object);
 }

@@ -247,19 +247,20 @@ about_action (GSimpleAction *action,
   GtkWindow *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                "transient-for", parent,
-                "modal", TRUE,
-                "application-name", _("Common Ground"),
-                "application-icon", APP_ID,
-                "version", PACKAGE_VERSION,
-                "developer-name", _("The Common Ground contributors"),
-                "developers", developers,
-                "license-type", GTK_LICENSE_GPL_3_0,
-                "comments", _("Guides a facilitated partnership workshop: the Five Vital "
-                              "Lessons of partnership working (Scottish Executive Social "
-                              "Research, 2002), role clarity, where the room agrees and "
-                              "where it diverges, and the charter the partners sign."),
-                NULL);
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Common Ground"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Common Ground contributors"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Guides a facilitated partnership workshop: the Five "
+                                      "Vital Lessons of partnership working (Scottish "
+                                      "Executive Social Research, 2002), role clarity, where "
+                                      "the room agrees and where it diverges, and the charter "
+                                      "the partners sign."),
+                        NULL);
   gtk_window_present (about);
 }
 

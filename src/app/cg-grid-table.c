@@ -77,6 +77,12 @@ cg_grid_table_get_widget (CgGridTable *self)
   return self->grid;
 }
 
+void
+cg_grid_table_set_label (CgGridTable *self, const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 remove_all (CgGridTable *self)
 {

@@ -26,6 +26,8 @@ typedef enum
 CgGridTable *cg_grid_table_new (GtkWidget *owner);
 void         cg_grid_table_free (CgGridTable *self);
 GtkWidget   *cg_grid_table_get_widget (CgGridTable *self);
+/* What a screen reader calls the whole grid. */
+void         cg_grid_table_set_label (CgGridTable *self, const char *label);
 
 /* Drops every header and cell and makes an empty @n_rows x @n_columns
  * table; the caller then sets headers and cell contents. */

@@ -190,6 +190,8 @@ rebuild (CgRatingGrid *self)
         self->only_partner = 0;
     }
   cg_grid_table_reset (self->table, rows, columns);
+  cg_grid_table_set_label (self->table, is_aims (self) ? _("Importance of each aim, per partner")
+                                                      : _("Answers to each statement, per partner"));
   apply_only_partner (self);
   fill_headers (self);
   update_all_cells (self);

@@ -4,8 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-aims-page.h"
+#include "cg-lesson-page.h"
 #include "cg-partners-page.h"
 #include "cg-placeholder-page.h"
+#include "cg-roles-page.h"
 #include "cg-session-page.h"
 #include "cg-window-private.h"
 
@@ -24,27 +27,19 @@ static GParamSpec *properties[N_PROPS];
 static GtkWidget *
 create_lesson_page (guint lesson)
 {
-  return cg_placeholder_page_new (CG_STAGE_FOR_LESSON (lesson),
-                                  _("An explanation of the lesson and prompts for discussion, "
-                                    "then the statements every partner rates from 1 to 5 "
-                                    "(or “don’t know”), and a comment from each partner."));
+  return cg_lesson_page_new (lesson);
 }
 
 static GtkWidget *
 create_aims_page (void)
 {
-  return cg_placeholder_page_new (CG_STAGE_AIMS,
-                                  _("Candidate aims: each partner rates how important each "
-                                    "aim is, and the facilitator marks the aims agreed."));
+  return cg_aims_page_new ();
 }
 
 static GtkWidget *
 create_roles_page (void)
 {
-  return cg_placeholder_page_new (CG_STAGE_ROLES,
-                                  _("The partnership’s tasks: for each, every partner says "
-                                    "whether it is Responsible, Accountable, Consulted or "
-                                    "Informed, and who it believes is Accountable."));
+  return cg_roles_page_new ();
 }
 
 static GtkWidget *

@@ -295,6 +295,8 @@ cg_comments_init (CgComments *self)
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), 4);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Comments from each partner"), -1);
   gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
 }
 

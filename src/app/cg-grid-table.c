@@ -306,6 +306,20 @@ step_reading (CgGridTable *self, guint *row, guint *column, int step)
   return TRUE;
 }
 
+gboolean
+cg_grid_table_leave (CgGridTable *self, guint keyval, GdkModifierType state)
+{
+  gboolean backward = (state & GDK_SHIFT_MASK) != 0 || keyval == GDK_KEY_ISO_Left_Tab;
+  guint row, column;
+
+  if (self->n_rows == 0 || self->n_columns == 0)
+    return FALSE;
+  row = backward ? 0 : self->n_rows - 1;
+  column = self->only_column >= 0 ? (guint) self->only_column : backward ? 0 : self->n_columns - 1;
+  gtk_widget_grab_focus (GTK_WIDGET (cg_grid_table_get_cell (self, row, column)));
+  return FALSE;
+}
+
 /* Where a movement key takes the cursor; NOT_NAVIGATION for other keys. */
 static CgGridNav
 step_for_key (CgGridTable *self, guint keyval, gboolean shift, guint *row, guint *column)

@@ -50,6 +50,11 @@ gboolean    cg_grid_table_get_cursor (CgGridTable *self, guint *row, guint *colu
 void        cg_grid_table_set_cursor (CgGridTable *self, guint row, guint column, gboolean grab_focus);
 gboolean    cg_grid_table_has_focus (CgGridTable *self);
 
+/* Ctrl+Tab and Ctrl+Shift+Tab leave the grid: puts focus on the last (or
+ * first) visible cell so that the window's own focus move goes past the grid.
+ * Returns FALSE so the caller lets the key through. */
+gboolean    cg_grid_table_leave (CgGridTable *self, guint keyval, GdkModifierType state);
+
 /* Arrows, Home/End, Tab/Shift+Tab and Enter (next partner, then next row). */
 CgGridNav   cg_grid_table_navigate (CgGridTable *self, guint keyval, GdkModifierType state);
 

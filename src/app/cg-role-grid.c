@@ -333,6 +333,9 @@ cg_role_grid_handle_key (CgRoleGrid *self, guint keyval, GdkModifierType state)
   guint row, column;
 
   g_return_val_if_fail (CG_IS_ROLE_GRID (self), FALSE);
+  if ((state & GDK_CONTROL_MASK) != 0
+      && (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab))
+    return cg_grid_table_leave (self->table, keyval, state);
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
     return FALSE;
   if (self->session == NULL || !cg_grid_table_get_cursor (self->table, &row, &column))

@@ -233,6 +233,8 @@ cg_capture_bar_init (CgCaptureBar *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
   self->pass_button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->pass_button), _("Pass the laptop to…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pass_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pass the laptop to…"), -1);
   gtk_widget_set_tooltip_text (self->pass_button,
                                _("Show only one partner’s answers while they enter them"));
   gtk_widget_set_parent (self->pass_button, GTK_WIDGET (self));

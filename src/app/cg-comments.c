@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "cg-comments.h"
-#include "cg-grid-table.h"
 
 #define COMMIT_DELAY_MS 700
 
@@ -85,11 +84,42 @@ on_view_leave (GtkEventControllerFocus *focus, CgComments *self)
   cg_comments_flush (self);
 }
 
+static void
+draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  GdkRGBA rgba;
+
+  if (!gdk_rgba_parse (&rgba, data))
+    return;
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+/* A colour dot and the partner's name, on one line. */
+static GtkWidget *
+comment_header_new (const CgPartner *p)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *dot = gtk_drawing_area_new ();
+  GtkWidget *name = gtk_label_new (p->name);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 16);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 16);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_swatch, g_strdup (p->colour), g_free);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), name);
+  return box;
+}
+
 static GtkWidget *
 make_box (CgComments *self, const CgPartner *p)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *header = cg_grid_partner_header_new (p->name, NULL, p->colour, NULL);
+  GtkWidget *header = comment_header_new (p);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_text_view_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -144,8 +174,12 @@ rebuild (CgComments *self)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->flow), child);
   for (guint i = 0; i < n; i++)
     {
-      gtk_flow_box_append (GTK_FLOW_BOX (self->flow), make_box (self, cg_session_get_partner (self->session, i)));
-      gtk_widget_set_focusable (gtk_widget_get_last_child (self->flow), FALSE);
+      const CgPartner *p = cg_session_get_partner (self->session, i);
+
+      gtk_flow_box_append (GTK_FLOW_BOX (self->flow), make_box (self, p));
+      child = gtk_widget_get_last_child (self->flow);
+      gtk_widget_set_focusable (child, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, p->name, -1);
     }
   apply_only_partner (self);
 }
@@ -261,6 +295,8 @@ cg_comments_init (CgComments *self)
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), 4);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Comments from each partner"), -1);
   gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
 }
 

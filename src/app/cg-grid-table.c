@@ -77,6 +77,12 @@ cg_grid_table_get_widget (CgGridTable *self)
   return self->grid;
 }
 
+void
+cg_grid_table_set_label (CgGridTable *self, const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 remove_all (CgGridTable *self)
 {
@@ -298,6 +304,20 @@ step_reading (CgGridTable *self, guint *row, guint *column, int step)
   else
     *column = step > 0 ? 0 : self->n_columns - 1;
   return TRUE;
+}
+
+gboolean
+cg_grid_table_leave (CgGridTable *self, guint keyval, GdkModifierType state)
+{
+  gboolean backward = (state & GDK_SHIFT_MASK) != 0 || keyval == GDK_KEY_ISO_Left_Tab;
+  guint row, column;
+
+  if (self->n_rows == 0 || self->n_columns == 0)
+    return FALSE;
+  row = backward ? 0 : self->n_rows - 1;
+  column = self->only_column >= 0 ? (guint) self->only_column : backward ? 0 : self->n_columns - 1;
+  gtk_widget_grab_focus (GTK_WIDGET (cg_grid_table_get_cell (self, row, column)));
+  return FALSE;
 }
 
 /* Where a movement key takes the cursor; NOT_NAVIGATION for other keys. */

@@ -26,6 +26,8 @@ typedef enum
 CgGridTable *cg_grid_table_new (GtkWidget *owner);
 void         cg_grid_table_free (CgGridTable *self);
 GtkWidget   *cg_grid_table_get_widget (CgGridTable *self);
+/* What a screen reader calls the whole grid. */
+void         cg_grid_table_set_label (CgGridTable *self, const char *label);
 
 /* Drops every header and cell and makes an empty @n_rows x @n_columns
  * table; the caller then sets headers and cell contents. */
@@ -47,6 +49,11 @@ int         cg_grid_table_get_only_column (CgGridTable *self);
 gboolean    cg_grid_table_get_cursor (CgGridTable *self, guint *row, guint *column);
 void        cg_grid_table_set_cursor (CgGridTable *self, guint row, guint column, gboolean grab_focus);
 gboolean    cg_grid_table_has_focus (CgGridTable *self);
+
+/* Ctrl+Tab and Ctrl+Shift+Tab leave the grid: puts focus on the last (or
+ * first) visible cell so that the window's own focus move goes past the grid.
+ * Returns FALSE so the caller lets the key through. */
+gboolean    cg_grid_table_leave (CgGridTable *self, guint keyval, GdkModifierType state);
 
 /* Arrows, Home/End, Tab/Shift+Tab and Enter (next partner, then next row). */
 CgGridNav   cg_grid_table_navigate (CgGridTable *self, guint keyval, GdkModifierType state);

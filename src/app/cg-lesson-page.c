@@ -44,6 +44,7 @@ update_text (CgLessonPage *self)
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->intro_label,
                       self->session != NULL ? cg_session_get_lesson_intro (self->session, self->lesson) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->intro_label), *gtk_label_get_text (self->intro_label) != '\0');
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box))) != NULL)
     gtk_box_remove (self->prompts_box, child);
   if (self->session != NULL)

@@ -190,6 +190,8 @@ rebuild (CgRatingGrid *self)
         self->only_partner = 0;
     }
   cg_grid_table_reset (self->table, rows, columns);
+  cg_grid_table_set_label (self->table, is_aims (self) ? _("Importance of each aim, per partner")
+                                                      : _("Answers to each statement, per partner"));
   apply_only_partner (self);
   fill_headers (self);
   update_all_cells (self);
@@ -298,6 +300,9 @@ cg_rating_grid_handle_key (CgRatingGrid *self, guint keyval, GdkModifierType sta
   guint row, column;
 
   g_return_val_if_fail (CG_IS_RATING_GRID (self), FALSE);
+  if ((state & GDK_CONTROL_MASK) != 0
+      && (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab))
+    return cg_grid_table_leave (self->table, keyval, state);
   /* Shortcuts (Ctrl+Z, Alt+Left...) belong to the window. */
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
     return FALSE;

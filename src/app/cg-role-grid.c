@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cg-grid-table.h"
 #include "cg-role-grid.h"
@@ -60,8 +61,13 @@ cell_value (CgRoleGrid *self, guint partner_id, guint task_id, gboolean visible,
       guint named = cg_session_get_believed_accountable (self->session, partner_id, task_id);
       const CgPartner *p = named != 0 ? cg_session_lookup_partner (self->session, named) : NULL;
 
+      /* Number and first name fit a cell; the spoken label has the full name. */
+      g_autofree char *first = p != NULL ? g_strdup (p->name) : NULL;
+
+      if (first != NULL && strchr (first, ' ') != NULL)
+        *strchr (first, ' ') = '\0';
       *text = p == NULL ? g_strdup ("") : !visible ? g_strdup ("●")
-              : g_strdup_printf ("%d %s", cg_session_partner_position (self->session, named) + 1, p->name);
+              : g_strdup_printf ("%d %s", cg_session_partner_position (self->session, named) + 1, first);
       *spoken = p == NULL ? _("nobody named") : !visible ? _("answered") : p->name;
       *css = p == NULL ? NULL : !visible ? "answered-hidden" : "named-accountable";
     }
@@ -169,6 +175,9 @@ rebuild (CgRoleGrid *self)
         self->only_partner = 0;
     }
   cg_grid_table_reset (self->table, rows, columns);
+  cg_grid_table_set_label (self->table, self->mode == CG_ROLE_GRID_INVOLVEMENT
+                                        ? _("Each partner’s own part in each task")
+                                        : _("Whom each partner believes is Accountable for each task"));
   apply_only_partner (self);
   fill_headers (self);
   update_all_cells (self);
@@ -324,6 +333,9 @@ cg_role_grid_handle_key (CgRoleGrid *self, guint keyval, GdkModifierType state)
   guint row, column;
 
   g_return_val_if_fail (CG_IS_ROLE_GRID (self), FALSE);
+  if ((state & GDK_CONTROL_MASK) != 0
+      && (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab))
+    return cg_grid_table_leave (self->table, keyval, state);
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
     return FALSE;
   if (self->session == NULL || !cg_grid_table_get_cursor (self->table, &row, &column))

@@ -73,6 +73,30 @@ cg_xml_node_key (xmlNode *node)
   return g_string_free (key, FALSE);
 }
 
+/* xmlCopyProp() leaves the copy unlinked (and xmlAddChild() then refuses
+ * it as already added), so attributes are set afresh, their namespace
+ * declared on the root when it is not in scope. */
+static void
+copy_attr (xmlNode *target, xmlAttr *attr)
+{
+  xmlNode *root = xmlDocGetRootElement (target->doc);
+  xmlNs *ns = xmlSearchNsByHref (target->doc, target, attr->ns->href);
+  xmlChar *value = xmlGetNsProp (attr->parent, attr->name, attr->ns->href);
+
+  for (guint i = 1; ns == NULL && i < 1000; i++)
+    {
+      g_autofree char *prefix = NULL;
+
+      if (i > 1 || attr->ns->prefix == NULL)
+        prefix = g_strdup_printf ("ns%u", i);
+      ns = xmlNewNs (root, attr->ns->href,
+                     prefix != NULL ? (const xmlChar *) prefix : attr->ns->prefix);
+    }
+  if (ns != NULL)
+    xmlSetNsProp (target, ns, attr->name, value != NULL ? value : (const xmlChar *) "");
+  xmlFree (value);
+}
+
 static gboolean
 is_foreign_element (const xmlNode *node)
 {
@@ -102,9 +126,7 @@ collect_from (CgXmlForeign *foreign, xmlNode *owner)
   for (xmlAttr *a = owner->properties; a != NULL; a = a->next)
     if (a->ns != NULL)
       {
-        xmlNode *holder = holder_for (foreign, owner);
-
-        xmlAddChild (holder, (xmlNode *) xmlCopyProp (holder, a));
+        copy_attr (holder_for (foreign, owner), a);
       }
   for (xmlNode *c = owner->children; c != NULL; c = c->next)
     {
@@ -152,7 +174,7 @@ static void
 attach_to (xmlNode *holder, xmlNode *target)
 {
   for (xmlAttr *a = holder->properties; a != NULL; a = a->next)
-    xmlAddChild (target, (xmlNode *) xmlCopyProp (target, a));
+    copy_attr (target, a);
   for (xmlNode *c = holder->children; c != NULL; c = c->next)
     xmlAddChild (target, xmlDocCopyNode (c, target->doc, 1));
 }

@@ -323,8 +323,9 @@ lookup_partner (Builder *b, xmlNode *node, const char *attr, gboolean required, 
   if (text == NULL)
     return fail (b, node, _("a %s names no partner"), (const char *) node->name);
   if (!parse_id (text, 'p', out) || cg_session_lookup_partner (b->session, *out) == NULL)
-    return fail (b, node, _("%s names partner “%s”, which is not in the session"),
-                 has_name (node, "task") ? _("a task") : _("answers"), text);
+    return has_name (node, "task")
+           ? fail (b, node, _("a task names partner “%s”, which is not in the session"), text)
+           : fail (b, node, _("answers name partner “%s”, which is not in the session"), text);
   return TRUE;
 }
 
@@ -475,6 +476,131 @@ build_charter (Builder *b, xmlNode *charter)
   return TRUE;
 }
 
+/* Structure --------------------------------------------------------------------- */
+
+/* Which of our elements may sit in which: libxml2's RELAX NG messages for
+ * a misplaced element inside an interleave point at the wrong line, so
+ * this one mistake gets our own message first. */
+static const struct { const char *parent; const char *children; } allowed_children[] = {
+  { "session", " template details options role-suggestions partners lessons aims tasks answers charter " },
+  { "template", " name description " },
+  { "details", " title date facilitator context scenario " },
+  { "options", " revealed " },
+  { "role-suggestions", " role " },
+  { "partners", " partner " },
+  { "partner", " name organisation role " },
+  { "lessons", " lesson " },
+  { "lesson", " intro prompt statement " },
+  { "aims", " aim " },
+  { "tasks", " task " },
+  { "answers", " rating comment role " },
+  { "charter", " title purpose ground-rules measures review-date learning still-to-resolve " },
+};
+
+static const char *
+allowed_for (const xmlNode *parent)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (allowed_children); i++)
+    if (strcmp ((const char *) parent->name, allowed_children[i].parent) == 0)
+      return allowed_children[i].children;
+  return NULL; /* text only */
+}
+
+static gboolean
+in_list (const char *list, const xmlChar *name)
+{
+  g_autofree char *padded = g_strdup_printf (" %s ", (const char *) name);
+
+  return list != NULL && strstr (list, padded) != NULL;
+}
+
+/* Unqualified attributes each element of ours may carry. */
+static const char *
+attributes_for (const xmlNode *node)
+{
+  static const struct { const char *element; const char *attrs; } table[] = {
+    { "session", " format-version next-id " }, { "template", " id " },
+    { "options", " answers-hidden current-stage " }, { "revealed", " stage " },
+    { "partner", " id colour " }, { "lesson", " number " }, { "statement", " id " },
+    { "aim", " id agreed " }, { "task", " id charter-accountable " },
+    { "rating", " partner item value " }, { "comment", " partner lesson " },
+  };
+
+  if (strcmp ((const char *) node->name, "role") == 0 && has_name (node->parent, "answers"))
+    return " partner task involvement believes-accountable ";
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    if (strcmp ((const char *) node->name, table[i].element) == 0)
+      return table[i].attrs;
+  return "";
+}
+
+static gboolean
+check_attributes (Builder *b, xmlNode *node)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (a->ns == NULL && !in_list (attributes_for (node), a->name))
+      return fail (b, node, _("“%s” has an attribute “%s”, which Common Ground does not know"),
+                   (const char *) node->name, (const char *) a->name);
+  return TRUE;
+}
+
+static gboolean
+is_blank (const xmlNode *text)
+{
+  for (const xmlChar *p = text->content; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Lists may repeat their children; elsewhere each child is one of a kind. */
+static gboolean
+may_repeat (const xmlNode *parent, const xmlNode *child)
+{
+  return in_list (" options role-suggestions partners lessons aims tasks answers ", parent->name)
+         || in_list (" prompt statement ", child->name);
+}
+
+static gboolean
+check_repeats (Builder *b, xmlNode *node, xmlNode *child)
+{
+  for (xmlNode *c = node->children; c != child; c = c->next)
+    if (cg_xml_is_ours (c) && xmlStrEqual (c->name, child->name) && !may_repeat (node, child))
+      return fail (b, child, _("there are two “%s” elements inside “%s”"),
+                   (const char *) child->name, (const char *) node->name);
+  return TRUE;
+}
+
+static gboolean
+check_structure (Builder *b, xmlNode *node)
+{
+  const char *allowed = allowed_for (node);
+
+  if (!check_attributes (b, node))
+    return FALSE;
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (allowed != NULL && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+          && !is_blank (c))
+        return fail (b, c->prev != NULL ? c : node,
+                     _("there is text directly inside “%s”, where only elements belong"),
+                     (const char *) node->name);
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (c->ns == NULL)
+        return fail (b, c, _("the element “%s” has no namespace; Common Ground files put every element in a namespace"),
+                     (const char *) c->name);
+      if (!cg_xml_is_ours (c))
+        continue;
+      if (!in_list (allowed, c->name))
+        return fail (b, c, _("“%s” does not belong inside “%s”"),
+                     (const char *) c->name, (const char *) node->name);
+      if (!check_repeats (b, node, c) || !check_structure (b, c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The session ------------------------------------------------------------------ */
 
 static gboolean
@@ -542,7 +668,7 @@ cg_xml_build_session (xmlDoc *doc, const char *display_name, GError **error)
   b.roles_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   cg_session_set_recording (session, FALSE);
-  ok = build_parts (&b, root) && build_next_id (&b, root);
+  ok = check_structure (&b, root) && build_parts (&b, root) && build_next_id (&b, root);
   cg_session_clear_history (session);
   cg_session_set_unmodified (session);
   cg_session_set_recording (session, TRUE);

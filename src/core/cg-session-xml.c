@@ -94,6 +94,7 @@ typedef struct
 {
   gboolean doctype;
   long doctype_line;
+  char *doctype_system_id;
   gboolean have_error;
   int code;
   long line;
@@ -132,6 +133,7 @@ on_internal_subset (void *data, const xmlChar *name, const xmlChar *external_id,
 
   state->doctype = TRUE;
   state->doctype_line = ctxt->input != NULL ? ctxt->input->line : 1;
+  state->doctype_system_id = g_strdup ((const char *) system_id);
   xmlStopParser (ctxt);
 }
 
@@ -161,6 +163,27 @@ set_parse_error (ParseState *state, const char *name, GError **error)
     }
 }
 
+/* The parser stopped at the DOCTYPE, before reading what it declares; a
+ * look at the bytes (never parsing them) says what it would have done. */
+static void
+set_doctype_error (ParseState *state, const char *data, gsize length, const char *name,
+                   GError **error)
+{
+  const char *why = "";
+
+  if (state->doctype_system_id != NULL)
+    why = _(" (it names an outside file, which could be fetched from the network)");
+  else if (g_strstr_len (data, length, "<!ENTITY %") != NULL)
+    why = _(" (it declares parameter entities, which can fetch outside files)");
+  else if (g_strstr_len (data, length, "SYSTEM") != NULL)
+    why = _(" (it declares entities that read outside files)");
+  else if (g_strstr_len (data, length, "<!ENTITY") != NULL)
+    why = _(" (it declares entities, which can expand without limit)");
+  cg_xml_set_error (error, CG_SESSION_XML_ERROR_DOCTYPE, name, state->doctype_line,
+                    _("the file refers to a document type definition, which Common Ground files never do%s"),
+                    why);
+}
+
 static xmlDocPtr
 parse (const char *data, gsize length, const char *name, GError **error)
 {
@@ -184,8 +207,7 @@ parse (const char *data, gsize length, const char *name, GError **error)
   ok = !state.doctype && ctxt->wellFormed && ctxt->errNo == 0 && !state.have_error
        && doc != NULL && xmlDocGetRootElement (doc) != NULL;
   if (state.doctype)
-    cg_xml_set_error (error, CG_SESSION_XML_ERROR_DOCTYPE, name, state.doctype_line,
-                      _("the file refers to a document type definition, which Common Ground files never do"));
+    set_doctype_error (&state, data, length, name, error);
   else if (!ok && state.have_error)
     set_parse_error (&state, name, error);
   else if (!ok)
@@ -193,6 +215,7 @@ parse (const char *data, gsize length, const char *name, GError **error)
                       _("the file is damaged or incomplete: it is not well-formed XML"));
   xmlFreeParserCtxt (ctxt);
   g_free (state.message);
+  g_free (state.doctype_system_id);
   if (!ok)
     g_clear_pointer (&doc, xmlFreeDoc);
   return doc;

@@ -37,11 +37,15 @@ check_file_type (GFile *file, const char *name, GCancellable *cancellable, GErro
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local);
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    cg_xml_set_error (error, CG_SESSION_XML_ERROR_IO, name, 1, _("the file does not exist"));
+  else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    cg_xml_set_error (error, CG_SESSION_XML_ERROR_IO, name, 1,
+                      _("you do not have permission to open this file"));
+  else if (info == NULL)
+    cg_xml_set_error (error, CG_SESSION_XML_ERROR_IO, name, 1, "%s", local->message);
   if (info == NULL)
-    {
-      cg_xml_set_error (error, CG_SESSION_XML_ERROR_IO, name, 1, "%s", local->message);
-      return FALSE;
-    }
+    return FALSE;
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       cg_xml_set_error (error, CG_SESSION_XML_ERROR_IO, name, 1,

@@ -1,26 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cg-session-xml-file.c: session files on disk.
+/* cg-session-xml-file.c: loading session files from disk.
  *
- * Reading: we read the bytes ourselves with a cap and hand libxml2 memory,
- * never a file name (it would gunzip a bomb, or follow a FIFO).
- *
- * Writing: g_file_replace() truncates in place for a symlink, a hard link
- * or a read-only folder, and g_file_replace_contents() renames a partial
- * temp file over the original on a write error. So for local files we do
- * it ourselves: a temp file beside the real target, written in full,
- * fsynced, then renamed over it. Until the rename the old file is
- * untouched; after it the file is complete.
+ * We read the bytes ourselves, with a cap, and hand libxml2 memory, never
+ * a file name: given a name it would gunzip a bomb, or block on a FIFO.
+ * Saving is in cg-session-xml-save.c.
  */
 #define G_LOG_DOMAIN "cg-session-xml"
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cg-session-private.h"
 #include "cg-session-xml-private.h"

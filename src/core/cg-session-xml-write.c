@@ -220,11 +220,12 @@ write_answers (CgSession *session, xmlNode *root)
         {
           const char *comment = cg_session_get_comment (session, partner, l);
           char number[4];
+          xmlNode *node;
 
           if (comment[0] == '\0')
             continue;
           g_snprintf (number, sizeof number, "%u", l + 1);
-          xmlNode *node = add_text (answers, "comment", comment);
+          node = add_text (answers, "comment", comment);
           set_id_attr (node, "partner", 'p', partner);
           set_attr (node, "lesson", number);
         }

@@ -21,6 +21,7 @@ static int cli_help (int argc, char **argv);
 
 static const CgCliEntry entries[] = {
   { "--version", "--version", cli_version },
+  { "--check", "--check FILE", cg_cli_check },
   { "--help", "--help", cli_help },
   { "-h", NULL, cli_help },
 };

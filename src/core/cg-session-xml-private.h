@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cg-session-xml-private.h: shared by the cg-session-xml*.c files only. */
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "cg-session-xml.h"
+
+G_BEGIN_DECLS
+
+#define CG_SESSION_XML_NS "https://commonground.github.io/ns/session"
+
+/* Errors for people: "NAME:LINE: message". */
+void cg_xml_set_error (GError     **error,
+                       int          code,
+                       const char  *display_name,
+                       long         line,
+                       const char  *format,
+                       ...) G_GNUC_PRINTF (5, 6);
+
+gboolean cg_xml_is_ours (const xmlNode *node);
+
+/* Builds the session a parsed, well-formed document describes, checking
+ * every value and reference as it goes. */
+CgSession *cg_xml_build_session (xmlDoc      *doc,
+                                 const char  *display_name,
+                                 GError     **error);
+
+/* The document for @session, without foreign content. */
+xmlDoc *cg_xml_write_doc (CgSession *session);
+
+/* Content in other namespaces, kept from a loaded file and written back
+ * where it was: attributes on, and elements inside, the element of ours
+ * with the same key (cg_xml_node_key()). */
+typedef struct _CgXmlForeign CgXmlForeign;
+
+CgXmlForeign *cg_xml_foreign_collect (xmlDoc *doc); /* NULL when there is none */
+void          cg_xml_foreign_free (CgXmlForeign *foreign);
+void          cg_xml_foreign_attach (CgXmlForeign *foreign, xmlDoc *doc);
+char         *cg_xml_node_key (xmlNode *node);
+
+/* What a loaded session remembers of its file (qdata on the session). */
+CgXmlForeign *cg_xml_session_get_foreign (CgSession *session);
+void          cg_xml_session_set_file_facts (CgSession    *session,
+                                             CgXmlForeign *foreign, /* taken */
+                                             gboolean      newer_minor);
+
+/* Writes @bytes to @file without ever truncating it in place; returns the
+ * new etag. @expected_etag: with @check_etag, the etag the file must still
+ * have (NULL: it must not exist). */
+gboolean cg_xml_write_file (GFile         *file,
+                            GBytes        *bytes,
+                            gboolean       check_etag,
+                            const char    *expected_etag,
+                            char         **new_etag,
+                            GCancellable  *cancellable,
+                            GError       **error);
+
+G_END_DECLS

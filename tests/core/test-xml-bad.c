@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Every hostile or broken file is refused quickly, with its own message
+ * naming the file and the line. The files are in tests/data/bad; the big
+ * ones (100 MB, a gzip bomb, a quadratic blow-up) are made here. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cg-session-xml.h"
+
+#define ONE_SECOND G_USEC_PER_SEC
+
+typedef struct
+{
+  const char *file;
+  CgSessionXmlError code;
+  int line;
+  const char *words;
+} BadFile;
+
+static const BadFile bad_files[] = {
+  { "truncated", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 20, "the file is damaged or incomplete" },
+  { "wrong-root", CG_SESSION_XML_ERROR_WRONG_ROOT, 3, "not a Common Ground session: its root element is “html”" },
+  { "newer-major", CG_SESSION_XML_ERROR_VERSION, 2,
+    "this file was made by a newer version of Common Ground (format 2.0); this version reads format 1.x" },
+  { "unknown-partner", CG_SESSION_XML_ERROR_MEANING, 56, "answers name partner “p9”, which is not in the session" },
+  { "rating-7", CG_SESSION_XML_ERROR_MEANING, 52,
+    "rating 7 for partner p1 is out of range (1 to 5 or don’t know)" },
+  { "duplicate-id", CG_SESSION_XML_ERROR_MEANING, 38, "the id “s4” is used twice" },
+  { "duplicate-answer", CG_SESSION_XML_ERROR_MEANING, 59, "partner p3 answers about task t10 twice" },
+  { "next-id-too-small", CG_SESSION_XML_ERROR_MEANING, 2, "next-id is 9, but the id “t10” is not smaller" },
+  { "xxe", CG_SESSION_XML_ERROR_DOCTYPE, 2,
+    "refers to a document type definition, which Common Ground files never do (it declares entities that read outside files)" },
+  { "parameter-entity", CG_SESSION_XML_ERROR_DOCTYPE, 3, "(it declares parameter entities" },
+  { "remote-dtd", CG_SESSION_XML_ERROR_DOCTYPE, 2, "(it names an outside file" },
+  { "billion-laughs", CG_SESSION_XML_ERROR_DOCTYPE, 2, "(it declares entities, which can expand without limit)" },
+  { "invalid-utf8", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 5, "the file is not valid UTF-8 text (column 13)" },
+  { "empty", CG_SESSION_XML_ERROR_EMPTY, 1, "the file is empty" },
+  { "undefined-entity", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 4, "the file uses an entity" },
+  { "unknown-element", CG_SESSION_XML_ERROR_MEANING, 41, "“surprise” does not belong inside “lessons”" },
+  { "unknown-attribute", CG_SESSION_XML_ERROR_MEANING, 24, "“partner” has an attribute “color”" },
+  { "repeated-part", CG_SESSION_XML_ERROR_MEANING, 47, "there are two “tasks” elements inside “session”" },
+  { "foreign-in-text", CG_SESSION_XML_ERROR_INVALID, 20,
+    "the file does not follow the Common Ground format: Element name has extra content: b" },
+};
+
+/* Loads @path, expecting a refusal with @code whose message starts
+ * "BASENAME:LINE: " and holds @words, in under a second. */
+static void
+assert_refused (const char *path, CgSessionXmlError code, int line, const char *words)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strdup_printf ("%s:%d: ", base, line);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CgSession) session = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  session = cg_session_xml_load_file (file, NULL, &error);
+  elapsed = g_get_monotonic_time () - start;
+  assert_null (session);
+  assert_non_null (error);
+  if (!g_error_matches (error, CG_SESSION_XML_ERROR, code))
+    fail_msg ("%s: expected code %d, got %s %d: %s", base, code,
+              g_quark_to_string (error->domain), error->code, error->message);
+  if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, words) == NULL)
+    fail_msg ("%s: expected “%s…%s”, got “%s”", base, prefix, words, error->message);
+  if (elapsed >= ONE_SECOND)
+    fail_msg ("%s: refusing took %" G_GINT64_FORMAT " µs", base, elapsed);
+  print_message ("%-28s %6" G_GINT64_FORMAT " µs  %s\n", base, elapsed, error->message);
+}
+
+static void
+test_committed_bad_files (void **state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.commonground", bad_files[i].file);
+      g_autofree char *path = g_build_filename (g_getenv ("CG_SOURCE_ROOT"), "tests", "data", "bad",
+                                                name, NULL);
+
+      assert_refused (path, bad_files[i].code, bad_files[i].line, bad_files[i].words);
+    }
+}
+
+typedef struct
+{
+  char *dir;
+} TempDir;
+
+static int
+make_temp_dir (void **state)
+{
+  TempDir *t = g_new0 (TempDir, 1);
+
+  t->dir = g_dir_make_tmp ("cg-xml-bad-XXXXXX", NULL);
+  assert_non_null (t->dir);
+  *state = t;
+  return 0;
+}
+
+static int
+remove_temp_dir (void **state)
+{
+  TempDir *t = *state;
+  g_autoptr (GDir) dir = g_dir_open (t->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (t->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (t->dir);
+  g_free (t->dir);
+  g_free (t);
+  return 0;
+}
+
+static char *
+temp_path (void **state, const char *name)
+{
+  TempDir *t = *state;
+
+  return g_build_filename (t->dir, name, NULL);
+}
+
+static const char header[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<session xmlns=\"https://commonground.github.io/ns/session\" format-version=\"1.0\" next-id=\"1\">\n";
+
+static void
+test_hundred_megabytes (void **state)
+{
+  g_autofree char *path = temp_path (state, "huge.commonground");
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  /* A sparse file: 100 MB long, no disk used. */
+  assert_true (fd >= 0);
+  assert_int_equal (write (fd, header, strlen (header)), (int) strlen (header));
+  assert_int_equal (ftruncate (fd, 100 * 1024 * 1024), 0);
+  close (fd);
+  assert_refused (path, CG_SESSION_XML_ERROR_TOO_BIG, 1, "the file is larger than 16 MB");
+}
+
+static void
+test_too_big_in_memory (void **state)
+{
+  gsize length = CG_SESSION_XML_MAX_SIZE + 1;
+  g_autofree char *data = g_malloc (length);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CgSession) session = NULL;
+
+  memset (data, ' ', length);
+  memcpy (data, header, strlen (header));
+  session = cg_session_xml_load_data (data, length, "memory.commonground", &error);
+  assert_null (session);
+  assert_true (g_error_matches (error, CG_SESSION_XML_ERROR, CG_SESSION_XML_ERROR_TOO_BIG));
+  assert_string_equal (error->message,
+                       "memory.commonground:1: the file is larger than 16 MB, too large for a Common Ground session");
+}
+
+static void
+test_gzip_bomb (void **state)
+{
+  g_autofree char *path = temp_path (state, "bomb.commonground");
+  g_autoptr (GZlibCompressor) zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) gzip = g_converter_output_stream_new (memory, G_CONVERTER (zlib));
+  g_autofree char *block = g_malloc (1024 * 1024);
+  g_autoptr (GBytes) bytes = NULL;
+
+  /* 64 MB of XML, a few tens of kilobytes compressed. */
+  memset (block, ' ', 1024 * 1024);
+  assert_true (g_output_stream_write_all (gzip, header, strlen (header), NULL, NULL, NULL));
+  for (int i = 0; i < 64; i++)
+    assert_true (g_output_stream_write_all (gzip, block, 1024 * 1024, NULL, NULL, NULL));
+  assert_true (g_output_stream_close (gzip, NULL, NULL));
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  assert_true (g_bytes_get_size (bytes) < 200 * 1024);
+  assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  assert_refused (path, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 1,
+                  "the file is compressed (gzip); Common Ground files are plain XML");
+}
+
+static void
+test_quadratic_blowup (void **state)
+{
+  g_autofree char *path = temp_path (state, "quadratic.commonground");
+  GString *text = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE session [\n<!ENTITY a \"");
+
+  for (int i = 0; i < 50000; i++)
+    g_string_append_c (text, 'a');
+  g_string_append (text, "\">\n]>\n<session xmlns=\"https://commonground.github.io/ns/session\" "
+                         "format-version=\"1.0\" next-id=\"1\"><details><title>");
+  for (int i = 0; i < 50000; i++)
+    g_string_append (text, "&a;");
+  g_string_append (text, "</title></details></session>\n");
+  assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  g_string_free (text, TRUE);
+  assert_refused (path, CG_SESSION_XML_ERROR_DOCTYPE, 2, "which can expand without limit");
+}
+
+static void
+test_directory (void **state)
+{
+  TempDir *t = *state;
+
+  assert_refused (t->dir, CG_SESSION_XML_ERROR_IO, 1, "this is a folder, not a Common Ground session file");
+}
+
+static void
+test_fifo_does_not_block (void **state)
+{
+  g_autofree char *path = temp_path (state, "pipe.commonground");
+
+  assert_int_equal (mkfifo (path, 0600), 0);
+  assert_refused (path, CG_SESSION_XML_ERROR_IO, 1, "this is not a regular file");
+}
+
+static void
+test_missing_file (void **state)
+{
+  g_autofree char *path = temp_path (state, "missing.commonground");
+
+  assert_refused (path, CG_SESSION_XML_ERROR_IO, 1, "the file does not exist");
+}
+
+static void
+test_whitespace_only_is_empty (void **state)
+{
+  g_autoptr (GError) error = NULL;
+
+  assert_null (cg_session_xml_load_data (" \n\t\r\n", 5, "blank.commonground", &error));
+  assert_true (g_error_matches (error, CG_SESSION_XML_ERROR, CG_SESSION_XML_ERROR_EMPTY));
+  assert_string_equal (error->message, "blank.commonground:1: the file is empty");
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_committed_bad_files),
+    cmocka_unit_test_setup_teardown (test_hundred_megabytes, make_temp_dir, remove_temp_dir),
+    cmocka_unit_test (test_too_big_in_memory),
+    cmocka_unit_test_setup_teardown (test_gzip_bomb, make_temp_dir, remove_temp_dir),
+    cmocka_unit_test_setup_teardown (test_quadratic_blowup, make_temp_dir, remove_temp_dir),
+    cmocka_unit_test_setup_teardown (test_directory, make_temp_dir, remove_temp_dir),
+    cmocka_unit_test_setup_teardown (test_fifo_does_not_block, make_temp_dir, remove_temp_dir),
+    cmocka_unit_test_setup_teardown (test_missing_file, make_temp_dir, remove_temp_dir),
+    cmocka_unit_test (test_whitespace_only_is_empty),
+  };
+
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
 #include <string.h>
 
 #include "cg-session-private.h"
@@ -239,6 +242,82 @@ test_unknown_template_is_an_error (void **state)
     }
 }
 
+/* Sets up a catalogue "xx" of our domain from tests/core/template-test.po
+ * (compiled by meson) and switches messages to it; returns its directory. */
+static char *
+use_test_catalogue (void)
+{
+  g_autofree char *mo = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "core", "template-test.mo", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cg-template-XXXXXX", NULL);
+  g_autofree char *messages = g_build_filename (dir, "xx", "LC_MESSAGES", NULL);
+  g_autofree char *target = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (mo, &contents, &length, NULL))
+    return NULL;
+  assert_int_equal (g_mkdir_with_parents (messages, 0700), 0);
+  assert_true (g_file_set_contents (target, contents, length, NULL));
+  /* LANGUAGE is honoured in C.UTF-8 (not in plain C). */
+  assert_non_null (setlocale (LC_ALL, "C.UTF-8"));
+  g_setenv ("LANGUAGE", "xx", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  return g_steal_pointer (&dir);
+}
+
+static void
+drop_test_catalogue (char *dir)
+{
+  g_autofree char *mo = g_build_filename (dir, "xx", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *messages = g_path_get_dirname (mo);
+  g_autofree char *xx = g_path_get_dirname (messages);
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+  g_remove (mo);
+  g_rmdir (messages);
+  g_rmdir (xx);
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+static void
+test_template_texts_are_translated (void **state)
+{
+  char *dir = use_test_catalogue ();
+  g_autoptr (CgSession) s = NULL;
+  g_autoptr (CgSession) family = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+
+  if (dir == NULL)
+    skip (); /* built without msgfmt */
+  list = cg_template_list ();
+  s = cg_session_new_from_template ("standard", NULL);
+  family = cg_session_new_from_template ("family-complex-needs", NULL);
+
+  assert_string_equal (((CgTemplateInfo *) g_ptr_array_index (list, 0))->name, "Atelier des cinq leçons");
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_SCENARIO), "Atelier des cinq leçons");
+  assert_string_equal (cg_session_get_statement (s, 0, 0)->text, "Nous partageons un but clair.");
+  assert_string_equal (cg_session_get_lesson_prompts (s, 0)[0], "En une phrase, à quoi sert ce partenariat ?");
+  assert_string_equal (cg_session_get_aim (s, 0)->text, "La bonne aide, au bon moment.");
+  assert_string_equal (cg_session_get_task (s, 0)->text, "Mener l'évaluation des besoins");
+  assert_string_equal (cg_session_get_role_suggestions (s)[0], "Médecin généraliste");
+  /* Texts without a translation stay as written... */
+  assert_string_equal (cg_session_get_statement (s, 0, 1)->text,
+                       "The partnership's leadership is accepted by every partner.");
+  /* ...and empty ones stay empty (gettext would answer "" with its header). */
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_TITLE), "");
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_FACILITATOR), "");
+  assert_string_equal (cg_session_get_detail (family, CG_DETAIL_TITLE),
+                       "Un soutien coordonné pour la famille Kerr");
+  assert_string_equal (cg_session_get_partner (family, 0)->organisation, "Cabinet médical de Riverside");
+  assert_string_equal (cg_session_get_partner (family, 0)->role, "Médecin généraliste");
+  assert_false (cg_session_get_modified (s));
+  assert_false (cg_session_can_undo (family));
+  drop_test_catalogue (dir);
+}
+
 int
 main (void)
 {
@@ -247,6 +326,8 @@ main (void)
     cmocka_unit_test (test_every_template_loads),
     cmocka_unit_test (test_first_edit_is_the_only_undo_step),
     cmocka_unit_test (test_unknown_template_is_an_error),
+    /* Last: it changes the locale. */
+    cmocka_unit_test (test_template_texts_are_translated),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

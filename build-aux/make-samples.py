@@ -198,7 +198,7 @@ class Session:
                 "learning", "still-to-resolve")
         written = [t for t in tags if t in self.charter]
         if not written:
-            return []
+            return ["  <charter/>"]
         return (["  <charter>"] + [self._el(2, t, self.charter[t]) for t in written]
                 + ["  </charter>"])
 

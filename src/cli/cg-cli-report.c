@@ -37,6 +37,24 @@ append_padded (GString *out, const char *text, int width)
     g_string_append_c (out, ' ');
 }
 
+/* Multi-line text (comments, statements pasted from elsewhere) keeps its
+ * line breaks but continues under its own first line. */
+static void
+append_indented (GString *out, const char *text, int indent)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r' || *p == '\n')
+        {
+          if (*p == '\r' && p[1] == '\n')
+            p++;
+          g_string_append_printf (out, "\n%*s", indent, "");
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
 /* "      Label:      value\n", labels aligned in one column. */
 static void
 text_row (TextReport *r, const char *label, const char *value)
@@ -105,7 +123,9 @@ text_item (TextReport *r, const CgItem *item)
   g_autofree char *ref = cg_report_item_ref (r->session, item->id);
   g_autofree char *answers = NULL;
 
-  g_string_append_printf (r->out, "\n  %s  %s\n", ref, item->text);
+  g_string_append_printf (r->out, "\n  %s  ", ref);
+  append_indented (r->out, item->text, 4 + strlen (ref));
+  g_string_append_c (r->out, '\n');
   text_row (r, _("Level:"), cg_level_to_label (st->level));
   answers = g_strdup_printf (_("%u (don’t know %u, no answer %u)%s"), st->n, st->n_dont_know,
                              st->n_missing,
@@ -195,8 +215,11 @@ text_task (TextReport *r, const CgTask *task)
   g_autofree char *answered = g_strdup_printf (_("%u of %u"), st->n_answered,
                                                cg_session_get_n_partners (r->session));
   const CgPartner *named = cg_session_lookup_partner (r->session, st->most_named);
+  g_autofree char *ref = cg_report_task_ref (task->id);
 
-  g_string_append_printf (r->out, "\n  t%u  %s\n", task->id, task->text);
+  g_string_append_printf (r->out, "\n  %s  ", ref);
+  append_indented (r->out, task->text, 4 + strlen (ref));
+  g_string_append_c (r->out, '\n');
   text_row (r, _("Flags:"), flags[0] != NULL ? flag_text : _("Clear"));
   text_row (r, _("Accountable:"), *acc != '\0' ? acc : _("nobody"));
   text_row (r, _("Responsible:"), *resp != '\0' ? resp : _("nobody"));
@@ -235,7 +258,9 @@ text_talk_item (TextReport *r, guint rank, guint id)
   g_autofree char *ref = cg_report_item_ref (r->session, id);
   g_autofree char *cns = text_number (st->consensus, 2);
 
-  g_string_append_printf (r->out, "  %2u. %s  %s (", rank, ref, item->text);
+  g_string_append_printf (r->out, "  %2u. %s  ", rank, ref);
+  append_indented (r->out, item->text, 8 + strlen (ref));
+  g_string_append (r->out, " (");
   g_string_append_printf (r->out, _("%s, consensus %s"), cg_level_to_label (st->level), cns);
   g_string_append (r->out, ")\n");
 }
@@ -259,9 +284,11 @@ text_talk_first (TextReport *r)
       g_autoptr (CgTaskStats) st = cg_analysis_task (r->session, id);
       g_auto (GStrv) flags = cg_report_task_flags (st, TRUE);
       g_autofree char *flag_text = g_strjoinv (", ", flags);
+      g_autofree char *ref = cg_report_task_ref (id);
 
-      g_string_append_printf (r->out, "  %2u. t%u  %s (%s)\n", ++rank, id,
-                              cg_session_lookup_task (r->session, id)->text, flag_text);
+      g_string_append_printf (r->out, "  %2u. %s  ", ++rank, ref);
+      append_indented (r->out, cg_session_lookup_task (r->session, id)->text, 8 + strlen (ref));
+      g_string_append_printf (r->out, " (%s)\n", flag_text);
     }
 }
 
@@ -458,7 +485,7 @@ cg_cli_export_csv (int argc, char **argv)
   if (!g_file_set_contents_full (out_path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
                                  0644, &error))
     {
-      g_printerr ("%s\n", error->message);
+      g_printerr (_("Could not export to “%s”: %s\n"), out_path, error->message);
       return 1;
     }
   return 0;

@@ -4,6 +4,25 @@
  * Everything here is computed from a CgSession on demand; nothing is cached
  * in the session. The same numbers feed the screen, the reports and the
  * command line.
+ *
+ * Choices the product text leaves open:
+ * - Only 1-5 answers enter the statistics. Don't-know and missing answers
+ *   are counted apart (n_dont_know, n_missing) and change nothing else.
+ * - Quartiles and the median use linear interpolation between order
+ *   statistics, type 7 in Hyndman & Fan (R's default, Excel's
+ *   QUARTILE.INC): h = (n - 1) p, q = x[floor h] + frac(h) (x[floor h + 1] - x[floor h]),
+ *   x sorted ascending from index 0. {1,2,4,5}: q1 = 1.75, median 3, q3 = 4.25.
+ * - Consensus is Tastle & Wierman (2007) with d = 4, the width of the 1-5
+ *   scale: {4,5} gives 0.807, {1,5} gives 0, unanimity 1.
+ * - Dissenters are the partners on the other side of neutral (3) from the
+ *   median: answers 4-5 when the median is below 3, 1-2 when above. With
+ *   the median exactly 3 the room has not leaned either way: no dissenters.
+ * - Levels are tested in this order: not enough (n < 2); divergent
+ *   (consensus < 0.60, or a 1-2 answer beside a 4-5 answer); agreed
+ *   (consensus >= 0.80 and no dissenter); partly agreed.
+ * - Task flags follow the answers literally: a task nobody has answered yet
+ *   is a gap with no doer, since nobody owns it yet. "Most named" counts
+ *   every partner's belief, including a partner naming itself.
  */
 #pragma once
 
@@ -63,7 +82,8 @@ typedef struct
   guint task_id;
   GArray *accountable;   /* guint partner ids claiming A, in partner order */
   GArray *responsible;   /* guint partner ids claiming R */
-  guint most_named;      /* partner most often named as Accountable by others; 0 if none/tie */
+  guint most_named;      /* partner most often named as Accountable (by any partner,
+                          * itself included); 0 if none named or tie */
   gboolean gap;          /* nobody claims Accountable */
   gboolean overlap;      /* more than one claims Accountable */
   gboolean no_doer;      /* nobody claims Responsible */

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cg-cli-format.h: the small writers the command line's reports share.
+ *
+ * CSV follows RFC 4180: CRLF after each record, a field is quoted when it
+ * holds a comma, a double quote, CR or LF, and quotes inside are doubled.
+ * JSON strings escape quotes, backslashes and every control character;
+ * numbers that are not finite are written as null. Numbers in CSV and JSON
+ * never follow the locale: a point, at most @decimals places, no trailing
+ * zeros ("3.5", "4", "0.807").
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* "" for a value that is not finite. */
+char *cg_format_number (double value, int decimals);
+
+void cg_csv_append_field (GString *out, const char *field);
+/* Appends @n fields (NULL counts as empty) and the CRLF that ends a record. */
+void cg_csv_append_row (GString *out, const char *const *fields, gsize n);
+
+void cg_json_append_string (GString *out, const char *text);
+void cg_json_append_number (GString *out, double value, int decimals);
+
+/* A pretty-printing JSON writer (2-space indent). @key is NULL inside an
+ * array and the member's name inside an object. */
+typedef struct
+{
+  GString *out;
+  guint depth;
+  gboolean empty[32]; /* per depth: nothing written in it yet */
+} CgJsonWriter;
+
+void cg_json_writer_init (CgJsonWriter *w, GString *out);
+void cg_json_begin_object (CgJsonWriter *w, const char *key);
+void cg_json_end_object (CgJsonWriter *w);
+void cg_json_begin_array (CgJsonWriter *w, const char *key);
+void cg_json_end_array (CgJsonWriter *w);
+void cg_json_member_string (CgJsonWriter *w, const char *key, const char *value); /* NULL: null */
+void cg_json_member_number (CgJsonWriter *w, const char *key, double value, int decimals);
+void cg_json_member_uint (CgJsonWriter *w, const char *key, guint value);
+void cg_json_member_bool (CgJsonWriter *w, const char *key, gboolean value);
+/* A short array of counts, on one line: [1, 0, 2]. */
+void cg_json_member_uint_array (CgJsonWriter *w, const char *key, const guint *values, gsize n);
+
+/* Writes @data to standard output and flushes it. */
+gboolean cg_cli_write_stdout (const GString *data, GError **error);
+
+G_END_DECLS

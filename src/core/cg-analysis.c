@@ -1,0 +1,439 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cg-analysis.c: agreement and divergence (see cg-analysis.h for the rules).
+ *
+ * Only 1-5 answers enter the statistics; don't-know and missing answers are
+ * counted apart. Everything is recomputed from the session on each call:
+ * a workshop has a dozen partners and a few dozen items, so caching would
+ * buy nothing and could go stale.
+ */
+#define G_LOG_DOMAIN "cg-analysis"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "cg-analysis.h"
+
+#define NEUTRAL 3.0
+#define SCALE_WIDTH ((double) (CG_RATING_MAX - CG_RATING_1))
+#define AGREED_CONSENSUS 0.80
+#define DIVERGENT_CONSENSUS 0.60
+#define INDICATIVE_BELOW 5
+
+const char *
+cg_level_to_string (CgLevel level)
+{
+  switch (level)
+    {
+    case CG_LEVEL_NOT_ENOUGH: return "not-enough";
+    case CG_LEVEL_DIVERGENT: return "divergent";
+    case CG_LEVEL_PARTLY_AGREED: return "partly-agreed";
+    case CG_LEVEL_AGREED: return "agreed";
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+cg_level_to_label (CgLevel level)
+{
+  switch (level)
+    {
+    case CG_LEVEL_NOT_ENOUGH: return _("Not enough answers");
+    case CG_LEVEL_DIVERGENT: return _("Divergent");
+    case CG_LEVEL_PARTLY_AGREED: return _("Partly agreed");
+    case CG_LEVEL_AGREED: return _("Agreed");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+double
+cg_analysis_consensus (const guint counts[CG_RATING_MAX + 1])
+{
+  double n = 0, sum = 0, mean, cns = 1.0;
+
+  g_return_val_if_fail (counts != NULL, NAN);
+  for (guint r = CG_RATING_1; r <= CG_RATING_MAX; r++)
+    {
+      n += counts[r];
+      sum += (double) r * counts[r];
+    }
+  if (n == 0)
+    return NAN;
+  mean = sum / n;
+  /* |r - mean| < SCALE_WIDTH whenever counts[r] > 0 (the mean cannot sit
+   * at the far end while someone answered here), so the log is finite. */
+  for (guint r = CG_RATING_1; r <= CG_RATING_MAX; r++)
+    if (counts[r] > 0)
+      cns += counts[r] / n * log2 (1.0 - fabs (r - mean) / SCALE_WIDTH);
+  /* Exact answers (1 for unanimity, 0 for an even split of the ends) can
+   * come out a rounding error away; keep the result in [0, 1]. */
+  return CLAMP (cns, 0.0, 1.0);
+}
+
+/* Linear interpolation between order statistics (R's type 7, Excel's
+ * QUARTILE.INC): h = (n - 1) p, q = x[floor h] + frac(h) (x[floor h + 1] - x[floor h]).
+ * @sorted holds @n values in ascending order, n >= 1. */
+static double
+quantile (const double *sorted, guint n, double p)
+{
+  double h = (n - 1) * p;
+  guint lo = (guint) floor (h);
+
+  if (lo + 1 >= n)
+    return sorted[n - 1];
+  return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+static void
+item_stats_fill_spread (CgItemStats *st)
+{
+  g_autofree double *sorted = g_new (double, MAX (st->n, 1));
+  double sum = 0, ss = 0;
+  guint k = 0;
+
+  for (guint r = CG_RATING_1; r <= CG_RATING_MAX; r++)
+    for (guint c = 0; c < st->counts[r]; c++)
+      {
+        sorted[k++] = r;
+        sum += r;
+      }
+  st->mean = sum / st->n;
+  for (guint i = 0; i < st->n; i++)
+    ss += (sorted[i] - st->mean) * (sorted[i] - st->mean);
+  st->sd = st->n >= 2 ? sqrt (ss / (st->n - 1)) : NAN;
+  st->min = sorted[0];
+  st->max = sorted[st->n - 1];
+  st->median = quantile (sorted, st->n, 0.5);
+  st->q1 = quantile (sorted, st->n, 0.25);
+  st->q3 = quantile (sorted, st->n, 0.75);
+  st->iqr = st->q3 - st->q1;
+}
+
+/* On the other side of neutral from the median. With the median exactly
+ * neutral nobody is: the room as a whole has not leaned either way. */
+static gboolean
+is_dissent (double median, CgRating rating)
+{
+  if (median < NEUTRAL)
+    return rating > NEUTRAL;
+  if (median > NEUTRAL)
+    return rating < NEUTRAL;
+  return FALSE;
+}
+
+static CgLevel
+item_level (const CgItemStats *st)
+{
+  gboolean low = st->counts[1] + st->counts[2] > 0;
+  gboolean high = st->counts[4] + st->counts[5] > 0;
+
+  if (st->n < 2)
+    return CG_LEVEL_NOT_ENOUGH;
+  /* Divergence wins: one partner at 1-2 and another at 4-5 is a
+   * disagreement the room must see, however high the consensus. */
+  if (st->consensus < DIVERGENT_CONSENSUS || (low && high))
+    return CG_LEVEL_DIVERGENT;
+  if (st->consensus >= AGREED_CONSENSUS && st->dissenters->len == 0)
+    return CG_LEVEL_AGREED;
+  return CG_LEVEL_PARTLY_AGREED;
+}
+
+static void
+item_stats_count (CgSession *session, CgItemStats *st)
+{
+  for (guint i = 0; i < cg_session_get_n_partners (session); i++)
+    {
+      const CgPartner *p = cg_session_get_partner (session, i);
+      CgRating r = cg_session_get_rating (session, p->id, st->item_id);
+
+      if (r == CG_RATING_NONE)
+        st->n_missing++;
+      else if (r == CG_RATING_DONT_KNOW)
+        st->n_dont_know++;
+      else
+        {
+          st->counts[r]++;
+          st->n++;
+        }
+    }
+}
+
+static void
+item_stats_find_dissenters (CgSession *session, CgItemStats *st)
+{
+  for (guint i = 0; i < cg_session_get_n_partners (session); i++)
+    {
+      const CgPartner *p = cg_session_get_partner (session, i);
+      CgRating r = cg_session_get_rating (session, p->id, st->item_id);
+
+      if (r >= CG_RATING_1 && r <= CG_RATING_5 && is_dissent (st->median, r))
+        g_array_append_val (st->dissenters, p->id);
+    }
+}
+
+CgItemStats *
+cg_analysis_item (CgSession *session, guint item_id)
+{
+  CgItemStats *st;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), NULL);
+  if (cg_session_lookup_item (session, item_id) == NULL)
+    return NULL;
+
+  st = g_new0 (CgItemStats, 1);
+  st->item_id = item_id;
+  st->dissenters = g_array_new (FALSE, FALSE, sizeof (guint));
+  item_stats_count (session, st);
+  st->indicative = st->n < INDICATIVE_BELOW;
+  if (st->n == 0)
+    {
+      st->mean = st->median = st->min = st->max = NAN;
+      st->sd = st->q1 = st->q3 = st->iqr = st->consensus = NAN;
+      st->level = CG_LEVEL_NOT_ENOUGH;
+      return st;
+    }
+  item_stats_fill_spread (st);
+  st->consensus = cg_analysis_consensus (st->counts);
+  item_stats_find_dissenters (session, st);
+  st->level = item_level (st);
+  return st;
+}
+
+void
+cg_item_stats_free (CgItemStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_array_unref (stats->dissenters);
+  g_free (stats);
+}
+
+CgLessonStats *
+cg_analysis_lesson (CgSession *session, guint lesson)
+{
+  CgLessonStats *st;
+  guint n_partners, n_items, group_n = 0;
+  double group_sum = 0;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), NULL);
+  g_return_val_if_fail (lesson < CG_N_LESSONS, NULL);
+
+  n_partners = cg_session_get_n_partners (session);
+  n_items = cg_session_get_n_statements (session, lesson);
+  st = g_new0 (CgLessonStats, 1);
+  st->lesson = lesson;
+  st->partner_means = g_array_sized_new (FALSE, FALSE, sizeof (double), n_partners);
+  for (guint i = 0; i < n_partners; i++)
+    {
+      guint id = cg_session_get_partner (session, i)->id;
+      double sum = 0, mean;
+      guint n = 0;
+
+      for (guint j = 0; j < n_items; j++)
+        {
+          CgRating r = cg_session_get_rating (session, id,
+                                              cg_session_get_statement (session, lesson, j)->id);
+
+          if (r >= CG_RATING_1 && r <= CG_RATING_5)
+            {
+              sum += r;
+              n++;
+            }
+        }
+      mean = n > 0 ? sum / n : NAN;
+      g_array_append_val (st->partner_means, mean);
+      group_sum += sum;
+      group_n += n;
+    }
+  st->group_mean = group_n > 0 ? group_sum / group_n : NAN;
+  return st;
+}
+
+void
+cg_lesson_stats_free (CgLessonStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_array_unref (stats->partner_means);
+  g_free (stats);
+}
+
+/* The partner named most often as Accountable, counting every partner's
+ * belief (a partner may name itself); 0 when nobody is named or the top
+ * is shared. Also tells whether different partners were named. */
+static guint
+most_named (CgSession *session, guint task_id, gboolean *several_named)
+{
+  g_autoptr (GHashTable) votes = g_hash_table_new (NULL, NULL);
+  guint best = 0, best_votes = 0;
+  gboolean tie = FALSE;
+
+  for (guint i = 0; i < cg_session_get_n_partners (session); i++)
+    {
+      guint named = cg_session_get_believed_accountable (session,
+                                                         cg_session_get_partner (session, i)->id,
+                                                         task_id);
+      guint v;
+
+      if (named == 0)
+        continue;
+      v = GPOINTER_TO_UINT (g_hash_table_lookup (votes, GUINT_TO_POINTER (named))) + 1;
+      g_hash_table_insert (votes, GUINT_TO_POINTER (named), GUINT_TO_POINTER (v));
+      if (v > best_votes)
+        {
+          best = named;
+          best_votes = v;
+          tie = FALSE;
+        }
+      else if (v == best_votes && named != best)
+        tie = TRUE;
+    }
+  *several_named = g_hash_table_size (votes) > 1;
+  return tie ? 0 : best;
+}
+
+static void
+task_stats_collect (CgSession *session, CgTaskStats *st)
+{
+  for (guint i = 0; i < cg_session_get_n_partners (session); i++)
+    {
+      guint id = cg_session_get_partner (session, i)->id;
+      CgInvolvement inv = cg_session_get_involvement (session, id, st->task_id);
+
+      if (inv != CG_INVOLVEMENT_UNSET)
+        st->n_answered++;
+      if (inv == CG_INVOLVEMENT_ACCOUNTABLE)
+        g_array_append_val (st->accountable, id);
+      else if (inv == CG_INVOLVEMENT_RESPONSIBLE)
+        g_array_append_val (st->responsible, id);
+    }
+}
+
+CgTaskStats *
+cg_analysis_task (CgSession *session, guint task_id)
+{
+  CgTaskStats *st;
+  gboolean several_named = FALSE;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), NULL);
+  if (cg_session_lookup_task (session, task_id) == NULL)
+    return NULL;
+
+  st = g_new0 (CgTaskStats, 1);
+  st->task_id = task_id;
+  st->accountable = g_array_new (FALSE, FALSE, sizeof (guint));
+  st->responsible = g_array_new (FALSE, FALSE, sizeof (guint));
+  task_stats_collect (session, st);
+  st->most_named = most_named (session, task_id, &several_named);
+  st->gap = st->accountable->len == 0;
+  st->overlap = st->accountable->len > 1;
+  st->no_doer = st->responsible->len == 0;
+  st->mismatch = several_named
+                 || (st->most_named != 0
+                     && cg_session_get_involvement (session, st->most_named, task_id)
+                          != CG_INVOLVEMENT_ACCOUNTABLE);
+  return st;
+}
+
+void
+cg_task_stats_free (CgTaskStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_array_unref (stats->accountable);
+  g_array_unref (stats->responsible);
+  g_free (stats);
+}
+
+gboolean
+cg_task_stats_is_clear (const CgTaskStats *stats)
+{
+  g_return_val_if_fail (stats != NULL, FALSE);
+  return !stats->gap && !stats->overlap && !stats->no_doer && !stats->mismatch;
+}
+
+guint
+cg_analysis_tasks_led (CgSession *session, guint partner_id)
+{
+  guint led = 0;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), 0);
+  for (guint i = 0; i < cg_session_get_n_tasks (session); i++)
+    if (cg_session_get_involvement (session, partner_id, cg_session_get_task (session, i)->id)
+        == CG_INVOLVEMENT_ACCOUNTABLE)
+      led++;
+  return led;
+}
+
+typedef struct
+{
+  guint id;
+  guint order;   /* position among all rated items: keeps ties in session order */
+  double consensus;
+} Ranked;
+
+static int
+ranked_compare (gconstpointer a, gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->consensus != y->consensus)
+    return x->consensus < y->consensus ? -1 : 1;
+  return x->order < y->order ? -1 : (x->order > y->order);
+}
+
+static void
+rank_item (CgSession *session, const CgItem *item, GArray *ranked)
+{
+  g_autoptr (CgItemStats) st = cg_analysis_item (session, item->id);
+  Ranked r = { item->id, ranked->len, st->consensus };
+
+  if (st->level == CG_LEVEL_DIVERGENT)
+    g_array_append_val (ranked, r);
+}
+
+static GArray *
+talk_first_items (CgSession *session, guint max)
+{
+  g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    for (guint i = 0; i < cg_session_get_n_statements (session, l); i++)
+      rank_item (session, cg_session_get_statement (session, l, i), ranked);
+  for (guint i = 0; i < cg_session_get_n_aims (session); i++)
+    rank_item (session, cg_session_get_aim (session, i), ranked);
+  g_array_sort (ranked, ranked_compare);
+  for (guint i = 0; i < ranked->len && (max == 0 || i < max); i++)
+    g_array_append_val (ids, g_array_index (ranked, Ranked, i).id);
+  return ids;
+}
+
+static GArray *
+talk_first_tasks (CgSession *session, guint max)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < cg_session_get_n_tasks (session); i++)
+    {
+      guint id = cg_session_get_task (session, i)->id;
+      g_autoptr (CgTaskStats) st = cg_analysis_task (session, id);
+
+      if (max != 0 && ids->len >= max)
+        break;
+      if (!cg_task_stats_is_clear (st))
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+void
+cg_analysis_talk_first (CgSession *session, guint max, GArray **item_ids, GArray **task_ids)
+{
+  g_return_if_fail (CG_IS_SESSION (session));
+
+  if (item_ids != NULL)
+    *item_ids = talk_first_items (session, max);
+  if (task_ids != NULL)
+    *task_ids = talk_first_tasks (session, max);
+}

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Runs the real common-ground executable on a fixture and checks its output.
+
+usage: golden.py EXE CASE
+
+Each CASE runs one command and checks it against an expected output written
+by hand from the definitions (see README.md beside this script): text and
+CSV byte for byte, JSON by parsing both and comparing values.
+"""
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, '..', 'data', 'report')
+EXPECTED = os.path.join(HERE, 'expected')
+
+
+def run(exe, *args):
+    env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='')
+    return subprocess.run([exe, *args], cwd=DATA, env=env, capture_output=True, timeout=60)
+
+
+def expected(name):
+    with open(os.path.join(EXPECTED, name), 'rb') as f:
+        return f.read()
+
+
+def check(cond, message):
+    if not cond:
+        print('FAIL:', message)
+        sys.exit(1)
+
+
+def ok(proc):
+    check(proc.returncode == 0,
+          'exit status %d, stderr: %s' % (proc.returncode, proc.stderr.decode(errors='replace')))
+    check(proc.stderr == b'', 'unexpected stderr: %r' % proc.stderr)
+
+
+def same_bytes(got, want, name):
+    if got != want:
+        got_lines = got.decode(errors='replace').splitlines(keepends=True)
+        want_lines = want.decode(errors='replace').splitlines(keepends=True)
+        for i, (g, w) in enumerate(zip(got_lines, want_lines)):
+            if g != w:
+                print('line %d differs from %s:\n  got:  %r\n  want: %r' % (i + 1, name, g, w))
+                break
+        else:
+            print('%s: lengths differ (%d lines, want %d)' % (name, len(got_lines), len(want_lines)))
+        sys.exit(1)
+
+
+def case_text(exe):
+    proc = run(exe, '--report', 'workshop.commonground')
+    ok(proc)
+    same_bytes(proc.stdout, expected('workshop.txt'), 'workshop.txt')
+    # Explicit format and the --report=FILE form give the same.
+    proc = run(exe, '--report=workshop.commonground', '--format', 'text')
+    ok(proc)
+    same_bytes(proc.stdout, expected('workshop.txt'), 'workshop.txt')
+
+
+def case_csv(exe):
+    proc = run(exe, '--report', 'workshop.commonground', '--format=csv')
+    ok(proc)
+    same_bytes(proc.stdout, expected('workshop.csv'), 'workshop.csv')
+    rows = list(csv.reader(io.StringIO(proc.stdout.decode(), newline='')))
+    check(all(len(r) == len(rows[0]) for r in rows), 'every CSV row has the header\'s width')
+
+
+def case_json(exe):
+    proc = run(exe, '--report', 'workshop.commonground', '--format=json')
+    ok(proc)
+    got = json.loads(proc.stdout.decode())  # fails the test if it is not valid JSON
+    want = json.loads(expected('workshop.json').decode())
+    if got != want:
+        print('JSON differs from workshop.json:')
+        print(json.dumps(got, indent=1, ensure_ascii=False)[:4000])
+        sys.exit(1)
+
+
+def case_export(exe):
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'answers.csv')
+        proc = run(exe, '--export-csv', out, 'workshop.commonground')
+        ok(proc)
+        check(proc.stdout == b'', 'nothing on stdout when writing a file')
+        with open(out, 'rb') as f:
+            same_bytes(f.read(), expected('workshop-answers.csv'), 'workshop-answers.csv')
+        # A second export replaces the first whole.
+        proc = run(exe, '--export-csv=' + out, 'workshop.commonground')
+        ok(proc)
+        with open(out, 'rb') as f:
+            same_bytes(f.read(), expected('workshop-answers.csv'), 'workshop-answers.csv')
+
+
+def case_escapes(exe):
+    """Hostile text survives every format exactly."""
+    want = {
+        's2': 'Quotes "double", \'single\', back\\slash, comma, and ; semicolon',
+        's3': 'Line one\nline two\r\nline three\ttabbed',
+        's4': 'Emoji 🤝, Hebrew שלום, line sep\u2028here, R&D <tag> ]]> &foo;',
+    }
+    name = 'Ünïcødé "Nick", Jr.'
+    proc = run(exe, '--report', 'escapes.commonground', '--format=json')
+    ok(proc)
+    report = json.loads(proc.stdout.decode())
+    got = {s['id']: s['text'] for s in report['lessons'][0]['statements']}
+    check(got == want, 'JSON texts: %r' % got)
+    check(report['partners'][0]['name'] == name, 'JSON partner name')
+    check(report['lessons'][0]['statements'][0]['consensus'] is None, 'no answers: consensus null')
+    check(report['lessons'][0]['group_mean'] is None, 'no answers: group mean null')
+
+    proc = run(exe, '--report', 'escapes.commonground')
+    ok(proc)
+    check('\n  s3  Line one\n      line two\n      line three\ttabbed\n' in proc.stdout.decode(),
+          'text: a multi-line statement continues under its first line')
+
+    proc = run(exe, '--report', 'escapes.commonground', '--format=csv')
+    ok(proc)
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode(), newline='')))
+    got = {r['id']: r['text'] for r in rows if r['record'] == 'statement'}
+    check(got == want, 'CSV texts: %r' % got)
+
+    proc = run(exe, '--export-csv', '-', 'escapes.commonground')
+    ok(proc)
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode(), newline='')))
+    check({r['item_id']: r['item_text'] for r in rows if r['kind'] == 'statement'} == want,
+          'export texts')
+    check(rows[0]['partner_name'] == name, 'export partner name')
+    comments = [r['comment'] for r in rows if r['kind'] == 'comment']
+    check(comments == ['Comment with "quotes",\r\nCRLF and \\ backslash'], 'export comment %r' % comments)
+
+
+def case_errors(exe):
+    proc = run(exe, '--report', 'no-such-file.commonground')
+    check(proc.returncode == 1, 'missing file: exit 1, not %d' % proc.returncode)
+    check(proc.stderr.decode().startswith('no-such-file.commonground:'),
+          'missing file: message names the file: %r' % proc.stderr)
+    check(proc.stdout == b'', 'missing file: nothing on stdout')
+
+    proc = run(exe, '--report', 'not-a-session.commonground')
+    check(proc.returncode == 1, 'bad file: exit 1')
+    first = proc.stderr.decode().splitlines()[0]
+    check(first.startswith('not-a-session.commonground:') and first.split(':')[1].isdigit(),
+          'bad file: FILE:LINE: message, got %r' % first)
+
+    for args in (['--report'], ['--report', 'workshop.commonground', '--format=xml'],
+                 ['--report', 'workshop.commonground', 'extra.commonground'],
+                 ['--report', 'workshop.commonground', '--frobnicate'],
+                 ['--export-csv', 'out.csv'], ['--export-csv']):
+        proc = run(exe, *args)
+        check(proc.returncode == 2, '%s: usage error exits 2, not %d' % (args, proc.returncode))
+        check(proc.stdout == b'' and proc.stderr != b'', '%s: says why on stderr' % args)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'kept.csv')
+        with open(out, 'w') as f:
+            f.write('old export\n')
+        proc = run(exe, '--export-csv', out, 'not-a-session.commonground')
+        check(proc.returncode == 1, 'export of a bad file fails')
+        with open(out) as f:
+            check(f.read() == 'old export\n', 'a failed export leaves the old file alone')
+
+
+CASES = {name[5:]: f for name, f in globals().items() if name.startswith('case_')}
+
+if __name__ == '__main__':
+    if len(sys.argv) != 3 or sys.argv[2] not in CASES:
+        sys.exit('usage: golden.py EXE {%s}' % '|'.join(CASES))
+    CASES[sys.argv[2]](sys.argv[1])

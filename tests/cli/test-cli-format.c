@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The CSV and JSON writers behind --report and --export-csv. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <math.h>
+
+#include "cli/cg-cli-format.h"
+
+static char *
+csv_field (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  cg_csv_append_field (out, text);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+json_string (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  cg_json_append_string (out, text);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_csv_quotes_only_when_needed (void **state)
+{
+  g_autofree char *plain = csv_field ("Alex Smith (GP); 3 tasks");
+  g_autofree char *comma = csv_field ("first, second");
+  g_autofree char *quote = csv_field ("a \"lead\"");
+  g_autofree char *lf = csv_field ("one\ntwo");
+  g_autofree char *cr = csv_field ("one\rtwo");
+  g_autofree char *empty = csv_field ("");
+
+  assert_string_equal (plain, "Alex Smith (GP); 3 tasks");
+  assert_string_equal (comma, "\"first, second\"");
+  assert_string_equal (quote, "\"a \"\"lead\"\"\"");
+  assert_string_equal (lf, "\"one\ntwo\"");
+  assert_string_equal (cr, "\"one\rtwo\"");
+  assert_string_equal (empty, "");
+}
+
+static void
+test_csv_row_ends_with_crlf (void **state)
+{
+  const char *fields[] = { "a", NULL, "b,c" };
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  cg_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+  assert_string_equal (out->str, "a,,\"b,c\"\r\n");
+}
+
+static void
+test_json_escapes (void **state)
+{
+  g_autofree char *quotes = json_string ("say \"hi\" \\ back/slash");
+  g_autofree char *controls = json_string ("tab\there\nnew\rcr\001\x1f\b\f");
+  g_autofree char *unicode = json_string ("Zoë 🤝 שלום\xe2\x80\xa8");
+  g_autofree char *null_text = json_string (NULL);
+  g_autofree char *broken = json_string ("ok\xff" "end");
+
+  assert_string_equal (quotes, "\"say \\\"hi\\\" \\\\ back/slash\"");
+  assert_string_equal (controls, "\"tab\\there\\nnew\\rcr\\u0001\\u001f\\b\\f\"");
+  /* Non-ASCII text stays UTF-8; U+2028 is escaped for JavaScript's sake. */
+  assert_string_equal (unicode, "\"Zoë 🤝 שלום\\u2028\"");
+  assert_string_equal (null_text, "\"\"");
+  assert_true (g_utf8_validate (broken, -1, NULL));
+  assert_string_equal (broken, "\"ok\xef\xbf\xbd" "end\"");
+}
+
+static void
+test_numbers (void **state)
+{
+  g_autofree char *pi = cg_format_number (G_PI, 3);
+  g_autofree char *whole = cg_format_number (4.0, 3);
+  g_autofree char *half = cg_format_number (2.5, 3);
+  g_autofree char *tiny_negative = cg_format_number (-0.0001, 3);
+  g_autofree char *nan = cg_format_number (NAN, 3);
+  g_autofree char *zero_places = cg_format_number (4.0, 0);
+  g_autoptr (GString) json = g_string_new (NULL);
+
+  assert_string_equal (pi, "3.142");
+  assert_string_equal (whole, "4");
+  assert_string_equal (half, "2.5");
+  assert_string_equal (tiny_negative, "0");
+  assert_string_equal (nan, "");
+  assert_string_equal (zero_places, "4");
+  cg_json_append_number (json, INFINITY, 3);
+  g_string_append_c (json, ' ');
+  cg_json_append_number (json, NAN, 3);
+  g_string_append_c (json, ' ');
+  cg_json_append_number (json, 0.8073549, 3);
+  assert_string_equal (json->str, "null null 0.807");
+}
+
+static void
+test_numbers_ignore_locale (void **state)
+{
+  /* A decimal comma would break both CSV and JSON. */
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    skip ();
+  g_autofree char *n = cg_format_number (3.75, 3);
+  setlocale (LC_NUMERIC, "C");
+  assert_string_equal (n, "3.75");
+}
+
+static void
+test_json_writer_layout (void **state)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  const guint counts[] = { 1, 0, 2 };
+  CgJsonWriter w;
+
+  cg_json_writer_init (&w, out);
+  cg_json_begin_object (&w, NULL);
+  cg_json_member_string (&w, "id", "s2");
+  cg_json_member_string (&w, "none", NULL);
+  cg_json_begin_array (&w, "empty");
+  cg_json_end_array (&w);
+  cg_json_member_uint_array (&w, "counts", counts, 3);
+  cg_json_begin_array (&w, "list");
+  cg_json_member_bool (&w, NULL, TRUE);
+  cg_json_member_number (&w, NULL, NAN, 3);
+  cg_json_end_array (&w);
+  cg_json_end_object (&w);
+  assert_string_equal (out->str,
+                       "{\n"
+                       "  \"id\": \"s2\",\n"
+                       "  \"none\": null,\n"
+                       "  \"empty\": [],\n"
+                       "  \"counts\": [1, 0, 2],\n"
+                       "  \"list\": [\n"
+                       "    true,\n"
+                       "    null\n"
+                       "  ]\n"
+                       "}\n");
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_csv_quotes_only_when_needed),
+    cmocka_unit_test (test_csv_row_ends_with_crlf),
+    cmocka_unit_test (test_json_escapes),
+    cmocka_unit_test (test_numbers),
+    cmocka_unit_test (test_numbers_ignore_locale),
+    cmocka_unit_test (test_json_writer_layout),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

@@ -10,4 +10,8 @@ G_BEGIN_DECLS
  * (--check, --report, --export-*, --version, --help); FALSE to start the app. */
 gboolean cg_cli_run (int argc, char **argv, int *exit_status);
 
+/* The commands, in their own files; each gets argv from its option on. */
+int cg_cli_report (int argc, char **argv);
+int cg_cli_export_csv (int argc, char **argv);
+
 G_END_DECLS

@@ -22,6 +22,8 @@ static int cli_help (int argc, char **argv);
 static const CgCliEntry entries[] = {
   { "--version", "--version", cli_version },
   { "--check", "--check FILE", cg_cli_check },
+  { "--report", "--report FILE [--format=text|csv|json]", cg_cli_report },
+  { "--export-csv", "--export-csv OUT.csv FILE", cg_cli_export_csv },
   { "--help", "--help", cli_help },
   { "-h", NULL, cli_help },
 };

@@ -12,5 +12,7 @@ gboolean cg_cli_run (int argc, char **argv, int *exit_status);
 
 /* The commands, in their own files; each gets argv from its option on. */
 int cg_cli_check (int argc, char **argv);
+int cg_cli_report (int argc, char **argv);
+int cg_cli_export_csv (int argc, char **argv);
 
 G_END_DECLS

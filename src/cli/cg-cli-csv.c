@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cg-cli-export.c: the raw answers as CSV (common-ground --export-csv).
+/* cg-cli-csv.c: the raw answers as CSV (common-ground --export-csv).
  *
  * One row per partner and item, every pair, answered or not, so that the
  * table is complete for study: statements of lessons 1-5 in order, each

@@ -148,7 +148,7 @@ cg_chart_draw_badge (cairo_t *cr, const CgChartStyle *style, const char *text,
   g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, text, scale, TRUE, 0, 0);
   double px = cg_chart_style_font_px (style, scale);
   double tw, th, w, h;
-  CgRgb ink = cg_rgb_text_on (fill);
+  CgRgb ink;
 
   cg_render_layout_size (layout, &tw, &th);
   w = tw + px * 1.2;
@@ -160,6 +160,7 @@ cg_chart_draw_badge (cairo_t *cr, const CgChartStyle *style, const char *text,
   if (!draw)
     return;
 
+  ink = cg_rgb_text_on (fill);
   cairo_save (cr);
   cg_render_rounded_rect (cr, x, y, w, h, h / 2.0);
   cg_rgb_set_source (cr, fill, 1.0);

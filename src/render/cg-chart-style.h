@@ -18,7 +18,6 @@
  */
 #pragma once
 
-#include <gio/gio.h> /* cg-session.h uses GFile */
 #include "cg-render.h"
 #include "cg-analysis.h"
 

@@ -24,6 +24,7 @@ typedef struct
   double axis_y, x0, spacing;
   double labels_y, labels_h;
   double footer_y, footer_h;
+  int squeeze;         /* 0 = everything; 1 no footer; 2 one-line title; 3 bare ticks */
   double height;
   gboolean visible;
   double offset_y;     /* centres the content in a taller box */
@@ -39,8 +40,10 @@ title_text (CgSession *session, const CgItem *item)
 }
 
 static char *
-tick_text (const CgItem *item, guint rating)
+tick_text (const CgItem *item, guint rating, int squeeze)
 {
+  if (squeeze >= 3)
+    return g_strdup_printf ("%u", rating);
   return g_strdup_printf ("%u\n%s", rating, cg_chart_scale_word (item->kind, rating));
 }
 
@@ -116,7 +119,7 @@ layout_scale (cairo_t *cr, const CgChartStyle *style, const CgItem *item, double
   l->labels_h = 0;
   for (guint r = 1; r <= CG_RATING_MAX; r++)
     {
-      g_autofree char *t = tick_text (item, r);
+      g_autofree char *t = tick_text (item, r, l->squeeze);
 
       l->labels_h = MAX (l->labels_h, layout_height (cr, style, t, l->scale * LABEL_SCALE,
                                                      FALSE, l->spacing - 4, 3));
@@ -144,9 +147,9 @@ layout_compute (cairo_t *cr, const CgChartStyle *style, CgSession *session,
       l->badge.x = width - l->pad - l->badge.width;
     }
   l->title_h = layout_height (cr, style, title, scale, TRUE,
-                              l->badge.x - 2 * l->pad, 3);
+                              l->badge.x - 2 * l->pad, l->squeeze >= 2 ? 1 : 3);
   layout_scale (cr, style, item, width, l);
-  l->footer_h = l->visible ? layout_height (cr, style, "X", scale * FOOTER_SCALE, FALSE,
+  l->footer_h = l->visible && l->squeeze == 0 ? layout_height (cr, style, "X", scale * FOOTER_SCALE, FALSE,
                                             width, 1) : 0;
   l->height = l->footer_y + l->footer_h + l->pad;
 }
@@ -154,12 +157,13 @@ layout_compute (cairo_t *cr, const CgChartStyle *style, CgSession *session,
 /* Shrinks the text towards the minimum size until the content fits; past
  * that, stacked dots close up (still each visible) rather than spill out. */
 static void
-layout_fit (cairo_t *cr, const CgChartStyle *style, CgSession *session, const CgItem *item,
-            const CgItemStats *st, double width, double height, Layout *l)
+layout_shrink (cairo_t *cr, const CgChartStyle *style, CgSession *session, const CgItem *item,
+               const CgItemStats *st, double width, double height, int squeeze, Layout *l)
 {
   double min_scale = style->min_font_size / style->font_size;
   double scale = 1.0;
 
+  l->squeeze = squeeze;
   layout_compute (cr, style, session, item, st, width, scale, l);
   for (int i = 0; i < 4 && l->height > height && scale > min_scale; i++)
     {
@@ -177,6 +181,22 @@ layout_fit (cairo_t *cr, const CgChartStyle *style, CgSession *session, const Cg
       l->labels_y -= shift;
       l->footer_y -= shift;
       l->height -= shift;
+    }
+}
+
+/* Shrinks the text towards the minimum size until the content fits; past
+ * that, stacked dots close up (still each visible), then the footer, the
+ * title's second and third lines and the scale words go, in that order,
+ * rather than spill out of the box. */
+static void
+layout_fit (cairo_t *cr, const CgChartStyle *style, CgSession *session, const CgItem *item,
+            const CgItemStats *st, double width, double height, Layout *l)
+{
+  for (int squeeze = 0; squeeze <= 3; squeeze++)
+    {
+      layout_shrink (cr, style, session, item, st, width, height, squeeze, l);
+      if (l->height <= height)
+        break;
     }
   l->offset_y = MAX (0.0, (height - l->height) / 2.0);
 }
@@ -213,7 +233,7 @@ draw_scale (cairo_t *cr, const CgChartStyle *style, const CgItem *item, const La
 
   for (guint r = 1; r <= CG_RATING_MAX; r++)
     {
-      g_autofree char *t = tick_text (item, r);
+      g_autofree char *t = tick_text (item, r, l->squeeze);
       g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, t,
                                                               l->scale * LABEL_SCALE, FALSE,
                                                               l->spacing - 4, 3);
@@ -234,6 +254,7 @@ draw_dot (cairo_t *cr, const CgChartStyle *style, const Layout *l, const CgPartn
   double tw, th, size;
 
   cairo_save (cr);
+  cairo_new_path (cr);
   cairo_arc (cr, x, y, l->dot_r, 0, 2 * G_PI);
   cg_rgb_set_source (cr, &fill, 1.0);
   cairo_fill_preserve (cr);
@@ -323,8 +344,8 @@ cg_chart_dots_draw (cairo_t *cr, double width, double height, CgSession *session
   title = title_text (session, item);
   cairo_save (cr);
   cairo_translate (cr, 0, l.offset_y);
-  draw_text (cr, style, title, l.scale, TRUE, l.pad, l.pad, l.badge.x - 2 * l.pad, 3,
-             &style->fg);
+  draw_text (cr, style, title, l.scale, TRUE, l.pad, l.pad, l.badge.x - 2 * l.pad,
+             l.squeeze >= 2 ? 1 : 3, &style->fg);
   draw_scale (cr, style, item, &l);
   if (l.visible)
     {
@@ -334,8 +355,9 @@ cg_chart_dots_draw (cairo_t *cr, double width, double height, CgSession *session
                                  TRUE, NULL, NULL);
       draw_dots (cr, style, session, item, &l);
       draw_mean (cr, style, st, &l);
-      draw_text (cr, style, footer, l.scale * FOOTER_SCALE, FALSE, l.pad, l.footer_y,
-                 width - 2 * l.pad, 1, &style->muted);
+      if (l.footer_h > 0)
+        draw_text (cr, style, footer, l.scale * FOOTER_SCALE, FALSE, l.pad, l.footer_y,
+                   width - 2 * l.pad, 1, &style->muted);
     }
   else
     draw_text (cr, style, _(HIDDEN_TEXT), l.scale, FALSE, l.pad, l.dots_top,

@@ -43,6 +43,7 @@ cg_chart_draw_marker (cairo_t *cr, guint marker, double x, double y, double s)
   switch (marker % 6)
     {
     case 0:
+      cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, s, 0, 2 * G_PI);
       break;
     case 1:

@@ -147,6 +147,8 @@ cg_render_layout_show (cairo_t *cr, PangoLayout *layout, double x, double y,
   cg_rgb_set_source (cr, colour, 1.0);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  /* Leave no current point behind: a later arc would join it with a line. */
+  cairo_new_path (cr);
   cairo_restore (cr);
 }
 

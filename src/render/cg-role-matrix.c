@@ -302,6 +302,7 @@ draw_letter (cairo_t *cr, const Input *in, const Layout *l, CgInvolvement inv,
       /* Accountable is the letter the room argues about: ring it. */
       double s = MIN (r->width, r->height) * 0.42;
 
+      cairo_new_path (cr);
       cairo_arc (cr, r->x + r->width / 2, r->y + r->height / 2, s, 0, 2 * G_PI);
       cg_rgb_set_source (cr, &in->style->fg, 1.0);
       cairo_set_line_width (cr, MAX (1.0, in->style->line_width));

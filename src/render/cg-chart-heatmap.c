@@ -84,6 +84,23 @@ legend_entries (const Input *in)
   return entries;
 }
 
+static void
+draw_hatch (cairo_t *cr, const CgChartStyle *style, const CgRect *r)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_clip (cr);
+  cg_rgb_set_source (cr, &style->muted, 0.6);
+  cairo_set_line_width (cr, 1.0);
+  for (double d = -r->height; d < r->width; d += 6)
+    {
+      cairo_move_to (cr, r->x + d, r->y + r->height);
+      cairo_line_to (cr, r->x + d + r->height, r->y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* Lays the legend out in rows; returns its height (draws when @draw). */
 static double
 legend_flow (cairo_t *cr, const Input *in, const Layout *l, double width, gboolean draw)
@@ -114,6 +131,8 @@ legend_flow (cairo_t *cr, const Input *in, const Layout *l, double width, gboole
           cairo_rectangle (cr, x, y + (lh - sw) / 2, sw, sw);
           cg_rgb_set_source (cr, fill, 1.0);
           cairo_fill_preserve (cr);
+          if (i > CG_RATING_MAX + 1)
+            draw_hatch (cr, in->style, &(CgRect) { x, y + (lh - sw) / 2, sw, sw });
           cg_rgb_set_source (cr, &in->style->grid, 1.0);
           cairo_set_line_width (cr, 1.0);
           cairo_stroke (cr);
@@ -185,23 +204,6 @@ layout_fit (cairo_t *cr, const Input *in, double width, double height, Layout *l
 
       layout_compute (cr, in, width, scale, keep, rows > 0, l);
     }
-}
-
-static void
-draw_hatch (cairo_t *cr, const CgChartStyle *style, const CgRect *r)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
-  cairo_clip (cr);
-  cg_rgb_set_source (cr, &style->muted, 0.6);
-  cairo_set_line_width (cr, 1.0);
-  for (double d = -r->height; d < r->width; d += 6)
-    {
-      cairo_move_to (cr, r->x + d, r->y + r->height);
-      cairo_line_to (cr, r->x + d + r->height, r->y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
 }
 
 static void

@@ -117,15 +117,12 @@ chips_flow (cairo_t *cr, const Input *in, const Layout *l, const CgTaskStats *st
   return cy + line_h - y;
 }
 
+/* A column shows the partner's name, or its tag when some name would not
+ * fit (the full names then follow the table). */
 static const char *
 column_text (const Input *in, const Layout *l, guint p, char **owned)
 {
-  const char *name = cg_session_get_partner (in->session, p)->name;
-
-  if (!l->use_tags)
-    return name;
-  *owned = g_strdup_printf ("%s\n%s", in->tags[p], name);
-  return *owned;
+  return l->use_tags ? in->tags[p] : cg_session_get_partner (in->session, p)->name;
 }
 
 static void
@@ -170,7 +167,7 @@ layout_head (cairo_t *cr, const Input *in, Layout *l)
       double h;
 
       text_size (cr, in->style, column_text (in, l, p, &owned), l->scale * HEAD_SCALE, TRUE,
-                 l->col_w - 4, l->use_tags ? 4 : 3, &h);
+                 l->col_w - 4, 3, &h);
       l->head_h = MAX (l->head_h, h);
     }
   l->head_h += l->px * 0.5; /* the colour bar */
@@ -273,7 +270,7 @@ draw_head (cairo_t *cr, const Input *in, const Layout *l)
       g_autofree char *owned = NULL;
       g_autoptr (PangoLayout) layout = cg_chart_style_layout (
         cr, in->style, column_text (in, l, p, &owned), l->scale * HEAD_SCALE, TRUE,
-        l->col_w - 4, l->use_tags ? 4 : 3);
+        l->col_w - 4, 3);
       double h;
 
       cg_render_layout_size (layout, NULL, &h);

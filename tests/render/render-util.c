@@ -157,8 +157,8 @@ ru_pixel (cairo_t *cr, double x, double y)
 gboolean
 ru_rgb_near (const CgRgb *a, const CgRgb *b)
 {
-  return fabs (a->red - b->red) < 0.04 && fabs (a->green - b->green) < 0.04
-         && fabs (a->blue - b->blue) < 0.04;
+  return fabs (a->red - b->red) < 0.025 && fabs (a->green - b->green) < 0.025
+         && fabs (a->blue - b->blue) < 0.025;
 }
 
 gboolean

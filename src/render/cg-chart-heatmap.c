@@ -112,7 +112,9 @@ legend_flow (cairo_t *cr, const Input *in, const Layout *l, double width, gboole
   for (guint i = 0; i < entries->len; i++)
     {
       const char *t = g_ptr_array_index (entries, i);
-      double w = sw + l->pad * 0.5 + text_width (cr, in->style, t, l->scale * SMALL, FALSE);
+      /* A pixel of slack: the measured width, fed back as the layout width,
+       * can round to an ellipsis. */
+      double w = sw + l->pad * 0.5 + text_width (cr, in->style, t, l->scale * SMALL, FALSE) + 1;
 
       w = MIN (w, width - 2 * l->pad);
       if (x > l->pad && x + w > width - l->pad)

@@ -9,6 +9,7 @@
 
 #define HEAD_SCALE 0.85
 #define SMALL 0.8
+#define CHIP_SCALE 0.9
 #define HIDDEN_TEXT N_("Answers are hidden until you reveal them on that stage.")
 
 typedef struct
@@ -100,7 +101,7 @@ chips_flow (cairo_t *cr, const Input *in, const Layout *l, const CgTaskStats *st
     {
       double w, h;
 
-      cg_chart_draw_badge (cr, in->style, flags[i].word, NULL, l->scale * SMALL, 0, 0, FALSE,
+      cg_chart_draw_badge (cr, in->style, flags[i].word, NULL, l->scale * CHIP_SCALE, 0, 0, FALSE,
                            &w, &h);
       if (cx > x && cx + w > x + width)
         {
@@ -110,7 +111,7 @@ chips_flow (cairo_t *cr, const Input *in, const Layout *l, const CgTaskStats *st
       if (draw)
         cg_chart_draw_badge (cr, in->style, flags[i].word,
                              cg_chart_style_level_colour (in->style, flags[i].colour),
-                             l->scale * SMALL, cx, cy, TRUE, NULL, NULL);
+                             l->scale * CHIP_SCALE, cx, cy, TRUE, NULL, NULL);
       line_h = MAX (line_h, h);
       cx += w + l->pad * 0.4;
     }
@@ -135,9 +136,9 @@ layout_columns (cairo_t *cr, const Input *in, double width, Layout *l)
     widest_task = MAX (widest_task, text_size (cr, in->style,
                                                cg_session_get_task (in->session, t)->text,
                                                l->scale, FALSE, 0, 0, NULL));
-  cg_chart_draw_badge (cr, in->style, _("No answers"), NULL, l->scale * SMALL, 0, 0, FALSE,
+  cg_chart_draw_badge (cr, in->style, _("No answers"), NULL, l->scale * CHIP_SCALE, 0, 0, FALSE,
                        &widest_chip, NULL);
-  cg_chart_draw_badge (cr, in->style, _("Mismatch"), NULL, l->scale * SMALL, 0, 0, FALSE,
+  cg_chart_draw_badge (cr, in->style, _("Mismatch"), NULL, l->scale * CHIP_SCALE, 0, 0, FALSE,
                        &w, NULL);
   widest_chip = MAX (widest_chip, w);
   l->task_w = CLAMP (widest_task + l->pad, l->px * 8, width * 0.32);

@@ -9,6 +9,7 @@
 #include "cg-partners-page.h"
 #include "cg-placeholder-page.h"
 #include "cg-roles-page.h"
+#include "cg-review-page.h"
 #include "cg-session-page.h"
 #include "cg-window-private.h"
 
@@ -43,15 +44,6 @@ create_roles_page (void)
 }
 
 static GtkWidget *
-create_review_page (void)
-{
-  return cg_placeholder_page_new (CG_STAGE_REVIEW,
-                                  _("Where the room agrees and where it diverges: a dot strip "
-                                    "per statement, a heat map, a radar chart of the five "
-                                    "lessons and the role matrix."));
-}
-
-static GtkWidget *
 create_charter_page (void)
 {
   return cg_placeholder_page_new (CG_STAGE_CHARTER,
@@ -71,7 +63,7 @@ create_stage_page (CgStage stage)
     case CG_STAGE_PARTNERS: return cg_partners_page_new ();
     case CG_STAGE_AIMS: return create_aims_page ();
     case CG_STAGE_ROLES: return create_roles_page ();
-    case CG_STAGE_REVIEW: return create_review_page ();
+    case CG_STAGE_REVIEW: return cg_review_page_new ();
     case CG_STAGE_CHARTER: return create_charter_page ();
     default: g_assert_not_reached ();
     }

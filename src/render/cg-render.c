@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "cg-render"
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cg-render.h"
@@ -33,4 +34,140 @@ void
 cg_rgb_set_source (cairo_t *cr, const CgRgb *rgb, double alpha)
 {
   cairo_set_source_rgba (cr, rgb->red, rgb->green, rgb->blue, alpha);
+}
+
+static double
+linear_channel (double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+double
+cg_rgb_luminance (const CgRgb *rgb)
+{
+  return 0.2126 * linear_channel (rgb->red)
+         + 0.7152 * linear_channel (rgb->green)
+         + 0.0722 * linear_channel (rgb->blue);
+}
+
+double
+cg_rgb_contrast (const CgRgb *a, const CgRgb *b)
+{
+  double la = cg_rgb_luminance (a);
+  double lb = cg_rgb_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+CgRgb
+cg_rgb_text_on (const CgRgb *fill)
+{
+  static const CgRgb black = { 0, 0, 0 };
+  static const CgRgb white = { 1, 1, 1 };
+
+  return cg_rgb_contrast (fill, &black) >= cg_rgb_contrast (fill, &white) ? black : white;
+}
+
+CgRgb
+cg_rgb_mix (const CgRgb *a, const CgRgb *b, double t)
+{
+  CgRgb out = {
+    a->red + (b->red - a->red) * t,
+    a->green + (b->green - a->green) * t,
+    a->blue + (b->blue - a->blue) * t,
+  };
+
+  return out;
+}
+
+cairo_t *
+cg_render_scratch_context_new (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+PangoLayout *
+cg_render_layout_new (cairo_t *cr, const char *family, double size_px, gboolean bold,
+                      const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoContext *context = pango_layout_get_context (layout);
+  PangoFontDescription *desc = pango_font_description_new ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+  pango_layout_context_changed (layout);
+
+  pango_font_description_set_family (desc, family != NULL ? family : "Sans");
+  pango_font_description_set_absolute_size (desc, MAX (size_px, 1.0) * PANGO_SCALE);
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  return layout;
+}
+
+gboolean
+cg_render_layout_fit (PangoLayout *layout, double max_width, int max_lines)
+{
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), FALSE);
+
+  pango_layout_set_width (layout, (int) (MAX (max_width, 1.0) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -MAX (max_lines, 1));
+  return pango_layout_is_ellipsized (layout);
+}
+
+void
+cg_render_layout_size (PangoLayout *layout, double *width, double *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+void
+cg_render_layout_show (cairo_t *cr, PangoLayout *layout, double x, double y,
+                       const CgRgb *colour)
+{
+  cairo_save (cr);
+  cg_rgb_set_source (cr, colour, 1.0);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  /* Leave no current point behind: a later arc would join it with a line. */
+  cairo_new_path (cr);
+  cairo_restore (cr);
+}
+
+void
+cg_render_rounded_rect (cairo_t *cr, double x, double y, double width, double height,
+                        double radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2.0);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+gboolean
+cg_rect_contains (const CgRect *rect, double x, double y)
+{
+  return x >= rect->x && y >= rect->y
+         && x <= rect->x + rect->width && y <= rect->y + rect->height;
 }

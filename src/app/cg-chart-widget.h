@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cg-chart-widget.h: one render-floor chart as a widget.
+ *
+ * The widget's snapshot hands a cairo context to the chart's draw function;
+ * colours and font follow the widget's style (light, dark, high contrast
+ * from AdwStyleManager; text colour and font from CSS), so zoom and themes
+ * apply. Its accessible role is an image whose description is the chart's
+ * plain-text summary. It redraws on the session's "changed" signal and
+ * never keeps answers of its own.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cg-session.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CG_CHART_KIND_DOTS,     /* one item: set "item-id" */
+  CG_CHART_KIND_HEATMAP,  /* partners x items: cg_chart_widget_set_items() */
+  CG_CHART_KIND_RADAR,    /* the five lessons */
+  CG_CHART_KIND_ROLES,    /* the role matrix */
+} CgChartKind;
+
+GType cg_chart_kind_get_type (void) G_GNUC_CONST;
+#define CG_TYPE_CHART_KIND (cg_chart_kind_get_type ())
+
+#define CG_TYPE_CHART_WIDGET (cg_chart_widget_get_type ())
+G_DECLARE_FINAL_TYPE (CgChartWidget, cg_chart_widget, CG, CHART_WIDGET, GtkWidget)
+
+GtkWidget  *cg_chart_widget_new (CgChartKind kind);
+CgChartKind cg_chart_widget_get_kind (CgChartWidget *self);
+CgSession  *cg_chart_widget_get_session (CgChartWidget *self);
+void        cg_chart_widget_set_session (CgChartWidget *self, CgSession *session);
+guint       cg_chart_widget_get_item_id (CgChartWidget *self);
+void        cg_chart_widget_set_item_id (CgChartWidget *self, guint item_id);
+/* The heat map's columns; NULL/0 = every statement, then the aims. */
+void        cg_chart_widget_set_items (CgChartWidget *self, const guint *item_ids, guint n_items);
+/* The accessible description as last set (for tests). */
+const char *cg_chart_widget_get_description (CgChartWidget *self);
+
+G_END_DECLS

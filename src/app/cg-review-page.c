@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cg-review-page"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cg-review-page.h"
+#include "cg-chart-style.h"
+#include "cg-chart-widget.h"
+#include "cg-role-matrix.h"
+
+#define TALK_MAX 8
+
+struct _CgReviewPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkListBox *talk_list;
+  GtkWidget *talk_empty;
+  GtkFlowBox *partner_key;
+  GtkBox *strips;
+  CgChartWidget *radar;
+  CgChartWidget *heatmap;
+  CgChartWidget *roles;
+
+  /* Owned */
+  CgSession *session;
+  gulong changed_id;
+  guint rebuild_id;
+};
+
+G_DEFINE_FINAL_TYPE (CgReviewPage, cg_review_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_SESSION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+remove_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (parent))
+        gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+      else if (GTK_IS_FLOW_BOX (parent))
+        gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
+      else
+        gtk_box_remove (GTK_BOX (parent), child);
+    }
+}
+
+static GtkWidget *
+talk_row (const char *title, const char *subtitle, const char *stage)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.goto-stage");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", stage);
+  return row;
+}
+
+static char *
+item_subtitle (CgSession *session, const CgItemStats *st, CgStage stage)
+{
+  GString *s = g_string_new (cg_level_to_label (st->level));
+
+  g_string_append_printf (s, " · %s", cg_stage_get_title (stage));
+  for (guint i = 0; st->dissenters != NULL && i < st->dissenters->len; i++)
+    {
+      const CgPartner *p = cg_session_lookup_partner (session,
+                                                      g_array_index (st->dissenters, guint, i));
+
+      if (p != NULL)
+        g_string_append_printf (s, i == 0 ? _(" · Stands apart: %s") : ", %s", p->name);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static guint
+add_item_rows (CgReviewPage *self, GArray *item_ids)
+{
+  guint added = 0;
+
+  for (guint i = 0; i < item_ids->len && added < TALK_MAX; i++)
+    {
+      guint id = g_array_index (item_ids, guint, i);
+      const CgItem *item = cg_session_lookup_item (self->session, id);
+      g_autoptr (CgItemStats) st = cg_analysis_item (self->session, id);
+      g_autofree char *label = NULL, *title = NULL, *subtitle = NULL;
+      CgStage stage;
+
+      /* The analysis does not know what is hidden; the page does. */
+      if (item == NULL || st == NULL || !cg_chart_item_visible (self->session, id))
+        continue;
+      stage = cg_chart_item_stage (self->session, id);
+      label = cg_chart_item_label (self->session, id);
+      title = g_strdup_printf ("%s  %s", label, item->text);
+      subtitle = item_subtitle (self->session, st, stage);
+      gtk_list_box_append (self->talk_list, talk_row (title, subtitle, cg_stage_to_string (stage)));
+      added++;
+    }
+  return added;
+}
+
+static guint
+add_task_rows (CgReviewPage *self, GArray *task_ids)
+{
+  guint added = 0;
+
+  if (!cg_session_answers_visible (self->session, CG_STAGE_ROLES))
+    return 0;
+  for (guint i = 0; i < task_ids->len && added < TALK_MAX; i++)
+    {
+      guint id = g_array_index (task_ids, guint, i);
+      const CgTask *task = cg_session_lookup_task (self->session, id);
+      g_autoptr (CgTaskStats) st = cg_analysis_task (self->session, id);
+      g_autofree char *flags = NULL, *subtitle = NULL;
+
+      if (task == NULL || st == NULL)
+        continue;
+      flags = cg_role_matrix_flags_text (st);
+      subtitle = g_strdup_printf ("%s · %s", flags, cg_stage_get_title (CG_STAGE_ROLES));
+      gtk_list_box_append (self->talk_list,
+                           talk_row (task->text, subtitle, cg_stage_to_string (CG_STAGE_ROLES)));
+      added++;
+    }
+  return added;
+}
+
+static void
+rebuild_talk (CgReviewPage *self)
+{
+  g_autoptr (GArray) items = NULL;
+  g_autoptr (GArray) tasks = NULL;
+  guint n;
+
+  remove_children (GTK_WIDGET (self->talk_list));
+  /* No cut here: hidden entries are skipped after, then we cut. */
+  cg_analysis_talk_first (self->session, 0, &items, &tasks);
+  n = add_item_rows (self, items) + add_task_rows (self, tasks);
+  gtk_widget_set_visible (GTK_WIDGET (self->talk_list), n > 0);
+  gtk_widget_set_visible (self->talk_empty, n == 0);
+}
+
+static void
+rebuild_partner_key (CgReviewPage *self)
+{
+  g_auto (GStrv) tags = cg_chart_partner_tags (self->session);
+
+  remove_children (GTK_WIDGET (self->partner_key));
+  for (guint i = 0; i < cg_session_get_n_partners (self->session); i++)
+    {
+      const CgPartner *p = cg_session_get_partner (self->session, i);
+      g_autofree char *name = g_markup_escape_text (p->name, -1);
+      g_autofree char *tag = g_markup_escape_text (tags[i], -1);
+      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">⬤</span> <b>%s</b>  %s",
+                                                 p->colour, tag, name);
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (label, p->name);
+      gtk_flow_box_append (self->partner_key, label);
+    }
+}
+
+typedef struct
+{
+  guint id;
+  guint position;
+  int rank;
+  double consensus;
+} StripOrder;
+
+static int
+level_rank (CgLevel level)
+{
+  switch (level)
+    {
+    case CG_LEVEL_DIVERGENT: return 0;
+    case CG_LEVEL_PARTLY_AGREED: return 1;
+    case CG_LEVEL_NOT_ENOUGH: return 2;
+    case CG_LEVEL_AGREED:
+    default: return 3;
+    }
+}
+
+static int
+compare_strips (gconstpointer a, gconstpointer b)
+{
+  const StripOrder *x = a, *y = b;
+  double cx = isnan (x->consensus) ? 2.0 : x->consensus;
+  double cy = isnan (y->consensus) ? 2.0 : y->consensus;
+
+  if (x->rank != y->rank)
+    return x->rank - y->rank;
+  if (cx != cy)
+    return cx < cy ? -1 : 1;
+  return (int) x->position - (int) y->position;
+}
+
+static void
+add_hidden_notice (CgReviewPage *self, CgStage stage)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", cg_stage_get_title (stage),
+                                           _("Answers are hidden until you reveal them on that stage."));
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "review-hidden");
+  gtk_box_append (self->strips, label);
+}
+
+/* Sorted visible items: divergent first, lowest consensus first. */
+static GArray *
+visible_items_sorted (CgReviewPage *self)
+{
+  g_autoptr (GArray) ids = cg_chart_collect_items (self->session, CG_CHART_ALL_LESSONS, TRUE);
+  GArray *order = g_array_new (FALSE, FALSE, sizeof (StripOrder));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint id = g_array_index (ids, guint, i);
+      g_autoptr (CgItemStats) st = NULL;
+      StripOrder o = { id, i, 0, 0 };
+
+      if (!cg_chart_item_visible (self->session, id))
+        continue;
+      st = cg_analysis_item (self->session, id);
+      o.rank = level_rank (st->level);
+      o.consensus = st->consensus;
+      g_array_append_val (order, o);
+    }
+  g_array_sort (order, compare_strips);
+  return order;
+}
+
+static void
+rebuild_strips (CgReviewPage *self)
+{
+  g_autoptr (GArray) order = visible_items_sorted (self);
+  gboolean stage_has_items[CG_N_STAGES] = { FALSE };
+
+  remove_children (GTK_WIDGET (self->strips));
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    stage_has_items[CG_STAGE_FOR_LESSON (l)] = cg_session_get_n_statements (self->session, l) > 0;
+  stage_has_items[CG_STAGE_AIMS] = cg_session_get_n_aims (self->session) > 0;
+  for (guint s = 0; s < CG_N_STAGES; s++)
+    if (stage_has_items[s] && !cg_session_answers_visible (self->session, s))
+      add_hidden_notice (self, s);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      GtkWidget *strip = cg_chart_widget_new (CG_CHART_KIND_DOTS);
+
+      cg_chart_widget_set_session (CG_CHART_WIDGET (strip), self->session);
+      cg_chart_widget_set_item_id (CG_CHART_WIDGET (strip),
+                                   g_array_index (order, StripOrder, i).id);
+      if (i > 0 || gtk_widget_get_first_child (GTK_WIDGET (self->strips)) != NULL)
+        gtk_box_append (self->strips, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (self->strips, strip);
+    }
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->strips)) == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("No answers yet: add partners, then rate the statements and aims."));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->strips, label);
+    }
+}
+
+static void
+rebuild (CgReviewPage *self)
+{
+  gboolean has_partners;
+
+  if (self->session == NULL)
+    {
+      remove_children (GTK_WIDGET (self->talk_list));
+      remove_children (GTK_WIDGET (self->partner_key));
+      remove_children (GTK_WIDGET (self->strips));
+      return;
+    }
+  rebuild_talk (self);
+  rebuild_partner_key (self);
+  rebuild_strips (self);
+  /* Charts of nobody are empty frames: show them once there are partners. */
+  has_partners = cg_session_get_n_partners (self->session) > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->radar), has_partners);
+  gtk_widget_set_visible (GTK_WIDGET (self->heatmap), has_partners);
+  gtk_widget_set_visible (GTK_WIDGET (self->roles), has_partners);
+}
+
+static gboolean
+rebuild_idle (gpointer data)
+{
+  CgReviewPage *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Edits come in bursts (a row of ratings typed, an undo of a group): one
+ * rebuild after them is enough. */
+static void
+on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
+                    CgReviewPage *self)
+{
+  if (kind == CG_CHANGE_DETAIL || kind == CG_CHANGE_CHARTER || kind == CG_CHANGE_COMMENT
+      || kind == CG_CHANGE_LESSON)
+    return;
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_idle, self, NULL);
+}
+
+CgSession *
+cg_review_page_get_session (CgReviewPage *self)
+{
+  g_return_val_if_fail (CG_IS_REVIEW_PAGE (self), NULL);
+  return self->session;
+}
+
+void
+cg_review_page_set_session (CgReviewPage *self, CgSession *session)
+{
+  g_return_if_fail (CG_IS_REVIEW_PAGE (self));
+  g_return_if_fail (session == NULL || CG_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  g_clear_signal_handler (&self->changed_id, self->session);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    self->changed_id = g_signal_connect (session, "changed", G_CALLBACK (on_session_changed),
+                                         self);
+  cg_chart_widget_set_session (self->radar, session);
+  cg_chart_widget_set_session (self->heatmap, session);
+  cg_chart_widget_set_session (self->roles, session);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GtkWidget *
+cg_review_page_get_talk_list (CgReviewPage *self)
+{
+  g_return_val_if_fail (CG_IS_REVIEW_PAGE (self), NULL);
+  return GTK_WIDGET (self->talk_list);
+}
+
+GtkWidget *
+cg_review_page_get_strips (CgReviewPage *self)
+{
+  g_return_val_if_fail (CG_IS_REVIEW_PAGE (self), NULL);
+  return GTK_WIDGET (self->strips);
+}
+
+static void
+cg_review_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == PROP_SESSION)
+    g_value_set_object (value, CG_REVIEW_PAGE (object)->session);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+cg_review_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                             GParamSpec *pspec)
+{
+  if (prop_id == PROP_SESSION)
+    cg_review_page_set_session (CG_REVIEW_PAGE (object), g_value_get_object (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+cg_review_page_dispose (GObject *object)
+{
+  CgReviewPage *self = CG_REVIEW_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_signal_handler (&self->changed_id, self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_REVIEW_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (cg_review_page_parent_class)->dispose (object);
+}
+
+static void
+cg_review_page_class_init (CgReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = cg_review_page_get_property;
+  object_class->set_property = cg_review_page_set_property;
+  object_class->dispose = cg_review_page_dispose;
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CG_TYPE_CHART_WIDGET);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/commonground/CommonGround/cg-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgReviewPage, talk_list);
+  gtk_widget_class_bind_template_child (widget_class, CgReviewPage, talk_empty);
+  gtk_widget_class_bind_template_child (widget_class, CgReviewPage, partner_key);
+  gtk_widget_class_bind_template_child (widget_class, CgReviewPage, strips);
+  gtk_widget_class_bind_template_child (widget_class, CgReviewPage, radar);
+  gtk_widget_class_bind_template_child (widget_class, CgReviewPage, heatmap);
+  gtk_widget_class_bind_template_child (widget_class, CgReviewPage, roles);
+}
+
+static void
+cg_review_page_init (CgReviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+cg_review_page_new (void)
+{
+  return g_object_new (CG_TYPE_REVIEW_PAGE, NULL);
+}

@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cg-chart-style"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cg-chart-style.h"
+
+static CgRgb
+rgb (const char *spec)
+{
+  CgRgb out;
+
+  cg_rgb_parse (spec, &out);
+  return out;
+}
+
+/* ColorBrewer PuOr, five classes: orange for disagreement, purple for
+ * agreement, a near-white neutral. Safe for the common deficiencies. */
+static void
+set_shades (CgChartStyle *style)
+{
+  static const char *const puor[] = { "#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99" };
+
+  style->shades[0] = style->grid;
+  for (guint i = 0; i < G_N_ELEMENTS (puor); i++)
+    style->shades[i + 1] = rgb (puor[i]);
+}
+
+static void
+set_common (CgChartStyle *style)
+{
+  style->font_family = "Sans";
+  style->font_size = 14.0;
+  style->min_font_size = 9.0;
+  style->line_width = 1.5;
+  style->high_contrast = FALSE;
+}
+
+void
+cg_chart_style_init_light (CgChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  set_common (style);
+  style->fg = rgb ("#1e1e1e");
+  style->bg = rgb ("#ffffff");
+  style->muted = rgb ("#5e5c64");
+  style->grid = rgb ("#c0bfbc");
+  /* Okabe-Ito blue, yellow and vermillion: apart for every common
+   * colour-vision deficiency, and apart in lightness too. */
+  style->agreed = rgb ("#0072b2");
+  style->partly = rgb ("#f0e442");
+  style->divergent = rgb ("#d55e00");
+  style->not_enough = rgb ("#deddda");
+  style->dont_know = rgb ("#deddda");
+  set_shades (style);
+}
+
+void
+cg_chart_style_init_dark (CgChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  set_common (style);
+  style->fg = rgb ("#ffffff");
+  style->bg = rgb ("#242424");
+  style->muted = rgb ("#c0bfbc");
+  style->grid = rgb ("#5e5c64");
+  style->agreed = rgb ("#56b4e9");
+  style->partly = rgb ("#f0e442");
+  style->divergent = rgb ("#e69f00");
+  style->not_enough = rgb ("#77767b");
+  style->dont_know = rgb ("#77767b");
+  set_shades (style);
+}
+
+void
+cg_chart_style_init_high_contrast (CgChartStyle *style, gboolean dark)
+{
+  g_return_if_fail (style != NULL);
+
+  if (dark)
+    cg_chart_style_init_dark (style);
+  else
+    cg_chart_style_init_light (style);
+  style->fg = dark ? rgb ("#ffffff") : rgb ("#000000");
+  style->bg = dark ? rgb ("#000000") : rgb ("#ffffff");
+  style->muted = style->fg;
+  style->grid = style->fg;
+  style->line_width = 2.5;
+  style->min_font_size = 11.0;
+  style->high_contrast = TRUE;
+}
+
+void
+cg_chart_style_init_print (CgChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  cg_chart_style_init_light (style);
+  style->fg = rgb ("#000000");
+  style->muted = rgb ("#3d3846");
+  style->grid = rgb ("#9a9996");
+  style->font_size = 10.0;
+  style->min_font_size = 6.5;
+  style->line_width = 0.8;
+}
+
+const CgRgb *
+cg_chart_style_level_colour (const CgChartStyle *style, CgLevel level)
+{
+  switch (level)
+    {
+    case CG_LEVEL_AGREED: return &style->agreed;
+    case CG_LEVEL_PARTLY_AGREED: return &style->partly;
+    case CG_LEVEL_DIVERGENT: return &style->divergent;
+    case CG_LEVEL_NOT_ENOUGH:
+    default: return &style->not_enough;
+    }
+}
+
+double
+cg_chart_style_font_px (const CgChartStyle *style, double scale)
+{
+  return MAX (style->font_size * scale, style->min_font_size);
+}
+
+PangoLayout *
+cg_chart_style_layout (cairo_t *cr, const CgChartStyle *style, const char *text,
+                       double scale, gboolean bold, double max_width, int max_lines)
+{
+  PangoLayout *layout = cg_render_layout_new (cr, style->font_family,
+                                              cg_chart_style_font_px (style, scale),
+                                              bold, text);
+
+  if (max_lines > 0)
+    cg_render_layout_fit (layout, max_width, max_lines);
+  return layout;
+}
+
+void
+cg_chart_draw_badge (cairo_t *cr, const CgChartStyle *style, const char *text,
+                     const CgRgb *fill, double scale, double x, double y,
+                     gboolean draw, double *width, double *height)
+{
+  g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, text, scale, TRUE, 0, 0);
+  double px = cg_chart_style_font_px (style, scale);
+  double tw, th, w, h;
+  CgRgb ink;
+
+  cg_render_layout_size (layout, &tw, &th);
+  w = tw + px * 1.2;
+  h = th + px * 0.4;
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+  if (!draw)
+    return;
+
+  ink = cg_rgb_text_on (fill);
+  cairo_save (cr);
+  cg_render_rounded_rect (cr, x, y, w, h, h / 2.0);
+  cg_rgb_set_source (cr, fill, 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, style->high_contrast ? style->line_width : 1.0);
+  cg_rgb_set_source (cr, &style->fg, style->high_contrast ? 1.0 : 0.35);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  cg_render_layout_show (cr, layout, x + px * 0.6, y + px * 0.2, &ink);
+}
+
+void
+cg_chart_draw_level_badge (cairo_t *cr, const CgChartStyle *style, CgLevel level,
+                           double scale, double x, double y, gboolean draw,
+                           double *width, double *height)
+{
+  cg_chart_draw_badge (cr, style, cg_level_to_label (level),
+                       cg_chart_style_level_colour (style, level), scale, x, y, draw,
+                       width, height);
+}
+
+static char *
+initials (const char *name)
+{
+  GString *out = g_string_new (NULL);
+  gboolean at_word = TRUE;
+
+  for (const char *p = name; p != NULL && *p != '\0' && g_utf8_strlen (out->str, -1) < 2;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) && at_word)
+        g_string_append_unichar (out, g_unichar_toupper (c));
+      at_word = !g_unichar_isalnum (c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char **
+cg_chart_partner_tags (CgSession *session)
+{
+  guint n = cg_session_get_n_partners (session);
+  g_auto (GStrv) base = g_new0 (char *, n + 1);
+  char **tags = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    base[i] = initials (cg_session_get_partner (session, i)->name);
+  for (guint i = 0; i < n; i++)
+    {
+      guint same = 0;
+
+      for (guint j = 0; j < n; j++)
+        same += g_strcmp0 (base[i], base[j]) == 0;
+      /* Position numbers keep tags unique (and non-empty) when initials
+       * clash or a name has no letters. */
+      if (same > 1 || base[i][0] == '\0')
+        tags[i] = g_strdup_printf ("%s%u", base[i], i + 1);
+      else
+        tags[i] = g_strdup (base[i]);
+    }
+  return tags;
+}
+
+CgRgb
+cg_chart_partner_colour (const CgPartner *partner)
+{
+  CgRgb out;
+
+  cg_rgb_parse (partner->colour, &out);
+  return out;
+}
+
+char *
+cg_chart_item_label (CgSession *session, guint item_id)
+{
+  const CgItem *item = cg_session_lookup_item (session, item_id);
+  int pos = cg_session_item_position (session, item_id);
+
+  g_return_val_if_fail (item != NULL, NULL);
+  if (item->kind == CG_ITEM_AIM)
+    return g_strdup_printf (C_("aim label", "A%d"), pos + 1);
+  return g_strdup_printf ("%u.%d", item->lesson + 1, pos + 1);
+}
+
+CgStage
+cg_chart_item_stage (CgSession *session, guint item_id)
+{
+  const CgItem *item = cg_session_lookup_item (session, item_id);
+
+  g_return_val_if_fail (item != NULL, CG_STAGE_AIMS);
+  return item->kind == CG_ITEM_AIM ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (item->lesson);
+}
+
+gboolean
+cg_chart_item_visible (CgSession *session, guint item_id)
+{
+  return cg_session_answers_visible (session, cg_chart_item_stage (session, item_id));
+}
+
+GArray *
+cg_chart_collect_items (CgSession *session, guint lesson, gboolean with_aims)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    {
+      if (lesson != CG_CHART_ALL_LESSONS && l != lesson)
+        continue;
+      for (guint i = 0; i < cg_session_get_n_statements (session, l); i++)
+        g_array_append_val (ids, cg_session_get_statement (session, l, i)->id);
+    }
+  for (guint i = 0; with_aims && i < cg_session_get_n_aims (session); i++)
+    g_array_append_val (ids, cg_session_get_aim (session, i)->id);
+  return ids;
+}
+
+const char *
+cg_chart_scale_word (CgItemKind kind, guint rating)
+{
+  static const char *const agreement[] = {
+    NULL, N_("Strongly disagree"), N_("Disagree"), N_("Neutral"), N_("Agree"),
+    N_("Strongly agree"),
+  };
+  static const char *const importance[] = {
+    NULL, N_("Not important"), N_("Slightly important"), N_("Important"),
+    N_("Very important"), N_("Essential"),
+  };
+
+  g_return_val_if_fail (rating >= 1 && rating <= CG_RATING_MAX, "");
+  return _(kind == CG_ITEM_AIM ? importance[rating] : agreement[rating]);
+}

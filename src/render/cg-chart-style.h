@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cg-chart-style.h: the look every chart takes, and what the charts share.
+ *
+ * One style struct lets the screen (light, dark, high contrast), the printer
+ * and PDF share the drawing code. Sizes are in cairo user units: pixels on
+ * screen, points in print and PDF.
+ *
+ * Colours come from palettes that readers with the common colour-vision
+ * deficiencies can tell apart (Okabe-Ito for levels, ColorBrewer PuOr for
+ * the rating shades), and every colour has a textual twin: level badges
+ * carry their words, heat-map cells their number, role flags their name.
+ *
+ * Hidden answers: the charts themselves honour cg_session_answers_visible().
+ * A stage that is hidden and not yet revealed shows no answers in any chart
+ * (the dot strip and role matrix say so in words; the heat map and radar
+ * leave those items blank and mark them hidden). Callers never need to
+ * filter, and cannot leak hidden answers by forgetting to.
+ */
+#pragma once
+
+#include "cg-render.h"
+#include "cg-analysis.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  CgRgb fg;          /* text, axes, the group line */
+  CgRgb bg;          /* what the chart is drawn on (the caller paints it) */
+  CgRgb muted;       /* secondary text */
+  CgRgb grid;        /* grid lines, cell borders */
+  CgRgb agreed;      /* level colours: badges and flags */
+  CgRgb partly;
+  CgRgb divergent;
+  CgRgb not_enough;
+  CgRgb shades[CG_RATING_MAX + 1]; /* heat-map cell fills, shades[1..5] */
+  CgRgb dont_know;   /* heat-map cell fill for "don't know" */
+  const char *font_family;
+  double font_size;     /* base text size; charts scale their labels from it */
+  double min_font_size; /* labels never shrink below this; they wrap or ellipsize */
+  double line_width;
+  gboolean high_contrast;
+} CgChartStyle;
+
+void cg_chart_style_init_light (CgChartStyle *style);
+void cg_chart_style_init_dark (CgChartStyle *style);
+void cg_chart_style_init_high_contrast (CgChartStyle *style, gboolean dark);
+/* Black on white, sizes in points for A4/Letter pages. */
+void cg_chart_style_init_print (CgChartStyle *style);
+
+const CgRgb *cg_chart_style_level_colour (const CgChartStyle *style, CgLevel level);
+
+/* A layout in the style's font at @scale times its base size (never below
+ * min_font_size), fitted to @max_width and @max_lines (0 = unbounded). */
+PangoLayout *cg_chart_style_layout (cairo_t *cr, const CgChartStyle *style, const char *text,
+                                    double scale, gboolean bold, double max_width,
+                                    int max_lines);
+/* The font size actually used for @scale (clamped at min_font_size). */
+double cg_chart_style_font_px (const CgChartStyle *style, double scale);
+
+/* A rounded badge: @text on @fill, with an outline so that a pale fill still
+ * reads on the background. Measure with @cr and draw = FALSE. */
+void cg_chart_draw_badge (cairo_t *cr, const CgChartStyle *style, const char *text,
+                          const CgRgb *fill, double scale, double x, double y,
+                          gboolean draw, double *width, double *height);
+/* The level badge says the level in words: "Agreed", "Partly agreed",
+ * "Divergent", "Not enough answers". */
+void cg_chart_draw_level_badge (cairo_t *cr, const CgChartStyle *style, CgLevel level,
+                                double scale, double x, double y, gboolean draw,
+                                double *width, double *height);
+
+/* Short unique tags for partners, in partner order: initials ("JS"), with
+ * the position added when two partners share them ("JS2"). NULL-terminated. */
+char **cg_chart_partner_tags (CgSession *session);
+CgRgb  cg_chart_partner_colour (const CgPartner *partner);
+
+/* Short item labels: "3.2" for the second statement of lesson 3, "A1" for
+ * the first aim. */
+char *cg_chart_item_label (CgSession *session, guint item_id);
+/* The stage whose reveal governs @item_id's answers. */
+CgStage  cg_chart_item_stage (CgSession *session, guint item_id);
+gboolean cg_chart_item_visible (CgSession *session, guint item_id);
+
+/* Item ids: lesson 0..4 gives that lesson's statements; CG_CHART_ALL_LESSONS
+ * gives every statement, then (with @with_aims) the aims. */
+#define CG_CHART_ALL_LESSONS G_MAXUINT
+GArray *cg_chart_collect_items (CgSession *session, guint lesson, gboolean with_aims);
+
+/* The five scale words for items of @kind: agreement for statements,
+ * importance for aims. @rating 1..5. */
+const char *cg_chart_scale_word (CgItemKind kind, guint rating);
+
+G_END_DECLS

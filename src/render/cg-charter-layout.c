@@ -204,6 +204,8 @@ add_signatures (CgPageLayout *doc, CgSession *session)
       names[i] = cg_session_get_partner (session, i)->name;
       orgs[i] = cg_session_get_partner (session, i)->organisation;
     }
+  /* The heading and its sentence never end a page without a signature. */
+  cg_page_layout_keep_with_next (doc);
   cg_page_layout_add_signatures (doc, n, names, orgs);
 }
 

@@ -75,6 +75,8 @@ typedef struct
   Cell *cells;
   guint *first;       /* per cell: the first line this band shows */
   guint *count;       /* per cell: how many lines */
+  double pad_top;     /* only the first band of a row has the cell's top padding */
+  gboolean last;      /* only the last band draws the rule under the row */
 } RowBand;
 
 typedef struct
@@ -581,10 +583,12 @@ draw_row_band (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, doub
         {
           const LineInfo *info = &g_array_index (cell->lines, LineInfo, i);
 
-          show_line (cr, info, cx + CELL_PAD_X, y + CELL_PAD_Y + (info->top - top));
+          show_line (cr, info, cx + CELL_PAD_X, y + band->pad_top + (info->top - top));
         }
       cx += band->table->widths[c];
     }
+  if (!band->last)
+    return;
   set_rgb (cr, &rule);
   cairo_set_line_width (cr, band->is_header ? 0.8 : 0.5);
   cairo_move_to (cr, x, y + unit->height);
@@ -632,43 +636,68 @@ cut_band (const Table *table, const Cell *cells, const guint *next, double limit
   return height;
 }
 
-/* A row that fits on a page is one band; a taller one (a 2,000-character
- * cell in a narrow column) is cut between lines into bands that do. */
+static double
+row_height (const Table *table, const Cell *cells)
+{
+  double height = 0.0;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    height = MAX (height, cell_lines_height (&cells[c], 0, cells[c].lines->len));
+  return height + 2 * CELL_PAD_Y;
+}
+
+/* Cuts the next band of a row; TRUE when it is the row's last. */
+static gboolean
+next_band (const Table *table, const Cell *cells, guint *next, double limit, RowBand *band,
+           double *height)
+{
+  gboolean done = TRUE;
+
+  band->first = g_memdup2 (next, table->n_columns * sizeof (guint));
+  band->count = g_new0 (guint, table->n_columns);
+  *height = cut_band (table, cells, next, limit, band->count);
+  if (*height <= 0.0)
+    *height = cut_band (table, cells, next, G_MAXDOUBLE, band->count);
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      next[c] += band->count[c];
+      done = done && next[c] >= cells[c].lines->len;
+    }
+  return done;
+}
+
+/* A row of ordinary height is one band and never splits. A tall one (a
+ * 2,000-character cell in a narrow column) is cut between lines into
+ * bands of a few lines, so it flows on from wherever the page has room
+ * instead of leaving half a page blank. */
 static Unit *
 push_row (CgPageLayout *self, Table *table, const char *const *texts, gboolean header)
 {
   Cell *cells = make_cells (self, table, texts, header);
-  guint n = table->n_columns;
-  g_autofree guint *next = g_new0 (guint, n);
-  double limit = cg_page_layout_get_content_height (self) - 2 * CELL_PAD_Y
-                 - (table->header != NULL ? table->header->height : 0.0) - 24.0;
+  g_autofree guint *next = g_new0 (guint, table->n_columns);
+  double limit = G_MAXDOUBLE / 4;
   Unit *first = NULL;
   gboolean done = FALSE;
 
+  if (row_height (table, cells) > cg_page_layout_get_content_height (self) / 4.0)
+    limit = 64.0;
   while (!done)
     {
       RowBand *band = g_new0 (RowBand, 1);
-      double height;
+      double height, pad_top = first == NULL ? CELL_PAD_Y : 0.0;
       Unit *unit;
 
       band->table = table;
       band->is_header = header;
       band->cells = cells;
-      band->first = g_memdup2 (next, n * sizeof (guint));
-      band->count = g_new0 (guint, n);
-      height = cut_band (table, cells, next, limit, band->count);
-      if (height <= 0.0)
-        height = cut_band (table, cells, next, G_MAXDOUBLE, band->count);
-      unit = push_unit (self, height + 2 * CELL_PAD_Y, 0.0, draw_row_band, band, row_band_free);
+      band->pad_top = pad_top;
+      done = next_band (table, cells, next, limit, band, &height);
+      band->last = done;
+      unit = push_unit (self, pad_top + height + (done ? CELL_PAD_Y : 0.0), 0.0, draw_row_band,
+                        band, row_band_free);
       unit->table_header = header ? NULL : table->header;
       if (first == NULL)
         first = unit;
-      done = TRUE;
-      for (guint c = 0; c < n; c++)
-        {
-          next[c] += band->count[c];
-          done = done && next[c] >= cells[c].lines->len;
-        }
     }
   return first;
 }
@@ -940,6 +969,13 @@ cg_page_layout_add_drawing (CgPageLayout *self, double height, CgPageDrawFunc dr
   /* A figure taller than the page is drawn at the page's height. */
   height = CLAMP (height, 1.0, cg_page_layout_get_content_height (self) - 24.0);
   push_unit (self, height, 10.0, draw_drawing, drawing, drawing_free);
+}
+
+void
+cg_page_layout_keep_with_next (CgPageLayout *self)
+{
+  g_return_if_fail (CG_IS_PAGE_LAYOUT (self));
+  self->keep_next = TRUE;
 }
 
 void

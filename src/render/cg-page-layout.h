@@ -99,6 +99,8 @@ void cg_page_layout_add_signatures (CgPageLayout *self, guint n, const char *con
 void cg_page_layout_add_drawing (CgPageLayout *self, double height, CgPageDrawFunc draw,
                                  gpointer user_data, GDestroyNotify destroy);
 void cg_page_layout_add_page_break (CgPageLayout *self);
+/* The next block starts on the same page as the end of the last one. */
+void cg_page_layout_keep_with_next (CgPageLayout *self);
 
 /* Paginates (once) and answers. */
 guint cg_page_layout_get_n_pages (CgPageLayout *self);

@@ -213,6 +213,10 @@ describe_item (CgSession *session, guint item_id, GString *out)
 
   if (item == NULL || stats == NULL)
     return;
+  /* A stage whose answers are still hidden gives nothing away here either. */
+  if (!cg_session_answers_visible (session, item->kind == CG_ITEM_AIM
+                                            ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (item->lesson)))
+    return;
   if (item->kind == CG_ITEM_AIM)
     {
       g_string_append_printf (out, _("Aim “%s”: partners differ on how important it is."),
@@ -242,7 +246,7 @@ describe_task (CgSession *session, guint task_id, GString *out)
   g_autofree char *joined = NULL;
   gboolean settled;
 
-  if (task == NULL || stats == NULL)
+  if (task == NULL || stats == NULL || !cg_session_answers_visible (session, CG_STAGE_ROLES))
     return;
   settled = task->charter_accountable != 0
             && cg_session_lookup_partner (session, task->charter_accountable) != NULL;

@@ -512,6 +512,29 @@ cg_page_layout_add_list_item (CgPageLayout *self, const char *marker, const char
 }
 
 void
+cg_page_layout_add_labelled (CgPageLayout *self, const char *label, const char *text)
+{
+  g_autofree char *joined = NULL;
+  PangoAttrList *attrs;
+  PangoAttribute *bold;
+  PangoLayout *layout;
+
+  g_return_if_fail (CG_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (label != NULL);
+  joined = g_strconcat (label, "  ", text, NULL);
+  layout = make_layout (self, FONT_SERIF " 10.5", joined, cg_page_layout_get_content_width (self));
+  attrs = pango_attr_list_new ();
+  bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  bold->start_index = 0;
+  bold->end_index = strlen (label);
+  pango_attr_list_insert (attrs, bold);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_spacing (layout, 1 * PANGO_SCALE);
+  push_lines (self, layout, 0.0, 6.0, &ink, NULL);
+}
+
+void
 cg_page_layout_add_text (CgPageLayout *self, const char *text, gboolean bullets)
 {
   g_auto (GStrv) paragraphs = NULL;

@@ -79,6 +79,8 @@ void cg_page_layout_add_subheading (CgPageLayout *self, const char *text);
 void cg_page_layout_add_paragraph (CgPageLayout *self, CgTextStyle style, const char *text);
 /* Body text with a hanging @marker ("•", "3.") in the margin. */
 void cg_page_layout_add_list_item (CgPageLayout *self, const char *marker, const char *text);
+/* A paragraph that opens with @label in bold ("Sam Okafor  I think..."). */
+void cg_page_layout_add_labelled (CgPageLayout *self, const char *label, const char *text);
 /* Each non-empty line of @text becomes a paragraph; with @bullets each one
  * is a list item. */
 void cg_page_layout_add_text (CgPageLayout *self, const char *text, gboolean bullets);

@@ -91,6 +91,8 @@ charter_fixture_sample (void)
 
     rate_all (s, st, split);
   }
+  cg_session_set_comment (s, p[0], 0, "Nobody has said who leads when the school and housing disagree.");
+  cg_session_set_comment (s, p[2], 0, "نحتاج إلى قائد واحد متفق عليه.");
   add_sample_tasks (s, p);
   return s;
 }

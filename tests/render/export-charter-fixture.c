@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cg-charter-layout.h"
+#include "cg-report-layout.h"
 #include "charter-fixtures.h"
 
 int
@@ -25,7 +26,10 @@ main (int argc, char **argv)
       return 2;
     }
   session = strcmp (argv[2], "stress") == 0 ? charter_fixture_stress () : charter_fixture_sample ();
-  ok = cg_charter_export_pdf (session, argv[3], paper, &error);
+  if (strcmp (argv[1], "report") == 0)
+    ok = cg_report_export_pdf (session, argv[3], paper, &error);
+  else
+    ok = cg_charter_export_pdf (session, argv[3], paper, &error);
   if (!ok)
     {
       g_printerr ("%s\n", error->message);

@@ -73,6 +73,37 @@ def check_sample(pdf):
     check("Still to resolve" in text and "Signatures" in text, "section headings missing")
 
 
+def row_of(lines, start):
+    rows = [l for l in lines if l.strip().startswith(start)]
+    return rows[0] if rows else ""
+
+
+def check_report(pdf):
+    text = run("pdftotext", "-layout", pdf, "-")
+    lines = text.splitlines()
+    # Ratings 5, 1, 5, 2: mean 3.25, median 3.50, sample SD sqrt(12.75 / 3) = 2.06,
+    # Tastle-Wierman consensus 1 + .25 log2(.4375) + .25 log2(.6875) + .5 log2(.5625) = 0.15.
+    row = row_of(lines, "Leadership of this partnership is")
+    for cell in ["4", "3.25", "3.50", "2.06", "0.15", "Divergent"]:
+        check(re.search(r"\s" + re.escape(cell) + r"(\s|;|$)", row),
+              f"report: statement row lacks {cell!r}: {row!r}")
+    # Aim rated 5, 5, 5, 5: consensus 1, agreed.
+    row = row_of(lines, "The family has a safe")
+    for cell in ["5.00", "0.00", "1.00", "Agreed"]:
+        check(cell in row, f"report: aim row lacks {cell!r}: {row!r}")
+    row = row_of(lines, "Manage the pooled budget")
+    check("Gap" in row and "Sam Okafor" in row, f"report: task row wrong: {row!r}")
+    row = row_of(lines, "Keep the family informed")
+    check("Overlap" in row, f"report: overlap not flagged: {row!r}")
+    flat = re.sub(r"\s+", " ", text)
+    check("Sam Okafor Nobody has said who leads when the school and housing disagree." in flat,
+          "report: comment with its partner missing")
+    check(squash("نحتاج إلى قائد واحد متفق عليه") in squash(text), "report: Arabic comment missing")
+    for heading in ["Summary", "Talk about these first", "Statistics per item", "Role clarity",
+                    "Comments"]:
+        check(heading in text, f"report: heading {heading!r} missing")
+
+
 def words_by_page(pdf):
     html = run("pdftotext", "-bbox", pdf, "-")
     html = re.sub(r"<!DOCTYPE[^>]*>", "", html)
@@ -158,6 +189,11 @@ def main():
             check_inside(pages, size[0], size[1], f"stress {paper}")
             check_signatures(pages, f"stress {paper}")
             check_table_headers(pages, f"stress {paper}")
+            report = export(exporter, "report", "sample", paper, tmp)
+            check(page_size(report) == size, f"report {paper}: page size {page_size(report)}")
+            check_report(report)
+            pages = words_by_page(export(exporter, "report", "stress", paper, tmp))
+            check_inside(pages, size[0], size[1], f"report stress {paper}")
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0
 

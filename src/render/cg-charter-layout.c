@@ -193,7 +193,7 @@ add_signatures (CgPageLayout *doc, CgSession *session)
 {
   guint n = cg_session_get_n_partners (session);
   g_autofree const char **names = g_new0 (const char *, n + 1);
-  g_autofree const char **orgs = g_new0 (const char *, n + 1);
+  g_autoptr (GPtrArray) orgs = g_ptr_array_new_with_free_func (g_free);
 
   cg_page_layout_add_heading (doc, _("Signatures"));
   cg_page_layout_add_paragraph (doc, CG_TEXT_BODY,
@@ -201,12 +201,18 @@ add_signatures (CgPageLayout *doc, CgSession *session)
                                   "working with the others on what is still to resolve."));
   for (guint i = 0; i < n; i++)
     {
-      names[i] = cg_session_get_partner (session, i)->name;
-      orgs[i] = cg_session_get_partner (session, i)->organisation;
+      const CgPartner *p = cg_session_get_partner (session, i);
+
+      names[i] = p->name;
+      /* Who signs in which capacity: "Head teacher, Riverside Primary School". */
+      if (*p->role != '\0' && *p->organisation != '\0')
+        g_ptr_array_add (orgs, g_strdup_printf (_("%s, %s"), p->role, p->organisation));
+      else
+        g_ptr_array_add (orgs, g_strdup (*p->role != '\0' ? p->role : p->organisation));
     }
   /* The heading and its sentence never end a page without a signature. */
   cg_page_layout_keep_with_next (doc);
-  cg_page_layout_add_signatures (doc, n, names, orgs);
+  cg_page_layout_add_signatures (doc, n, names, (const char *const *) orgs->pdata);
 }
 
 static void

@@ -950,6 +950,7 @@ typedef struct
   CgPageDrawFunc draw;
   gpointer user_data;
   GDestroyNotify destroy;
+  double scale; /* < 1 when the figure was shrunk to fit a page */
 } Drawing;
 
 static void
@@ -966,13 +967,16 @@ static void
 draw_drawing (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, double y)
 {
   const Drawing *drawing = unit->data;
+  double width = cg_page_layout_get_content_width (self);
 
   cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_rectangle (cr, 0, 0, cg_page_layout_get_content_width (self), unit->height);
+  /* A shrunk figure keeps its proportions and sits in the middle. */
+  cairo_translate (cr, x + width * (1.0 - drawing->scale) / 2.0, y);
+  cairo_rectangle (cr, 0, 0, width * drawing->scale, unit->height);
   cairo_clip (cr);
   cairo_new_path (cr);
-  drawing->draw (cr, cg_page_layout_get_content_width (self), unit->height, drawing->user_data);
+  cairo_scale (cr, drawing->scale, drawing->scale);
+  drawing->draw (cr, width, unit->height / drawing->scale, drawing->user_data);
   cairo_restore (cr);
 }
 
@@ -981,6 +985,7 @@ cg_page_layout_add_drawing (CgPageLayout *self, double height, CgPageDrawFunc dr
                             gpointer user_data, GDestroyNotify destroy)
 {
   Drawing *drawing;
+  double room;
 
   g_return_if_fail (CG_IS_PAGE_LAYOUT (self));
   g_return_if_fail (draw != NULL);
@@ -989,8 +994,15 @@ cg_page_layout_add_drawing (CgPageLayout *self, double height, CgPageDrawFunc dr
   drawing->draw = draw;
   drawing->user_data = user_data;
   drawing->destroy = destroy;
-  /* A figure taller than the page is drawn at the page's height. */
-  height = CLAMP (height, 1.0, cg_page_layout_get_content_height (self) - 24.0);
+  drawing->scale = 1.0;
+  /* A figure taller than a page is drawn smaller, whole, never cut. */
+  room = cg_page_layout_get_content_height (self) - 48.0;
+  height = MAX (height, 1.0);
+  if (height > room)
+    {
+      drawing->scale = room / height;
+      height = room;
+    }
   push_unit (self, height, 10.0, draw_drawing, drawing, drawing_free);
 }
 

@@ -97,7 +97,9 @@ void cg_page_layout_end_table (CgPageLayout *self);
 void cg_page_layout_add_signatures (CgPageLayout *self, guint n, const char *const *names,
                                     const char *const *organisations);
 
-/* A figure @height points high over the content width; never split. */
+/* A figure @height points high over the content width; never split. One
+ * taller than a page is scaled down whole: @draw still gets the content
+ * width and @height in its own units. */
 void cg_page_layout_add_drawing (CgPageLayout *self, double height, CgPageDrawFunc draw,
                                  gpointer user_data, GDestroyNotify destroy);
 void cg_page_layout_add_page_break (CgPageLayout *self);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "cg-charter-content.h"
@@ -251,6 +252,44 @@ test_stress_paginates_inside (void **state)
 }
 
 static void
+fill_box (cairo_t *cr, double width, double height, gpointer data)
+{
+  double *given = data;
+
+  given[0] = width;
+  given[1] = height;
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+static void
+test_tall_drawing_shrinks_whole (void **state)
+{
+  g_autoptr (CgPageLayout) doc = NULL;
+  CgPageMargins m;
+  double given[2] = { 0, 0 };
+  cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (rec);
+  double x, y, w, h;
+
+  cg_page_margins_init_default (&m);
+  doc = cg_page_layout_new (NULL, 595, 842, &m);
+  cg_page_layout_add_drawing (doc, 3000, fill_box, given, NULL);
+  assert_int_equal (cg_page_layout_get_n_pages (doc), 1);
+  cg_page_layout_render_page (doc, cr, 0);
+  cairo_destroy (cr);
+  /* The figure is told its own size; it lands inside the margins, scaled
+   * by (842 - 144 - 48) / 3000 = 0.2167 and centred. */
+  assert_true (given[0] == 595 - 124 && given[1] == 3000);
+  cairo_recording_surface_ink_extents (rec, &x, &y, &w, &h);
+  cairo_surface_destroy (rec);
+  /* (The ink's bottom is the page number's, under the figure.) */
+  assert_true (fabs (y - 72.0) < 0.5);
+  assert_true (fabs (w - 471.0 * 650.0 / 3000.0) < 1.0);
+  assert_true (fabs ((x + w / 2) - 595.0 / 2) < 1.0);
+}
+
+static void
 test_export_pdf_error (void **state)
 {
   g_autoptr (CgSession) s = charter_fixture_sample ();
@@ -294,6 +333,7 @@ main (void)
     cmocka_unit_test (test_sample_pages_stay_inside),
     cmocka_unit_test (test_unbreakable_words_wrap),
     cmocka_unit_test (test_stress_paginates_inside),
+    cmocka_unit_test (test_tall_drawing_shrinks_whole),
     cmocka_unit_test (test_export_pdf_error),
     cmocka_unit_test (test_paper_sizes),
   };

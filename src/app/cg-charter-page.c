@@ -333,6 +333,8 @@ rebuild_preview (CgCharterPage *self)
   n = cg_charter_layout_get_n_pages (self->layout);
   pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n), n);
   gtk_label_set_text (self->pages_label, pages);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pages, -1);
   update_preview_height (self, gtk_widget_get_width (GTK_WIDGET (self->preview)));
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }

@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "cg-cli.h"
+#ifdef CG_HAVE_SESSION_XML
+#include "cg-cli-export.h"
+#endif
 
 typedef int (*CgCliCommand) (int argc, char **argv);
 
@@ -22,6 +25,10 @@ static int cli_help (int argc, char **argv);
 static const CgCliEntry entries[] = {
   { "--version", "--version", cli_version },
   { "--help", "--help", cli_help },
+#ifdef CG_HAVE_SESSION_XML
+  { "--export-charter", "--export-charter OUT.pdf FILE [--paper=a4|letter]", cg_cli_export_charter },
+  { "--export-report", "--export-report OUT.pdf FILE [--paper=a4|letter]", cg_cli_export_report },
+#endif
   { "-h", NULL, cli_help },
 };
 

@@ -48,5 +48,9 @@ void _cg_window_open           (CgWindow *self);
 void _cg_window_save           (CgWindow *self);
 void _cg_window_save_as        (CgWindow *self);
 void _cg_window_confirm_close  (CgWindow *self);
+/* cg-window-export.c */
+void _cg_window_print_charter  (CgWindow *self);
+void _cg_window_export_charter (CgWindow *self);
+void _cg_window_export_report  (CgWindow *self);
 
 G_END_DECLS

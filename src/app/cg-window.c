@@ -6,6 +6,7 @@
 
 #include "cg-aims-page.h"
 #include "cg-lesson-page.h"
+#include "cg-charter-page.h"
 #include "cg-partners-page.h"
 #include "cg-placeholder-page.h"
 #include "cg-roles-page.h"
@@ -46,9 +47,7 @@ create_roles_page (void)
 static GtkWidget *
 create_charter_page (void)
 {
-  return cg_placeholder_page_new (CG_STAGE_CHARTER,
-                                  _("The partnership charter, assembled from the session, "
-                                    "edited here and printed for the partners to sign."));
+  return cg_charter_page_new ();
 }
 
 static GtkWidget *
@@ -528,6 +527,21 @@ cg_window_set_property (GObject      *object,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.print-charter"))
+    _cg_window_print_charter (self);
+  else if (g_str_equal (action_name, "win.export-charter-pdf"))
+    _cg_window_export_charter (self);
+  else if (g_str_equal (action_name, "win.export-report-pdf"))
+    _cg_window_export_report (self);
+}
+
+static void
 install_actions (GtkWidgetClass *widget_class)
 {
   static const struct { const char *name; guint key; GdkModifierType mods; } bindings[] = {
@@ -539,6 +553,7 @@ install_actions (GtkWidgetClass *widget_class)
     { "win.redo", GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.redo", GDK_KEY_y, GDK_CONTROL_MASK },
     { "win.close", GDK_KEY_w, GDK_CONTROL_MASK },
+    { "win.print-charter", GDK_KEY_p, GDK_CONTROL_MASK },
     { "win.previous-stage", GDK_KEY_Left, GDK_ALT_MASK },
     { "win.next-stage", GDK_KEY_Right, GDK_ALT_MASK },
   };
@@ -553,6 +568,9 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.print-charter", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-charter-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report-pdf", NULL, export_action);
 
   for (gsize i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cg-cli.h"
+#include "cg-cli-export.h"
 
 typedef int (*CgCliCommand) (int argc, char **argv);
 
@@ -24,6 +25,8 @@ static const CgCliEntry entries[] = {
   { "--check", "--check FILE", cg_cli_check },
   { "--report", "--report FILE [--format=text|csv|json]", cg_cli_report },
   { "--export-csv", "--export-csv OUT.csv FILE", cg_cli_export_csv },
+  { "--export-charter", "--export-charter OUT.pdf FILE [--paper=a4|letter]", cg_cli_export_charter },
+  { "--export-report", "--export-report OUT.pdf FILE [--paper=a4|letter]", cg_cli_export_report },
   { "--help", "--help", cli_help },
   { "-h", NULL, cli_help },
 };

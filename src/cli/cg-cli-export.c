@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cg-cli-export.c: --export-charter and --export-report, without a display.
+ *
+ *   common-ground --export-charter OUT.pdf FILE [--paper=a4|letter]
+ *   common-ground --export-report OUT.pdf FILE [--paper=a4|letter]
+ */
+#define G_LOG_DOMAIN "cg-cli"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cg-charter-layout.h"
+#include "cg-cli-export.h"
+#include "cg-report-layout.h"
+#include "cg-session-xml.h"
+
+typedef gboolean (*ExportFunc) (CgSession *session, const char *path, CgPaperSize paper,
+                                GError **error);
+
+/* argv[0] is the option itself; then OUT.pdf and FILE in order, and
+ * --paper anywhere after the option. */
+static gboolean
+parse_args (int argc, char **argv, const char **out, const char **file, CgPaperSize *paper)
+{
+  *out = *file = NULL;
+  *paper = cg_paper_size_for_locale ();
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_has_prefix (argv[i], "--paper="))
+        {
+          if (!cg_paper_size_from_string (argv[i] + strlen ("--paper="), paper))
+            {
+              g_printerr (_("%s: unknown paper size “%s” (use a4 or letter)\n"), argv[0],
+                          argv[i] + strlen ("--paper="));
+              return FALSE;
+            }
+        }
+      else if (*out == NULL)
+        *out = argv[i];
+      else if (*file == NULL)
+        *file = argv[i];
+      else
+        {
+          g_printerr (_("%s: unexpected argument “%s”\n"), argv[0], argv[i]);
+          return FALSE;
+        }
+    }
+  if (*file == NULL)
+    {
+      g_printerr (_("Usage: common-ground %s OUT.pdf FILE [--paper=a4|letter]\n"), argv[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_export (int argc, char **argv, ExportFunc export)
+{
+  const char *out, *path;
+  CgPaperSize paper;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (CgSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!parse_args (argc, argv, &out, &path, &paper))
+    return 2;
+  file = g_file_new_for_commandline_arg (path);
+  session = cg_session_xml_load_file (file, NULL, &error);
+  if (session == NULL)
+    {
+      /* The loader's message already reads "FILE:LINE: message". */
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (!export (session, out, paper, &error))
+    {
+      g_printerr ("%s: %s\n", out, error->message);
+      return 1;
+    }
+  return 0;
+}
+
+int
+cg_cli_export_charter (int argc, char **argv)
+{
+  return run_export (argc, argv, cg_charter_export_pdf);
+}
+
+int
+cg_cli_export_report (int argc, char **argv)
+{
+  return run_export (argc, argv, cg_report_export_pdf);
+}

@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The charter's content and layout, called directly with sessions built in
+ * code. What the PDF says is checked in test-charter-pdf.py. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "cg-charter-content.h"
+#include "cg-charter-layout.h"
+#include "charter-fixtures.h"
+
+static guint
+partner_id (CgSession *s, guint position)
+{
+  return cg_session_get_partner (s, position)->id;
+}
+
+static guint
+task_id (CgSession *s, guint position)
+{
+  return cg_session_get_task (s, position)->id;
+}
+
+static void
+test_agreed_aims_by_importance (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+  g_autoptr (GArray) aims = cg_charter_get_agreed_aims (s);
+
+  /* Agreed: aim 0 (mean 3.5), aim 1 (5.0), aim 2 (4.0); aims 3 and 4 are not. */
+  assert_int_equal (aims->len, 3);
+  assert_int_equal (g_array_index (aims, guint, 0), cg_session_get_aim (s, 1)->id);
+  assert_int_equal (g_array_index (aims, guint, 1), cg_session_get_aim (s, 2)->id);
+  assert_int_equal (g_array_index (aims, guint, 2), cg_session_get_aim (s, 0)->id);
+}
+
+static void
+test_unrated_agreed_aim_comes_last (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+  guint fresh = cg_session_add_aim (s, "A new aim nobody rated");
+  g_autoptr (GArray) aims = NULL;
+
+  /* Unrated aims go last even when added before others are agreed. */
+  cg_session_move_item (s, fresh, 0);
+  cg_session_set_aim_agreed (s, fresh, TRUE);
+  aims = cg_charter_get_agreed_aims (s);
+  assert_int_equal (aims->len, 4);
+  assert_int_equal (g_array_index (aims, guint, 3), fresh);
+}
+
+static void
+test_accountable_as_the_room_resolved (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+
+  /* Clear: Sam claimed it alone. */
+  assert_int_equal (cg_charter_get_accountable (s, task_id (s, 0)), partner_id (s, 0));
+  /* Nobody claimed it; the facilitator settled on David Cohen. */
+  assert_int_equal (cg_charter_get_accountable (s, task_id (s, 1)), partner_id (s, 3));
+  /* Overlap and gap: open. */
+  assert_int_equal (cg_charter_get_accountable (s, task_id (s, 2)), 0);
+  assert_int_equal (cg_charter_get_accountable (s, task_id (s, 3)), 0);
+  /* The facilitator settles the overlap on Priya. */
+  cg_session_set_task_charter_accountable (s, task_id (s, 2), partner_id (s, 1));
+  assert_int_equal (cg_charter_get_accountable (s, task_id (s, 2)), partner_id (s, 1));
+  /* A settled choice wins over a single claimant too. */
+  cg_session_set_task_charter_accountable (s, task_id (s, 0), partner_id (s, 2));
+  assert_int_equal (cg_charter_get_accountable (s, task_id (s, 0)), partner_id (s, 2));
+}
+
+static void
+test_own_text_replaces_generated (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+  g_autofree char *title = cg_charter_dup_text (s, CG_CHARTER_TITLE);
+  g_autofree char *purpose = cg_charter_dup_text (s, CG_CHARTER_PURPOSE);
+  g_autofree char *own = NULL;
+  g_autofree char *empty = NULL;
+
+  assert_string_equal (title, "Riverside Family Support Partnership");
+  assert_non_null (strstr (purpose, "a child missing school"));
+  cg_session_set_charter_field (s, CG_CHARTER_PURPOSE, "Our own words.");
+  own = cg_charter_dup_text (s, CG_CHARTER_PURPOSE);
+  assert_string_equal (own, "Our own words.");
+  /* Written empty is the facilitator's choice, not "not written". */
+  cg_session_set_charter_field (s, CG_CHARTER_PURPOSE, "");
+  empty = cg_charter_dup_text (s, CG_CHARTER_PURPOSE);
+  assert_string_equal (empty, "");
+}
+
+static void
+test_generated_title_without_session_title (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  g_autofree char *title = cg_charter_generate_text (s, CG_CHARTER_TITLE);
+  g_autofree char *review = cg_charter_generate_text (s, CG_CHARTER_REVIEW_DATE);
+
+  assert_string_equal (title, "Partnership charter");
+  assert_string_equal (review, "To be agreed at the first partnership meeting.");
+}
+
+static void
+test_review_date_six_months_on (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+  g_autofree char *review = cg_charter_generate_text (s, CG_CHARTER_REVIEW_DATE);
+  g_autofree char *day = NULL;
+
+  /* 22 November 2026 + 6 months. */
+  assert_string_equal (review, "22 May 2027");
+  /* 31 August has no 31 February: GLib clamps to the month's last day. */
+  cg_session_set_detail (s, CG_DETAIL_DATE, "2026-08-31");
+  day = cg_charter_generate_text (s, CG_CHARTER_REVIEW_DATE);
+  assert_string_equal (day, "28 February 2027");
+}
+
+static void
+test_still_to_resolve_generated (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+  g_autofree char *text = cg_charter_generate_text (s, CG_CHARTER_STILL_TO_RESOLVE);
+  g_autofree char *after = NULL;
+
+  assert_non_null (strstr (text, "“Leadership of this partnership is accepted by all” "
+                                 "(Purpose and Leadership): views diverge"));
+  assert_non_null (strstr (text, "Keep the family informed: Priya Natarajan and أميرة حداد "
+                                 "each claim the lead (Accountable)."));
+  assert_non_null (strstr (text, "Manage the pooled budget: nobody has taken the lead (Accountable)."));
+  /* Nobody claimed the meeting chair either, but the facilitator settled it. */
+  assert_null (strstr (text, "Chair the weekly team meeting"));
+  /* Clear tasks are not listed. */
+  assert_null (strstr (text, "needs assessment"));
+
+  cg_session_set_task_charter_accountable (s, task_id (s, 1), 0);
+  after = cg_charter_generate_text (s, CG_CHARTER_STILL_TO_RESOLVE);
+  assert_non_null (strstr (after, "Chair the weekly team meeting: nobody has taken the lead"));
+}
+
+static void
+test_nothing_to_resolve (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  g_autofree char *text = cg_charter_generate_text (s, CG_CHARTER_STILL_TO_RESOLVE);
+
+  assert_string_equal (text, "Nothing was left open at the end of the workshop.");
+}
+
+static void
+test_join_names (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *one = NULL;
+  g_autofree char *three = NULL;
+  guint p0 = partner_id (s, 0), p1 = partner_id (s, 1), p3 = partner_id (s, 3);
+
+  g_array_append_val (ids, p0);
+  one = cg_charter_join_partner_names (s, ids);
+  assert_string_equal (one, "Sam Okafor");
+  g_array_append_val (ids, p1);
+  g_array_append_val (ids, p3);
+  three = cg_charter_join_partner_names (s, ids);
+  assert_string_equal (three, "Sam Okafor, Priya Natarajan and David Cohen");
+}
+
+/* Paints every page on a recording surface and checks that all ink lies
+ * inside the side margins and inside the page. */
+static void
+assert_ink_inside (CgCharterLayout *layout, double width, double height, const CgPageMargins *m)
+{
+  guint n = cg_charter_layout_get_n_pages (layout);
+
+  assert_true (n >= 1);
+  for (guint page = 0; page < n; page++)
+    {
+      cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (rec);
+      double x, y, w, h;
+
+      cg_charter_layout_render_page (layout, cr, page);
+      cairo_destroy (cr);
+      cairo_recording_surface_ink_extents (rec, &x, &y, &w, &h);
+      cairo_surface_destroy (rec);
+      if (x < m->left - 1.0 || x + w > width - m->right + 1.0 || y < 0 || y + h > height)
+        fail_msg ("page %u: ink %.1f,%.1f %.1fx%.1f outside the page box", page, x, y, w, h);
+    }
+}
+
+static void
+test_sample_pages_stay_inside (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+  CgPageMargins m;
+  double w, h;
+
+  cg_page_margins_init_default (&m);
+  for (CgPaperSize paper = CG_PAPER_A4; paper <= CG_PAPER_LETTER; paper++)
+    {
+      g_autoptr (CgCharterLayout) layout = NULL;
+
+      cg_paper_size_get_size (paper, &w, &h);
+      layout = cg_charter_layout_new (s, w, h, &m);
+      assert_in_range (cg_charter_layout_get_n_pages (layout), 2, 4);
+      assert_ink_inside (layout, w, h, &m);
+    }
+}
+
+static void
+test_unbreakable_words_wrap (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+  g_autoptr (CgCharterLayout) layout = NULL;
+  g_autofree char *word = g_strnfill (700, 'W');
+  g_autofree char *url = g_strconcat ("https://example.org/", word, NULL);
+  CgPageMargins m;
+
+  /* Words wider than any column: a name, an organisation, a task, an aim. */
+  cg_session_add_partner (s, word, url, word);
+  cg_session_set_task_text (s, task_id (s, 0), url);
+  cg_session_set_item_text (s, cg_session_get_aim (s, 1)->id, word);
+  cg_session_set_charter_field (s, CG_CHARTER_TITLE, word);
+  cg_page_margins_init_default (&m);
+  layout = cg_charter_layout_new (s, 595, 842, &m);
+  assert_ink_inside (layout, 595, 842, &m);
+}
+
+static void
+test_stress_paginates_inside (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_stress ();
+  g_autoptr (CgCharterLayout) a4 = NULL;
+  g_autoptr (CgCharterLayout) letter = NULL;
+  CgPageMargins m;
+
+  cg_page_margins_init_default (&m);
+  a4 = cg_charter_layout_new (s, 595, 842, &m);
+  letter = cg_charter_layout_new (s, 612, 792, &m);
+  /* Far more than a page; Letter is 50 pt shorter and only 17 pt wider, so
+   * the same text takes more Letter pages. */
+  assert_true (cg_charter_layout_get_n_pages (a4) > 10);
+  assert_true (cg_charter_layout_get_n_pages (letter) > cg_charter_layout_get_n_pages (a4));
+  assert_ink_inside (a4, 595, 842, &m);
+  assert_ink_inside (letter, 612, 792, &m);
+}
+
+static void
+fill_box (cairo_t *cr, double width, double height, gpointer data)
+{
+  double *given = data;
+
+  given[0] = width;
+  given[1] = height;
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+static void
+test_tall_drawing_shrinks_whole (void **state)
+{
+  g_autoptr (CgPageLayout) doc = NULL;
+  CgPageMargins m;
+  double given[2] = { 0, 0 };
+  cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (rec);
+  double x, y, w, h;
+
+  cg_page_margins_init_default (&m);
+  doc = cg_page_layout_new (NULL, 595, 842, &m);
+  cg_page_layout_add_drawing (doc, 3000, fill_box, given, NULL);
+  assert_int_equal (cg_page_layout_get_n_pages (doc), 1);
+  cg_page_layout_render_page (doc, cr, 0);
+  cairo_destroy (cr);
+  /* The figure is told its own size; it lands inside the margins, scaled
+   * by (842 - 144 - 48) / 3000 = 0.2167 and centred. */
+  assert_true (given[0] == 595 - 124 && given[1] == 3000);
+  cairo_recording_surface_ink_extents (rec, &x, &y, &w, &h);
+  cairo_surface_destroy (rec);
+  /* (The ink's bottom is the page number's, under the figure.) */
+  assert_true (fabs (y - 72.0) < 0.5);
+  assert_true (fabs (w - 471.0 * 650.0 / 3000.0) < 1.0);
+  assert_true (fabs ((x + w / 2) - 595.0 / 2) < 1.0);
+}
+
+static void
+test_export_pdf_error (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+  g_autoptr (GError) error = NULL;
+
+  assert_false (cg_charter_export_pdf (s, "/nonexistent-dir/x.pdf", CG_PAPER_A4, &error));
+  assert_non_null (error);
+  assert_true (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT));
+}
+
+static void
+test_paper_sizes (void **state)
+{
+  CgPaperSize p = CG_PAPER_A4;
+  double w, h;
+
+  cg_paper_size_get_size (CG_PAPER_A4, &w, &h);
+  assert_true (w == 595.0 && h == 842.0);
+  cg_paper_size_get_size (CG_PAPER_LETTER, &w, &h);
+  assert_true (w == 612.0 && h == 792.0);
+  assert_true (cg_paper_size_from_string ("Letter", &p));
+  assert_int_equal (p, CG_PAPER_LETTER);
+  assert_true (cg_paper_size_from_string ("a4", &p));
+  assert_int_equal (p, CG_PAPER_A4);
+  assert_false (cg_paper_size_from_string ("a5", &p));
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_agreed_aims_by_importance),
+    cmocka_unit_test (test_unrated_agreed_aim_comes_last),
+    cmocka_unit_test (test_accountable_as_the_room_resolved),
+    cmocka_unit_test (test_own_text_replaces_generated),
+    cmocka_unit_test (test_generated_title_without_session_title),
+    cmocka_unit_test (test_review_date_six_months_on),
+    cmocka_unit_test (test_still_to_resolve_generated),
+    cmocka_unit_test (test_nothing_to_resolve),
+    cmocka_unit_test (test_join_names),
+    cmocka_unit_test (test_sample_pages_stay_inside),
+    cmocka_unit_test (test_unbreakable_words_wrap),
+    cmocka_unit_test (test_stress_paginates_inside),
+    cmocka_unit_test (test_tall_drawing_shrinks_whole),
+    cmocka_unit_test (test_export_pdf_error),
+    cmocka_unit_test (test_paper_sizes),
+  };
+
+  setlocale (LC_ALL, "C.UTF-8");
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

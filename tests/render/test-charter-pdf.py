@@ -83,7 +83,7 @@ def check_report(pdf):
     lines = text.splitlines()
     # Ratings 5, 1, 5, 2: mean 3.25, median 3.50, sample SD sqrt(12.75 / 3) = 2.06,
     # Tastle-Wierman consensus 1 + .25 log2(.4375) + .25 log2(.6875) + .5 log2(.5625) = 0.15.
-    row = row_of(lines, "Leadership of this partnership is")
+    row = row_of(lines, "Leadership of this partnership")
     for cell in ["4", "3.25", "3.50", "2.06", "0.15", "Divergent"]:
         check(re.search(r"\s" + re.escape(cell) + r"(\s|;|$)", row),
               f"report: statement row lacks {cell!r}: {row!r}")

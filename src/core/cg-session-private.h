@@ -29,6 +29,10 @@ gboolean cg_session_insert_task (CgSession *self, guint id, const char *text);
 /* TRUE if @id names any entity (partner, item or task). */
 gboolean cg_session_id_in_use (CgSession *self, guint id);
 
+/* Marks the session modified without an undo step (a recovered draft is
+ * unsaved work). */
+void cg_session_mark_modified (CgSession *self);
+
 /* Emits CgSession::changed with CG_CHANGE_ALL. */
 void cg_session_emit_all_changed (CgSession *self);
 

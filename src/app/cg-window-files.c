@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cg-window"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-new-session-dialog.h"
+#include "cg-window-private.h"
+
+typedef struct
+{
+  CgWindow *window;
+  CgSession *session;
+  GFile *file;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_object (&data->session);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+/* Saving goes through the core's XML writer (cg-session-xml.h), which
+ * serialises off the main thread and replaces the file atomically. */
+static void
+save_session_async (CgSession           *session,
+                    GFile               *file,
+                    gboolean             check_etag,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (session, cancellable, callback, user_data);
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Saving sessions is not available in this build"));
+}
+
+static gboolean
+save_session_finish (CgSession     *session,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static char *
+session_display_name (CgSession *session)
+{
+  GFile *file = cg_session_get_file (session);
+  const char *title = cg_session_get_detail (session, CG_DETAIL_TITLE);
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  if (title[0] != '\0')
+    return g_strdup (title);
+  return g_strdup (_("Untitled session"));
+}
+
+static GtkFileFilter *
+create_session_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Common Ground sessions"));
+  gtk_file_filter_add_pattern (filter, "*.commonground");
+  gtk_file_filter_add_mime_type (filter, "application/x-commonground-session");
+  return filter;
+}
+
+static void save_to_file (CgWindow *self, GFile *file, gboolean check_etag);
+
+static void
+overwrite_response_cb (CgWindow        *self,
+                       const char      *response,
+                       AdwMessageDialog *dialog)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_str_equal (response, "overwrite"))
+    save_to_file (self, file, FALSE);
+  else if (g_str_equal (response, "save-as"))
+    _cg_window_save_as (self);
+  else
+    self->close_after_save = FALSE;
+}
+
+static void
+ask_overwrite (CgWindow *self,
+               GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL,
+                                   _("The file was changed by another program since you "
+                                     "opened it. Overwriting it loses those changes."));
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     _("“%s” Changed on Disk"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_error_response_cb (CgWindow         *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "save-as"))
+    _cg_window_save_as (self);
+  else
+    self->close_after_save = FALSE;
+}
+
+static void
+show_save_error (CgWindow     *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     _("Could not save “%s”"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (SaveData) data = user_data;
+  g_autoptr (GError) error = NULL;
+  CgWindow *self = data->window;
+
+  self->saving = FALSE;
+  if (!save_session_finish (data->session, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The session stays modified: nothing was written. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        ask_overwrite (self, data->file);
+      else
+        show_save_error (self, data->file, error);
+      return;
+    }
+
+  _cg_window_update_title (self);
+  if (self->close_after_save && self->session == data->session &&
+      !cg_session_get_modified (data->session))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static void
+save_to_file (CgWindow *self,
+              GFile    *file,
+              gboolean  check_etag)
+{
+  SaveData *data;
+
+  /* One save at a time; the second would race the first's rename. */
+  if (self->saving || self->session == NULL)
+    return;
+
+  self->saving = TRUE;
+  data = g_new0 (SaveData, 1);
+  data->window = g_object_ref (self);
+  data->session = g_object_ref (self->session);
+  data->file = g_object_ref (file);
+  save_session_async (self->session, file, check_etag, self->cancellable, save_cb, data);
+}
+
+void
+_cg_window_save (CgWindow *self)
+{
+  GFile *file;
+
+  if (self->session == NULL)
+    return;
+
+  file = cg_session_get_file (self->session);
+  if (file == NULL)
+    _cg_window_save_as (self);
+  else
+    save_to_file (self, file, TRUE);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     CgWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      /* The chooser has already asked before replacing another file. */
+      save_to_file (self, file, FALSE);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static char *
+suggested_file_name (CgSession *session)
+{
+  const char *title = cg_session_get_detail (session, CG_DETAIL_TITLE);
+  g_autofree char *base = g_strdup (title[0] ? title : _("Untitled session"));
+
+  /* A title may hold characters a file name cannot. */
+  g_strdelimit (base, "/\\", '-');
+  return g_strdup_printf ("%s.commonground", base);
+}
+
+void
+_cg_window_save_as (CgWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autoptr (GtkFileFilter) filter = create_session_filter ();
+  GtkFileChooserNative *native;
+  GFile *file;
+
+  if (self->session == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Save Session"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  file = cg_session_get_file (self->session);
+  if (file != NULL)
+    {
+      g_autoptr (GFile) folder = g_file_get_parent (file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
+  name = suggested_file_name (self->session);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  g_signal_connect (native, "response", G_CALLBACK (save_as_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_response_cb (GtkNativeDialog *native,
+                  int              response,
+                  CgWindow        *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT && app != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      cg_application_open_file (CG_APPLICATION (app), file, GTK_WINDOW (self));
+    }
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+void
+_cg_window_open (CgWindow *self)
+{
+  g_autoptr (GtkFileFilter) filter = create_session_filter ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Session"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+template_chosen_cb (CgWindow           *self,
+                    const char         *template_id,
+                    CgNewSessionDialog *dialog)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr (CgSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+
+  session = cg_application_create_session (template_id[0] ? template_id : NULL, &error);
+  if (session == NULL)
+    {
+      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self),
+                                                 _("Could not start the session"),
+                                                 error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+      return;
+    }
+  if (app != NULL)
+    cg_application_show_session (CG_APPLICATION (app), session, GTK_WINDOW (self));
+  else
+    cg_window_set_session (self, session);
+}
+
+void
+_cg_window_new_session (CgWindow *self)
+{
+  CgNewSessionDialog *dialog = cg_new_session_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "template-chosen", G_CALLBACK (template_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_response_cb (CgWindow         *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      /* The dialog outlives this handler; GTK 4.8 would touch its freed
+       * parent when it goes. */
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+      self->close_confirmed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      _cg_window_save (self);
+    }
+}
+
+void
+_cg_window_confirm_close (CgWindow *self)
+{
+  g_autofree char *name = session_display_name (self->session);
+  GtkWidget *dialog;
+
+  gtk_window_present (GTK_WINDOW (self));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL,
+                                   _("Changes which are not saved will be permanently lost."));
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     _("Save changes to “%s” before closing?"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

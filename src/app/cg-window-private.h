@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cg-window-private.h: shared by the window's two files, cg-window.c (the
+ * stages and their navigation) and cg-window-files.c (new, open, save,
+ * close). */
+#pragma once
+
+#include "cg-window.h"
+
+G_BEGIN_DECLS
+
+struct _CgWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet *leaflet;
+  GtkWidget *content_box;
+  GtkListBox *stage_list;
+  GtkStack *stack;
+  AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  AdwButtonContent *back_content;
+  GtkLabel *next_label;
+
+  /* Owned */
+  CgSession *session;
+  GCancellable *cancellable;
+  guint marks_source;
+
+  /* Borrowed: children of stack and stage_list */
+  GtkWidget *pages[CG_N_STAGES];
+  GtkWidget *rows[CG_N_STAGES];
+  GtkWidget *row_checks[CG_N_STAGES];
+  GtkLabel *row_status[CG_N_STAGES];
+
+  gulong changed_handler;
+  gulong state_handlers[4];
+
+  /* Saving */
+  guint saving : 1;
+  guint close_after_save : 1;
+  guint close_confirmed : 1;
+};
+
+void _cg_window_update_title   (CgWindow *self);
+void _cg_window_new_session    (CgWindow *self);
+void _cg_window_open           (CgWindow *self);
+void _cg_window_save           (CgWindow *self);
+void _cg_window_save_as        (CgWindow *self);
+void _cg_window_confirm_close  (CgWindow *self);
+
+G_END_DECLS

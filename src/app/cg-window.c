@@ -1,0 +1,637 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cg-window"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-partners-page.h"
+#include "cg-placeholder-page.h"
+#include "cg-session-page.h"
+#include "cg-window-private.h"
+
+G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One constructor per stage, so the page written for a stage replaces its
+ * placeholder with a one-line change. Every page has a "session" property. */
+static GtkWidget *
+create_lesson_page (guint lesson)
+{
+  return cg_placeholder_page_new (CG_STAGE_FOR_LESSON (lesson),
+                                  _("An explanation of the lesson and prompts for discussion, "
+                                    "then the statements every partner rates from 1 to 5 "
+                                    "(or “don’t know”), and a comment from each partner."));
+}
+
+static GtkWidget *
+create_aims_page (void)
+{
+  return cg_placeholder_page_new (CG_STAGE_AIMS,
+                                  _("Candidate aims: each partner rates how important each "
+                                    "aim is, and the facilitator marks the aims agreed."));
+}
+
+static GtkWidget *
+create_roles_page (void)
+{
+  return cg_placeholder_page_new (CG_STAGE_ROLES,
+                                  _("The partnership’s tasks: for each, every partner says "
+                                    "whether it is Responsible, Accountable, Consulted or "
+                                    "Informed, and who it believes is Accountable."));
+}
+
+static GtkWidget *
+create_review_page (void)
+{
+  return cg_placeholder_page_new (CG_STAGE_REVIEW,
+                                  _("Where the room agrees and where it diverges: a dot strip "
+                                    "per statement, a heat map, a radar chart of the five "
+                                    "lessons and the role matrix."));
+}
+
+static GtkWidget *
+create_charter_page (void)
+{
+  return cg_placeholder_page_new (CG_STAGE_CHARTER,
+                                  _("The partnership charter, assembled from the session, "
+                                    "edited here and printed for the partners to sign."));
+}
+
+static GtkWidget *
+create_stage_page (CgStage stage)
+{
+  if (CG_STAGE_IS_LESSON (stage))
+    return create_lesson_page (CG_LESSON_FOR_STAGE (stage));
+
+  switch (stage)
+    {
+    case CG_STAGE_SESSION: return cg_session_page_new ();
+    case CG_STAGE_PARTNERS: return cg_partners_page_new ();
+    case CG_STAGE_AIMS: return create_aims_page ();
+    case CG_STAGE_ROLES: return create_roles_page ();
+    case CG_STAGE_REVIEW: return create_review_page ();
+    case CG_STAGE_CHARTER: return create_charter_page ();
+    default: g_assert_not_reached ();
+    }
+}
+
+static GtkWidget *
+create_stage_row (CgWindow *self,
+                  CgStage   stage)
+{
+  g_autofree char *number = g_strdup_printf ("%u", (guint) stage + 1);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label;
+
+  label = gtk_label_new (number);
+  gtk_widget_add_css_class (label, "stage-number");
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), label);
+
+  label = gtk_label_new (cg_stage_get_title (stage));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "stage-title");
+  gtk_box_append (GTK_BOX (text), label);
+
+  self->row_checks[stage] = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_add_css_class (self->row_checks[stage], "stage-complete");
+  gtk_box_append (GTK_BOX (status), self->row_checks[stage]);
+  self->row_status[stage] = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->row_status[stage], 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->row_status[stage]), "stage-status");
+  gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->row_status[stage]));
+  gtk_box_append (GTK_BOX (text), status);
+
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static char *
+stage_mark_text (CgStage  stage,
+                 guint    answered,
+                 guint    total,
+                 gboolean complete)
+{
+  if (total == 0)
+    return g_strdup ("");
+  if (stage == CG_STAGE_SESSION)
+    return complete ? g_strdup (_("Complete: title, date and facilitator"))
+                    : g_strdup_printf (ngettext ("%u of %u detail", "%u of %u details", total),
+                                       answered, total);
+  if (stage == CG_STAGE_PARTNERS)
+    return complete ? g_strdup_printf (ngettext ("Complete: %u partner",
+                                                 "Complete: %u partners", total), total)
+                    : g_strdup_printf (ngettext ("%u of at least %u partner",
+                                                 "%u of at least %u partners", total),
+                                       answered, total);
+  if (complete)
+    return g_strdup_printf (ngettext ("Complete: %u answer", "Complete: all %u answers", total),
+                            total);
+  return g_strdup_printf (ngettext ("%u of %u answer", "%u of %u answers", total),
+                          answered, total);
+}
+
+/* The mark is an icon and words, never a colour alone. */
+static void
+update_stage_mark (CgWindow *self,
+                   CgStage   stage)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *a11y = NULL;
+  guint answered = 0, total = 0;
+  gboolean complete;
+
+  if (self->session != NULL)
+    cg_session_count_answers (self->session, stage, &answered, &total);
+  complete = total > 0 && answered >= total;
+
+  text = stage_mark_text (stage, answered, total, complete);
+  gtk_label_set_text (self->row_status[stage], text);
+  gtk_widget_set_visible (GTK_WIDGET (self->row_status[stage]), total > 0);
+  gtk_widget_set_visible (self->row_checks[stage], complete);
+
+  a11y = total > 0 ? g_strdup_printf ("%s: %s", cg_stage_get_title (stage), text)
+                   : g_strdup (cg_stage_get_title (stage));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[stage]),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+}
+
+static gboolean
+update_marks_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+
+  self->marks_source = 0;
+  for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
+    update_stage_mark (self, stage);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counting runs once per burst of edits, not once per keystroke. */
+static void
+queue_update_marks (CgWindow *self)
+{
+  if (self->marks_source == 0)
+    self->marks_source = g_idle_add (update_marks_cb, self);
+}
+
+static void
+update_undo_actions (CgWindow *self)
+{
+  gboolean can_undo = self->session && cg_session_can_undo (self->session);
+  gboolean can_redo = self->session && cg_session_can_redo (self->session);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+}
+
+void
+_cg_window_update_title (CgWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *name = NULL;
+  GFile *file = NULL;
+  gboolean modified = FALSE;
+
+  if (self->session != NULL)
+    {
+      name = cg_session_get_detail (self->session, CG_DETAIL_TITLE);
+      modified = cg_session_get_modified (self->session);
+      file = cg_session_get_file (self->session);
+    }
+  if (name == NULL || name[0] == '\0')
+    name = _("Untitled session");
+
+  /* "•" marks unsaved changes, in the header and in the window list. */
+  title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  subtitle = file ? g_file_get_parse_name (file) : g_strdup (_("Not saved yet"));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  window_title = g_strdup_printf (_("%s – Common Ground"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+session_changed_cb (CgWindow   *self,
+                    CgChangeKind kind,
+                    guint       a,
+                    guint       b,
+                    CgSession  *session)
+{
+  update_undo_actions (self);
+  _cg_window_update_title (self);
+  queue_update_marks (self);
+}
+
+static const char *const state_properties[] = {
+  "notify::modified", "notify::can-undo", "notify::can-redo", "notify::file",
+};
+
+static void
+session_state_cb (CgWindow   *self,
+                     GParamSpec *pspec,
+                     CgSession  *session)
+{
+  update_undo_actions (self);
+  _cg_window_update_title (self);
+}
+
+CgStage
+cg_window_get_stage (CgWindow *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (CG_IS_WINDOW (self), CG_STAGE_SESSION);
+
+  child = gtk_stack_get_visible_child (self->stack);
+  for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
+    if (self->pages[stage] == child)
+      return stage;
+  return CG_STAGE_SESSION;
+}
+
+void
+cg_window_set_stage (CgWindow *self,
+                     CgStage   stage)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (stage < CG_N_STAGES);
+
+  gtk_stack_set_visible_child (self->stack, self->pages[stage]);
+}
+
+GtkWidget *
+cg_window_get_page (CgWindow *self,
+                    CgStage   stage)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (stage < CG_N_STAGES, NULL);
+
+  return self->pages[stage];
+}
+
+static void
+update_navigation (CgWindow *self,
+                   CgStage   stage)
+{
+  g_autofree char *back = NULL;
+  g_autofree char *next = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-stage", stage > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-stage", stage + 1 < CG_N_STAGES);
+
+  back = stage > 0 ? g_strdup_printf (_("Back: %s"), cg_stage_get_title (stage - 1))
+                   : g_strdup (_("Back"));
+  next = stage + 1 < CG_N_STAGES ? g_strdup_printf (_("Next: %s"), cg_stage_get_title (stage + 1))
+                                 : g_strdup (_("Next"));
+  adw_button_content_set_label (self->back_content, back);
+  gtk_label_set_text (self->next_label, next);
+}
+
+static void
+on_stack_visible_child_changed (CgWindow   *self,
+                                GParamSpec *pspec,
+                                GtkStack   *stack)
+{
+  CgStage stage = cg_window_get_stage (self);
+
+  if (gtk_list_box_get_selected_row (self->stage_list) != GTK_LIST_BOX_ROW (self->rows[stage]))
+    gtk_list_box_select_row (self->stage_list, GTK_LIST_BOX_ROW (self->rows[stage]));
+  update_navigation (self, stage);
+  if (self->session != NULL)
+    cg_session_set_current_stage (self->session, stage);
+}
+
+static void
+on_stage_row_activated (GtkListBox    *list,
+                        GtkListBoxRow *row,
+                        CgWindow      *self)
+{
+  cg_window_set_stage (self, (CgStage) gtk_list_box_row_get_index (row));
+  /* On a narrow window the list and the page take turns. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_sidebar_button_clicked (CgWindow  *self,
+                           GtkButton *button)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+CgSession *
+cg_window_get_session (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+static void
+disconnect_session (CgWindow *self)
+{
+  if (self->session == NULL)
+    return;
+  g_clear_signal_handler (&self->changed_handler, self->session);
+  for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
+    g_clear_signal_handler (&self->state_handlers[i], self->session);
+  g_clear_object (&self->session);
+}
+
+void
+cg_window_set_session (CgWindow  *self,
+                       CgSession *session)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (session == NULL || CG_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  disconnect_session (self);
+  if (session != NULL)
+    {
+      self->session = g_object_ref (session);
+      self->changed_handler =
+        g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+      /* Saving and undo change these without a document change. */
+      for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
+        self->state_handlers[i] =
+          g_signal_connect_object (session, state_properties[i],
+                                   G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
+    g_object_set (self->pages[stage], "session", session, NULL);
+
+  if (session != NULL)
+    cg_window_set_stage (self, cg_session_get_current_stage (session));
+  update_undo_actions (self);
+  _cg_window_update_title (self);
+  update_marks_cb (self);
+  g_clear_handle_id (&self->marks_source, g_source_remove);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+gboolean
+cg_window_is_reusable (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+
+  return self->session == NULL ||
+         (!cg_session_get_modified (self->session) &&
+          !cg_session_can_undo (self->session) &&
+          cg_session_get_file (self->session) == NULL);
+}
+
+/* Actions --------------------------------------------------------------- */
+
+static void
+goto_stage_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CgStage stage;
+
+  if (cg_stage_from_string (g_variant_get_string (param, NULL), &stage))
+    cg_window_set_stage (CG_WINDOW (widget), stage);
+  else
+    g_debug ("No stage called “%s”", g_variant_get_string (param, NULL));
+}
+
+static void
+step_stage_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgStage stage = cg_window_get_stage (self);
+
+  if (g_str_equal (action_name, "win.next-stage") && stage + 1 < CG_N_STAGES)
+    cg_window_set_stage (self, stage + 1);
+  else if (g_str_equal (action_name, "win.previous-stage") && stage > 0)
+    cg_window_set_stage (self, stage - 1);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+  if (g_str_equal (action_name, "win.undo"))
+    cg_session_undo (self->session);
+  else
+    cg_session_redo (self->session);
+  update_undo_actions (self);
+  _cg_window_update_title (self);
+}
+
+static void
+file_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.new"))
+    _cg_window_new_session (self);
+  else if (g_str_equal (action_name, "win.open"))
+    _cg_window_open (self);
+  else if (g_str_equal (action_name, "win.save"))
+    _cg_window_save (self);
+  else if (g_str_equal (action_name, "win.save-as"))
+    _cg_window_save_as (self);
+  else if (g_str_equal (action_name, "win.close"))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static gboolean
+cg_window_close_request (GtkWindow *window)
+{
+  CgWindow *self = CG_WINDOW (window);
+
+  if (self->session != NULL && cg_session_get_modified (self->session) &&
+      !self->close_confirmed)
+    {
+      _cg_window_confirm_close (self);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (cg_window_parent_class)->close_request (window);
+}
+
+static void
+cg_window_dispose (GObject *object)
+{
+  CgWindow *self = CG_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->marks_source, g_source_remove);
+  disconnect_session (self);
+
+  G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
+}
+
+static void
+cg_window_finalize (GObject *object)
+{
+  CgWindow *self = CG_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
+}
+
+static void
+cg_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CgWindow *self = CG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CgWindow *self = CG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      cg_window_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  static const struct { const char *name; guint key; GdkModifierType mods; } bindings[] = {
+    { "win.new", GDK_KEY_n, GDK_CONTROL_MASK },
+    { "win.open", GDK_KEY_o, GDK_CONTROL_MASK },
+    { "win.save", GDK_KEY_s, GDK_CONTROL_MASK },
+    { "win.save-as", GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.undo", GDK_KEY_z, GDK_CONTROL_MASK },
+    { "win.redo", GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.redo", GDK_KEY_y, GDK_CONTROL_MASK },
+    { "win.close", GDK_KEY_w, GDK_CONTROL_MASK },
+    { "win.previous-stage", GDK_KEY_Left, GDK_ALT_MASK },
+    { "win.next-stage", GDK_KEY_Right, GDK_ALT_MASK },
+  };
+
+  gtk_widget_class_install_action (widget_class, "win.goto-stage", "s", goto_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, step_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, step_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, file_action);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bindings); i++)
+    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,
+                                         bindings[i].name, NULL);
+}
+
+static void
+cg_window_class_init (CgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cg_window_dispose;
+  object_class->finalize = cg_window_finalize;
+  object_class->get_property = cg_window_get_property;
+  object_class->set_property = cg_window_set_property;
+  window_class->close_request = cg_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/commonground/CommonGround/cg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, stage_list);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, back_content);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, next_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked);
+
+  install_actions (widget_class);
+}
+
+static void
+cg_window_init (CgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_add_css_class (GTK_WIDGET (self), "cg-window");
+
+  for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
+    {
+      self->pages[stage] = create_stage_page (stage);
+      gtk_stack_add_titled (self->stack, self->pages[stage],
+                            cg_stage_to_string (stage), cg_stage_get_title (stage));
+      self->rows[stage] = create_stage_row (self, stage);
+      gtk_list_box_append (self->stage_list, self->rows[stage]);
+    }
+  cg_window_set_stage (self, CG_STAGE_SESSION);
+  on_stack_visible_child_changed (self, NULL, self->stack);
+  update_marks_cb (self);
+  update_undo_actions (self);
+  _cg_window_update_title (self);
+}
+
+CgWindow *
+cg_window_new (CgApplication *application)
+{
+  return g_object_new (CG_TYPE_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cg-application.h"
+#include "cg-session.h"
+
+G_BEGIN_DECLS
+
+#define CG_TYPE_WINDOW (cg_window_get_type ())
+G_DECLARE_FINAL_TYPE (CgWindow, cg_window, CG, WINDOW, AdwApplicationWindow)
+
+CgWindow  *cg_window_new          (CgApplication *application);
+CgSession *cg_window_get_session  (CgWindow      *self);
+void       cg_window_set_session  (CgWindow      *self,
+                                   CgSession     *session);
+/* TRUE while the window holds a session nobody has touched: unmodified,
+ * never saved, no undo history. New and Open put their session there. */
+gboolean   cg_window_is_reusable  (CgWindow      *self);
+CgStage    cg_window_get_stage    (CgWindow      *self);
+void       cg_window_set_stage    (CgWindow      *self,
+                                   CgStage        stage);
+GtkWidget *cg_window_get_page     (CgWindow      *self,
+                                   CgStage        stage);
+
+G_END_DECLS

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "app-test-util.h"
+
+gboolean
+cg_test_init_display (void)
+{
+  /* Same renderer everywhere, and X11 under xvfb-run. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    return FALSE;
+  if (!gtk_init_check ())
+    return FALSE;
+  adw_init ();
+  return TRUE;
+}
+
+void
+cg_test_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+cg_test_wait_for (gboolean (*cond) (gpointer data),
+                  gpointer   data,
+                  guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return cond (data);
+}
+
+static const char *
+widget_text (GtkWidget *widget)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (GTK_IS_ENTRY (widget) && gtk_entry_get_placeholder_text (GTK_ENTRY (widget)))
+    return gtk_entry_get_placeholder_text (GTK_ENTRY (widget));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  return NULL;
+}
+
+static gboolean
+widget_matches (GtkWidget  *widget,
+                const char *text)
+{
+  const char *own = widget_text (widget);
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  g_autofree char *stripped = NULL;
+
+  if (own != NULL)
+    {
+      /* "_Add Partner" is seen as "Add Partner". */
+      stripped = g_strdup (own);
+      if (stripped[0] != '\0')
+        {
+          char *u = strchr (stripped, '_');
+          if (u != NULL)
+            memmove (u, u + 1, strlen (u));
+        }
+      if (g_strcmp0 (stripped, text) == 0)
+        return TRUE;
+    }
+  return g_strcmp0 (tooltip, text) == 0;
+}
+
+GtkWidget *
+cg_test_find (GtkWidget  *root,
+              GType       type,
+              const char *text)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) && (text == NULL || widget_matches (root, text)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cg_test_find (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWindow *
+cg_test_window_new (GtkWidget *child)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1100, 760);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  cg_test_iterate ();
+  return window;
+}
+
+void
+cg_test_type (GtkEditable *editable,
+              const char  *text)
+{
+  int position;
+
+  gtk_editable_delete_text (editable, 0, -1);
+  position = gtk_editable_get_position (editable);
+  gtk_editable_insert_text (editable, text, -1, &position);
+  gtk_editable_set_position (editable, position);
+}

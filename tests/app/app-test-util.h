@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers for the widget tests: a display or a skip, the main loop, and
+ * finding widgets by the words a person sees on them. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The exit status meson counts as "skipped". */
+#define CG_TEST_SKIP 77
+
+/* Initialises GTK and libadwaita; FALSE when there is no display. */
+gboolean   cg_test_init_display (void);
+void       cg_test_iterate      (void);
+/* Runs the main loop until @cond holds or @timeout_ms pass; returns @cond. */
+gboolean   cg_test_wait_for     (gboolean (*cond) (gpointer data),
+                                 gpointer   data,
+                                 guint      timeout_ms);
+/* The first widget under @root (depth first) of @type whose label, title,
+ * placeholder, tooltip or accessible-looking text equals @text. */
+GtkWidget *cg_test_find         (GtkWidget  *root,
+                                 GType       type,
+                                 const char *text);
+/* A top-level window holding @child, shown. */
+GtkWindow *cg_test_window_new   (GtkWidget  *child);
+/* Replaces the text of @editable the way typing would: delete, then insert
+ * at the cursor. */
+void       cg_test_type         (GtkEditable *editable,
+                                 const char  *text);
+
+G_END_DECLS

@@ -1,0 +1,487 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The session model: edits, their undo and redo, cascades, the modified
+ * flag and the change signals. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "cg-session-private.h"
+
+typedef struct
+{
+  GPtrArray *log; /* "detail:a:b" strings */
+} Recorder;
+
+static void
+on_changed (CgSession *session, CgChangeKind kind, guint a, guint b, Recorder *rec)
+{
+  g_ptr_array_add (rec->log, g_strdup_printf ("%s:%u:%u", cg_change_kind_to_detail (kind), a, b));
+}
+
+static Recorder *
+recorder_new (CgSession *session)
+{
+  Recorder *rec = g_new0 (Recorder, 1);
+
+  rec->log = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (session, "changed", G_CALLBACK (on_changed), rec);
+  return rec;
+}
+
+static void
+recorder_free (Recorder *rec)
+{
+  g_ptr_array_unref (rec->log);
+  g_free (rec);
+}
+
+static gboolean
+recorder_saw (Recorder *rec, const char *entry)
+{
+  for (guint i = 0; i < rec->log->len; i++)
+    if (strcmp (g_ptr_array_index (rec->log, i), entry) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_new_session_is_clean (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+
+  assert_false (cg_session_get_modified (s));
+  assert_false (cg_session_can_undo (s));
+  assert_false (cg_session_can_redo (s));
+  assert_int_equal (cg_session_get_n_partners (s), 0);
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_TITLE), "");
+  assert_null (cg_session_get_charter_field (s, CG_CHARTER_PURPOSE));
+  assert_non_null (cg_session_get_lesson_prompts (s, 4));
+  assert_null (cg_session_get_lesson_prompts (s, 4)[0]);
+}
+
+static void
+test_detail_edit_undo_redo (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  Recorder *rec = recorder_new (s);
+
+  cg_session_set_detail (s, CG_DETAIL_FACILITATOR, "Sam Okafor");
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_FACILITATOR), "Sam Okafor");
+  assert_true (cg_session_get_modified (s));
+  assert_true (recorder_saw (rec, "detail:2:0"));
+
+  assert_true (cg_session_undo (s));
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_FACILITATOR), "");
+  assert_false (cg_session_get_modified (s));
+  assert_true (cg_session_can_redo (s));
+
+  assert_true (cg_session_redo (s));
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_FACILITATOR), "Sam Okafor");
+  assert_true (cg_session_get_modified (s));
+  recorder_free (rec);
+}
+
+static void
+test_same_value_is_no_edit (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  Recorder *rec = recorder_new (s);
+
+  cg_session_set_detail (s, CG_DETAIL_TITLE, "");
+  cg_session_set_answers_hidden (s, FALSE);
+  assert_false (cg_session_can_undo (s));
+  assert_int_equal (rec->log->len, 0);
+  recorder_free (rec);
+}
+
+static void
+test_typing_merges_into_one_step (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+
+  cg_session_set_detail (s, CG_DETAIL_TITLE, "R");
+  cg_session_set_detail (s, CG_DETAIL_TITLE, "Ri");
+  cg_session_set_detail (s, CG_DETAIL_TITLE, "Riv");
+  cg_session_set_detail (s, CG_DETAIL_CONTEXT, "case");
+  assert_true (cg_session_undo (s));
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_CONTEXT), "");
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_TITLE), "Riv");
+  assert_true (cg_session_undo (s));
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_TITLE), "");
+  assert_false (cg_session_can_undo (s));
+}
+
+static void
+test_save_point_splits_typing (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+
+  cg_session_set_detail (s, CG_DETAIL_TITLE, "Riv");
+  cg_session_set_unmodified (s);
+  cg_session_set_detail (s, CG_DETAIL_TITLE, "River");
+  assert_true (cg_session_get_modified (s));
+  assert_true (cg_session_undo (s));
+  /* Back at the saved state exactly. */
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_TITLE), "Riv");
+  assert_false (cg_session_get_modified (s));
+}
+
+static void
+test_modified_after_undo_past_save_and_new_edit (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+
+  cg_session_add_aim (s, "one");
+  cg_session_add_aim (s, "two");
+  cg_session_set_unmodified (s);
+  cg_session_undo (s);
+  assert_true (cg_session_get_modified (s));
+  cg_session_add_aim (s, "three");
+  /* The saved state (one, two) is gone from the history for good. */
+  assert_true (cg_session_get_modified (s));
+  cg_session_undo (s);
+  assert_true (cg_session_get_modified (s));
+}
+
+static void
+test_partner_add_gets_palette_colours (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint n = 0;
+  const char *const *palette = cg_session_get_palette (&n);
+  guint a = cg_session_add_partner (s, "Alex Smith", "Social Services", "Social worker");
+  guint b = cg_session_add_partner (s, "Dr Priya Patel", "Riverside Surgery", "GP");
+
+  assert_true (n >= 12);
+  assert_int_not_equal (a, b);
+  assert_int_equal (cg_session_get_n_partners (s), 2);
+  assert_string_equal (cg_session_lookup_partner (s, a)->colour, palette[0]);
+  assert_string_equal (cg_session_lookup_partner (s, b)->colour, palette[1]);
+  assert_string_equal (cg_session_get_partner (s, 1)->role, "GP");
+  assert_int_equal (cg_session_partner_position (s, b), 1);
+  assert_int_equal (cg_session_partner_position (s, 999), -1);
+  /* Every palette colour is distinct. */
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      assert_true (g_ascii_strcasecmp (palette[i], palette[j]) != 0);
+}
+
+static void
+test_partner_fields_and_undo (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint a = cg_session_add_partner (s, "Alex", "", "");
+
+  cg_session_set_partner_field (s, a, CG_PARTNER_ORGANISATION, "Housing");
+  cg_session_set_partner_field (s, a, CG_PARTNER_COLOUR, "#112233");
+  assert_string_equal (cg_session_lookup_partner (s, a)->organisation, "Housing");
+  assert_string_equal (cg_session_lookup_partner (s, a)->colour, "#112233");
+  cg_session_undo (s);
+  cg_session_undo (s);
+  assert_string_equal (cg_session_lookup_partner (s, a)->organisation, "");
+  cg_session_undo (s);
+  assert_null (cg_session_lookup_partner (s, a));
+  assert_false (cg_session_get_modified (s));
+}
+
+static CgSession *
+make_answered_session (guint *p1, guint *p2, guint *p3, guint *item, guint *task)
+{
+  CgSession *s = cg_session_new ();
+
+  *p1 = cg_session_add_partner (s, "One", "Org 1", "");
+  *p2 = cg_session_add_partner (s, "Two", "Org 2", "");
+  *p3 = cg_session_add_partner (s, "Three", "Org 3", "");
+  *item = cg_session_add_statement (s, 0, "We share a clear purpose.");
+  *task = cg_session_add_task (s, "Chair the weekly meeting");
+  cg_session_set_rating (s, *p1, *item, CG_RATING_4);
+  cg_session_set_rating (s, *p2, *item, CG_RATING_DONT_KNOW);
+  cg_session_set_comment (s, *p2, 0, "Unsure who leads.");
+  cg_session_set_involvement (s, *p2, *task, CG_INVOLVEMENT_ACCOUNTABLE);
+  cg_session_set_believed_accountable (s, *p1, *task, *p2);
+  cg_session_set_believed_accountable (s, *p3, *task, *p2);
+  cg_session_set_task_charter_accountable (s, *task, *p2);
+  return s;
+}
+
+static void
+test_remove_partner_cascades_and_undo_restores (void **state)
+{
+  guint p1, p2, p3, item, task;
+  g_autoptr (CgSession) s = make_answered_session (&p1, &p2, &p3, &item, &task);
+
+  cg_session_remove_partner (s, p2);
+  assert_null (cg_session_lookup_partner (s, p2));
+  assert_int_equal (cg_session_get_n_partners (s), 2);
+  /* Others' beliefs in the removed partner and the charter choice go too. */
+  assert_int_equal (cg_session_get_believed_accountable (s, p1, task), 0);
+  assert_int_equal (cg_session_get_believed_accountable (s, p3, task), 0);
+  assert_int_equal (cg_session_lookup_task (s, task)->charter_accountable, 0);
+  assert_int_equal (cg_session_get_rating (s, p1, item), CG_RATING_4);
+
+  /* One undo step brings everything back, in place. */
+  assert_true (cg_session_undo (s));
+  assert_int_equal (cg_session_partner_position (s, p2), 1);
+  assert_int_equal (cg_session_get_rating (s, p2, item), CG_RATING_DONT_KNOW);
+  assert_string_equal (cg_session_get_comment (s, p2, 0), "Unsure who leads.");
+  assert_int_equal (cg_session_get_involvement (s, p2, task), CG_INVOLVEMENT_ACCOUNTABLE);
+  assert_int_equal (cg_session_get_believed_accountable (s, p1, task), p2);
+  assert_int_equal (cg_session_get_believed_accountable (s, p3, task), p2);
+  assert_int_equal (cg_session_lookup_task (s, task)->charter_accountable, p2);
+
+  assert_true (cg_session_redo (s));
+  assert_null (cg_session_lookup_partner (s, p2));
+}
+
+static void
+test_remove_item_and_task_cascade (void **state)
+{
+  guint p1, p2, p3, item, task;
+  g_autoptr (CgSession) s = make_answered_session (&p1, &p2, &p3, &item, &task);
+
+  cg_session_remove_item (s, item);
+  assert_null (cg_session_lookup_item (s, item));
+  assert_int_equal (cg_session_get_rating (s, p1, item), CG_RATING_NONE);
+  assert_int_equal (cg_session_get_n_statements (s, 0), 0);
+  cg_session_remove_task (s, task);
+  assert_null (cg_session_lookup_task (s, task));
+  assert_int_equal (cg_session_get_involvement (s, p2, task), CG_INVOLVEMENT_UNSET);
+  assert_int_equal (cg_session_get_believed_accountable (s, p1, task), 0);
+
+  cg_session_undo (s);
+  cg_session_undo (s);
+  assert_int_equal (cg_session_get_rating (s, p1, item), CG_RATING_4);
+  assert_int_equal (cg_session_get_involvement (s, p2, task), CG_INVOLVEMENT_ACCOUNTABLE);
+  assert_int_equal (cg_session_lookup_task (s, task)->charter_accountable, p2);
+}
+
+static void
+test_ids_never_reused (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint a = cg_session_add_aim (s, "a");
+  guint b;
+
+  cg_session_remove_item (s, a);
+  b = cg_session_add_aim (s, "b");
+  assert_int_not_equal (a, b);
+  cg_session_undo (s);
+  cg_session_undo (s);
+  /* The aim comes back with its own id; a new one still gets a fresh id. */
+  assert_non_null (cg_session_lookup_item (s, a));
+  assert_true (cg_session_add_task (s, "t") > b);
+}
+
+static void
+test_ratings_and_signals (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint p = cg_session_add_partner (s, "P", "", "");
+  guint i = cg_session_add_statement (s, 2, "S");
+  Recorder *rec = recorder_new (s);
+  g_autofree char *expected = g_strdup_printf ("rating:%u:%u", p, i);
+  guint answered = 9, total = 9;
+
+  cg_session_set_rating (s, p, i, CG_RATING_2);
+  assert_int_equal (cg_session_get_rating (s, p, i), CG_RATING_2);
+  assert_true (recorder_saw (rec, expected));
+  cg_session_count_answers (s, CG_STAGE_LESSON_3, &answered, &total);
+  assert_int_equal (answered, 1);
+  assert_int_equal (total, 1);
+  cg_session_set_rating (s, p, i, CG_RATING_NONE);
+  cg_session_count_answers (s, CG_STAGE_LESSON_3, &answered, &total);
+  assert_int_equal (answered, 0);
+  cg_session_undo (s);
+  assert_int_equal (cg_session_get_rating (s, p, i), CG_RATING_2);
+  recorder_free (rec);
+}
+
+static void
+test_detailed_signal (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint p = cg_session_add_partner (s, "P", "", "");
+  guint t = cg_session_add_task (s, "T");
+  Recorder rec = { g_ptr_array_new_with_free_func (g_free) };
+
+  g_signal_connect (s, "changed::involvement", G_CALLBACK (on_changed), &rec);
+  cg_session_set_detail (s, CG_DETAIL_TITLE, "x");
+  cg_session_set_involvement (s, p, t, CG_INVOLVEMENT_CONSULTED);
+  assert_int_equal (rec.log->len, 1);
+  g_ptr_array_unref (rec.log);
+}
+
+static void
+test_moves_and_undo (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint a = cg_session_add_partner (s, "A", "", "");
+  guint b = cg_session_add_partner (s, "B", "", "");
+  guint c = cg_session_add_partner (s, "C", "", "");
+  guint s1 = cg_session_add_statement (s, 1, "one");
+  guint s2 = cg_session_add_statement (s, 1, "two");
+
+  cg_session_move_partner (s, a, 2);
+  assert_int_equal (cg_session_get_partner (s, 0)->id, b);
+  assert_int_equal (cg_session_get_partner (s, 1)->id, c);
+  assert_int_equal (cg_session_get_partner (s, 2)->id, a);
+  cg_session_move_item (s, s2, 0);
+  assert_int_equal (cg_session_get_statement (s, 1, 0)->id, s2);
+  assert_int_equal (cg_session_item_position (s, s1), 1);
+  cg_session_undo (s);
+  cg_session_undo (s);
+  assert_int_equal (cg_session_get_partner (s, 0)->id, a);
+  assert_int_equal (cg_session_get_partner (s, 2)->id, c);
+  assert_int_equal (cg_session_get_statement (s, 1, 0)->id, s1);
+}
+
+static void
+test_groups_are_one_step (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+
+  cg_session_begin_group (s);
+  cg_session_add_aim (s, "a");
+  cg_session_begin_group (s);
+  cg_session_add_aim (s, "b");
+  cg_session_end_group (s);
+  assert_false (cg_session_can_undo (s));
+  cg_session_end_group (s);
+  assert_true (cg_session_can_undo (s));
+  cg_session_undo (s);
+  assert_int_equal (cg_session_get_n_aims (s), 0);
+  assert_false (cg_session_can_undo (s));
+}
+
+static void
+test_hidden_reveal_and_visibility (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+
+  assert_true (cg_session_answers_visible (s, CG_STAGE_LESSON_1));
+  cg_session_set_answers_hidden (s, TRUE);
+  assert_false (cg_session_answers_visible (s, CG_STAGE_LESSON_1));
+  cg_session_set_unmodified (s);
+  cg_session_set_revealed (s, CG_STAGE_LESSON_1, TRUE);
+  assert_true (cg_session_answers_visible (s, CG_STAGE_LESSON_1));
+  assert_false (cg_session_answers_visible (s, CG_STAGE_AIMS));
+  /* Revealing is saved (marks modified) but is not an undo step. */
+  assert_true (cg_session_get_modified (s));
+  cg_session_undo (s);
+  assert_false (cg_session_get_answers_hidden (s));
+  assert_true (cg_session_get_revealed (s, CG_STAGE_LESSON_1));
+}
+
+static void
+test_text_is_cleaned (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint p = cg_session_add_partner (s, "Bad\001Name", "", "");
+  const char *prompts[] = { "ok", "ctl\002x", NULL };
+
+  assert_string_equal (cg_session_lookup_partner (s, p)->name, "BadName");
+  cg_session_set_lesson_prompts (s, 0, prompts);
+  assert_string_equal (cg_session_get_lesson_prompts (s, 0)[1], "ctlx");
+  cg_session_set_charter_field (s, CG_CHARTER_PURPOSE, "R&D \x1f");
+  assert_string_equal (cg_session_get_charter_field (s, CG_CHARTER_PURPOSE), "R&D ");
+  /* Empty is the facilitator's own (empty) text; NULL goes back to generated. */
+  cg_session_set_charter_field (s, CG_CHARTER_PURPOSE, "");
+  assert_string_equal (cg_session_get_charter_field (s, CG_CHARTER_PURPOSE), "");
+  cg_session_set_charter_field (s, CG_CHARTER_PURPOSE, NULL);
+  assert_null (cg_session_get_charter_field (s, CG_CHARTER_PURPOSE));
+}
+
+static void
+test_loader_api (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  Recorder *rec = recorder_new (s);
+
+  cg_session_set_recording (s, FALSE);
+  assert_true (cg_session_insert_partner (s, 7, "P", "", "", "#000000"));
+  assert_false (cg_session_insert_aim (s, 7, "dup", FALSE));
+  assert_false (cg_session_insert_task (s, 0, "zero"));
+  assert_true (cg_session_insert_statement (s, 3, 4, "S"));
+  assert_true (cg_session_insert_task (s, 12, "T"));
+  cg_session_set_rating (s, 7, 3, CG_RATING_5);
+  cg_session_bump_next_id (s, 20);
+  cg_session_set_recording (s, TRUE);
+  cg_session_clear_history (s);
+  cg_session_set_unmodified (s);
+
+  assert_int_equal (rec->log->len, 0);
+  assert_false (cg_session_can_undo (s));
+  assert_false (cg_session_get_modified (s));
+  assert_int_equal (cg_session_get_next_id (s), 20);
+  assert_int_equal (cg_session_add_aim (s, "new"), 20);
+  assert_true (cg_session_id_in_use (s, 12));
+  assert_int_equal (cg_session_get_rating (s, 7, 3), CG_RATING_5);
+  recorder_free (rec);
+}
+
+static void
+test_equal (void **state)
+{
+  guint p1, p2, p3, item, task;
+  g_autoptr (CgSession) a = make_answered_session (&p1, &p2, &p3, &item, &task);
+  g_autoptr (CgSession) b = make_answered_session (&p1, &p2, &p3, &item, &task);
+
+  assert_true (cg_session_equal (a, b));
+  cg_session_set_rating (b, p3, item, CG_RATING_1);
+  assert_false (cg_session_equal (a, b));
+  cg_session_undo (b);
+  assert_true (cg_session_equal (a, b));
+  cg_session_set_charter_field (b, CG_CHARTER_TITLE, "");
+  assert_false (cg_session_equal (a, b));
+}
+
+static void
+test_count_answers_roles_and_partners (void **state)
+{
+  guint p1, p2, p3, item, task;
+  g_autoptr (CgSession) s = make_answered_session (&p1, &p2, &p3, &item, &task);
+  guint answered, total;
+
+  cg_session_count_answers (s, CG_STAGE_ROLES, &answered, &total);
+  assert_int_equal (answered, 1);
+  assert_int_equal (total, 3);
+  cg_session_count_answers (s, CG_STAGE_LESSON_1, &answered, &total);
+  assert_int_equal (answered, 2); /* don't know counts as answered */
+  assert_int_equal (total, 3);
+  cg_session_count_answers (s, CG_STAGE_PARTNERS, &answered, &total);
+  assert_int_equal (answered, 3);
+  assert_int_equal (total, 3);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_new_session_is_clean),
+    cmocka_unit_test (test_detail_edit_undo_redo),
+    cmocka_unit_test (test_same_value_is_no_edit),
+    cmocka_unit_test (test_typing_merges_into_one_step),
+    cmocka_unit_test (test_save_point_splits_typing),
+    cmocka_unit_test (test_modified_after_undo_past_save_and_new_edit),
+    cmocka_unit_test (test_partner_add_gets_palette_colours),
+    cmocka_unit_test (test_partner_fields_and_undo),
+    cmocka_unit_test (test_remove_partner_cascades_and_undo_restores),
+    cmocka_unit_test (test_remove_item_and_task_cascade),
+    cmocka_unit_test (test_ids_never_reused),
+    cmocka_unit_test (test_ratings_and_signals),
+    cmocka_unit_test (test_detailed_signal),
+    cmocka_unit_test (test_moves_and_undo),
+    cmocka_unit_test (test_groups_are_one_step),
+    cmocka_unit_test (test_hidden_reveal_and_visibility),
+    cmocka_unit_test (test_text_is_cleaned),
+    cmocka_unit_test (test_loader_api),
+    cmocka_unit_test (test_equal),
+    cmocka_unit_test (test_count_answers_roles_and_partners),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

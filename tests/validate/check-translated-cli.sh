@@ -1,0 +1,33 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The uninstalled binary speaks German when asked: CG_LOCALEDIR points it at
+# the catalogues built in build/po. C.UTF-8 (always present) rather than C,
+# because gettext ignores LANGUAGE under the plain C locale.
+# Usage: check-translated-cli.sh COMMON_GROUND PO_BUILD_DIR SOURCE_ROOT
+set -eu
+exe=$1
+localedir=$2
+src=$3
+fail() { echo "FAIL: $*"; exit 1; }
+
+english=$(LANG=C.UTF-8 LC_ALL= LANGUAGE= CG_LOCALEDIR="$localedir" "$exe" --help)
+german=$(LANG=C.UTF-8 LC_ALL= LANGUAGE=de CG_LOCALEDIR="$localedir" "$exe" --help)
+printf '%s\n' "$german"
+
+# English first, so that a German result cannot come from a broken test.
+printf '%s\n' "$english" | grep -q 'Usage: common-ground' || fail "English --help changed"
+printf '%s\n' "$german" | grep -q 'Aufruf: common-ground \[DATEI' || fail "--help is not German"
+printf '%s\n' "$german" | grep -q 'Partnerschafts-Workshops' || fail "--help description is not German"
+printf '%s\n' "$german" | grep -q 'Usage:' && fail "English left in German --help"
+
+# The analysis report, once the command line has it.
+sample=$src/data/samples/riverside-family.commonground
+if printf '%s\n' "$english" | grep -q -- '--report' && [ -f "$sample" ]; then
+  report=$(LANG=C.UTF-8 LC_ALL= LANGUAGE=de CG_LOCALEDIR="$localedir" "$exe" --report "$sample")
+  printf '%s\n' "$report" | head -20
+  for word in REPORT_WORDS; do
+    printf '%s\n' "$report" | grep -q "$word" || fail "--report lacks the German word '$word'"
+  done
+else
+  echo "note: --report or the sample is not here yet; only --help was checked"
+fi

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-about.h"
 #include "cg-partners-page.h"
 #include "cg-placeholder-page.h"
 #include "cg-session-page.h"
@@ -541,6 +542,14 @@ cg_window_set_property (GObject      *object,
 }
 
 static void
+lessons_help_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  cg_show_lessons_help (GTK_WINDOW (widget));
+}
+
+static void
 install_actions (GtkWidgetClass *widget_class)
 {
   static const struct { const char *name; guint key; GdkModifierType mods; } bindings[] = {
@@ -554,6 +563,7 @@ install_actions (GtkWidgetClass *widget_class)
     { "win.close", GDK_KEY_w, GDK_CONTROL_MASK },
     { "win.previous-stage", GDK_KEY_Left, GDK_ALT_MASK },
     { "win.next-stage", GDK_KEY_Right, GDK_ALT_MASK },
+    { "win.lessons-help", GDK_KEY_F1, 0 },
   };
 
   gtk_widget_class_install_action (widget_class, "win.goto-stage", "s", goto_stage_action);
@@ -566,6 +576,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.lessons-help", NULL, lessons_help_action);
 
   for (gsize i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,

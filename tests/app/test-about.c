@@ -12,6 +12,7 @@
 
 #include "app-test-util.h"
 #include "cg-about.h"
+#include "cg-window.h"
 
 static GtkWindow *
 find_toplevel (GType type, GtkWindow *except)
@@ -115,12 +116,35 @@ test_lessons_help (void **state)
   cg_test_iterate ();
 }
 
+/* The window's menu item and F1 reach the help through win.lessons-help. */
+static void
+test_window_action (void **state)
+{
+  g_autoptr (CgSession) session = cg_session_new ();
+  CgWindow *window = cg_window_new (NULL);
+  GtkWindow *help;
+
+  cg_window_set_session (window, session);
+  gtk_window_present (GTK_WINDOW (window));
+  cg_test_iterate ();
+  assert_null (find_toplevel (ADW_TYPE_WINDOW, GTK_WINDOW (window)));
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lessons-help", NULL));
+  cg_test_iterate ();
+  help = find_toplevel (ADW_TYPE_WINDOW, GTK_WINDOW (window));
+  assert_non_null (help);
+  assert_ptr_equal (gtk_window_get_transient_for (help), GTK_WINDOW (window));
+  gtk_window_destroy (help);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cg_test_iterate ();
+}
+
 int
 main (int argc, char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_about_window),
     cmocka_unit_test (test_lessons_help),
+    cmocka_unit_test (test_window_action),
   };
 
   if (!cg_test_init_display ())

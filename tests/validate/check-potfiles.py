@@ -2,7 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Fail when a source or UI file marks strings for translation but is not
 listed in po/POTFILES.in (its strings would never reach translators), or when
-POTFILES.in names a file that no longer exists (xgettext would stop)."""
+POTFILES.in names a file that no longer exists (xgettext would stop).
+
+With --fix, rewrite POTFILES.in instead: keep its comments and the entries
+outside src/ and ui/ that still exist, and list every marked file there.
+Usage: check-potfiles.py [--fix] [SOURCE_ROOT]"""
 
 import os
 import re
@@ -44,8 +48,26 @@ def listed_files(root):
     return listed
 
 
+def fix(root):
+    path = os.path.join(root, 'po', 'POTFILES.in')
+    with open(path, encoding='utf-8') as f:
+        lines = [line.rstrip('\n') for line in f]
+    comments = [line for line in lines if line.startswith('#')]
+    others = [line.strip() for line in lines
+              if line.strip() and not line.startswith('#')
+              and not line.strip().startswith(('src/', 'ui/'))
+              and os.path.exists(os.path.join(root, line.strip()))]
+    entries = sorted(set(others)) + sorted(set(marked_files(root)))
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('\n'.join(comments + entries) + '\n')
+    return 0
+
+
 def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else os.environ['CG_SOURCE_ROOT']
+    args = sys.argv[1:]
+    if args and args[0] == '--fix':
+        return fix(args[1] if len(args) > 1 else os.environ['CG_SOURCE_ROOT'])
+    root = args[0] if args else os.environ['CG_SOURCE_ROOT']
     listed = listed_files(root)
     marked = marked_files(root)
     missing = [f for f in marked if f not in listed]

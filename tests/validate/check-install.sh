@@ -53,7 +53,7 @@ done
 
 # What was installed is still valid, and carries the German translation.
 desktop=$root$datadir/applications/$app_id.desktop
-desktop-file-validate "$desktop" | grep -v 'hint:' && status=1
+if desktop-file-validate "$desktop" | grep -v 'hint:'; then status=1; fi
 grep -q '^Comment\[de\]=' "$desktop" || { echo "FAIL: desktop file not translated"; status=1; }
 grep -q 'xml:lang="de"' "$root$datadir/metainfo/$app_id.metainfo.xml" \
   || { echo "FAIL: metainfo not translated"; status=1; }

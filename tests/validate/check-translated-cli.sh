@@ -18,16 +18,19 @@ printf '%s\n' "$german"
 printf '%s\n' "$english" | grep -q 'Usage: common-ground' || fail "English --help changed"
 printf '%s\n' "$german" | grep -q 'Aufruf: common-ground \[DATEI' || fail "--help is not German"
 printf '%s\n' "$german" | grep -q 'Partnerschafts-Workshops' || fail "--help description is not German"
-printf '%s\n' "$german" | grep -q 'Usage:' && fail "English left in German --help"
+if printf '%s\n' "$german" | grep -q 'Usage:'; then fail "English left in German --help"; fi
 
 # The analysis report, once the command line has it.
 sample=$src/data/samples/riverside-family.commonground
 if printf '%s\n' "$english" | grep -q -- '--report' && [ -f "$sample" ]; then
   report=$(LANG=C.UTF-8 LC_ALL= LANGUAGE=de CG_LOCALEDIR="$localedir" "$exe" --report "$sample")
   printf '%s\n' "$report" | head -20
-  for word in REPORT_WORDS; do
-    printf '%s\n' "$report" | grep -q "$word" || fail "--report lacks the German word '$word'"
-  done
+  # The lesson titles come from the core (cg_lesson_get_title) and are
+  # translated, so a German report names the first lesson in German.
+  printf '%s\n' "$report" | grep -q 'Ziel und Führung' || fail "--report does not name lesson 1 in German"
+  if printf '%s\n' "$report" | grep -q 'Purpose and Leadership'; then
+    fail "--report names lesson 1 in English"
+  fi
 else
   echo "note: --report or the sample is not here yet; only --help was checked"
 fi

@@ -12,10 +12,16 @@ int
 main (int argc, char **argv)
 {
   g_autoptr (CgApplication) app = NULL;
+  const char *localedir = g_getenv ("CG_LOCALEDIR");
   int status = 0;
 
+  /* CG_LOCALEDIR lets an uninstalled build (tests, build-aux/run) find the
+   * catalogues that meson builds in build/po/<lang>/LC_MESSAGES. */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

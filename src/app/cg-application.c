@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-about.h"
 #include "cg-application.h"
 #include "cg-window.h"
 
@@ -242,26 +243,7 @@ about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
-  static const char *developers[] = { "The Common Ground contributors", NULL };
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  GtkWindow *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "modal", TRUE,
-                        "application-name", _("Common Ground"),
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", _("The Common Ground contributors"),
-                        "developers", developers,
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "comments", _("Guides a facilitated partnership workshop: the Five "
-                                      "Vital Lessons of partnership working (Scottish "
-                                      "Executive Social Research, 2002), role clarity, where "
-                                      "the room agrees and where it diverges, and the charter "
-                                      "the partners sign."),
-                        NULL);
-  gtk_window_present (about);
+  cg_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 static const GActionEntry app_actions[] = {

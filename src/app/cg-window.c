@@ -7,6 +7,7 @@
 #include "cg-aims-page.h"
 #include "cg-lesson-page.h"
 #include "cg-charter-page.h"
+#include "cg-about.h"
 #include "cg-partners-page.h"
 #include "cg-placeholder-page.h"
 #include "cg-roles-page.h"
@@ -542,6 +543,14 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+lessons_help_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  cg_show_lessons_help (GTK_WINDOW (widget));
+}
+
+static void
 install_actions (GtkWidgetClass *widget_class)
 {
   static const struct { const char *name; guint key; GdkModifierType mods; } bindings[] = {
@@ -556,6 +565,7 @@ install_actions (GtkWidgetClass *widget_class)
     { "win.print-charter", GDK_KEY_p, GDK_CONTROL_MASK },
     { "win.previous-stage", GDK_KEY_Left, GDK_ALT_MASK },
     { "win.next-stage", GDK_KEY_Right, GDK_ALT_MASK },
+    { "win.lessons-help", GDK_KEY_F1, 0 },
   };
 
   gtk_widget_class_install_action (widget_class, "win.goto-stage", "s", goto_stage_action);
@@ -571,6 +581,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print-charter", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-charter-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-report-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.lessons-help", NULL, lessons_help_action);
 
   for (gsize i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,

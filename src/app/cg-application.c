@@ -6,6 +6,8 @@
 
 #include "cg-about.h"
 #include "cg-application.h"
+#include "cg-session-xml.h"
+#include "cg-template.h"
 #include "cg-window.h"
 
 /* The template a session starts from when none was chosen. */
@@ -37,34 +39,15 @@ open_data_free (OpenData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
 
-/* Loading goes through the core's XML reader (cg-session-xml.h). */
-static void
-load_session_async (GFile               *file,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
-{
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Opening sessions is not available in this build"));
-}
-
-static CgSession *
-load_session_finish (GAsyncResult  *result,
-                     GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 CgSession *
 cg_application_create_session (const char  *template_id,
                                GError     **error)
 {
   g_autoptr (CgSession) session = NULL;
 
-  /* Templates come from the core (cg-template.h); until a template is
-   * chosen the session is empty. */
+  if (template_id != NULL)
+    return cg_session_new_from_template (template_id, error);
+
   session = cg_session_new ();
   cg_session_clear_history (session);
   cg_session_set_unmodified (session);
@@ -157,7 +140,7 @@ open_file_cb (GObject      *object,
   g_autoptr (CgSession) session = NULL;
   GtkWindow *parent;
 
-  session = load_session_finish (result, &error);
+  session = cg_session_xml_load_file_finish (result, &error);
   if (session != NULL)
     {
       cg_application_show_session (data->app, session, data->parent);
@@ -201,7 +184,7 @@ cg_application_open_file (CgApplication *self,
   data->app = g_object_ref (self);
   data->file = g_object_ref (file);
   g_set_weak_pointer (&data->parent, parent);
-  load_session_async (file, NULL, open_file_cb, data);
+  cg_session_xml_load_file_async (file, NULL, open_file_cb, data);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-new-session-dialog.h"
+#include "cg-template.h"
 
 struct _CgNewSessionDialog
 {
@@ -58,6 +59,14 @@ add_choice (CgNewSessionDialog *self,
 static void
 add_templates (CgNewSessionDialog *self)
 {
+  g_autoptr (GPtrArray) templates = cg_template_list ();
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const CgTemplateInfo *info = g_ptr_array_index (templates, i);
+
+      add_choice (self, info->id, info->name, info->description);
+    }
 }
 
 static const char *

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-new-session-dialog.h"
+#include "cg-session-xml.h"
 #include "cg-window-private.h"
 
 typedef struct
@@ -24,30 +25,6 @@ save_data_free (SaveData *data)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
-
-/* Saving goes through the core's XML writer (cg-session-xml.h), which
- * serialises off the main thread and replaces the file atomically. */
-static void
-save_session_async (CgSession           *session,
-                    GFile               *file,
-                    gboolean             check_etag,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
-{
-  g_autoptr (GTask) task = g_task_new (session, cancellable, callback, user_data);
-
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Saving sessions is not available in this build"));
-}
-
-static gboolean
-save_session_finish (CgSession     *session,
-                     GAsyncResult  *result,
-                     GError       **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
 
 static char *
 session_display_name (CgSession *session)
@@ -162,7 +139,7 @@ save_cb (GObject      *object,
   CgWindow *self = data->window;
 
   self->saving = FALSE;
-  if (!save_session_finish (data->session, result, &error))
+  if (!cg_session_xml_save_file_finish (data->session, result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -199,7 +176,9 @@ save_to_file (CgWindow *self,
   data->window = g_object_ref (self);
   data->session = g_object_ref (self->session);
   data->file = g_object_ref (file);
-  save_session_async (self->session, file, check_etag, self->cancellable, save_cb, data);
+  /* The core serialises now and replaces the file atomically in a thread. */
+  cg_session_xml_save_file_async (self->session, file, check_etag, self->cancellable,
+                                  save_cb, data);
 }
 
 void

@@ -20,6 +20,7 @@ typedef struct
   char *id;
   char *draft_path;     /* the session file of the draft */
   char *original_uri;   /* the file the session belongs to, or NULL if never saved */
+  char *original_etag;  /* that file's etag as the session knew it, or NULL */
   char *title;          /* the session title when it was written ("" if none) */
   GDateTime *saved_at;  /* local time the draft was written */
 } CgRecoveryEntry;
@@ -36,7 +37,9 @@ char      *cg_recovery_new_id (void);
  * draft is ours alone, so g_file_set_contents_full() is the right tool). */
 gboolean   cg_recovery_write (const char *id, CgSession *session, GError **error);
 /* The same with the write in a worker thread; the session is serialised
- * before this returns, so the caller may go on editing it. */
+ * before this returns, so the caller may go on editing it. Writes and
+ * discards take turns: cancel @cancellable before cg_recovery_discard() and
+ * a write still in flight never brings the draft back. */
 void       cg_recovery_write_async (const char *id, CgSession *session, GCancellable *cancellable,
                                     GAsyncReadyCallback callback, gpointer user_data);
 gboolean   cg_recovery_write_finish (GAsyncResult *result, GError **error);

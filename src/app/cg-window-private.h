@@ -4,6 +4,7 @@
  * close). */
 #pragma once
 
+#include "cg-autosave.h"
 #include "cg-window.h"
 
 G_BEGIN_DECLS
@@ -21,11 +22,13 @@ struct _CgWindow
   AdwToastOverlay *toast_overlay;
   AdwButtonContent *back_content;
   GtkLabel *next_label;
+  GMenu *recent_submenu;
 
   /* Owned */
   CgSession *session;
   GCancellable *cancellable;
   guint marks_source;
+  CgAutosave *autosave;
 
   /* Borrowed: children of stack and stage_list */
   GtkWidget *pages[CG_N_STAGES];
@@ -42,6 +45,10 @@ struct _CgWindow
   guint close_confirmed : 1;
 };
 
+/* cg-window-files.c: its part of class_init, init and dispose */
+void _cg_window_class_init_files (GtkWidgetClass *widget_class);
+void _cg_window_init_files       (CgWindow       *self);
+void _cg_window_dispose_files    (CgWindow       *self);
 void _cg_window_update_title   (CgWindow *self);
 void _cg_window_new_session    (CgWindow *self);
 void _cg_window_open           (CgWindow *self);

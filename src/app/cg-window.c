@@ -364,6 +364,9 @@ cg_window_set_session (CgWindow  *self,
                                    G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
     }
 
+  /* Drafts for crash recovery follow the session shown. */
+  if (self->autosave != NULL)
+    cg_autosave_set_session (self->autosave, session, NULL);
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
     g_object_set (self->pages[stage], "session", session, NULL);
 
@@ -476,6 +479,7 @@ cg_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->marks_source, g_source_remove);
+  _cg_window_dispose_files (self);
   disconnect_session (self);
 
   G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
@@ -621,6 +625,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked);
 
   install_actions (widget_class);
+  _cg_window_class_init_files (widget_class);
 }
 
 static void
@@ -629,6 +634,7 @@ cg_window_init (CgWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  _cg_window_init_files (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "cg-window");
 
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)

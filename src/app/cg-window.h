@@ -23,5 +23,10 @@ void       cg_window_set_stage    (CgWindow      *self,
                                    CgStage        stage);
 GtkWidget *cg_window_get_page     (CgWindow      *self,
                                    CgStage        stage);
+/* Crash recovery (cg-autosave.h): the draft the window's session is kept
+ * in, and adopting a restored draft so it is written there from now on. */
+const char *cg_window_get_draft_id (CgWindow   *self);
+void        cg_window_adopt_draft  (CgWindow   *self,
+                                    const char *draft_id);
 
 G_END_DECLS

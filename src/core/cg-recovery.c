@@ -32,6 +32,23 @@ cg_recovery_entry_free (CgRecoveryEntry *entry)
   g_free (entry);
 }
 
+CgRecoveryEntry *
+cg_recovery_entry_copy (const CgRecoveryEntry *entry)
+{
+  CgRecoveryEntry *copy;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  copy = g_new0 (CgRecoveryEntry, 1);
+  copy->id = g_strdup (entry->id);
+  copy->draft_path = g_strdup (entry->draft_path);
+  copy->original_uri = g_strdup (entry->original_uri);
+  copy->original_etag = g_strdup (entry->original_etag);
+  copy->title = g_strdup (entry->title);
+  copy->saved_at = entry->saved_at != NULL ? g_date_time_ref (entry->saved_at) : NULL;
+  return copy;
+}
+
 char *
 cg_recovery_get_dir (void)
 {
@@ -356,4 +373,38 @@ cg_recovery_load (const CgRecoveryEntry *entry, GError **error)
   /* Recovered work is unsaved work until the facilitator saves it. */
   cg_session_mark_modified (session);
   return g_steal_pointer (&session);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CgSession *session = cg_recovery_load (data, &error);
+
+  if (session == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, session, g_object_unref);
+}
+
+void
+cg_recovery_load_async (const CgRecoveryEntry *entry, GCancellable *cancellable,
+                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (entry != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_recovery_load_async);
+  g_task_set_task_data (task, cg_recovery_entry_copy (entry),
+                        (GDestroyNotify) cg_recovery_entry_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+CgSession *
+cg_recovery_load_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -25,7 +25,8 @@ typedef struct
   GDateTime *saved_at;  /* local time the draft was written */
 } CgRecoveryEntry;
 
-void cg_recovery_entry_free (CgRecoveryEntry *entry);
+void             cg_recovery_entry_free (CgRecoveryEntry *entry);
+CgRecoveryEntry *cg_recovery_entry_copy (const CgRecoveryEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgRecoveryEntry, cg_recovery_entry_free)
 
 /* The folder drafts go to (created on demand). */
@@ -52,5 +53,9 @@ GPtrArray *cg_recovery_list (void);
 /* Loads a draft. The session comes back modified, attached to its original
  * file (if any) so that Save writes there. */
 CgSession *cg_recovery_load (const CgRecoveryEntry *entry, GError **error);
+/* The same in a worker thread. */
+void       cg_recovery_load_async (const CgRecoveryEntry *entry, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data);
+CgSession *cg_recovery_load_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS

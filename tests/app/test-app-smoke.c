@@ -238,6 +238,12 @@ test_open_edit_save_quit (void **state)
   assert_non_null (strstr (s.saved, "<name>Jo Lee</name>"));
   /* Quitting closed every window. */
   assert_null (gtk_application_get_windows (GTK_APPLICATION (s.app)));
+  /* Opened and saved: offered under File › Open Recent. */
+  {
+    g_autofree char *uri = g_file_get_uri (s.file);
+
+    assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
 
   g_object_unref (s.app);
   g_object_unref (s.file);
@@ -253,7 +259,17 @@ main (int argc, char **argv)
     cmocka_unit_test (test_open_edit_save_quit),
   };
 
+  g_autofree char *home = g_dir_make_tmp ("cg-smoke-home-XXXXXX", NULL);
+  g_autofree char *recent = g_build_filename (home, "recently-used.xbel", NULL);
+  int failed;
+
+  /* A private data folder: no draft left by another run is offered here,
+   * and the recent files are ours alone. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
   if (!cg_test_init_display ())
     return CG_TEST_SKIP;
-  return cmocka_run_group_tests (tests, NULL, NULL);
+  failed = cmocka_run_group_tests (tests, NULL, NULL);
+  g_unlink (recent);
+  remove_dir (home);
+  return failed;
 }

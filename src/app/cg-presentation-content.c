@@ -214,7 +214,8 @@ build_rated (CgSession *session, CgStage stage, guint position, gboolean private
   if (private_entry)
     private_notice (out);
   else
-    chart (out, session, CG_CHART_KIND_DOTS, item->id);
+    gtk_widget_add_css_class (chart (out, session, CG_CHART_KIND_DOTS, item->id),
+                              "presentation-dots");
 }
 
 static char *

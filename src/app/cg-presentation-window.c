@@ -408,6 +408,24 @@ step_action (GtkWidget *widget, const char *name, GVariant *param)
     cg_presentation_window_set_item (self, G_MAXUINT);
 }
 
+/* Down and Up first scroll an item taller than the screen (the role
+ * matrix of a big partnership), then step like Page Down and Page Up. */
+static void
+scroll_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  CgPresentationWindow *self = CG_PRESENTATION_WINDOW (widget);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  double top = gtk_adjustment_get_upper (adj) - page;
+  int delta = g_str_equal (name, "presentation.scroll-down") ? +1 : -1;
+
+  if ((delta > 0 && value < top - 1) || (delta < 0 && value > 1))
+    gtk_adjustment_set_value (adj, CLAMP (value + delta * page * 0.5, 0, top));
+  else
+    cg_presentation_window_step (self, delta);
+}
+
 static void
 leave_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -419,10 +437,10 @@ install_keys (GtkWidgetClass *widget_class)
 {
   static const struct { guint key; const char *action; } keys[] = {
     { GDK_KEY_Page_Down, "presentation.next" }, { GDK_KEY_Right, "presentation.next" },
-    { GDK_KEY_Down, "presentation.next" }, { GDK_KEY_space, "presentation.next" },
+    { GDK_KEY_Down, "presentation.scroll-down" }, { GDK_KEY_space, "presentation.next" },
     { GDK_KEY_KP_Page_Down, "presentation.next" },
     { GDK_KEY_Page_Up, "presentation.previous" }, { GDK_KEY_Left, "presentation.previous" },
-    { GDK_KEY_Up, "presentation.previous" }, { GDK_KEY_BackSpace, "presentation.previous" },
+    { GDK_KEY_Up, "presentation.scroll-up" }, { GDK_KEY_BackSpace, "presentation.previous" },
     { GDK_KEY_KP_Page_Up, "presentation.previous" },
     { GDK_KEY_Home, "presentation.first" }, { GDK_KEY_End, "presentation.last" },
     { GDK_KEY_Escape, "presentation.leave" }, { GDK_KEY_F5, "presentation.leave" },
@@ -432,6 +450,8 @@ install_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "presentation.first", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "presentation.last", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "presentation.scroll-down", NULL, scroll_action);
+  gtk_widget_class_install_action (widget_class, "presentation.scroll-up", NULL, scroll_action);
   gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
   for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_add_binding_action (widget_class, keys[i].key, 0, keys[i].action, NULL);

@@ -7,9 +7,10 @@
  * (30 px base text at 1080 lines, statements 1.6 times that, chart text
  * never under 24 px). It follows the main window's stage and, on a rating
  * stage, the statement or aim the capture grid's cursor is on. Page Down,
- * Right, Down and Space step forward through the stage's items (past the
- * last, on to the next stage), Page Up, Left, Up and Backspace back; Home
- * and End; Esc or F5 leave. The exercise timer shows large while it runs.
+ * Right and Space step forward through the stage's items (past the last,
+ * on to the next stage), Page Up, Left and Backspace back; Down and Up
+ * scroll an item taller than the screen, then step; Home and End; Esc or
+ * F5 leave. The exercise timer shows large while it runs.
  */
 #pragma once
 

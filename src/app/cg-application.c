@@ -7,6 +7,8 @@
 #include "cg-about.h"
 #include "cg-application.h"
 #include "cg-preferences-window.h"
+#include "cg-recent.h"
+#include "cg-restore.h"
 #include "cg-session-xml.h"
 #include "cg-template.h"
 #include "cg-window.h"
@@ -17,6 +19,9 @@
 struct _CgApplication
 {
   AdwApplication parent_instance;
+
+  /* Drafts left by a crash are offered once, with the first window. */
+  guint recovery_offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, ADW_TYPE_APPLICATION)
@@ -82,16 +87,16 @@ find_window (CgApplication *self,
   return NULL;
 }
 
-void
+GtkWindow *
 cg_application_show_session (CgApplication *self,
                              CgSession     *session,
                              GtkWindow     *prefer)
 {
   CgWindow *window = NULL;
 
-  g_return_if_fail (CG_IS_APPLICATION (self));
-  g_return_if_fail (CG_IS_SESSION (session));
-  g_return_if_fail (prefer == NULL || GTK_IS_WINDOW (prefer));
+  g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (CG_IS_SESSION (session), NULL);
+  g_return_val_if_fail (prefer == NULL || GTK_IS_WINDOW (prefer), NULL);
 
   /* One window per session: only a window nobody has used yet is reused. */
   if (CG_IS_WINDOW (prefer) && cg_window_is_reusable (CG_WINDOW (prefer)))
@@ -102,6 +107,17 @@ cg_application_show_session (CgApplication *self,
     window = cg_window_new (self);
   cg_window_set_session (window, session);
   gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+offer_recovery (CgApplication *self,
+                GtkWindow     *parent)
+{
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  cg_restore_offer (self, parent);
 }
 
 static GtkWindow *
@@ -149,7 +165,10 @@ open_file_cb (GObject      *object,
   session = cg_session_xml_load_file_finish (result, &error);
   if (session != NULL)
     {
-      cg_application_show_session (data->app, session, data->parent);
+      GtkWindow *window = cg_application_show_session (data->app, session, data->parent);
+
+      cg_recent_add (data->file);
+      offer_recovery (data->app, window);
       return;
     }
 
@@ -163,6 +182,7 @@ open_file_cb (GObject      *object,
       gtk_window_present (parent);
     }
   show_open_error (parent, data->file, error);
+  offer_recovery (data->app, parent);
 }
 
 void
@@ -201,6 +221,7 @@ cg_application_activate (GApplication *app)
   if (window == NULL)
     window = new_default_window (CG_APPLICATION (app));
   gtk_window_present (window);
+  offer_recovery (CG_APPLICATION (app), window);
 }
 
 static void
@@ -235,9 +256,22 @@ about_action (GSimpleAction *action,
   cg_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CgApplication *self = user_data;
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  cg_application_open_file (self, file,
+                            gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "open-recent", open_recent_action, "s" },
 };
 
 static void

@@ -18,8 +18,9 @@ void       cg_application_open_file   (CgApplication *self,
                                        GFile         *file,
                                        GtkWindow     *parent);
 /* Shows @session in @prefer when that window holds an untouched session,
- * else in another such window, else in a new one. @prefer may be NULL. */
-void       cg_application_show_session (CgApplication *self,
+ * else in another such window, else in a new one, and returns that window.
+ * @prefer may be NULL. */
+GtkWindow *cg_application_show_session (CgApplication *self,
                                         CgSession     *session,
                                         GtkWindow     *prefer);
 /* A fresh, unmodified session from @template_id; NULL for an empty one. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-new-session-dialog.h"
+#include "cg-recent.h"
 #include "cg-session-xml.h"
 #include "cg-window-private.h"
 
@@ -151,6 +152,7 @@ save_cb (GObject      *object,
       return;
     }
 
+  cg_recent_add (data->file);
   _cg_window_update_title (self);
   if (self->close_after_save && self->session == data->session &&
       !cg_session_get_modified (data->session))
@@ -382,4 +384,47 @@ _cg_window_confirm_close (CgWindow *self)
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Recovery drafts and the Open Recent menu ----------------------------- */
+
+const char *
+cg_window_get_draft_id (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return cg_autosave_get_draft_id (self->autosave);
+}
+
+void
+cg_window_adopt_draft (CgWindow   *self,
+                       const char *draft_id)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (draft_id != NULL);
+
+  cg_autosave_set_session (self->autosave, self->session, draft_id);
+}
+
+void
+_cg_window_class_init_files (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, recent_submenu);
+}
+
+void
+_cg_window_init_files (CgWindow *self)
+{
+  self->autosave = cg_autosave_new ();
+  g_menu_append_section (self->recent_submenu, NULL, cg_recent_get_menu ());
+}
+
+void
+_cg_window_dispose_files (CgWindow *self)
+{
+  /* Closing the window is a clean close: its draft goes now, even if a
+   * write still holds the autosave. */
+  if (self->autosave != NULL)
+    cg_autosave_discard (self->autosave);
+  g_clear_object (&self->autosave);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cg-timer-button.h"
+#include "cg-autosave.h"
 #include "cg-window.h"
 
 G_BEGIN_DECLS
@@ -23,12 +24,14 @@ struct _CgWindow
   AdwButtonContent *back_content;
   GtkLabel *next_label;
   CgTimerButton *timer_button;
+  GMenu *recent_submenu;
 
   /* Owned */
   CgSession *session;
   GCancellable *cancellable;
   guint marks_source;
   GtkWindow *presentation; /* weak */
+  CgAutosave *autosave;
 
   /* Borrowed: children of stack and stage_list */
   GtkWidget *pages[CG_N_STAGES];
@@ -45,6 +48,10 @@ struct _CgWindow
   guint close_confirmed : 1;
 };
 
+/* cg-window-files.c: its part of class_init, init and dispose */
+void _cg_window_class_init_files (GtkWidgetClass *widget_class);
+void _cg_window_init_files       (CgWindow       *self);
+void _cg_window_dispose_files    (CgWindow       *self);
 void _cg_window_update_title   (CgWindow *self);
 void _cg_window_new_session    (CgWindow *self);
 void _cg_window_open           (CgWindow *self);

@@ -366,6 +366,9 @@ cg_window_set_session (CgWindow  *self,
                                    G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
     }
 
+  /* Drafts for crash recovery follow the session shown. */
+  if (self->autosave != NULL)
+    cg_autosave_set_session (self->autosave, session, NULL);
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
     g_object_set (self->pages[stage], "session", session, NULL);
 
@@ -480,6 +483,7 @@ cg_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->marks_source, g_source_remove);
   _cg_window_projector_dispose (self);
+  _cg_window_dispose_files (self);
   disconnect_session (self);
 
   G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
@@ -638,6 +642,7 @@ cg_window_class_init (CgWindowClass *klass)
 
   install_actions (widget_class);
   _cg_window_projector_class_init (widget_class);
+  _cg_window_class_init_files (widget_class);
 }
 
 static void
@@ -646,6 +651,7 @@ cg_window_init (CgWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  _cg_window_init_files (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "cg-window");
 
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)

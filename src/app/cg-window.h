@@ -28,5 +28,10 @@ GtkWidget *cg_window_get_page     (CgWindow      *self,
 CgTimer   *cg_window_get_timer    (CgWindow      *self);
 /* The open presentation window, or NULL. */
 GtkWindow *cg_window_get_presentation (CgWindow  *self);
+/* Crash recovery (cg-autosave.h): the draft the window's session is kept
+ * in, and adopting a restored draft so it is written there from now on. */
+const char *cg_window_get_draft_id (CgWindow   *self);
+void        cg_window_adopt_draft  (CgWindow   *self,
+                                    const char *draft_id);
 
 G_END_DECLS

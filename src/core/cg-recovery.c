@@ -14,6 +14,10 @@
 
 #define GROUP "Draft"
 
+/* Writes and discards of drafts take turns: a write still running in a
+ * worker must not bring back a draft that was just discarded. */
+G_LOCK_DEFINE_STATIC (drafts);
+
 void
 cg_recovery_entry_free (CgRecoveryEntry *entry)
 {
@@ -22,9 +26,27 @@ cg_recovery_entry_free (CgRecoveryEntry *entry)
   g_free (entry->id);
   g_free (entry->draft_path);
   g_free (entry->original_uri);
+  g_free (entry->original_etag);
   g_free (entry->title);
   g_clear_pointer (&entry->saved_at, g_date_time_unref);
   g_free (entry);
+}
+
+CgRecoveryEntry *
+cg_recovery_entry_copy (const CgRecoveryEntry *entry)
+{
+  CgRecoveryEntry *copy;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  copy = g_new0 (CgRecoveryEntry, 1);
+  copy->id = g_strdup (entry->id);
+  copy->draft_path = g_strdup (entry->draft_path);
+  copy->original_uri = g_strdup (entry->original_uri);
+  copy->original_etag = g_strdup (entry->original_etag);
+  copy->title = g_strdup (entry->title);
+  copy->saved_at = entry->saved_at != NULL ? g_date_time_ref (entry->saved_at) : NULL;
+  return copy;
 }
 
 char *
@@ -56,27 +78,80 @@ path_for (const char *id, const char *suffix)
   return g_build_filename (dir, name, NULL);
 }
 
+/* A pid alone names a process only until it is reused, after a reboot or a
+ * long day; with the boot id and the process's start time it names exactly
+ * one. Either may be unknown (no /proc): then the pid alone decides. */
+static char *
+boot_id (void)
+{
+  char *id = NULL;
+
+  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &id, NULL, NULL))
+    return NULL;
+  return g_strstrip (id);
+}
+
+static char *
+process_start_time (gint64 pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/stat", pid);
+  g_autofree char *line = NULL;
+  g_auto (GStrv) fields = NULL;
+  const char *end;
+
+  /* "PID (COMM) STATE ...": COMM may hold spaces and parentheses, so the
+   * fields are counted from the last ')'; the start time is field 22. */
+  if (!g_file_get_contents (path, &line, NULL, NULL) || (end = strrchr (line, ')')) == NULL
+      || end[1] == '\0')
+    return NULL;
+  fields = g_strsplit (end + 2, " ", 0);
+  return g_strv_length (fields) > 19 ? g_strdup (fields[19]) : NULL;
+}
+
 static char *
 state_for (const char *id, CgSession *session)
 {
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   GFile *file = cg_session_get_file (session);
+  g_autofree char *boot = boot_id ();
+  g_autofree char *start = process_start_time (getpid ());
 
   g_key_file_set_string (kf, GROUP, "Title", cg_session_get_detail (session, CG_DETAIL_TITLE));
   g_key_file_set_int64 (kf, GROUP, "SavedAt", g_date_time_to_unix (now));
   g_key_file_set_int64 (kf, GROUP, "Pid", getpid ());
+  if (boot != NULL)
+    g_key_file_set_string (kf, GROUP, "Boot", boot);
+  if (start != NULL)
+    g_key_file_set_string (kf, GROUP, "Start", start);
   if (file != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
       g_key_file_set_string (kf, GROUP, "Original", uri);
+      /* So that Save after a restore still notices a file changed on disk. */
+      if (cg_session_get_etag (session) != NULL)
+        g_key_file_set_string (kf, GROUP, "OriginalEtag", cg_session_get_etag (session));
     }
   return g_key_file_to_data (kf, NULL, NULL);
 }
 
 static gboolean
-write_files (const char *id, GBytes *draft, const char *state, GError **error)
+make_dir (const char *dir, GError **error)
+{
+  int saved;
+
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    return TRUE;
+  saved = errno;
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               "%s: %s", dir, g_strerror (saved));
+  return FALSE;
+}
+
+static gboolean
+write_files (const char *id, GBytes *draft, const char *state, GCancellable *cancellable,
+             GError **error)
 {
   g_autofree char *dir = cg_recovery_get_dir ();
   g_autofree char *draft_path = path_for (id, ".commonground");
@@ -84,18 +159,17 @@ write_files (const char *id, GBytes *draft, const char *state, GError **error)
   GFileSetContentsFlags flags = G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE;
   gsize len = 0;
   const char *data = g_bytes_get_data (draft, &len);
+  gboolean ok;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
-  /* The draft first: a state file never points at a missing draft. */
-  return g_file_set_contents_full (draft_path, data, (gssize) len, flags, 0600, error)
-         && g_file_set_contents_full (state_path, state, -1, flags, 0600, error);
+  /* Cancelled before a discard took the lock: the draft stays discarded.
+   * The draft goes first, so a state file never points at a missing one. */
+  G_LOCK (drafts);
+  ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
+       && make_dir (dir, error)
+       && g_file_set_contents_full (draft_path, data, (gssize) len, flags, 0600, error)
+       && g_file_set_contents_full (state_path, state, -1, flags, 0600, error);
+  G_UNLOCK (drafts);
+  return ok;
 }
 
 gboolean
@@ -111,7 +185,7 @@ cg_recovery_write (const char *id, CgSession *session, GError **error)
   if (draft == NULL)
     return FALSE;
   state = state_for (id, session);
-  return write_files (id, draft, state, error);
+  return write_files (id, draft, state, NULL, error);
 }
 
 typedef struct
@@ -136,7 +210,7 @@ write_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
   WriteJob *job = data;
   GError *error = NULL;
 
-  if (write_files (job->id, job->draft, job->state, &error))
+  if (write_files (job->id, job->draft, job->state, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -184,16 +258,32 @@ cg_recovery_discard (const char *id)
   draft_path = path_for (id, ".commonground");
   state_path = path_for (id, ".draft");
   /* The state file first: a draft without one is ignored, never offered. */
+  G_LOCK (drafts);
   g_unlink (state_path);
   g_unlink (draft_path);
+  G_UNLOCK (drafts);
 }
 
+/* Whether the process that wrote a draft may still be running (and so
+ * still owns it). */
 static gboolean
-process_alive (gint64 pid)
+writer_alive (GKeyFile *kf)
 {
-  if (pid <= 0 || pid == getpid ())
-    return pid == getpid ();
-  return kill ((pid_t) pid, 0) == 0 || errno == EPERM;
+  gint64 pid = g_key_file_get_int64 (kf, GROUP, "Pid", NULL);
+  g_autofree char *boot = g_key_file_get_string (kf, GROUP, "Boot", NULL);
+  g_autofree char *start = g_key_file_get_string (kf, GROUP, "Start", NULL);
+  g_autofree char *boot_now = NULL;
+  g_autofree char *start_now = NULL;
+
+  if (pid <= 0 || pid > G_MAXINT)
+    return FALSE;
+  boot_now = boot_id ();
+  if (boot != NULL && boot_now != NULL && strcmp (boot, boot_now) != 0)
+    return FALSE;
+  if (kill ((pid_t) pid, 0) != 0 && errno != EPERM)
+    return FALSE;
+  start_now = process_start_time (pid);
+  return start == NULL || start_now == NULL || strcmp (start, start_now) == 0;
 }
 
 static CgRecoveryEntry *
@@ -205,7 +295,7 @@ read_entry (const char *dir, const char *name)
   CgRecoveryEntry *entry;
 
   if (!id_is_safe (id) || !g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL)
-      || process_alive (g_key_file_get_int64 (kf, GROUP, "Pid", NULL)))
+      || writer_alive (kf))
     return NULL;
   entry = g_new0 (CgRecoveryEntry, 1);
   entry->draft_path = path_for (id, ".commonground");
@@ -219,6 +309,7 @@ read_entry (const char *dir, const char *name)
   if (entry->title == NULL)
     entry->title = g_strdup ("");
   entry->original_uri = g_key_file_get_string (kf, GROUP, "Original", NULL);
+  entry->original_etag = g_key_file_get_string (kf, GROUP, "OriginalEtag", NULL);
   entry->saved_at = g_date_time_new_from_unix_local (g_key_file_get_int64 (kf, GROUP, "SavedAt", NULL));
   return entry;
 }
@@ -276,9 +367,44 @@ cg_recovery_load (const CgRecoveryEntry *entry, GError **error)
     }
   else
     cg_session_set_file (session, NULL);
-  /* The original file on disk may be anything now: never trust its etag. */
-  cg_session_set_etag (session, NULL);
+  /* The etag of the original when the draft was written: Save warns if the
+   * file has changed on disk since (or was never read, with no etag). */
+  cg_session_set_etag (session, entry->original_uri != NULL ? entry->original_etag : NULL);
   /* Recovered work is unsaved work until the facilitator saves it. */
   cg_session_mark_modified (session);
   return g_steal_pointer (&session);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CgSession *session = cg_recovery_load (data, &error);
+
+  if (session == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, session, g_object_unref);
+}
+
+void
+cg_recovery_load_async (const CgRecoveryEntry *entry, GCancellable *cancellable,
+                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (entry != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_recovery_load_async);
+  g_task_set_task_data (task, cg_recovery_entry_copy (entry),
+                        (GDestroyNotify) cg_recovery_entry_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+CgSession *
+cg_recovery_load_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

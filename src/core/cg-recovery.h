@@ -20,11 +20,13 @@ typedef struct
   char *id;
   char *draft_path;     /* the session file of the draft */
   char *original_uri;   /* the file the session belongs to, or NULL if never saved */
+  char *original_etag;  /* that file's etag as the session knew it, or NULL */
   char *title;          /* the session title when it was written ("" if none) */
   GDateTime *saved_at;  /* local time the draft was written */
 } CgRecoveryEntry;
 
-void cg_recovery_entry_free (CgRecoveryEntry *entry);
+void             cg_recovery_entry_free (CgRecoveryEntry *entry);
+CgRecoveryEntry *cg_recovery_entry_copy (const CgRecoveryEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgRecoveryEntry, cg_recovery_entry_free)
 
 /* The folder drafts go to (created on demand). */
@@ -36,7 +38,9 @@ char      *cg_recovery_new_id (void);
  * draft is ours alone, so g_file_set_contents_full() is the right tool). */
 gboolean   cg_recovery_write (const char *id, CgSession *session, GError **error);
 /* The same with the write in a worker thread; the session is serialised
- * before this returns, so the caller may go on editing it. */
+ * before this returns, so the caller may go on editing it. Writes and
+ * discards take turns: cancel @cancellable before cg_recovery_discard() and
+ * a write still in flight never brings the draft back. */
 void       cg_recovery_write_async (const char *id, CgSession *session, GCancellable *cancellable,
                                     GAsyncReadyCallback callback, gpointer user_data);
 gboolean   cg_recovery_write_finish (GAsyncResult *result, GError **error);
@@ -49,5 +53,9 @@ GPtrArray *cg_recovery_list (void);
 /* Loads a draft. The session comes back modified, attached to its original
  * file (if any) so that Save writes there. */
 CgSession *cg_recovery_load (const CgRecoveryEntry *entry, GError **error);
+/* The same in a worker thread. */
+void       cg_recovery_load_async (const CgRecoveryEntry *entry, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data);
+CgSession *cg_recovery_load_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS

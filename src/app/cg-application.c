@@ -6,6 +6,7 @@
 
 #include "cg-about.h"
 #include "cg-application.h"
+#include "cg-preferences-window.h"
 #include "cg-recent.h"
 #include "cg-restore.h"
 #include "cg-session-xml.h"
@@ -51,9 +52,14 @@ cg_application_create_session (const char  *template_id,
   g_autoptr (CgSession) session = NULL;
 
   if (template_id != NULL)
-    return cg_session_new_from_template (template_id, error);
-
-  session = cg_session_new ();
+    session = cg_session_new_from_template (template_id, error);
+  else
+    session = cg_session_new ();
+  if (session == NULL)
+    return NULL;
+  /* Preferences say whether a new session hides answers until Reveal. */
+  if (cg_preferences_get_answers_hidden_default ())
+    cg_session_set_answers_hidden (session, TRUE);
   cg_session_clear_history (session);
   cg_session_set_unmodified (session);
   return g_steal_pointer (&session);

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cg-appearance.h"
 #include "cg-chart-widget.h"
 #include "cg-chart-dots.h"
 #include "cg-chart-heatmap.h"
@@ -19,6 +20,9 @@ struct _CgChartWidget
   guint item_id;
   GArray *items;       /* NULL = all statements and aims */
   char *description;
+  double min_font_px;  /* 0 = the style's own floor */
+  gboolean hide_item_title;
+  gboolean shrink;
 
   /* Owned */
   CgSession *session;
@@ -150,9 +154,9 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
 static void
 style_for_widget (CgChartWidget *self, CgChartStyle *style, char **family)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (manager);
-  gboolean hc = adw_style_manager_get_high_contrast (manager);
+  CgAppearance *appearance = cg_appearance_get_default ();
+  gboolean dark = cg_appearance_get_dark (appearance);
+  gboolean hc = cg_appearance_get_high_contrast (appearance);
   const PangoFontDescription *desc;
   GdkRGBA fg;
   double size;
@@ -180,6 +184,9 @@ style_for_widget (CgChartWidget *self, CgChartStyle *style, char **family)
     size *= 96.0 / 72.0;
   if (size > 4)
     style->font_size = size;
+  style->min_font_size = MAX (style->min_font_size, self->min_font_px);
+  style->font_size = MAX (style->font_size, style->min_font_size);
+  style->hide_item_title = self->hide_item_title;
 }
 
 static void
@@ -259,6 +266,8 @@ cg_chart_widget_measure (GtkWidget *widget, GtkOrientation orientation, int for_
       return;
     }
   *minimum = *natural = (int) height_for_width (self, for_size > 0 ? for_size : 800);
+  if (self->shrink)
+    *minimum = MIN (*natural, 240);
 }
 
 static GtkSizeRequestMode
@@ -275,7 +284,7 @@ cg_chart_widget_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 }
 
 static void
-on_style_manager_changed (AdwStyleManager *manager, GParamSpec *pspec, CgChartWidget *self)
+on_appearance_changed (CgAppearance *appearance, GParamSpec *pspec, CgChartWidget *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -344,6 +353,46 @@ cg_chart_widget_set_items (CgChartWidget *self, const guint *item_ids, guint n_i
   refresh (self);
 }
 
+void
+cg_chart_widget_set_min_font_px (CgChartWidget *self, double px)
+{
+  g_return_if_fail (CG_IS_CHART_WIDGET (self));
+
+  self->min_font_px = MAX (px, 0);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+cg_chart_widget_set_shrink (CgChartWidget *self, gboolean shrink)
+{
+  g_return_if_fail (CG_IS_CHART_WIDGET (self));
+
+  self->shrink = !!shrink;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+cg_chart_widget_set_hide_item_title (CgChartWidget *self, gboolean hide)
+{
+  g_return_if_fail (CG_IS_CHART_WIDGET (self));
+
+  self->hide_item_title = !!hide;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+cg_chart_widget_get_style (CgChartWidget *self, CgChartStyle *style)
+{
+  g_autofree char *family = NULL;
+
+  g_return_if_fail (CG_IS_CHART_WIDGET (self));
+  g_return_if_fail (style != NULL);
+
+  style_for_widget (self, style, &family);
+  /* The family string dies here; callers get the sizes and colours. */
+  style->font_family = "Sans";
+}
+
 const char *
 cg_chart_widget_get_description (CgChartWidget *self)
 {
@@ -404,13 +453,14 @@ static void
 cg_chart_widget_constructed (GObject *object)
 {
   CgChartWidget *self = CG_CHART_WIDGET (object);
-  AdwStyleManager *manager = adw_style_manager_get_default ();
+  CgAppearance *appearance = cg_appearance_get_default ();
 
   G_OBJECT_CLASS (cg_chart_widget_parent_class)->constructed (object);
-  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (on_style_manager_changed),
+  /* The app's high-contrast switch as well as the system's. */
+  g_signal_connect_object (appearance, "notify::dark", G_CALLBACK (on_appearance_changed),
                            self, 0);
-  g_signal_connect_object (manager, "notify::high-contrast",
-                           G_CALLBACK (on_style_manager_changed), self, 0);
+  g_signal_connect_object (appearance, "notify::high-contrast",
+                           G_CALLBACK (on_appearance_changed), self, 0);
   update_description (self);
 }
 

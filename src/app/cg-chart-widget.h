@@ -11,6 +11,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cg-chart-style.h"
 #include "cg-session.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,16 @@ guint       cg_chart_widget_get_item_id (CgChartWidget *self);
 void        cg_chart_widget_set_item_id (CgChartWidget *self, guint item_id);
 /* The heat map's columns; NULL/0 = every statement, then the aims. */
 void        cg_chart_widget_set_items (CgChartWidget *self, const guint *item_ids, guint n_items);
+/* The smallest text the chart may draw, in pixels (the presentation view
+ * asks for projector sizes); charts then wrap or cut rather than shrink. */
+void        cg_chart_widget_set_min_font_px (CgChartWidget *self, double px);
+/* May be given less height than it asks for: it then fits itself in (the
+ * radar shrinks; text never below the minimum size). */
+void        cg_chart_widget_set_shrink (CgChartWidget *self, gboolean shrink);
+/* A dot strip without its item label and text (shown beside it). */
+void        cg_chart_widget_set_hide_item_title (CgChartWidget *self, gboolean hide);
+/* The style the widget draws with now (font_family is not the widget's). */
+void        cg_chart_widget_get_style (CgChartWidget *self, CgChartStyle *style);
 /* The accessible description as last set (for tests). */
 const char *cg_chart_widget_get_description (CgChartWidget *self);
 

@@ -4,6 +4,7 @@
  * close). */
 #pragma once
 
+#include "cg-timer-button.h"
 #include "cg-autosave.h"
 #include "cg-window.h"
 
@@ -22,12 +23,14 @@ struct _CgWindow
   AdwToastOverlay *toast_overlay;
   AdwButtonContent *back_content;
   GtkLabel *next_label;
+  CgTimerButton *timer_button;
   GMenu *recent_submenu;
 
   /* Owned */
   CgSession *session;
   GCancellable *cancellable;
   guint marks_source;
+  GtkWindow *presentation; /* weak */
   CgAutosave *autosave;
 
   /* Borrowed: children of stack and stage_list */
@@ -55,6 +58,12 @@ void _cg_window_open           (CgWindow *self);
 void _cg_window_save           (CgWindow *self);
 void _cg_window_save_as        (CgWindow *self);
 void _cg_window_confirm_close  (CgWindow *self);
+/* cg-window-projector.c: presentation, fullscreen, zoom, preferences and
+ * the window's remembered size */
+void _cg_window_projector_class_init (GtkWidgetClass *widget_class);
+void _cg_window_projector_init       (CgWindow *self);
+void _cg_window_projector_dispose    (CgWindow *self);
+void _cg_window_projector_save_state (CgWindow *self);
 /* cg-window-export.c */
 void _cg_window_print_charter  (CgWindow *self);
 void _cg_window_export_charter (CgWindow *self);

@@ -20,6 +20,7 @@ G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_STAGE,
   N_PROPS
 };
 
@@ -302,6 +303,7 @@ on_stack_visible_child_changed (CgWindow   *self,
   update_navigation (self, stage);
   if (self->session != NULL)
     cg_session_set_current_stage (self->session, stage);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
 }
 
 static void
@@ -469,6 +471,7 @@ cg_window_close_request (GtkWindow *window)
       _cg_window_confirm_close (self);
       return TRUE;
     }
+  _cg_window_projector_save_state (self);
   return GTK_WINDOW_CLASS (cg_window_parent_class)->close_request (window);
 }
 
@@ -479,6 +482,7 @@ cg_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->marks_source, g_source_remove);
+  _cg_window_projector_dispose (self);
   _cg_window_dispose_files (self);
   disconnect_session (self);
 
@@ -508,6 +512,9 @@ cg_window_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_STAGE:
+      g_value_set_uint (value, cg_window_get_stage (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -525,6 +532,9 @@ cg_window_set_property (GObject      *object,
     {
     case PROP_SESSION:
       cg_window_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_STAGE:
+      cg_window_set_stage (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -608,8 +618,13 @@ cg_window_class_init (CgWindowClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The stage shown; the presentation view follows it. */
+  properties[PROP_STAGE] =
+    g_param_spec_uint ("stage", NULL, NULL, 0, CG_N_STAGES - 1, CG_STAGE_SESSION,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CG_TYPE_TIMER_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/commonground/CommonGround/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, leaflet);
@@ -620,11 +635,13 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, back_content);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, next_label);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, timer_button);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked);
 
   install_actions (widget_class);
+  _cg_window_projector_class_init (widget_class);
   _cg_window_class_init_files (widget_class);
 }
 
@@ -650,6 +667,7 @@ cg_window_init (CgWindow *self)
   update_marks_cb (self);
   update_undo_actions (self);
   _cg_window_update_title (self);
+  _cg_window_projector_init (self);
 }
 
 CgWindow *

@@ -5,6 +5,7 @@
 
 #include "cg-application.h"
 #include "cg-session.h"
+#include "cg-timer.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,10 @@ void       cg_window_set_stage    (CgWindow      *self,
                                    CgStage        stage);
 GtkWidget *cg_window_get_page     (CgWindow      *self,
                                    CgStage        stage);
+/* The exercise timer of the header bar (the presentation view shows it). */
+CgTimer   *cg_window_get_timer    (CgWindow      *self);
+/* The open presentation window, or NULL. */
+GtkWindow *cg_window_get_presentation (CgWindow  *self);
 /* Crash recovery (cg-autosave.h): the draft the window's session is kept
  * in, and adopting a restored draft so it is written there from now on. */
 const char *cg_window_get_draft_id (CgWindow   *self);

@@ -146,8 +146,9 @@ layout_compute (cairo_t *cr, const CgChartStyle *style, CgSession *session,
                                  &l->badge.width, &l->badge.height);
       l->badge.x = width - l->pad - l->badge.width;
     }
-  l->title_h = layout_height (cr, style, title, scale, TRUE,
-                              l->badge.x - 2 * l->pad, l->squeeze >= 2 ? 1 : 3);
+  l->title_h = style->hide_item_title ? 0
+               : layout_height (cr, style, title, scale, TRUE, l->badge.x - 2 * l->pad,
+                                l->squeeze >= 2 ? 1 : 3);
   layout_scale (cr, style, item, width, l);
   l->footer_h = l->visible && l->squeeze == 0 ? layout_height (cr, style, "X", scale * FOOTER_SCALE, FALSE,
                                             width, 1) : 0;
@@ -244,34 +245,53 @@ draw_scale (cairo_t *cr, const CgChartStyle *style, const CgItem *item, const La
     }
 }
 
+/* In high contrast the partner's colour is a thick ring on a disc of the
+ * background, so the tag inside reads at full contrast whatever the colour,
+ * and an outer ring in the text colour sets the dot off the background. */
 static void
-draw_dot (cairo_t *cr, const CgChartStyle *style, const Layout *l, const CgPartner *p,
-          const char *tag, double x, double y)
+paint_disc (cairo_t *cr, const CgChartStyle *style, const Layout *l, const CgRgb *fill,
+            double x, double y)
 {
-  CgRgb fill = cg_chart_partner_colour (p);
-  CgRgb ink = cg_rgb_text_on (&fill);
-  g_autoptr (PangoLayout) layout = NULL;
-  double tw, th, size;
+  double ring = l->dot_r * 0.28;
 
   cairo_save (cr);
   cairo_new_path (cr);
   cairo_arc (cr, x, y, l->dot_r, 0, 2 * G_PI);
-  cg_rgb_set_source (cr, &fill, 1.0);
+  cg_rgb_set_source (cr, style->high_contrast ? &style->bg : fill, 1.0);
   cairo_fill_preserve (cr);
   /* A ring in the background colour keeps stacked dots apart. */
   cairo_set_line_width (cr, MAX (1.0, style->line_width * 0.8));
   cg_rgb_set_source (cr, style->high_contrast ? &style->fg : &style->bg, 1.0);
   cairo_stroke (cr);
+  if (style->high_contrast)
+    {
+      cairo_arc (cr, x, y, l->dot_r - style->line_width * 0.4 - ring / 2, 0, 2 * G_PI);
+      cairo_set_line_width (cr, ring);
+      cg_rgb_set_source (cr, fill, 1.0);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
+}
+
+static void
+draw_dot (cairo_t *cr, const CgChartStyle *style, const Layout *l, const CgPartner *p,
+          const char *tag, double x, double y)
+{
+  CgRgb fill = cg_chart_partner_colour (p);
+  CgRgb ink = style->high_contrast ? style->fg : cg_rgb_text_on (&fill);
+  g_autoptr (PangoLayout) layout = NULL;
+  double tw, th, size, room = l->dot_r * (style->high_contrast ? 1.2 : 1.7);
+
+  paint_disc (cr, style, l, &fill, x, y);
 
   /* The tag is the dot's textual twin; it shrinks to fit inside. */
   size = l->dot_r * (g_utf8_strlen (tag, -1) > 2 ? 0.8 : 1.0);
   layout = cg_render_layout_new (cr, style->font_family, size, TRUE, tag);
   cg_render_layout_size (layout, &tw, &th);
-  if (tw > l->dot_r * 1.7)
+  if (tw > room)
     {
       g_clear_object (&layout);
-      size *= l->dot_r * 1.7 / tw;
+      size *= room / tw;
       layout = cg_render_layout_new (cr, style->font_family, size, TRUE, tag);
       cg_render_layout_size (layout, &tw, &th);
     }
@@ -344,8 +364,9 @@ cg_chart_dots_draw (cairo_t *cr, double width, double height, CgSession *session
   title = title_text (session, item);
   cairo_save (cr);
   cairo_translate (cr, 0, l.offset_y);
-  draw_text (cr, style, title, l.scale, TRUE, l.pad, l.pad, l.badge.x - 2 * l.pad,
-             l.squeeze >= 2 ? 1 : 3, &style->fg);
+  if (!style->hide_item_title)
+    draw_text (cr, style, title, l.scale, TRUE, l.pad, l.pad, l.badge.x - 2 * l.pad,
+               l.squeeze >= 2 ? 1 : 3, &style->fg);
   draw_scale (cr, style, item, &l);
   if (l.visible)
     {

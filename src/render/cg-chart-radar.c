@@ -324,22 +324,9 @@ draw_labels (cairo_t *cr, CgSession *session, const CgChartStyle *style, const L
     }
 }
 
-/* Draws one line through the lessons' values, broken where a value is
- * missing (NAN) or its lesson hidden. */
 static void
-draw_series (cairo_t *cr, const Layout *l, const double values[CG_N_LESSONS],
-             const CgRgb *colour, double line_width, const double *dashes, int n_dashes,
-             guint marker, double marker_size, const CgRgb *ring)
+series_path (cairo_t *cr, const Layout *l, const double values[CG_N_LESSONS])
 {
-  double dash_units[4];
-
-  for (int i = 0; i < n_dashes; i++)
-    dash_units[i] = dashes[i] * line_width;
-  cairo_save (cr);
-  cairo_set_line_width (cr, line_width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_dash (cr, dash_units, n_dashes, 0);
-  cg_rgb_set_source (cr, colour, 1.0);
   for (guint k = 0; k < CG_N_LESSONS; k++)
     {
       guint next = (k + 1) % CG_N_LESSONS;
@@ -352,6 +339,34 @@ draw_series (cairo_t *cr, const Layout *l, const double values[CG_N_LESSONS],
       cairo_move_to (cr, x0, y0);
       cairo_line_to (cr, x1, y1);
     }
+}
+
+/* Draws one line through the lessons' values, broken where a value is
+ * missing (NAN) or its lesson hidden. A @casing colour (high contrast)
+ * edges the line, so a pale partner colour still stands off the
+ * background. */
+static void
+draw_series (cairo_t *cr, const Layout *l, const double values[CG_N_LESSONS],
+             const CgRgb *colour, double line_width, const double *dashes, int n_dashes,
+             guint marker, double marker_size, const CgRgb *ring, const CgRgb *casing)
+{
+  double dash_units[4];
+
+  for (int i = 0; i < n_dashes; i++)
+    dash_units[i] = dashes[i] * line_width;
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_dash (cr, dash_units, n_dashes, 0);
+  if (casing != NULL)
+    {
+      cairo_set_line_width (cr, line_width * 2);
+      cg_rgb_set_source (cr, casing, 1.0);
+      series_path (cr, l, values);
+      cairo_stroke (cr);
+    }
+  cairo_set_line_width (cr, line_width);
+  cg_rgb_set_source (cr, colour, 1.0);
+  series_path (cr, l, values);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   for (guint k = 0; k < CG_N_LESSONS; k++)
@@ -364,8 +379,8 @@ draw_series (cairo_t *cr, const Layout *l, const double values[CG_N_LESSONS],
       cg_chart_draw_marker (cr, marker, x, y, marker_size);
       cg_rgb_set_source (cr, colour, 1.0);
       cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 1.0);
-      cg_rgb_set_source (cr, ring, 1.0);
+      cairo_set_line_width (cr, casing != NULL ? line_width * 0.6 : 1.0);
+      cg_rgb_set_source (cr, casing != NULL ? casing : ring, 1.0);
       cairo_stroke (cr);
     }
   cairo_restore (cr);
@@ -457,11 +472,12 @@ cg_chart_radar_draw (cairo_t *cr, double width, double height, CgSession *sessio
 
       cg_chart_partner_stroke (p, &dashes, &n_dashes, &marker);
       draw_series (cr, &l, &v.partners[p * CG_N_LESSONS], &colour, lw, dashes, n_dashes,
-                   marker, l.px * 0.32, &style->bg);
+                   marker, l.px * 0.32, &style->bg, style->high_contrast ? &style->fg : NULL);
       draw_legend_entry (cr, style, &l, p, partner->name, &colour, lw, p, FALSE);
     }
   /* The group last and thickest, so it reads above the partners' lines. */
-  draw_series (cr, &l, v.group, &style->fg, lw * 2.5, NULL, 0, 0, l.px * 0.3, &style->bg);
+  draw_series (cr, &l, v.group, &style->fg, lw * 2.5, NULL, 0, 0, l.px * 0.3, &style->bg,
+               NULL);
   draw_legend_entry (cr, style, &l, n, _("Group"), &style->fg, lw * 2.5, 0, TRUE);
   draw_labels (cr, session, style, &l);
   g_free (v.partners);

@@ -36,6 +36,7 @@ set_common (CgChartStyle *style)
   style->min_font_size = 9.0;
   style->line_width = 1.5;
   style->high_contrast = FALSE;
+  style->hide_item_title = FALSE;
 }
 
 void
@@ -76,6 +77,24 @@ cg_chart_style_init_dark (CgChartStyle *style)
   set_shades (style);
 }
 
+/* Every colour here meets 7:1 where it is read: text and marks against the
+ * background, and badge or cell words (black or white, cg_rgb_text_on())
+ * against their fill. tests/render/test-chart-contrast.c computes them. */
+static void
+set_high_contrast_fills (CgChartStyle *style, gboolean dark)
+{
+  static const char *const shades[] = { "#8f3600", "#fdb863", "#ffffff", "#b2abd2", "#3b1f6e" };
+
+  style->agreed = dark ? rgb ("#56b4e9") : rgb ("#003d7a");
+  style->partly = rgb ("#f0e442");
+  style->divergent = dark ? rgb ("#e69f00") : rgb ("#8f3600");
+  style->not_enough = style->bg;
+  style->dont_know = rgb ("#deddda");
+  style->shades[0] = style->grid;
+  for (guint i = 0; i < G_N_ELEMENTS (shades); i++)
+    style->shades[i + 1] = rgb (shades[i]);
+}
+
 void
 cg_chart_style_init_high_contrast (CgChartStyle *style, gboolean dark)
 {
@@ -89,6 +108,7 @@ cg_chart_style_init_high_contrast (CgChartStyle *style, gboolean dark)
   style->bg = dark ? rgb ("#000000") : rgb ("#ffffff");
   style->muted = style->fg;
   style->grid = style->fg;
+  set_high_contrast_fills (style, dark);
   style->line_width = 2.5;
   style->min_font_size = 11.0;
   style->high_contrast = TRUE;

@@ -40,6 +40,9 @@ typedef struct
   double min_font_size; /* labels never shrink below this; they wrap or ellipsize */
   double line_width;
   gboolean high_contrast;
+  /* The dot strip leaves out the item's label and text (the presentation
+   * view shows them itself, larger); the level badge stays. */
+  gboolean hide_item_title;
 } CgChartStyle;
 
 void cg_chart_style_init_light (CgChartStyle *style);

@@ -1,0 +1,550 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cg-presentation"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-capture-bar.h"
+#include "cg-presentation-content.h"
+#include "cg-presentation-window.h"
+#include "cg-rating-grid.h"
+#include "cg-timer-button.h"
+
+#define FLASH_MS 500
+
+struct _CgPresentationWindow
+{
+  AdwWindow parent_instance;
+
+  /* Template widgets */
+  GtkLabel *stage_label;
+  GtkLabel *position_label;
+  GtkLabel *timer_label;
+  GtkScrolledWindow *scroller;
+  GtkBox *holder;
+
+  /* Borrowed: the main window (weak) and what it holds */
+  CgWindow *main_window;
+  CgSession *session;
+  CgTimer *timer;
+
+  /* Owned */
+  CgPresentationContent content;
+  GtkCssProvider *size_css;
+  CgStage stage;
+  guint item;
+  int base_px;
+  guint rebuild_id;
+  guint size_id;
+  guint flash_id;
+  gboolean flash_on;
+};
+
+G_DEFINE_FINAL_TYPE (CgPresentationWindow, cg_presentation_window, ADW_TYPE_WINDOW)
+
+static GtkWidget *
+find_descendant (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Private entry is view state of the stage page's capture bar: while the
+ * laptop is with one partner, the room sees no answers at all. */
+static gboolean
+private_entry (CgPresentationWindow *self)
+{
+  GtkWidget *bar;
+
+  if (self->main_window == NULL)
+    return FALSE;
+  bar = find_descendant (cg_window_get_page (self->main_window, self->stage), CG_TYPE_CAPTURE_BAR);
+  return bar != NULL && cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (bar)) != 0;
+}
+
+static void
+rebuild (CgPresentationWindow *self)
+{
+  g_autofree char *stage_text = NULL;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->content.widget != NULL)
+    gtk_box_remove (self->holder, self->content.widget);
+  cg_presentation_content_clear (&self->content);
+  if (self->session == NULL)
+    return;
+  self->item = MIN (self->item, cg_presentation_count_items (self->session, self->stage) - 1);
+  cg_presentation_content_build (self->session, self->stage, self->item, private_entry (self),
+                                 &self->content);
+  gtk_box_append (self->holder, self->content.widget);
+
+  if (CG_STAGE_IS_LESSON (self->stage))
+    stage_text = g_strdup_printf (_("Lesson %u: %s"), CG_LESSON_FOR_STAGE (self->stage) + 1,
+                                  cg_stage_get_title (self->stage));
+  else
+    stage_text = g_strdup (cg_stage_get_title (self->stage));
+  gtk_label_set_text (self->stage_label, stage_text);
+  gtk_label_set_text (self->position_label, self->content.position ? self->content.position : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->position_label), self->content.position != NULL);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  CgPresentationWindow *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (CgPresentationWindow *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
+}
+
+/* Charts redraw by themselves on answers; the words around them (texts,
+ * the talk-first list, the charter) are rebuilt. */
+static void
+on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
+                    CgPresentationWindow *self)
+{
+  gboolean answer = kind == CG_CHANGE_RATING || kind == CG_CHANGE_INVOLVEMENT
+                    || kind == CG_CHANGE_COMMENT;
+
+  if (!answer || self->stage == CG_STAGE_REVIEW || self->stage == CG_STAGE_CHARTER)
+    queue_rebuild (self);
+}
+
+static void
+set_session (CgPresentationWindow *self, CgSession *session)
+{
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  self->session = session;
+  if (session != NULL)
+    g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
+  rebuild (self);
+}
+
+static void
+on_main_session (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
+{
+  set_session (self, cg_window_get_session (main_window));
+}
+
+static void
+on_main_stage (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
+{
+  CgStage stage = cg_window_get_stage (main_window);
+
+  if (stage == self->stage)
+    return;
+  self->stage = stage;
+  self->item = 0;
+  rebuild (self);
+}
+
+/* On a rating stage the view shows the row the facilitator is on. */
+static void
+on_main_focus (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (main_window));
+  GtkWidget *grid;
+  guint row, column;
+
+  if (focus == NULL || self->session == NULL
+      || !(CG_STAGE_IS_LESSON (self->stage) || self->stage == CG_STAGE_AIMS))
+    return;
+  grid = find_descendant (cg_window_get_page (main_window, self->stage), CG_TYPE_RATING_GRID);
+  if (grid == NULL || !gtk_widget_is_ancestor (focus, grid)
+      || !cg_rating_grid_get_cursor (CG_RATING_GRID (grid), &row, &column))
+    return;
+  cg_presentation_window_set_item (self, row);
+}
+
+static void
+on_private_changed (GObject *bar, GParamSpec *pspec, CgPresentationWindow *self)
+{
+  queue_rebuild (self);
+}
+
+static void
+watch_capture_bars (CgPresentationWindow *self, GtkWidget *root)
+{
+  if (CG_IS_CAPTURE_BAR (root))
+    g_signal_connect_object (root, "notify::private-partner", G_CALLBACK (on_private_changed),
+                             self, 0);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    watch_capture_bars (self, c);
+}
+
+/* Timer ------------------------------------------------------------------ */
+
+static void
+update_timer (CgPresentationWindow *self)
+{
+  CgTimerState state = cg_timer_get_state (self->timer);
+  g_autofree char *text = cg_timer_format (cg_timer_get_remaining (self->timer));
+  g_autofree char *a11y = cg_timer_describe (self->timer);
+
+  gtk_label_set_text (self->timer_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->timer_label), state != CG_TIMER_STOPPED);
+  cg_timer_style_widget (GTK_WIDGET (self->timer_label), self->timer, self->flash_on);
+}
+
+static gboolean
+flash_cb (gpointer user_data)
+{
+  CgPresentationWindow *self = user_data;
+
+  self->flash_on = !self->flash_on;
+  update_timer (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_timer_notify (CgTimer *timer, GParamSpec *pspec, CgPresentationWindow *self)
+{
+  gboolean finished = cg_timer_get_state (timer) == CG_TIMER_FINISHED;
+
+  if (finished && self->flash_id == 0)
+    {
+      self->flash_on = TRUE;
+      self->flash_id = g_timeout_add (FLASH_MS, flash_cb, self);
+    }
+  else if (!finished)
+    {
+      g_clear_handle_id (&self->flash_id, g_source_remove);
+      self->flash_on = FALSE;
+    }
+  update_timer (self);
+}
+
+/* Size ------------------------------------------------------------------- */
+
+static gboolean
+apply_size_cb (gpointer user_data)
+{
+  CgPresentationWindow *self = user_data;
+  g_autofree char *css = g_strdup_printf ("window { font-size: %dpx; }", self->base_px);
+
+  self->size_id = 0;
+  gtk_css_provider_load_from_data (self->size_css, css, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* Type follows the screen: the same share of the height on any projector.
+ * The CSS changes after the allocation, never inside it. */
+static void
+cg_presentation_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  CgPresentationWindow *self = CG_PRESENTATION_WINDOW (widget);
+  int base = CLAMP ((int) (height * CG_PRESENTATION_BASE_RATIO + 0.5), 16, 80);
+
+  GTK_WIDGET_CLASS (cg_presentation_window_parent_class)->size_allocate (widget, width, height,
+                                                                         baseline);
+  if (base != self->base_px)
+    {
+      self->base_px = base;
+      if (self->size_id == 0)
+        self->size_id = g_idle_add (apply_size_cb, self);
+    }
+}
+
+/* Public ------------------------------------------------------------------ */
+
+CgStage
+cg_presentation_window_get_stage (CgPresentationWindow *self)
+{
+  g_return_val_if_fail (CG_IS_PRESENTATION_WINDOW (self), CG_STAGE_SESSION);
+  return self->stage;
+}
+
+guint
+cg_presentation_window_get_item (CgPresentationWindow *self)
+{
+  g_return_val_if_fail (CG_IS_PRESENTATION_WINDOW (self), 0);
+  return self->item;
+}
+
+void
+cg_presentation_window_set_item (CgPresentationWindow *self, guint item)
+{
+  g_return_if_fail (CG_IS_PRESENTATION_WINDOW (self));
+
+  if (self->session != NULL)
+    item = MIN (item, cg_presentation_count_items (self->session, self->stage) - 1);
+  if (item == self->item && self->content.widget != NULL)
+    return;
+  self->item = item;
+  rebuild (self);
+}
+
+void
+cg_presentation_window_step (CgPresentationWindow *self, int delta)
+{
+  guint n;
+
+  g_return_if_fail (CG_IS_PRESENTATION_WINDOW (self));
+  if (self->session == NULL || self->main_window == NULL)
+    return;
+  n = cg_presentation_count_items (self->session, self->stage);
+  if (delta > 0 && self->item + 1 < n)
+    cg_presentation_window_set_item (self, self->item + 1);
+  else if (delta < 0 && self->item > 0)
+    cg_presentation_window_set_item (self, self->item - 1);
+  else if (delta > 0 && self->stage + 1 < CG_N_STAGES)
+    cg_window_set_stage (self->main_window, self->stage + 1);
+  else if (delta < 0 && self->stage > 0)
+    {
+      /* Back into the previous stage lands on its last item. */
+      cg_window_set_stage (self->main_window, self->stage - 1);
+      cg_presentation_window_set_item (self, G_MAXUINT);
+    }
+}
+
+GtkWidget *
+cg_presentation_window_get_main_label (CgPresentationWindow *self)
+{
+  g_return_val_if_fail (CG_IS_PRESENTATION_WINDOW (self), NULL);
+  return self->content.main_label;
+}
+
+GtkWidget *
+cg_presentation_window_get_content (CgPresentationWindow *self)
+{
+  g_return_val_if_fail (CG_IS_PRESENTATION_WINDOW (self), NULL);
+  return self->content.widget;
+}
+
+GtkWidget *
+cg_presentation_window_get_timer_label (CgPresentationWindow *self)
+{
+  g_return_val_if_fail (CG_IS_PRESENTATION_WINDOW (self), NULL);
+  return GTK_WIDGET (self->timer_label);
+}
+
+int
+cg_presentation_window_get_base_px (CgPresentationWindow *self)
+{
+  g_return_val_if_fail (CG_IS_PRESENTATION_WINDOW (self), 0);
+  return self->base_px;
+}
+
+/* A second monitor when there is one: the facilitator keeps the main window
+ * on the laptop. Otherwise the main window's own monitor. */
+static GdkMonitor *
+choose_monitor (CgPresentationWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GListModel *monitors = gdk_display_get_monitors (display);
+  GdkMonitor *main_monitor = NULL;
+  GtkNative *native = self->main_window ? GTK_NATIVE (self->main_window) : NULL;
+  GdkSurface *surface = native ? gtk_native_get_surface (native) : NULL;
+
+  if (surface != NULL)
+    main_monitor = gdk_display_get_monitor_at_surface (display, surface);
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (main_monitor != NULL && monitor != main_monitor)
+        return monitor;
+    }
+  return main_monitor;
+}
+
+void
+cg_presentation_window_show (CgPresentationWindow *self)
+{
+  GdkMonitor *monitor;
+
+  g_return_if_fail (CG_IS_PRESENTATION_WINDOW (self));
+
+  monitor = choose_monitor (self);
+  if (monitor != NULL)
+    {
+      GdkRectangle area;
+
+      /* The monitor's size also as the window's own, for a window manager
+       * that does not do fullscreen (or none at all). */
+      gdk_monitor_get_geometry (monitor, &area);
+      gtk_window_set_default_size (GTK_WINDOW (self), area.width, area.height);
+      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+    }
+  else
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/* Actions ----------------------------------------------------------------- */
+
+static void
+step_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  CgPresentationWindow *self = CG_PRESENTATION_WINDOW (widget);
+
+  if (g_str_equal (name, "presentation.next"))
+    cg_presentation_window_step (self, +1);
+  else if (g_str_equal (name, "presentation.previous"))
+    cg_presentation_window_step (self, -1);
+  else if (g_str_equal (name, "presentation.first"))
+    cg_presentation_window_set_item (self, 0);
+  else if (g_str_equal (name, "presentation.last"))
+    cg_presentation_window_set_item (self, G_MAXUINT);
+}
+
+/* Down and Up first scroll an item taller than the screen (the role
+ * matrix of a big partnership), then step like Page Down and Page Up. */
+static void
+scroll_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  CgPresentationWindow *self = CG_PRESENTATION_WINDOW (widget);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  double top = gtk_adjustment_get_upper (adj) - page;
+  int delta = g_str_equal (name, "presentation.scroll-down") ? +1 : -1;
+
+  if ((delta > 0 && value < top - 1) || (delta < 0 && value > 1))
+    gtk_adjustment_set_value (adj, CLAMP (value + delta * page * 0.5, 0, top));
+  else
+    cg_presentation_window_step (self, delta);
+}
+
+static void
+leave_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+install_keys (GtkWidgetClass *widget_class)
+{
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_Page_Down, "presentation.next" }, { GDK_KEY_Right, "presentation.next" },
+    { GDK_KEY_Down, "presentation.scroll-down" }, { GDK_KEY_space, "presentation.next" },
+    { GDK_KEY_KP_Page_Down, "presentation.next" },
+    { GDK_KEY_Page_Up, "presentation.previous" }, { GDK_KEY_Left, "presentation.previous" },
+    { GDK_KEY_Up, "presentation.scroll-up" }, { GDK_KEY_BackSpace, "presentation.previous" },
+    { GDK_KEY_KP_Page_Up, "presentation.previous" },
+    { GDK_KEY_Home, "presentation.first" }, { GDK_KEY_End, "presentation.last" },
+    { GDK_KEY_Escape, "presentation.leave" }, { GDK_KEY_F5, "presentation.leave" },
+  };
+
+  gtk_widget_class_install_action (widget_class, "presentation.next", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "presentation.first", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "presentation.last", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "presentation.scroll-down", NULL, scroll_action);
+  gtk_widget_class_install_action (widget_class, "presentation.scroll-up", NULL, scroll_action);
+  gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i].key, 0, keys[i].action, NULL);
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static void
+cg_presentation_window_dispose (GObject *object)
+{
+  CgPresentationWindow *self = CG_PRESENTATION_WINDOW (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->size_id, g_source_remove);
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  self->session = NULL;
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+  g_clear_object (&self->timer);
+  g_clear_weak_pointer (&self->main_window);
+  cg_presentation_content_clear (&self->content);
+  G_OBJECT_CLASS (cg_presentation_window_parent_class)->dispose (object);
+}
+
+static void
+cg_presentation_window_finalize (GObject *object)
+{
+  CgPresentationWindow *self = CG_PRESENTATION_WINDOW (object);
+
+  g_clear_object (&self->size_css);
+  G_OBJECT_CLASS (cg_presentation_window_parent_class)->finalize (object);
+}
+
+static void
+cg_presentation_window_class_init (CgPresentationWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cg_presentation_window_dispose;
+  object_class->finalize = cg_presentation_window_finalize;
+  widget_class->size_allocate = cg_presentation_window_size_allocate;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/commonground/CommonGround/cg-presentation-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, position_label);
+  gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, holder);
+  install_keys (widget_class);
+}
+
+static void
+cg_presentation_window_init (CgPresentationWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+  self->size_css = gtk_css_provider_new ();
+  self->base_px = 30;
+  apply_size_cb (self);
+  /* Only this window's base size: descendants inherit it, and the
+   * stylesheet sizes everything in em from it. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                  GTK_STYLE_PROVIDER (self->size_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 3);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+CgPresentationWindow *
+cg_presentation_window_new (CgWindow *main_window)
+{
+  CgPresentationWindow *self;
+
+  g_return_val_if_fail (CG_IS_WINDOW (main_window), NULL);
+
+  self = g_object_new (CG_TYPE_PRESENTATION_WINDOW,
+                       "application", gtk_window_get_application (GTK_WINDOW (main_window)),
+                       NULL);
+  g_set_weak_pointer (&self->main_window, main_window);
+  self->stage = cg_window_get_stage (main_window);
+  self->timer = g_object_ref (cg_window_get_timer (main_window));
+  g_signal_connect_object (self->timer, "notify", G_CALLBACK (on_timer_notify), self, 0);
+  g_signal_connect_object (main_window, "notify::session", G_CALLBACK (on_main_session), self, 0);
+  g_signal_connect_object (main_window, "notify::stage", G_CALLBACK (on_main_stage), self, 0);
+  g_signal_connect_object (main_window, "notify::focus-widget", G_CALLBACK (on_main_focus),
+                           self, 0);
+  watch_capture_bars (self, GTK_WIDGET (main_window));
+  set_session (self, cg_window_get_session (main_window));
+  on_main_focus (main_window, NULL, self);
+  update_timer (self);
+  return self;
+}

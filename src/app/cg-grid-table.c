@@ -386,36 +386,55 @@ draw_colour (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer 
   cairo_fill (cr);
 }
 
+static GtkWidget *
+header_label (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  /* Every column gets the same width: a fixed number of characters, wrapped
+   * onto two lines, so long names and organisations stay readable and the
+   * columns line up whatever the names. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 9);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
 GtkWidget *
-cg_grid_partner_header_new (const char *name, const char *organisation,
+cg_grid_partner_header_new (const char *name, const char *organisation, const char *role,
                             const char *colour, const char *prefix)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *bar = gtk_drawing_area_new ();
   g_autofree char *title = prefix != NULL ? g_strdup_printf ("%s %s", prefix, name) : g_strdup (name);
-  GtkWidget *name_label = gtk_label_new (title);
-  GtkWidget *org_label = gtk_label_new (organisation);
+  GtkWidget *org_label = header_label (organisation, "partner-organisation");
+  g_autoptr (GString) tip = g_string_new (name);
 
   g_object_set_data_full (G_OBJECT (bar), "cg-colour", g_strdup (colour), g_free);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (bar), 10);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (bar), draw_colour, NULL, NULL);
   gtk_widget_add_css_class (bar, "colour-bar");
-  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (name_label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (name_label), 10);
-  gtk_label_set_justify (GTK_LABEL (name_label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (name_label, "partner-name");
-  gtk_label_set_ellipsize (GTK_LABEL (org_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (org_label), 10);
+  gtk_widget_set_valign (bar, GTK_ALIGN_START);
   gtk_widget_add_css_class (org_label, "dim-label");
   gtk_widget_add_css_class (org_label, "caption");
   gtk_widget_set_visible (org_label, organisation != NULL && *organisation != '\0');
-  gtk_widget_set_valign (box, GTK_ALIGN_END);
+  /* Colour bars line up along the top; names start just under them. */
+  gtk_widget_set_valign (box, GTK_ALIGN_FILL);
   gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), name_label);
+  gtk_box_append (GTK_BOX (box), header_label (title, "partner-name"));
   gtk_box_append (GTK_BOX (box), org_label);
+  /* Whatever the two lines could not hold, the pointer shows in full. */
+  if (organisation != NULL && *organisation != '\0')
+    g_string_append_printf (tip, "\n%s", organisation);
+  if (role != NULL && *role != '\0')
+    g_string_append_printf (tip, "\n%s", role);
+  gtk_widget_set_tooltip_text (box, tip->str);
   return box;
 }
 
@@ -426,4 +445,89 @@ cg_grid_partner_display_name (const char *name, const char *organisation)
     return g_strdup (name);
   /* TRANSLATORS: a partner as a screen reader names it: "Name, Organisation" */
   return g_strdup_printf (_("%s, %s"), name, organisation);
+}
+
+/* Titles that say nothing in a cell as narrow as one name: "Dr Priya Nair"
+ * shows as "Priya", not "Dr". */
+static gboolean
+is_title (const char *word)
+{
+  /* TRANSLATORS: honorifics skipped when a partner's name is shortened to one
+   * word in a narrow grid cell, separated by "|"; keep the English ones too. */
+  g_auto (GStrv) titles = g_strsplit (_("Dr|Dr.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Mx|Prof|Prof.|Cllr|Rev|Revd|Sir|Dame"),
+                                      "|", -1);
+
+  for (guint i = 0; titles[i] != NULL; i++)
+    if (g_ascii_strcasecmp (word, titles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+cg_grid_partner_short_name (const char *name)
+{
+  g_auto (GStrv) words = NULL;
+  guint n, first = 0;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  words = g_strsplit_set (name, " \t", -1);
+  n = g_strv_length (words);
+  while (first < n && *words[first] == '\0')
+    first++;
+  if (first >= n)
+    return g_strdup (name);
+  /* Skip a title only when a name follows it. */
+  for (guint i = first + 1; i < n && is_title (words[first]); i++)
+    if (*words[i] != '\0')
+      {
+        first = i;
+        break;
+      }
+  return g_strdup (words[first]);
+}
+
+void
+cg_grid_popup_choices (GtkPopover *popover, GtkWidget *owner, GtkWidget *cell,
+                       const char *const *labels, const guint *values, guint n_choices,
+                       guint current, GCallback clicked, gpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *focus = NULL;
+  graphene_rect_t bounds;
+
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  for (guint i = 0; i < n_choices; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (labels[i]);
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0);
+      g_object_set_data (G_OBJECT (button), "cg-value", GUINT_TO_POINTER (values[i]));
+      g_signal_connect (button, "clicked", clicked, data);
+      gtk_box_append (GTK_BOX (box), button);
+      /* The current value is shown in words (and takes focus), not only by a mark. */
+      if (values[i] == current && focus == NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("%s (current)"), labels[i]);
+
+          gtk_button_set_label (GTK_BUTTON (button), text);
+          gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0);
+          gtk_widget_add_css_class (button, "current-choice");
+          focus = button;
+        }
+    }
+  gtk_popover_set_child (popover, box);
+  gtk_widget_add_css_class (GTK_WIDGET (popover), "cg-grid-choices");
+  if (gtk_widget_compute_bounds (cell, owner, &bounds))
+    gtk_popover_set_pointing_to (popover, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                            bounds.size.width, bounds.size.height });
+  gtk_popover_popup (popover);
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
+guint
+cg_grid_choice_get_value (GtkWidget *choice)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (choice), "cg-value"));
 }

@@ -15,6 +15,7 @@ struct _CgGridTable
   GPtrArray *cells;       /* row-major CgGridCell* */
   GPtrArray *row_headers; /* GtkWidget* or NULL */
   GPtrArray *col_headers;
+  GtkSizeGroup *column_widths; /* every partner's column as wide as the widest */
   guint n_rows;
   guint n_columns;
   guint cursor_row;
@@ -55,6 +56,7 @@ cg_grid_table_new (GtkWidget *owner)
   self->cells = g_ptr_array_new ();
   self->row_headers = g_ptr_array_new ();
   self->col_headers = g_ptr_array_new ();
+  self->column_widths = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->only_column = -1;
   return self;
 }
@@ -68,6 +70,7 @@ cg_grid_table_free (CgGridTable *self)
   g_ptr_array_unref (self->cells);
   g_ptr_array_unref (self->row_headers);
   g_ptr_array_unref (self->col_headers);
+  g_clear_object (&self->column_widths);
   g_free (self);
 }
 
@@ -88,6 +91,9 @@ remove_all (CgGridTable *self)
 {
   GtkWidget *child;
 
+  for (guint c = 0; c < self->col_headers->len; c++)
+    if (g_ptr_array_index (self->col_headers, c) != NULL)
+      gtk_size_group_remove_widget (self->column_widths, g_ptr_array_index (self->col_headers, c));
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
   g_ptr_array_set_size (self->cells, 0);
@@ -163,6 +169,7 @@ cg_grid_table_set_column_header (CgGridTable *self, guint column, GtkWidget *hea
   g_return_if_fail (g_ptr_array_index (self->col_headers, column) == NULL);
   g_ptr_array_index (self->col_headers, column) = header;
   gtk_widget_add_css_class (header, "column-header");
+  gtk_size_group_add_widget (self->column_widths, header);
   gtk_widget_set_visible (header, self->only_column < 0 || (int) column == self->only_column);
   gtk_grid_attach (GTK_GRID (self->grid), header, column + 1, 0, 1, 1);
 }
@@ -387,19 +394,19 @@ draw_colour (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer 
 }
 
 static GtkWidget *
-header_label (const char *text, const char *css_class)
+header_label (const char *text, const char *css_class, int chars, int lines)
 {
   GtkWidget *label = gtk_label_new (text);
 
   /* Every column gets the same width: a fixed number of characters, wrapped
-   * onto two lines, so long names and organisations stay readable and the
+   * onto two lines (the caption's characters are smaller), so long names and organisations stay readable and the
    * columns line up whatever the names. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_lines (GTK_LABEL (label), lines);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 9);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
+  gtk_label_set_width_chars (GTK_LABEL (label), chars * 2 / 3);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), chars);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_add_css_class (label, css_class);
@@ -411,9 +418,10 @@ cg_grid_partner_header_new (const char *name, const char *organisation, const ch
                             const char *colour, const char *prefix)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *bar = gtk_drawing_area_new ();
   g_autofree char *title = prefix != NULL ? g_strdup_printf ("%s %s", prefix, name) : g_strdup (name);
-  GtkWidget *org_label = header_label (organisation, "partner-organisation");
+  GtkWidget *org_label = header_label (organisation, "partner-organisation", 14, 2);
   g_autoptr (GString) tip = g_string_new (name);
 
   g_object_set_data_full (G_OBJECT (bar), "cg-colour", g_strdup (colour), g_free);
@@ -427,8 +435,12 @@ cg_grid_partner_header_new (const char *name, const char *organisation, const ch
   /* Colour bars line up along the top; names start just under them. */
   gtk_widget_set_valign (box, GTK_ALIGN_FILL);
   gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), header_label (title, "partner-name"));
-  gtk_box_append (GTK_BOX (box), org_label);
+  /* ...and names end level just above the cells, however many lines each takes. */
+  gtk_widget_set_vexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (text), header_label (title, "partner-name", 10, 3));
+  gtk_box_append (GTK_BOX (text), org_label);
+  gtk_box_append (GTK_BOX (box), text);
   /* Whatever the two lines could not hold, the pointer shows in full. */
   if (organisation != NULL && *organisation != '\0')
     g_string_append_printf (tip, "\n%s", organisation);
@@ -467,23 +479,20 @@ char *
 cg_grid_partner_short_name (const char *name)
 {
   g_auto (GStrv) words = NULL;
-  guint n, first = 0;
+  const char *shown = NULL;
 
   g_return_val_if_fail (name != NULL, NULL);
   words = g_strsplit_set (name, " \t", -1);
-  n = g_strv_length (words);
-  while (first < n && *words[first] == '\0')
-    first++;
-  if (first >= n)
-    return g_strdup (name);
-  /* Skip a title only when a name follows it. */
-  for (guint i = first + 1; i < n && is_title (words[first]); i++)
+  /* The first word that is not a title; a title only when nothing else is left. */
+  for (guint i = 0; words[i] != NULL; i++)
     if (*words[i] != '\0')
       {
-        first = i;
-        break;
+        if (shown == NULL)
+          shown = words[i];
+        if (!is_title (words[i]))
+          return g_strdup (words[i]);
       }
-  return g_strdup (words[first]);
+  return g_strdup (shown != NULL ? shown : name);
 }
 
 void

@@ -383,8 +383,9 @@ on_cell_clicked (GtkWidget *cell, CgRatingGrid *self)
     return;
   current = cg_session_get_rating (self->session, g_array_index (self->partner_ids, guint, column),
                                    g_array_index (self->item_ids, guint, row));
-  /* While answers are hidden the list must not give the value away. */
-  if (!cg_session_answers_visible (self->session, self->stage))
+  /* While answers are hidden the list must not give the value away; an
+   * empty cell has no current answer to mark. */
+  if (!cg_session_answers_visible (self->session, self->stage) || current == CG_RATING_NONE)
     current = G_MAXUINT;
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     labels[i] = values[i] == CG_RATING_NONE ? _("Clear the answer")

@@ -265,8 +265,11 @@ partner_by_initial (CgRoleGrid *self, gunichar c, guint current)
   for (guint i = 0; i < n; i++)
     {
       const CgPartner *p = cg_session_get_partner (self->session, (start + i) % n);
+      g_autofree char *shown = cg_grid_partner_short_name (p->name);
 
-      if (g_unichar_tolower (g_utf8_get_char (p->name)) == c)
+      /* "p" finds "Dr Priya Nair" as well as "d": the cells show "Priya". */
+      if (g_unichar_tolower (g_utf8_get_char (p->name)) == c
+          || g_unichar_tolower (g_utf8_get_char (shown)) == c)
         return p->id;
     }
   return current;
@@ -438,8 +441,9 @@ on_cell_clicked (GtkWidget *cell, CgRoleGrid *self)
   current = self->mode == CG_ROLE_GRID_INVOLVEMENT
             ? (guint) cg_session_get_involvement (self->session, partner_id, task_id)
             : cg_session_get_believed_accountable (self->session, partner_id, task_id);
-  /* While answers are hidden the list must not give the value away. */
-  if (!cg_session_answers_visible (self->session, CG_STAGE_ROLES))
+  /* While answers are hidden the list must not give the value away; an
+   * empty cell (unset, or nobody named) has no current answer to mark. */
+  if (!cg_session_answers_visible (self->session, CG_STAGE_ROLES) || current == 0)
     current = G_MAXUINT;
   if (self->mode == CG_ROLE_GRID_INVOLVEMENT)
     open_involvement_choices (self, cell, current);

@@ -222,12 +222,15 @@ add_button (CgCaptureBar *self, const char *label, const char *action)
   g_autofree char *spoken = g_strdup (label);
   char *w = spoken;
 
-  /* GTK 4.8 would read the mnemonic's underscore out as part of the name. */
+  /* GTK 4.8 would read the mnemonic's underscore out as part of the name... */
   for (const char *r = label; *r != '\0'; r++)
     if (*r != '_')
       *w++ = *r;
   *w = '\0';
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  /* ...and would repeat the inner label's text after it. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_button_get_child (GTK_BUTTON (button))),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_parent (button, GTK_WIDGET (self));

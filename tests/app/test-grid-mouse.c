@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "cg-capture-bar.h"
+#include "cg-comments.h"
 #include "cg-grid-cell.h"
 #include "cg-grid-table.h"
 #include "cg-item-list.h"
@@ -335,6 +336,61 @@ test_item_list (void **state)
   assert_string_equal (cg_session_lookup_item (f->session, f->items[0])->text, "We share one purpose");
 }
 
+/* The label that stands for a comment while answers are hidden, and the
+ * text view it replaces, in partner @column's box. */
+static void
+comment_widgets (GtkWidget *comments, guint column, GtkWidget **note, GtkWidget **view)
+{
+  GtkWidget *flow = gtk_widget_get_first_child (comments);
+  GtkWidget *child = gtk_widget_get_first_child (flow);
+  GtkWidget *box;
+
+  for (guint i = 0; i < column; i++)
+    child = gtk_widget_get_next_sibling (child);
+  box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+  *note = g_object_get_data (G_OBJECT (box), "cg-note");
+  *view = find_by_type (box, GTK_TYPE_TEXT_VIEW);
+}
+
+static void
+test_comments_hidden_until_revealed (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *comments = cg_comments_new (0);
+  GtkWidget *note, *view, *note1, *view1;
+
+  cg_comments_set_session (CG_COMMENTS (comments), f->session);
+  cg_session_set_comment (f->session, f->partners[0], 0, "Nobody agreed who leads.");
+  show (f, comments);
+  comment_widgets (comments, 0, &note, &view);
+  comment_widgets (comments, 1, &note1, &view1);
+  assert_true (gtk_widget_is_visible (view));
+  assert_false (gtk_widget_is_visible (note));
+
+  /* Hidden: the room sees that Dr Nair wrote something, not what. */
+  cg_session_set_answers_hidden (f->session, TRUE);
+  assert_false (gtk_widget_is_visible (view));
+  assert_true (gtk_widget_is_visible (note));
+  assert_string_equal (gtk_label_get_text (GTK_LABEL (note)),
+                       "● Comment written: hidden until the answers are revealed");
+  assert_string_equal (gtk_label_get_text (GTK_LABEL (note1)), "No comment yet: pass the laptop to write one");
+  assert_false (gtk_widget_is_visible (view1));
+
+  /* Private entry: the partner at the laptop sees and writes their own. */
+  cg_comments_set_only_partner (CG_COMMENTS (comments), f->partners[1]);
+  assert_true (gtk_widget_is_visible (view1));
+  assert_false (gtk_widget_is_visible (note1));
+  cg_comments_set_only_partner (CG_COMMENTS (comments), 0);
+  assert_false (gtk_widget_is_visible (view1));
+
+  /* Another lesson's reveal changes nothing here; this lesson's does. */
+  cg_session_set_revealed (f->session, CG_STAGE_LESSON_2, TRUE);
+  assert_false (gtk_widget_is_visible (view));
+  cg_session_set_revealed (f->session, CG_STAGE_LESSON_1, TRUE);
+  assert_true (gtk_widget_is_visible (view));
+  assert_false (gtk_widget_is_visible (note));
+}
+
 int
 main (void)
 {
@@ -347,6 +403,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_columns_equal, setup, teardown),
     cmocka_unit_test_setup_teardown (test_capture_bar_names, setup, teardown),
     cmocka_unit_test_setup_teardown (test_item_list, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_comments_hidden_until_revealed, setup, teardown),
   };
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)

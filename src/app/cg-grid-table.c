@@ -501,7 +501,7 @@ cg_grid_popup_choices (GtkPopover *popover, GtkWidget *owner, GtkWidget *cell,
                        guint current, GCallback clicked, gpointer data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *focus = NULL;
+  gboolean marked = FALSE;
   graphene_rect_t bounds;
 
   g_return_if_fail (GTK_IS_POPOVER (popover));
@@ -514,15 +514,15 @@ cg_grid_popup_choices (GtkPopover *popover, GtkWidget *owner, GtkWidget *cell,
       g_object_set_data (G_OBJECT (button), "cg-value", GUINT_TO_POINTER (values[i]));
       g_signal_connect (button, "clicked", clicked, data);
       gtk_box_append (GTK_BOX (box), button);
-      /* The current value is shown in words (and takes focus), not only by a mark. */
-      if (values[i] == current && focus == NULL)
+      /* The current value is shown in words, not only by a mark. */
+      if (values[i] == current && !marked)
         {
           g_autofree char *text = g_strdup_printf (_("%s (current)"), labels[i]);
 
           gtk_button_set_label (GTK_BUTTON (button), text);
           gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0);
           gtk_widget_add_css_class (button, "current-choice");
-          focus = button;
+          marked = TRUE;
         }
     }
   gtk_popover_set_child (popover, box);
@@ -530,9 +530,10 @@ cg_grid_popup_choices (GtkPopover *popover, GtkWidget *owner, GtkWidget *cell,
   if (gtk_widget_compute_bounds (cell, owner, &bounds))
     gtk_popover_set_pointing_to (popover, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
                                                             bounds.size.width, bounds.size.height });
+  /* The list does not take the focus: the cell keeps it, so keys go on
+   * working as before (a digit answers, an arrow moves on, Escape closes). */
+  gtk_popover_set_autohide (popover, FALSE);
   gtk_popover_popup (popover);
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
 }
 
 guint

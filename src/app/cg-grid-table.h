@@ -70,7 +70,8 @@ char       *cg_grid_partner_short_name (const char *name);
 /* The mouse way to set a cell: a list of choices under @cell (a descendant
  * of @owner, the popover's parent). Each button's "clicked" goes to
  * @clicked with @data; cg_grid_choice_get_value() tells its value. The
- * choice equal to @current is marked "(current)" and takes focus. */
+ * choice equal to @current is marked "(current)". The list does not take
+ * the focus from the cell; the grid closes it on its next key. */
 void        cg_grid_popup_choices (GtkPopover *popover, GtkWidget *owner, GtkWidget *cell,
                                    const char *const *labels, const guint *values,
                                    guint n_choices, guint current,

@@ -334,22 +334,20 @@ static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, CgRatingGrid *self)
 {
-  gboolean is_rating;
-  guint row, column;
-
-  /* In the open list, arrows and Enter pick a choice; a digit still answers. */
+  /* An open list of answers closes on any key; the key then does its usual. */
   if (self->popover != NULL && gtk_widget_get_visible (self->popover))
     {
-      key_to_rating (keyval, &is_rating);
-      if (!is_rating || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-        return FALSE;
       gtk_popover_popdown (GTK_POPOVER (self->popover));
-      cg_rating_grid_handle_key (self, keyval, state);
-      if (cg_grid_table_get_cursor (self->table, &row, &column))
-        cg_grid_table_set_cursor (self->table, row, column, TRUE);
-      return TRUE;
+      if (keyval == GDK_KEY_Escape)
+        return TRUE;
     }
   return cg_rating_grid_handle_key (self, keyval, state);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *focus, CgRatingGrid *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -592,6 +590,7 @@ static void
 cg_rating_grid_init (CgRatingGrid *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -610,6 +609,9 @@ cg_rating_grid_init (CgRatingGrid *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 GtkWidget *

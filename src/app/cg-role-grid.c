@@ -355,10 +355,20 @@ static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, CgRoleGrid *self)
 {
-  /* Keys typed in the open list of partners are the list's own. */
+  /* An open list closes on any key; the key then does its usual. */
   if (self->popover != NULL && gtk_widget_get_visible (self->popover))
-    return FALSE;
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->popover));
+      if (keyval == GDK_KEY_Escape)
+        return TRUE;
+    }
   return cg_role_grid_handle_key (self, keyval, state);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *focus, CgRoleGrid *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -648,6 +658,7 @@ static void
 cg_role_grid_init (CgRoleGrid *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -663,6 +674,9 @@ cg_role_grid_init (CgRoleGrid *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 GtkWidget *

@@ -121,6 +121,8 @@ test_rating_click_lists_answers (void **state)
   g_signal_emit_by_name (cg_rating_grid_get_cell (grid, 1, 1), "clicked");
   iterate ();
   assert_true (gtk_widget_get_visible (popover));
+  /* The cell keeps the focus, so the digit keys go on working. */
+  assert_true (gtk_widget_has_focus (cg_rating_grid_get_cell (grid, 1, 1)));
   assert_true (cg_rating_grid_get_cursor (grid, &row, &column));
   assert_int_equal (row, 1);
   assert_int_equal (column, 1);

@@ -219,6 +219,18 @@ static GtkWidget *
 add_button (CgCaptureBar *self, const char *label, const char *action)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  g_autofree char *spoken = g_strdup (label);
+  char *w = spoken;
+
+  /* GTK 4.8 would read the mnemonic's underscore out as part of the name... */
+  for (const char *r = label; *r != '\0'; r++)
+    if (*r != '_')
+      *w++ = *r;
+  *w = '\0';
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  /* ...and would repeat the inner label's text after it. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_button_get_child (GTK_BUTTON (button))),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_parent (button, GTK_WIDGET (self));
@@ -244,9 +256,11 @@ cg_capture_bar_init (CgCaptureBar *self)
   self->back_button = add_button (self, _("_Back to all partners"), "capture.all-partners");
   gtk_widget_add_css_class (self->back_button, "suggested-action");
   gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (spacer), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_set_parent (spacer, GTK_WIDGET (self));
   self->hidden_label = gtk_label_new (_("Answers are hidden until revealed"));
-  gtk_widget_add_css_class (self->hidden_label, "dim-label");
+  /* The room must see that answers are hidden: a banner, not dim text. */
+  gtk_widget_add_css_class (self->hidden_label, "hidden-banner");
   gtk_widget_set_parent (self->hidden_label, GTK_WIDGET (self));
   self->reveal_button = add_button (self, _("_Reveal answers"), "capture.reveal");
   gtk_widget_add_css_class (self->reveal_button, "suggested-action");

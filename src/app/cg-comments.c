@@ -125,6 +125,7 @@ make_box (CgComments *self, const CgPartner *p)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkEventController *focus = gtk_event_controller_focus_new ();
   g_autofree char *spoken = g_strdup_printf (_("Comment from %s"), p->name);
+  GtkWidget *note;
 
   gtk_widget_set_halign (header, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), header);
@@ -145,21 +146,56 @@ make_box (CgComments *self, const CgPartner *p)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_box_append (GTK_BOX (box), scroller);
+  note = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (note), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_widget_add_css_class (note, "comment-hidden");
+  gtk_box_append (GTK_BOX (box), note);
+  g_object_set_data (G_OBJECT (box), "cg-scroller", scroller);
+  g_object_set_data (G_OBJECT (box), "cg-note", note);
   gtk_widget_set_size_request (box, 260, -1);
   g_object_set_data (G_OBJECT (box), "cg-partner", GUINT_TO_POINTER (p->id));
   g_object_set_data (G_OBJECT (box), "cg-buffer", buffer);
   return box;
 }
 
+/* While the stage's answers are hidden, the room sees only whether each
+ * partner has written a comment, as it sees only that a cell is filled;
+ * in private entry the partner at the laptop sees and writes their own. */
+static gboolean
+comments_hidden (CgComments *self)
+{
+  return self->session != NULL && self->only_partner == 0
+         && !cg_session_answers_visible (self->session, CG_STAGE_FOR_LESSON (self->lesson));
+}
+
+static void
+update_box (CgComments *self, GtkWidget *box, gboolean hidden)
+{
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cg-partner"));
+  GtkWidget *note = g_object_get_data (G_OBJECT (box), "cg-note");
+  const char *text = self->session != NULL ? cg_session_get_comment (self->session, id, self->lesson) : "";
+
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "cg-scroller"), !hidden);
+  gtk_widget_set_visible (note, hidden);
+  gtk_label_set_text (GTK_LABEL (note),
+                      text != NULL && *text != '\0'
+                      ? _("● Comment written: hidden until the answers are revealed")
+                      : _("No comment yet: pass the laptop to write one"));
+}
+
 static void
 apply_only_partner (CgComments *self)
 {
+  gboolean hidden = comments_hidden (self);
+
   for (GtkWidget *c = gtk_widget_get_first_child (self->flow); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
       guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cg-partner"));
 
       gtk_widget_set_visible (c, self->only_partner == 0 || self->only_partner == id);
+      update_box (self, box, hidden);
     }
 }
 
@@ -216,7 +252,13 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgC
     {
     case CG_CHANGE_COMMENT:
       if (b == self->lesson)
-        on_comment_changed (self, a);
+        {
+          on_comment_changed (self, a);
+          apply_only_partner (self);
+        }
+      break;
+    case CG_CHANGE_OPTIONS:
+      apply_only_partner (self);
       break;
     case CG_CHANGE_PARTNER: case CG_CHANGE_PARTNER_ADDED: case CG_CHANGE_PARTNER_REMOVED:
     case CG_CHANGE_PARTNERS_MOVED: case CG_CHANGE_ALL:

@@ -15,6 +15,7 @@ struct _CgGridTable
   GPtrArray *cells;       /* row-major CgGridCell* */
   GPtrArray *row_headers; /* GtkWidget* or NULL */
   GPtrArray *col_headers;
+  GtkSizeGroup *column_widths; /* every partner's column as wide as the widest */
   guint n_rows;
   guint n_columns;
   guint cursor_row;
@@ -55,6 +56,7 @@ cg_grid_table_new (GtkWidget *owner)
   self->cells = g_ptr_array_new ();
   self->row_headers = g_ptr_array_new ();
   self->col_headers = g_ptr_array_new ();
+  self->column_widths = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->only_column = -1;
   return self;
 }
@@ -68,6 +70,7 @@ cg_grid_table_free (CgGridTable *self)
   g_ptr_array_unref (self->cells);
   g_ptr_array_unref (self->row_headers);
   g_ptr_array_unref (self->col_headers);
+  g_clear_object (&self->column_widths);
   g_free (self);
 }
 
@@ -88,6 +91,9 @@ remove_all (CgGridTable *self)
 {
   GtkWidget *child;
 
+  for (guint c = 0; c < self->col_headers->len; c++)
+    if (g_ptr_array_index (self->col_headers, c) != NULL)
+      gtk_size_group_remove_widget (self->column_widths, g_ptr_array_index (self->col_headers, c));
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
   g_ptr_array_set_size (self->cells, 0);
@@ -163,6 +169,7 @@ cg_grid_table_set_column_header (CgGridTable *self, guint column, GtkWidget *hea
   g_return_if_fail (g_ptr_array_index (self->col_headers, column) == NULL);
   g_ptr_array_index (self->col_headers, column) = header;
   gtk_widget_add_css_class (header, "column-header");
+  gtk_size_group_add_widget (self->column_widths, header);
   gtk_widget_set_visible (header, self->only_column < 0 || (int) column == self->only_column);
   gtk_grid_attach (GTK_GRID (self->grid), header, column + 1, 0, 1, 1);
 }
@@ -386,36 +393,60 @@ draw_colour (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer 
   cairo_fill (cr);
 }
 
+static GtkWidget *
+header_label (const char *text, const char *css_class, int chars, int lines)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  /* Every column gets the same width: a fixed number of characters, wrapped
+   * onto two lines (the caption's characters are smaller), so long names and organisations stay readable and the
+   * columns line up whatever the names. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), lines);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), chars * 2 / 3);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), chars);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
 GtkWidget *
-cg_grid_partner_header_new (const char *name, const char *organisation,
+cg_grid_partner_header_new (const char *name, const char *organisation, const char *role,
                             const char *colour, const char *prefix)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *bar = gtk_drawing_area_new ();
   g_autofree char *title = prefix != NULL ? g_strdup_printf ("%s %s", prefix, name) : g_strdup (name);
-  GtkWidget *name_label = gtk_label_new (title);
-  GtkWidget *org_label = gtk_label_new (organisation);
+  GtkWidget *org_label = header_label (organisation, "partner-organisation", 14, 2);
+  g_autoptr (GString) tip = g_string_new (name);
 
   g_object_set_data_full (G_OBJECT (bar), "cg-colour", g_strdup (colour), g_free);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (bar), 10);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (bar), draw_colour, NULL, NULL);
   gtk_widget_add_css_class (bar, "colour-bar");
-  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (name_label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (name_label), 10);
-  gtk_label_set_justify (GTK_LABEL (name_label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (name_label, "partner-name");
-  gtk_label_set_ellipsize (GTK_LABEL (org_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (org_label), 10);
+  gtk_widget_set_valign (bar, GTK_ALIGN_START);
   gtk_widget_add_css_class (org_label, "dim-label");
   gtk_widget_add_css_class (org_label, "caption");
   gtk_widget_set_visible (org_label, organisation != NULL && *organisation != '\0');
-  gtk_widget_set_valign (box, GTK_ALIGN_END);
+  /* Colour bars line up along the top; names start just under them. */
+  gtk_widget_set_valign (box, GTK_ALIGN_FILL);
   gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), name_label);
-  gtk_box_append (GTK_BOX (box), org_label);
+  /* ...and names end level just above the cells, however many lines each takes. */
+  gtk_widget_set_vexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (text), header_label (title, "partner-name", 10, 3));
+  gtk_box_append (GTK_BOX (text), org_label);
+  gtk_box_append (GTK_BOX (box), text);
+  /* Whatever the two lines could not hold, the pointer shows in full. */
+  if (organisation != NULL && *organisation != '\0')
+    g_string_append_printf (tip, "\n%s", organisation);
+  if (role != NULL && *role != '\0')
+    g_string_append_printf (tip, "\n%s", role);
+  gtk_widget_set_tooltip_text (box, tip->str);
   return box;
 }
 
@@ -426,4 +457,87 @@ cg_grid_partner_display_name (const char *name, const char *organisation)
     return g_strdup (name);
   /* TRANSLATORS: a partner as a screen reader names it: "Name, Organisation" */
   return g_strdup_printf (_("%s, %s"), name, organisation);
+}
+
+/* Titles that say nothing in a cell as narrow as one name: "Dr Priya Nair"
+ * shows as "Priya", not "Dr". */
+static gboolean
+is_title (const char *word)
+{
+  /* TRANSLATORS: honorifics skipped when a partner's name is shortened to one
+   * word in a narrow grid cell, separated by "|"; keep the English ones too. */
+  g_auto (GStrv) titles = g_strsplit (_("Dr|Dr.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Mx|Prof|Prof.|Cllr|Rev|Revd|Sir|Dame"),
+                                      "|", -1);
+
+  for (guint i = 0; titles[i] != NULL; i++)
+    if (g_ascii_strcasecmp (word, titles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+cg_grid_partner_short_name (const char *name)
+{
+  g_auto (GStrv) words = NULL;
+  const char *shown = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  words = g_strsplit_set (name, " \t", -1);
+  /* The first word that is not a title; a title only when nothing else is left. */
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      {
+        if (shown == NULL)
+          shown = words[i];
+        if (!is_title (words[i]))
+          return g_strdup (words[i]);
+      }
+  return g_strdup (shown != NULL ? shown : name);
+}
+
+void
+cg_grid_popup_choices (GtkPopover *popover, GtkWidget *owner, GtkWidget *cell,
+                       const char *const *labels, const guint *values, guint n_choices,
+                       guint current, GCallback clicked, gpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gboolean marked = FALSE;
+  graphene_rect_t bounds;
+
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  for (guint i = 0; i < n_choices; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (labels[i]);
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0);
+      g_object_set_data (G_OBJECT (button), "cg-value", GUINT_TO_POINTER (values[i]));
+      g_signal_connect (button, "clicked", clicked, data);
+      gtk_box_append (GTK_BOX (box), button);
+      /* The current value is shown in words, not only by a mark. */
+      if (values[i] == current && !marked)
+        {
+          g_autofree char *text = g_strdup_printf (_("%s (current)"), labels[i]);
+
+          gtk_button_set_label (GTK_BUTTON (button), text);
+          gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0);
+          gtk_widget_add_css_class (button, "current-choice");
+          marked = TRUE;
+        }
+    }
+  gtk_popover_set_child (popover, box);
+  gtk_widget_add_css_class (GTK_WIDGET (popover), "cg-grid-choices");
+  if (gtk_widget_compute_bounds (cell, owner, &bounds))
+    gtk_popover_set_pointing_to (popover, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                            bounds.size.width, bounds.size.height });
+  /* The list does not take the focus: the cell keeps it, so keys go on
+   * working as before (a digit answers, an arrow moves on, Escape closes). */
+  gtk_popover_set_autohide (popover, FALSE);
+  gtk_popover_popup (popover);
+}
+
+guint
+cg_grid_choice_get_value (GtkWidget *choice)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (choice), "cg-value"));
 }

@@ -58,9 +58,25 @@ gboolean    cg_grid_table_leave (CgGridTable *self, guint keyval, GdkModifierTyp
 /* Arrows, Home/End, Tab/Shift+Tab and Enter (next partner, then next row). */
 CgGridNav   cg_grid_table_navigate (CgGridTable *self, guint keyval, GdkModifierType state);
 
-/* A partner's column header: colour bar, name and organisation. */
+/* A partner's column header: colour bar, name and organisation, all
+ * columns the same width; the tooltip has name, organisation and role. */
 GtkWidget  *cg_grid_partner_header_new (const char *name, const char *organisation,
-                                        const char *colour, const char *prefix);
+                                        const char *role, const char *colour,
+                                        const char *prefix);
+/* The one word of a name that fits a cell: the first, or the second when
+ * the first is a title ("Dr Priya Nair" gives "Priya"). */
+char       *cg_grid_partner_short_name (const char *name);
+
+/* The mouse way to set a cell: a list of choices under @cell (a descendant
+ * of @owner, the popover's parent). Each button's "clicked" goes to
+ * @clicked with @data; cg_grid_choice_get_value() tells its value. The
+ * choice equal to @current is marked "(current)". The list does not take
+ * the focus from the cell; the grid closes it on its next key. */
+void        cg_grid_popup_choices (GtkPopover *popover, GtkWidget *owner, GtkWidget *cell,
+                                   const char *const *labels, const guint *values,
+                                   guint n_choices, guint current,
+                                   GCallback clicked, gpointer data);
+guint       cg_grid_choice_get_value (GtkWidget *choice);
 /* "Name, Organisation" or "Name" alone. */
 char       *cg_grid_partner_display_name (const char *name, const char *organisation);
 

@@ -77,11 +77,15 @@ row_id (GtkWidget *widget)
 static void
 commit_entry (CgItemList *self, GtkWidget *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   guint id = row_id (entry);
 
+  /* Blank is not a rewording (removing has its own button). */
   if (self->session == NULL || *text == '\0')
-    return;
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      return;
+    }
   if (is_tasks (self))
     cg_session_set_task_text (self->session, id, text);
   else
@@ -94,10 +98,29 @@ on_entry_activate (GtkEntry *entry, CgItemList *self)
   commit_entry (self, GTK_WIDGET (entry));
 }
 
+static const char *
+session_text (CgItemList *self, guint id)
+{
+  const CgTask *task;
+  const CgItem *item;
+
+  if (self->session == NULL)
+    return NULL;
+  if (is_tasks (self))
+    return (task = cg_session_lookup_task (self->session, id)) != NULL ? task->text : NULL;
+  return (item = cg_session_lookup_item (self->session, id)) != NULL ? item->text : NULL;
+}
+
 static void
 on_entry_leave (GtkEventControllerFocus *focus, CgItemList *self)
 {
-  commit_entry (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  const char *kept = session_text (self, row_id (entry));
+
+  commit_entry (self, entry);
+  /* An emptied entry is not a rewording: show the text the session kept. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0' && kept != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), kept);
 }
 
 static void
@@ -334,6 +357,10 @@ update_add_labels (CgItemList *self)
                     : _("Add statement");
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->add_entry), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  is_tasks (self) ? _("Tasks")
+                                  : self->stage == CG_STAGE_AIMS ? _("Candidate aims")
+                                  : _("Statements"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   placeholder, -1);
   gtk_button_set_label (GTK_BUTTON (self->add_button), add);

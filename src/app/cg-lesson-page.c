@@ -51,10 +51,11 @@ update_text (CgLessonPage *self)
     prompts = cg_session_get_lesson_prompts (self->session, self->lesson);
   if (prompts != NULL && prompts[0] != NULL)
     {
-      GtkWidget *heading = gtk_label_new (_("Talk about"));
+      GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", _("Talk about"),
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
 
       gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
-      gtk_widget_add_css_class (heading, "heading");
+      gtk_widget_add_css_class (heading, "prompts-heading");
       gtk_box_append (self->prompts_box, heading);
     }
   for (guint i = 0; prompts != NULL && prompts[i] != NULL; i++)

@@ -369,6 +369,10 @@ cg_partners_page_init (CgPartnersPage *self)
   gtk_list_box_set_sort_func (self->partner_list, sort_rows, self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_name_entry), FALSE);
   gtk_widget_set_sensitive (self->add_button, FALSE);
+  /* The button's name is its accessible label; GTK 4.8 would add the inner
+   * label's text (and, without the label, the mnemonic's underscore) to it. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_button_get_child (GTK_BUTTON (self->add_button))),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   update_summary (self);
 }
 

@@ -21,12 +21,15 @@ struct _CgRatingGrid
 
   /* Borrowed */
   GtkWidget *empty_label;
+  GtkWidget *popover;  /* the mouse way to answer: a list under the cell */
 };
 
 G_DEFINE_FINAL_TYPE (CgRatingGrid, cg_rating_grid, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_SESSION, PROP_STAGE, PROP_ONLY_PARTNER, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+static void connect_cells (CgRatingGrid *self);
 
 static gboolean
 is_aims (CgRatingGrid *self)
@@ -155,7 +158,7 @@ fill_headers (CgRatingGrid *self)
 
       cg_grid_table_set_column_header (self->table, c,
                                        cg_grid_partner_header_new (p->name, p->organisation,
-                                                                   p->colour, NULL));
+                                                                   p->role, p->colour, NULL));
     }
 }
 
@@ -178,6 +181,8 @@ rebuild (CgRatingGrid *self)
 
   g_array_set_size (self->item_ids, 0);
   g_array_set_size (self->partner_ids, 0);
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
   if (self->session != NULL)
     {
       rows = n_items (self);
@@ -195,6 +200,7 @@ rebuild (CgRatingGrid *self)
   apply_only_partner (self);
   fill_headers (self);
   update_all_cells (self);
+  connect_cells (self);
   gtk_widget_set_visible (self->empty_label, rows == 0 || columns == 0);
   if (columns == 0)
     gtk_label_set_text (GTK_LABEL (self->empty_label),
@@ -328,7 +334,79 @@ static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, CgRatingGrid *self)
 {
+  /* An open list of answers closes on any key; the key then does its usual. */
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->popover));
+      if (keyval == GDK_KEY_Escape)
+        return TRUE;
+    }
   return cg_rating_grid_handle_key (self, keyval, state);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *focus, CgRatingGrid *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+static void
+on_choice_clicked (GtkButton *button, CgRatingGrid *self)
+{
+  guint row, column;
+
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  if (self->session == NULL || !cg_grid_table_get_cursor (self->table, &row, &column))
+    return;
+  cg_session_set_rating (self->session, g_array_index (self->partner_ids, guint, column),
+                         g_array_index (self->item_ids, guint, row),
+                         (CgRating) cg_grid_choice_get_value (GTK_WIDGET (button)));
+  cg_grid_table_set_cursor (self->table, row, column, TRUE);
+}
+
+/* A click (or Space) on a cell lists the answers, so a laptop's touchpad
+ * can do what the digit keys do. */
+static void
+on_cell_clicked (GtkWidget *cell, CgRatingGrid *self)
+{
+  static const guint values[] = { CG_RATING_1, CG_RATING_2, CG_RATING_3, CG_RATING_4,
+                                  CG_RATING_5, CG_RATING_DONT_KNOW, CG_RATING_NONE };
+  CgItemKind kind = is_aims (self) ? CG_ITEM_AIM : CG_ITEM_STATEMENT;
+  const char *labels[G_N_ELEMENTS (values)];
+  guint row = cg_grid_cell_get_row (CG_GRID_CELL (cell));
+  guint column = cg_grid_cell_get_column (CG_GRID_CELL (cell));
+  guint current;
+
+  if (self->session == NULL || row >= self->item_ids->len || column >= self->partner_ids->len)
+    return;
+  current = cg_session_get_rating (self->session, g_array_index (self->partner_ids, guint, column),
+                                   g_array_index (self->item_ids, guint, row));
+  /* While answers are hidden the list must not give the value away; an
+   * empty cell has no current answer to mark. */
+  if (!cg_session_answers_visible (self->session, self->stage) || current == CG_RATING_NONE)
+    current = G_MAXUINT;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    labels[i] = values[i] == CG_RATING_NONE ? _("Clear the answer")
+                : values[i] == CG_RATING_DONT_KNOW ? _("Don’t know (0 or ?)")
+                : cg_rating_grid_value_label (kind, values[i]);
+  cg_grid_popup_choices (GTK_POPOVER (self->popover), GTK_WIDGET (self), cell, labels, values,
+                         G_N_ELEMENTS (values), current, G_CALLBACK (on_choice_clicked), self);
+}
+
+static void
+connect_cells (CgRatingGrid *self)
+{
+  for (guint r = 0; r < self->item_ids->len; r++)
+    for (guint c = 0; c < self->partner_ids->len; c++)
+      g_signal_connect (cg_grid_table_get_cell (self->table, r, c), "clicked",
+                        G_CALLBACK (on_cell_clicked), self);
+}
+
+GtkWidget *
+cg_rating_grid_get_popover (CgRatingGrid *self)
+{
+  g_return_val_if_fail (CG_IS_RATING_GRID (self), NULL);
+  return self->popover;
 }
 
 gboolean
@@ -448,6 +526,16 @@ cg_rating_grid_set_property (GObject *object, guint prop_id, const GValue *value
 }
 
 static void
+cg_rating_grid_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  CgRatingGrid *self = CG_RATING_GRID (widget);
+
+  GTK_WIDGET_CLASS (cg_rating_grid_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static void
 cg_rating_grid_dispose (GObject *object)
 {
   CgRatingGrid *self = CG_RATING_GRID (object);
@@ -457,6 +545,7 @@ cg_rating_grid_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->table, cg_grid_table_free);
   g_clear_pointer (&self->empty_label, gtk_widget_unparent);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   G_OBJECT_CLASS (cg_rating_grid_parent_class)->dispose (object);
 }
 
@@ -480,6 +569,7 @@ cg_rating_grid_class_init (CgRatingGridClass *klass)
   object_class->set_property = cg_rating_grid_set_property;
   object_class->dispose = cg_rating_grid_dispose;
   object_class->finalize = cg_rating_grid_finalize;
+  widget_class->size_allocate = cg_rating_grid_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
@@ -500,6 +590,7 @@ static void
 cg_rating_grid_init (CgRatingGrid *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -510,12 +601,17 @@ cg_rating_grid_init (CgRatingGrid *self)
   gtk_widget_add_css_class (self->empty_label, "dim-label");
   gtk_widget_set_parent (self->empty_label, GTK_WIDGET (self));
   self->table = cg_grid_table_new (GTK_WIDGET (self));
+  self->popover = gtk_popover_new ();
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
   rebuild (self);
   /* Capture phase: digits and Enter reach us before the focused cell
    * (a button) would treat Enter as a click. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 GtkWidget *

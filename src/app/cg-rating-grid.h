@@ -34,4 +34,7 @@ GtkWidget  *cg_rating_grid_get_cell (CgRatingGrid *self, guint row, guint column
 /* Accessible value words for a rating of @kind: "Agree (4)", "Very important (4)". */
 const char *cg_rating_grid_value_label (CgItemKind kind, CgRating rating);
 
+/* The list of choices a click or Space on a cell opens (for tests). */
+GtkWidget  *cg_rating_grid_get_popover (CgRatingGrid *self);
+
 G_END_DECLS

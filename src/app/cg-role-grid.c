@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "cg-grid-table.h"
 #include "cg-role-grid.h"
@@ -61,11 +60,9 @@ cell_value (CgRoleGrid *self, guint partner_id, guint task_id, gboolean visible,
       guint named = cg_session_get_believed_accountable (self->session, partner_id, task_id);
       const CgPartner *p = named != 0 ? cg_session_lookup_partner (self->session, named) : NULL;
 
-      /* Number and first name fit a cell; the spoken label has the full name. */
-      g_autofree char *first = p != NULL ? g_strdup (p->name) : NULL;
+      /* Number and one name fit a cell; the spoken label has the full name. */
+      g_autofree char *first = p != NULL ? cg_grid_partner_short_name (p->name) : NULL;
 
-      if (first != NULL && strchr (first, ' ') != NULL)
-        *strchr (first, ' ') = '\0';
       *text = p == NULL ? g_strdup ("") : !visible ? g_strdup ("●")
               : g_strdup_printf ("%d %s", cg_session_partner_position (self->session, named) + 1, first);
       *spoken = p == NULL ? _("nobody named") : !visible ? _("answered") : p->name;
@@ -138,7 +135,7 @@ fill_headers (CgRoleGrid *self)
 
       /* Numbers in the ACCOUNTABLE grid are the keys that name a partner. */
       cg_grid_table_set_column_header (self->table, c,
-                                       cg_grid_partner_header_new (p->name, p->organisation, p->colour,
+                                       cg_grid_partner_header_new (p->name, p->organisation, p->role, p->colour,
                                                                    self->mode == CG_ROLE_GRID_ACCOUNTABLE
                                                                    ? number : NULL));
     }
@@ -268,8 +265,11 @@ partner_by_initial (CgRoleGrid *self, gunichar c, guint current)
   for (guint i = 0; i < n; i++)
     {
       const CgPartner *p = cg_session_get_partner (self->session, (start + i) % n);
+      g_autofree char *shown = cg_grid_partner_short_name (p->name);
 
-      if (g_unichar_tolower (g_utf8_get_char (p->name)) == c)
+      /* "p" finds "Dr Priya Nair" as well as "d": the cells show "Priya". */
+      if (g_unichar_tolower (g_utf8_get_char (p->name)) == c
+          || g_unichar_tolower (g_utf8_get_char (shown)) == c)
         return p->id;
     }
   return current;
@@ -355,65 +355,117 @@ static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, CgRoleGrid *self)
 {
-  /* Keys typed in the open list of partners are the list's own. */
+  /* An open list closes on any key; the key then does its usual. */
   if (self->popover != NULL && gtk_widget_get_visible (self->popover))
-    return FALSE;
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->popover));
+      if (keyval == GDK_KEY_Escape)
+        return TRUE;
+    }
   return cg_role_grid_handle_key (self, keyval, state);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *focus, CgRoleGrid *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
 }
 
 static void
 on_choice_clicked (GtkButton *button, CgRoleGrid *self)
 {
-  guint row, column;
-  guint named = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cg-partner"));
+  guint row, column, partner_id, task_id, value = cg_grid_choice_get_value (GTK_WIDGET (button));
 
   gtk_popover_popdown (GTK_POPOVER (self->popover));
-  if (!cg_grid_table_get_cursor (self->table, &row, &column))
+  if (self->session == NULL || !cg_grid_table_get_cursor (self->table, &row, &column))
     return;
-  cg_session_set_believed_accountable (self->session, g_array_index (self->partner_ids, guint, column),
-                                       g_array_index (self->task_ids, guint, row), named);
+  partner_id = g_array_index (self->partner_ids, guint, column);
+  task_id = g_array_index (self->task_ids, guint, row);
+  if (self->mode == CG_ROLE_GRID_INVOLVEMENT)
+    cg_session_set_involvement (self->session, partner_id, task_id, (CgInvolvement) value);
+  else
+    cg_session_set_believed_accountable (self->session, partner_id, task_id, value);
   cg_grid_table_set_cursor (self->table, row, column, TRUE);
 }
 
+/* The mouse way to give one's own part: R, A, C, I, none, or clear. */
 static void
-add_choice (CgRoleGrid *self, GtkWidget *box, const char *text, guint partner_id)
+open_involvement_choices (CgRoleGrid *self, GtkWidget *cell, guint current)
 {
-  GtkWidget *button = gtk_button_new_with_label (text);
+  static const guint values[] = { CG_INVOLVEMENT_RESPONSIBLE, CG_INVOLVEMENT_ACCOUNTABLE,
+                                  CG_INVOLVEMENT_CONSULTED, CG_INVOLVEMENT_INFORMED,
+                                  CG_INVOLVEMENT_NONE, CG_INVOLVEMENT_UNSET };
+  char *texts[G_N_ELEMENTS (values)] = { NULL };
+  const char *labels[G_N_ELEMENTS (values)];
 
-  gtk_widget_add_css_class (button, "flat");
-  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0);
-  g_object_set_data (G_OBJECT (button), "cg-partner", GUINT_TO_POINTER (partner_id));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_choice_clicked), self);
-  gtk_box_append (GTK_BOX (box), button);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      if (values[i] == CG_INVOLVEMENT_UNSET)
+        texts[i] = g_strdup (_("Clear the answer"));
+      else
+        /* TRANSLATORS: a choice in the list of RACI parts: "R  Responsible" */
+        texts[i] = g_strdup_printf (_("%s  %s"),
+                                    values[i] == CG_INVOLVEMENT_NONE ? "N"
+                                    : cg_involvement_to_letter ((CgInvolvement) values[i]),
+                                    cg_involvement_to_label ((CgInvolvement) values[i]));
+      labels[i] = texts[i];
+    }
+  cg_grid_popup_choices (GTK_POPOVER (self->popover), GTK_WIDGET (self), cell, labels, values,
+                         G_N_ELEMENTS (values), current, G_CALLBACK (on_choice_clicked), self);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_free (texts[i]);
 }
 
 /* The mouse way to name the Accountable partner: a list under the cell. */
 static void
-open_choices (CgRoleGrid *self, CgGridCell *cell)
+open_partner_choices (CgRoleGrid *self, GtkWidget *cell, guint current)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  graphene_rect_t bounds;
+  guint n = self->partner_ids->len + 1;
+  g_autofree guint *values = g_new0 (guint, n);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
-  add_choice (self, box, _("Nobody named"), 0);
+  g_ptr_array_add (labels, g_strdup (_("Nobody named")));
   for (guint c = 0; c < self->partner_ids->len; c++)
     {
-      g_autofree char *text = g_strdup_printf ("%u %s", c + 1, cg_session_get_partner (self->session, c)->name);
+      const CgPartner *p = cg_session_get_partner (self->session, c);
 
-      add_choice (self, box, text, cg_session_get_partner (self->session, c)->id);
+      values[c + 1] = p->id;
+      g_ptr_array_add (labels, g_strdup_printf ("%u %s", c + 1, p->name));
     }
-  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
-  if (gtk_widget_compute_bounds (GTK_WIDGET (cell), GTK_WIDGET (self), &bounds))
-    gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
-                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
-                                                   bounds.size.width, bounds.size.height });
-  gtk_popover_popup (GTK_POPOVER (self->popover));
+  cg_grid_popup_choices (GTK_POPOVER (self->popover), GTK_WIDGET (self), cell,
+                         (const char *const *) labels->pdata, values, n, current,
+                         G_CALLBACK (on_choice_clicked), self);
 }
 
 static void
 on_cell_clicked (GtkWidget *cell, CgRoleGrid *self)
 {
-  if (self->mode == CG_ROLE_GRID_ACCOUNTABLE && self->session != NULL)
-    open_choices (self, CG_GRID_CELL (cell));
+  guint row = cg_grid_cell_get_row (CG_GRID_CELL (cell));
+  guint column = cg_grid_cell_get_column (CG_GRID_CELL (cell));
+  guint partner_id, task_id, current;
+
+  if (self->session == NULL || row >= self->task_ids->len || column >= self->partner_ids->len)
+    return;
+  partner_id = g_array_index (self->partner_ids, guint, column);
+  task_id = g_array_index (self->task_ids, guint, row);
+  current = self->mode == CG_ROLE_GRID_INVOLVEMENT
+            ? (guint) cg_session_get_involvement (self->session, partner_id, task_id)
+            : cg_session_get_believed_accountable (self->session, partner_id, task_id);
+  /* While answers are hidden the list must not give the value away; an
+   * empty cell (unset, or nobody named) has no current answer to mark. */
+  if (!cg_session_answers_visible (self->session, CG_STAGE_ROLES) || current == 0)
+    current = G_MAXUINT;
+  if (self->mode == CG_ROLE_GRID_INVOLVEMENT)
+    open_involvement_choices (self, cell, current);
+  else
+    open_partner_choices (self, cell, current);
+}
+
+GtkWidget *
+cg_role_grid_get_popover (CgRoleGrid *self)
+{
+  g_return_val_if_fail (CG_IS_ROLE_GRID (self), NULL);
+  return self->popover;
 }
 
 static void
@@ -606,6 +658,7 @@ static void
 cg_role_grid_init (CgRoleGrid *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -621,6 +674,9 @@ cg_role_grid_init (CgRoleGrid *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 GtkWidget *

@@ -35,4 +35,7 @@ gboolean       cg_role_grid_get_cursor (CgRoleGrid *self, guint *row, guint *col
 void           cg_role_grid_set_cursor (CgRoleGrid *self, guint row, guint column);
 GtkWidget     *cg_role_grid_get_cell (CgRoleGrid *self, guint row, guint column);
 
+/* The list of choices a click or Space on a cell opens (for tests). */
+GtkWidget  *cg_role_grid_get_popover (CgRoleGrid *self);
+
 G_END_DECLS

@@ -215,6 +215,11 @@ layout_legend (cairo_t *cr, CgSession *session, const CgChartStyle *style, doubl
       return;
     }
   l->entry_w = MIN (natural, width - 2 * l->pad);
+  /* One very long name must not put every entry on a row of its own: with
+   * many partners the columns stay, and long names are ellipsized (the
+   * partners' list has them in full). */
+  if (n > 6)
+    l->entry_w = MIN (l->entry_w, (width - 2 * l->pad) / (width >= l->px * 36 ? 3 : 2));
   l->legend_cols = MAX (1, (guint) ((width - 2 * l->pad) / l->entry_w));
   l->entry_w = (width - 2 * l->pad) / l->legend_cols;
   rows = (n + l->legend_cols - 1) / l->legend_cols;

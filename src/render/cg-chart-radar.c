@@ -418,6 +418,7 @@ draw_legend_entry (cairo_t *cr, const CgChartStyle *style, const Layout *l, guin
                                                           l->scale * LEGEND_SCALE, group,
                                                           l->entry_w - sample - l->pad, 1);
 
+  cg_render_layout_hug (layout);
   if (!group)
     cg_chart_partner_stroke (position, &dashes, &n_dashes, &marker);
   for (int i = 0; i < n_dashes; i++)

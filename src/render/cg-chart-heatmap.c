@@ -272,6 +272,7 @@ draw_names (cairo_t *cr, const Input *in, const Layout *l)
                                                               l->name_w - l->swatch - l->pad,
                                                               1);
 
+      cg_render_layout_hug (layout);
       cairo_rectangle (cr, l->pad, y + (l->row_h - l->swatch) / 2, l->swatch, l->swatch);
       cg_rgb_set_source (cr, &colour, 1.0);
       cairo_fill (cr);

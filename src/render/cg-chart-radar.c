@@ -215,6 +215,11 @@ layout_legend (cairo_t *cr, CgSession *session, const CgChartStyle *style, doubl
       return;
     }
   l->entry_w = MIN (natural, width - 2 * l->pad);
+  /* One very long name must not put every entry on a row of its own: with
+   * many partners the columns stay, and long names are ellipsized (the
+   * partners' list has them in full). */
+  if (n > 6)
+    l->entry_w = MIN (l->entry_w, (width - 2 * l->pad) / (width >= l->px * 36 ? 3 : 2));
   l->legend_cols = MAX (1, (guint) ((width - 2 * l->pad) / l->entry_w));
   l->entry_w = (width - 2 * l->pad) / l->legend_cols;
   rows = (n + l->legend_cols - 1) / l->legend_cols;
@@ -428,6 +433,7 @@ draw_legend_entry (cairo_t *cr, const CgChartStyle *style, const Layout *l, guin
                                                           l->scale * LEGEND_SCALE, group,
                                                           l->entry_w - sample - l->pad, 1);
 
+  cg_render_layout_hug (layout);
   if (!group)
     cg_chart_partner_stroke (position, &dashes, &n_dashes, &marker);
   for (int i = 0; i < n_dashes; i++)

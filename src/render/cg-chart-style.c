@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <math.h>
 
 #include "cg-chart-style.h"
 
@@ -120,6 +121,8 @@ cg_chart_style_init_print (CgChartStyle *style)
   g_return_if_fail (style != NULL);
 
   cg_chart_style_init_light (style);
+  /* The report's own sans, so charts and tables read as one document. */
+  style->font_family = "Noto Sans, DejaVu Sans, sans-serif";
   style->fg = rgb ("#000000");
   style->muted = rgb ("#3d3846");
   style->grid = rgb ("#9a9996");
@@ -312,4 +315,64 @@ cg_chart_scale_word (CgItemKind kind, guint rating)
 
   g_return_val_if_fail (rating >= 1 && rating <= CG_RATING_MAX, "");
   return _(kind == CG_ITEM_AIM ? importance[rating] : agreement[rating]);
+}
+
+typedef struct
+{
+  guint id, position, rank;
+  double consensus;
+} ReviewOrder;
+
+static guint
+level_rank (CgLevel level)
+{
+  switch (level)
+    {
+    case CG_LEVEL_DIVERGENT: return 0;
+    case CG_LEVEL_PARTLY_AGREED: return 1;
+    case CG_LEVEL_NOT_ENOUGH: return 2;
+    case CG_LEVEL_AGREED:
+    default: return 3;
+    }
+}
+
+static int
+compare_review_order (gconstpointer a, gconstpointer b)
+{
+  const ReviewOrder *x = a, *y = b;
+  /* No consensus (no answers) sorts after any real one. */
+  double cx = isnan (x->consensus) ? 2.0 : x->consensus;
+  double cy = isnan (y->consensus) ? 2.0 : y->consensus;
+
+  if (x->rank != y->rank)
+    return (int) x->rank - (int) y->rank;
+  if (cx != cy)
+    return cx < cy ? -1 : 1;
+  return (int) x->position - (int) y->position;
+}
+
+GArray *
+cg_chart_review_order (CgSession *session)
+{
+  g_autoptr (GArray) ids = cg_chart_collect_items (session, CG_CHART_ALL_LESSONS, TRUE);
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (ReviewOrder));
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint id = g_array_index (ids, guint, i);
+      g_autoptr (CgItemStats) st = NULL;
+      ReviewOrder o = { id, i, 0, 0.0 };
+
+      if (!cg_chart_item_visible (session, id))
+        continue;
+      st = cg_analysis_item (session, id);
+      o.rank = level_rank (st->level);
+      o.consensus = st->consensus;
+      g_array_append_val (order, o);
+    }
+  g_array_sort (order, compare_review_order);
+  for (guint i = 0; i < order->len; i++)
+    g_array_append_val (out, g_array_index (order, ReviewOrder, i).id);
+  return out;
 }

@@ -89,6 +89,12 @@ gboolean cg_chart_item_visible (CgSession *session, guint item_id);
 #define CG_CHART_ALL_LESSONS G_MAXUINT
 GArray *cg_chart_collect_items (CgSession *session, guint lesson, gboolean with_aims);
 
+/* Ids of the rated items whose answers are visible, in the order the Review
+ * stage shows their dot strips: divergent first, then partly agreed, not
+ * enough answers, agreed; within a level the lowest consensus first; ties
+ * keep the session's order (statements by lesson, then aims). */
+GArray *cg_chart_review_order (CgSession *session);
+
 /* The five scale words for items of @kind: agreement for statements,
  * importance for aims. @rating 1..5. */
 const char *cg_chart_scale_word (CgItemKind kind, guint rating);

@@ -128,6 +128,15 @@ cg_render_layout_fit (PangoLayout *layout, double max_width, int max_lines)
 }
 
 void
+cg_render_layout_hug (PangoLayout *layout)
+{
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  if (!pango_layout_is_ellipsized (layout) && pango_layout_get_line_count (layout) == 1)
+    pango_layout_set_width (layout, -1);
+}
+
+void
 cg_render_layout_size (PangoLayout *layout, double *width, double *height)
 {
   PangoRectangle logical;

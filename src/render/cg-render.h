@@ -42,6 +42,10 @@ PangoLayout *cg_render_layout_new (cairo_t *cr, const char *family, double size_
  * ellipsis (max_lines 1 = one ellipsized line). Returns TRUE when the text
  * had to be cut. */
 gboolean cg_render_layout_fit (PangoLayout *layout, double max_width, int max_lines);
+/* A label that sits beside its marker starts at the marker whatever its
+ * script: a fitted layout that needed no cutting drops its width, so a
+ * right-to-left name is not pushed to the far end of its box. */
+void     cg_render_layout_hug (PangoLayout *layout);
 void     cg_render_layout_size (PangoLayout *layout, double *width, double *height);
 /* Draws @layout with its top-left corner at (@x, @y). */
 void     cg_render_layout_show (cairo_t *cr, PangoLayout *layout, double x, double y,

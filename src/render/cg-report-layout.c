@@ -7,6 +7,7 @@
 
 #include "cg-analysis.h"
 #include "cg-charter-content.h"
+#include "cg-report-charts.h"
 #include "cg-report-layout.h"
 
 char *
@@ -285,6 +286,7 @@ add_roles (CgPageLayout *doc, CgSession *session)
                                 _("Gap: nobody claims Accountable. Overlap: more than one does. "
                                   "No doer: nobody claims Responsible. Mismatch: partners name "
                                   "different Accountable partners."));
+  cg_report_add_role_matrix (doc, session);
   cg_page_layout_begin_table (doc, G_N_ELEMENTS (weights), weights, headers);
   for (guint i = 0; i < n; i++)
     add_task_row (doc, session, cg_session_get_task (session, i));
@@ -346,6 +348,7 @@ cg_report_layout_new (CgSession *session, PangoContext *context, double page_wid
   add_front (doc, session);
   add_summary (doc, session);
   add_talk_first (doc, session);
+  cg_report_add_charts (doc, session);
   add_stats (doc, session);
   add_roles (doc, session);
   add_comments (doc, session);

@@ -22,8 +22,9 @@ typedef struct
 {
   CgSession *session;
   const CgChartStyle *style;
-  guint n_tasks, n_partners;
-  CgTaskStats **stats;
+  guint first_task, n_tasks;       /* the slice drawn */
+  guint first_partner, n_partners;
+  CgTaskStats **stats;             /* per task of the slice */
   char **tags;
   gboolean visible;
 } Input;
@@ -40,6 +41,25 @@ typedef struct
   double legend_y, legend_h, names_y, names_h;
   double height;
 } Layout;
+
+/* Position @p / @t within the slice, to the session's partner / task. */
+static const CgPartner *
+partner_at (const Input *in, guint p)
+{
+  return cg_session_get_partner (in->session, in->first_partner + p);
+}
+
+static const CgTask *
+task_at (const Input *in, guint t)
+{
+  return cg_session_get_task (in->session, in->first_task + t);
+}
+
+static const char *
+tag_at (const Input *in, guint p)
+{
+  return in->tags[in->first_partner + p];
+}
 
 static guint
 task_flags (const CgTaskStats *st, Flag flags[4])
@@ -123,7 +143,7 @@ chips_flow (cairo_t *cr, const Input *in, const Layout *l, const CgTaskStats *st
 static const char *
 column_text (const Input *in, const Layout *l, guint p, char **owned)
 {
-  return l->use_tags ? in->tags[p] : cg_session_get_partner (in->session, p)->name;
+  return l->use_tags ? tag_at (in, p) : partner_at (in, p)->name;
 }
 
 static void
@@ -134,7 +154,7 @@ layout_columns (cairo_t *cr, const Input *in, double width, Layout *l)
 
   for (guint t = 0; t < in->n_tasks; t++)
     widest_task = MAX (widest_task, text_size (cr, in->style,
-                                               cg_session_get_task (in->session, t)->text,
+                                               task_at (in, t)->text,
                                                l->scale, FALSE, 0, 0, NULL));
   cg_chart_draw_badge (cr, in->style, _("No answers"), NULL, l->scale * CHIP_SCALE, 0, 0, FALSE,
                        &widest_chip, NULL);
@@ -156,7 +176,7 @@ layout_head (cairo_t *cr, const Input *in, Layout *l)
   for (guint p = 0; p < in->n_partners && !l->use_tags; p++)
     {
       g_autoptr (PangoLayout) layout = cg_chart_style_layout (
-        cr, in->style, cg_session_get_partner (in->session, p)->name, l->scale * HEAD_SCALE,
+        cr, in->style, partner_at (in, p)->name, l->scale * HEAD_SCALE,
         TRUE, l->col_w - 4, 3);
 
       l->use_tags = pango_layout_is_ellipsized (layout);
@@ -180,7 +200,7 @@ row_height (cairo_t *cr, const Input *in, const Layout *l, guint t)
 {
   double text_h, chips_h;
 
-  text_size (cr, in->style, cg_session_get_task (in->session, t)->text, l->scale, FALSE,
+  text_size (cr, in->style, task_at (in, t)->text, l->scale, FALSE,
              l->task_w - l->pad, 3, &text_h);
   chips_h = chips_flow (cr, in, l, in->stats[t], 0, 0, l->flags_w - l->pad, FALSE);
   return MAX (MAX (text_h, chips_h), l->px * 1.4) + l->pad;
@@ -192,8 +212,8 @@ names_text (const Input *in)
   GString *s = g_string_new (NULL);
 
   for (guint p = 0; p < in->n_partners; p++)
-    g_string_append_printf (s, "%s%s %s", p > 0 ? " · " : "", in->tags[p],
-                            cg_session_get_partner (in->session, p)->name);
+    g_string_append_printf (s, "%s%s %s", p > 0 ? " · " : "", tag_at (in, p),
+                            partner_at (in, p)->name);
   return g_string_free (s, FALSE);
 }
 
@@ -265,7 +285,7 @@ draw_head (cairo_t *cr, const Input *in, const Layout *l)
 {
   for (guint p = 0; p < in->n_partners; p++)
     {
-      const CgPartner *partner = cg_session_get_partner (in->session, p);
+      const CgPartner *partner = partner_at (in, p);
       CgRgb colour = cg_chart_partner_colour (partner);
       double x = l->x_cols + p * l->col_w;
       g_autofree char *owned = NULL;
@@ -323,7 +343,7 @@ draw_rows (cairo_t *cr, const Input *in, const Layout *l, double width)
 {
   for (guint t = 0; t < l->rows_shown; t++)
     {
-      const CgTask *task = cg_session_get_task (in->session, t);
+      const CgTask *task = task_at (in, t);
       g_autoptr (PangoLayout) text = cg_chart_style_layout (cr, in->style, task->text,
                                                             l->scale, FALSE,
                                                             l->task_w - l->pad, 3);
@@ -331,7 +351,7 @@ draw_rows (cairo_t *cr, const Input *in, const Layout *l, double width)
       cg_render_layout_show (cr, text, l->pad, l->row_y[t] + l->pad * 0.5, &in->style->fg);
       for (guint p = 0; p < in->n_partners; p++)
         {
-          guint pid = cg_session_get_partner (in->session, p)->id;
+          guint pid = partner_at (in, p)->id;
           CgRect r;
 
           cell_rect (l, t, p, &r);
@@ -360,7 +380,7 @@ draw_footer (cairo_t *cr, const Input *in, const Layout *l, double width)
   cg_render_layout_show (cr, title, l->pad, l->leads_y + l->pad * 0.5, &in->style->fg);
   for (guint p = 0; p < in->n_partners; p++)
     {
-      guint pid = cg_session_get_partner (in->session, p)->id;
+      guint pid = partner_at (in, p)->id;
       g_autofree char *n = g_strdup_printf ("%u", cg_analysis_tasks_led (in->session, pid));
       g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, in->style, n, l->scale, TRUE,
                                                               l->col_w, 1);
@@ -382,17 +402,25 @@ draw_footer (cairo_t *cr, const Input *in, const Layout *l, double width)
 }
 
 static void
-input_init (Input *in, Layout *l, CgSession *session, const CgChartStyle *style)
+input_init (Input *in, Layout *l, CgSession *session, const CgChartStyle *style,
+            const CgRoleMatrixSlice *slice)
 {
+  guint n_tasks = cg_session_get_n_tasks (session);
+  guint n_partners = cg_session_get_n_partners (session);
+
   in->session = session;
   in->style = style;
-  in->n_tasks = cg_session_get_n_tasks (session);
-  in->n_partners = cg_session_get_n_partners (session);
+  /* A slice past the end is cut to what exists. */
+  in->first_task = slice != NULL ? MIN (slice->first_task, n_tasks) : 0;
+  in->n_tasks = slice != NULL ? MIN (slice->n_tasks, n_tasks - in->first_task) : n_tasks;
+  in->first_partner = slice != NULL ? MIN (slice->first_partner, n_partners) : 0;
+  in->n_partners = slice != NULL ? MIN (slice->n_partners, n_partners - in->first_partner)
+                                 : n_partners;
   in->visible = cg_session_answers_visible (session, CG_STAGE_ROLES);
   in->tags = cg_chart_partner_tags (session);
   in->stats = g_new0 (CgTaskStats *, in->n_tasks + 1);
   for (guint t = 0; t < in->n_tasks; t++)
-    in->stats[t] = cg_analysis_task (session, cg_session_get_task (session, t)->id);
+    in->stats[t] = cg_analysis_task (session, task_at (in, t)->id);
   l->row_y = g_new0 (double, in->n_tasks + 1);
 }
 
@@ -422,8 +450,8 @@ hidden_draw (cairo_t *cr, const CgChartStyle *style, double width, gboolean draw
 }
 
 void
-cg_role_matrix_draw (cairo_t *cr, double width, double height, CgSession *session,
-                     const CgChartStyle *style)
+cg_role_matrix_draw_slice (cairo_t *cr, double width, double height, CgSession *session,
+                           const CgChartStyle *style, const CgRoleMatrixSlice *slice)
 {
   Input in;
   Layout l;
@@ -434,7 +462,7 @@ cg_role_matrix_draw (cairo_t *cr, double width, double height, CgSession *sessio
       hidden_draw (cr, style, width, TRUE);
       return;
     }
-  input_init (&in, &l, session, style);
+  input_init (&in, &l, session, style, slice);
   layout_fit (cr, &in, width, height, &l);
   draw_head (cr, &in, &l);
   draw_rows (cr, &in, &l, width);
@@ -442,9 +470,17 @@ cg_role_matrix_draw (cairo_t *cr, double width, double height, CgSession *sessio
   input_clear (&in, &l);
 }
 
+void
+cg_role_matrix_draw (cairo_t *cr, double width, double height, CgSession *session,
+                     const CgChartStyle *style)
+{
+  cg_role_matrix_draw_slice (cr, width, height, session, style, NULL);
+}
+
 double
-cg_role_matrix_get_height_for_width (CgSession *session, double width,
-                                     const CgChartStyle *style)
+cg_role_matrix_get_slice_height_for_width (CgSession *session, double width,
+                                           const CgChartStyle *style,
+                                           const CgRoleMatrixSlice *slice)
 {
   cairo_t *cr;
   Input in;
@@ -457,13 +493,45 @@ cg_role_matrix_get_height_for_width (CgSession *session, double width,
     h = hidden_draw (cr, style, width, FALSE);
   else
     {
-      input_init (&in, &l, session, style);
+      input_init (&in, &l, session, style, slice);
       layout_fit (cr, &in, width, G_MAXDOUBLE, &l);
       h = l.height;
       input_clear (&in, &l);
     }
   cairo_destroy (cr);
   return ceil (h);
+}
+
+double
+cg_role_matrix_get_height_for_width (CgSession *session, double width,
+                                     const CgChartStyle *style)
+{
+  return cg_role_matrix_get_slice_height_for_width (session, width, style, NULL);
+}
+
+guint
+cg_role_matrix_max_partners (CgSession *session, double width, const CgChartStyle *style)
+{
+  cairo_t *cr;
+  Input in;
+  Layout l;
+  double tag_w = 0;
+  guint fit;
+
+  g_return_val_if_fail (CG_IS_SESSION (session) && style != NULL, 1);
+  if (cg_session_get_n_partners (session) == 0)
+    return 1;
+  cr = cg_render_scratch_context_new ();
+  input_init (&in, &l, session, style, NULL);
+  layout_compute (cr, &in, width, 1.0, G_MAXUINT, &l);
+  /* A column holds the widest tag, or the ring of an Accountable. */
+  for (guint p = 0; p < in.n_partners; p++)
+    tag_w = MAX (tag_w, text_size (cr, style, tag_at (&in, p), HEAD_SCALE, TRUE, 0, 0, NULL));
+  tag_w = MAX (tag_w + 6, l.px * 2.2);
+  fit = (guint) floor ((width - 2 * l.pad - l.task_w - l.flags_w) / tag_w);
+  input_clear (&in, &l);
+  cairo_destroy (cr);
+  return CLAMP (fit, 1, MAX (in.n_partners, 1));
 }
 
 static gboolean
@@ -476,7 +544,7 @@ locate (cairo_t *cr, double width, double height, CgSession *session,
 
   if (!cg_session_answers_visible (session, CG_STAGE_ROLES))
     return FALSE;
-  input_init (&in, &l, session, style);
+  input_init (&in, &l, session, style, NULL);
   layout_fit (cr, &in, width, height, &l);
   ok = task_pos < l.rows_shown && (partner_pos < in.n_partners || partner_pos == G_MAXUINT);
   if (ok && partner_pos == G_MAXUINT)

@@ -18,6 +18,26 @@ void   cg_role_matrix_draw (cairo_t *cr, double width, double height, CgSession 
                             const CgChartStyle *style);
 double cg_role_matrix_get_height_for_width (CgSession *session, double width,
                                             const CgChartStyle *style);
+/* Part of the matrix, for pages: tasks first_task.. (n_tasks of them) and
+ * partners first_partner.. (n_partners), each slice a whole chart with its
+ * own header, leads row and legend. Counts past the end are cut. */
+typedef struct
+{
+  guint first_task, n_tasks;
+  guint first_partner, n_partners;
+} CgRoleMatrixSlice;
+
+/* @slice NULL: the whole matrix. */
+void   cg_role_matrix_draw_slice (cairo_t *cr, double width, double height, CgSession *session,
+                                  const CgChartStyle *style, const CgRoleMatrixSlice *slice);
+double cg_role_matrix_get_slice_height_for_width (CgSession *session, double width,
+                                                  const CgChartStyle *style,
+                                                  const CgRoleMatrixSlice *slice);
+/* The most partner columns @width holds with every column wide enough for
+ * its tag; at least 1. */
+guint  cg_role_matrix_max_partners (CgSession *session, double width,
+                                    const CgChartStyle *style);
+
 /* The cell of task @task_pos and partner @partner_pos; FALSE when it is not
  * drawn (hidden answers, or cut for space). */
 gboolean cg_role_matrix_get_cell (cairo_t *cr, double width, double height,

@@ -14,6 +14,7 @@
 
 #include "app-test-util.h"
 #include "cg-charter-page.h"
+#include "cg-session-xml.h"
 #include "charter-fixtures.h"
 
 typedef struct
@@ -195,6 +196,57 @@ test_settle_accountable (void **state)
 }
 
 static void
+replace_view_text (Fixture *f, const char *group_title, const char *text)
+{
+  GtkWidget *view = in_group (f->page, group_title, GTK_TYPE_TEXT_VIEW);
+
+  assert_non_null (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* Every section edited on the page, and a gap settled, come back from the
+ * session file as they were written. */
+static void
+test_edits_survive_the_file (void **state)
+{
+  Fixture *f = *state;
+  static const struct { const char *group; CgCharterField field; const char *text; } edits[] = {
+    { "Purpose", CG_CHARTER_PURPOSE, "One plan for the family.\nTold once." },
+    { "Ground Rules", CG_CHARTER_GROUND_RULES, "Phones off." },
+    { "Performance Measures and Milestones", CG_CHARTER_MEASURES, "Attendance above 90%." },
+    { "Review and Learning", CG_CHARTER_LEARNING, "We look back every term." },
+    { "Still to Resolve", CG_CHARTER_STILL_TO_RESOLVE, "Who chairs — undecided <yet> & open." },
+  };
+  GtkWidget *date = cg_test_find (f->page, ADW_TYPE_ENTRY_ROW, "Review Date");
+  GtkWidget *row = cg_test_find (f->page, ADW_TYPE_COMBO_ROW, "Manage the pooled budget");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (CgSession) loaded = NULL;
+  guint budget = cg_session_get_task (f->session, 3)->id;
+
+  cg_test_type (title_row (f), "Our Charter");
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    replace_view_text (f, edits[i].group, edits[i].text);
+  assert_non_null (date);
+  cg_test_type (GTK_EDITABLE (date), "2027-05-22");
+  assert_non_null (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 4); /* David Cohen */
+
+  bytes = cg_session_xml_save_bytes (f->session, &error);
+  assert_non_null (bytes);
+  loaded = cg_session_xml_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     "charter.commonground", &error);
+  assert_non_null (loaded);
+  assert_string_equal (cg_session_get_charter_field (loaded, CG_CHARTER_TITLE), "Our Charter");
+  assert_string_equal (cg_session_get_charter_field (loaded, CG_CHARTER_REVIEW_DATE),
+                       "2027-05-22");
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    assert_string_equal (cg_session_get_charter_field (loaded, edits[i].field), edits[i].text);
+  assert_int_equal (cg_session_lookup_task (loaded, budget)->charter_accountable,
+                    cg_session_get_partner (f->session, 3)->id);
+}
+
+static void
 test_preview_follows_session (void **state)
 {
   Fixture *f = *state;
@@ -232,6 +284,7 @@ main (int argc, char **argv)
     cmocka_unit_test_setup_teardown (test_undo_restores_editor, setup, teardown),
     cmocka_unit_test_setup_teardown (test_typing_in_a_text_view, setup, teardown),
     cmocka_unit_test_setup_teardown (test_settle_accountable, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_edits_survive_the_file, setup, teardown),
     cmocka_unit_test_setup_teardown (test_preview_follows_session, setup, teardown),
     cmocka_unit_test_setup_teardown (test_paper_choice, setup, teardown),
   };

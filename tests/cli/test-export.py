@@ -100,6 +100,7 @@ def main():
         r = run([exe, "--export-report", report, sample])
         pdf.check(r.returncode == 0, f"export-report failed: {r.stderr}")
         pdf.check_report(report)
+        pdf.check_report_charts(report, 595.0, 842.0)
 
         stress = os.path.join(tmp, "stress.commonground")
         stress_session(stress)

@@ -14,6 +14,7 @@
 
 #include "cg-charter-content.h"
 #include "cg-charter-layout.h"
+#include "cg-chart-style.h"
 #include "charter-fixtures.h"
 
 static guint
@@ -26,6 +27,42 @@ static guint
 task_id (CgSession *s, guint position)
 {
   return cg_session_get_task (s, position)->id;
+}
+
+static void
+assert_order (CgSession *s, GArray *order, const char *const *expected)
+{
+  guint n = g_strv_length ((char **) expected);
+
+  assert_int_equal (order->len, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = cg_chart_item_label (s, g_array_index (order, guint, i));
+
+      assert_string_equal (label, expected[i]);
+    }
+}
+
+/* The report's dot strips come in the Review's order. Worked by hand:
+ * 1.1 (5,1,5,2) divergent, consensus 0.15; A4 (1,5,2,4) divergent,
+ * 1 + .25 (2 log2 .5 + 2 log2 .75) = 0.29; A5 unrated: not enough answers;
+ * A1 (3,4,4,3) 1 + log2 .875 = 0.81, no dissenter: agreed; A2 and A3 agreed
+ * at 1.00, in session order. */
+static void
+test_review_order (void **state)
+{
+  g_autoptr (CgSession) s = charter_fixture_sample ();
+  static const char *const all[] = { "1.1", "A4", "A5", "A1", "A2", "A3", NULL };
+  static const char *const aims_only[] = { "A4", "A5", "A1", "A2", "A3", NULL };
+  g_autoptr (GArray) order = cg_chart_review_order (s);
+  g_autoptr (GArray) hidden = NULL;
+
+  assert_order (s, order, all);
+  /* Hidden answers with only the aims revealed: the statement stays out. */
+  cg_session_set_answers_hidden (s, TRUE);
+  cg_session_set_revealed (s, CG_STAGE_AIMS, TRUE);
+  hidden = cg_chart_review_order (s);
+  assert_order (s, hidden, aims_only);
 }
 
 static void
@@ -321,6 +358,7 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_review_order),
     cmocka_unit_test (test_agreed_aims_by_importance),
     cmocka_unit_test (test_unrated_agreed_aim_comes_last),
     cmocka_unit_test (test_accountable_as_the_room_resolved),

@@ -91,9 +91,11 @@ def check_report(pdf):
     row = row_of(lines, "The family has a safe")
     for cell in ["5.00", "0.00", "1.00", "Agreed"]:
         check(cell in row, f"report: aim row lacks {cell!r}: {row!r}")
-    row = row_of(lines, "Manage the pooled budget")
+    # The role matrix comes first with the same task names: read the table.
+    table = lines[next(i for i, l in enumerate(lines) if "Claim Accountable" in l):]
+    row = row_of(table, "Manage the pooled budget")
     check("Gap" in row and "Sam Okafor" in row, f"report: task row wrong: {row!r}")
-    row = row_of(lines, "Keep the family informed")
+    row = row_of(table, "Keep the family informed")
     check("Overlap" in row, f"report: overlap not flagged: {row!r}")
     flat = re.sub(r"\s+", " ", text)
     check("Sam Okafor Nobody has said who leads when the school and housing disagree." in flat,
@@ -102,6 +104,168 @@ def check_report(pdf):
     for heading in ["Summary", "Talk about these first", "Statistics per item", "Role clarity",
                     "Comments"]:
         check(heading in text, f"report: heading {heading!r} missing")
+
+
+STRIP_TITLE = re.compile(r"^\s*(\d\.\d|A\d)\s+\S.*\s(Divergent|Partly agreed|Agreed|"
+                         r"Not enough answers)\s*$")
+STRIP_FOOTER = re.compile(r"^\s*(▲ Mean \d\.\d from|No answers on the scale yet)")
+
+
+def page_texts(pdf):
+    return run("pdftotext", "-layout", pdf, "-").split("\f")
+
+
+def check_report_charts(pdf, width, height):
+    """The Review's charts are in the report, whole, at the page width."""
+    pages = page_texts(pdf)
+    text = "\f".join(pages)
+    for heading in ["Charts", "The five lessons", "Every rating", "Answers per item"]:
+        check(re.search(r"^\s*" + heading + r"\s*$", text, re.M), f"report: no chart heading {heading!r}")
+    # The radar's axes and legend; the heat map's columns and key; the role
+    # matrix's leads row and key.
+    for label in ["1 Purpose and Leadership", "5 Learning and Innovation", "Group",
+                  "1.1 Leadership of this partnership is accepted by all",
+                  "A5 The parent's illness is managed at home", "5 Strongly agree", "Tasks led",
+                  "R Responsible · A Accountable"]:
+        check(label in re.sub(r"[ \t]+", " ", text), f"report: chart label {label!r} missing")
+    check(re.search(r"1\.1\s+A1\s+A2\s+A3\s+A4\s+A5", text), "report: heat map columns missing")
+    # A dot strip per item, in the Review's order (worked out in
+    # test-charter-layout.c), each with its level in words, and each whole:
+    # every page has as many strip footers as strip titles.
+    after = text[text.find("Answers per item"):text.find("Statistics per item")]
+    strips = [STRIP_TITLE.match(l) for l in after.splitlines()]
+    strips = [(m.group(1), m.group(2)) for m in strips if m]
+    check(strips == [("1.1", "Divergent"), ("A4", "Divergent"), ("A5", "Not enough answers"),
+                     ("A1", "Agreed"), ("A2", "Agreed"), ("A3", "Agreed")],
+          f"report: dot strips {strips}")
+    for i, page in enumerate(pages):
+        titles = sum(1 for l in page.splitlines() if STRIP_TITLE.match(l))
+        footers = sum(1 for l in page.splitlines() if STRIP_FOOTER.match(l))
+        check(titles == footers, f"report page {i + 1}: {titles} strip titles, {footers} footers")
+    # At the page width: each strip's badge ends at the right margin, its
+    # scale starts near the left one.
+    badges = 0
+    for i, words in enumerate(words_by_page(pdf)):
+        labels = [w for w in words if re.fullmatch(r"\d\.\d|A\d", w[0]) and w[1] < LEFT + 12]
+        for t, x0, y0, x1, y1 in words:
+            if t == "Divergent" and any(abs(y0 - l[2]) < 6 for l in labels):
+                badges += 1
+                check(x1 > width - RIGHT - 12, f"report page {i + 1}: badge ends at {x1:.0f}")
+            if t == "Strongly" and x0 < width / 3:
+                check(x0 < LEFT + 40, f"report page {i + 1}: scale starts at {x0:.0f}")
+    check(badges == 2, f"report: {badges} Divergent badges on strip titles, not 2")
+
+
+def ppm_pages(pdf, dpi, tmp, first=None, last=None):
+    """Pages as (width, height, bytes) RGB rasters."""
+    prefix = os.path.join(tmp, "page")
+    for f in os.listdir(tmp):
+        if f.startswith("page"):
+            os.remove(os.path.join(tmp, f))
+    args = ["pdftoppm", "-r", str(dpi)]
+    if first:
+        args += ["-f", str(first), "-l", str(last)]
+    subprocess.run(args + [pdf, prefix], check=True)
+    out = []
+    for name in sorted(f for f in os.listdir(tmp) if f.startswith("page")):
+        with open(os.path.join(tmp, name), "rb") as fh:
+            data = fh.read()
+        m = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", data)
+        out.append((int(m.group(1)), int(m.group(2)), data[m.end():]))
+    return out
+
+
+def count_pixels(raster, dpi, box, test):
+    w, h, data = raster
+    k = dpi / 72.0
+    x0, y0, x1, y1 = (max(0, int(v * k)) for v in box)
+    n = 0
+    for y in range(y0, min(y1, h)):
+        row = data[(y * w) * 3:(y * w + w) * 3]
+        for x in range(x0, min(x1, w)):
+            if test(row[x * 3], row[x * 3 + 1], row[x * 3 + 2]):
+                n += 1
+    return n
+
+
+def ink(r, g, b):
+    return min(r, g, b) < 235
+
+
+def near(colour):
+    cr, cg, cb = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return lambda r, g, b: abs(r - cr) < 12 and abs(g - cg) < 12 and abs(b - cb) < 12
+
+
+def check_blank_margins(pdf, width, height, label, tmp):
+    """Nothing is drawn outside the page's body but the running header and
+    the page number: no text or chart runs into the margins."""
+    dpi = 36
+    bands = [(0, 0, width, TOP - 40), (0, TOP - 15, width, TOP - 2),
+             (0, height - BOTTOM + 2, width, height - BOTTOM + 20),
+             (0, height - BOTTOM + 42, width, height),
+             (0, 0, LEFT - 3, height), (width - RIGHT + 3, 0, width, height)]
+    for i, raster in enumerate(ppm_pages(pdf, dpi, tmp)):
+        for box in bands:
+            n = count_pixels(raster, dpi, box, ink)
+            check(n == 0, f"{label} page {i + 1}: {n} inked pixels in margin band {box}")
+
+
+def heading_position(pdf, first_word, second_word):
+    for i, words in enumerate(words_by_page(pdf)):
+        for a, b in zip(words, words[1:]):
+            if a[0] == first_word and b[0] == second_word:
+                return i, a[4]
+    return None
+
+
+def check_report_chart_pixels(pdf, width, tmp):
+    """The charts are drawn, not only labelled."""
+    dpi = 50
+    where = heading_position(pdf, "five", "lessons")
+    check(where is not None, "report: radar heading not found")
+    if where:
+        page, y = where
+        raster = ppm_pages(pdf, dpi, tmp, page + 1, page + 1)[0]
+        # The web of the radar around the middle of the page width.
+        n = count_pixels(raster, dpi, (width / 2 - 100, y + 60, width / 2 + 100, y + 300), ink)
+        check(n > 300, f"report: radar area has {n} inked pixels")
+    where = heading_position(pdf, "Every", "rating")
+    check(where is not None, "report: heat map heading not found")
+    if where:
+        page, y = where
+        raster = ppm_pages(pdf, dpi, tmp, page + 1, page + 1)[0]
+        # Seven cells rated 5 (PuOr purple) and two rated 1 (orange), beyond
+        # what the legend's swatches hold.
+        box = (LEFT, y, width - RIGHT, y + 140)
+        purple = count_pixels(raster, dpi, box, near("#5e3c99"))
+        orange = count_pixels(raster, dpi, box, near("#e66101"))
+        check(purple > 500 and orange > 150, f"report: heat cells {purple} purple, {orange} orange")
+    where = heading_position(pdf, "Answers", "per")
+    if where:
+        page, y = where
+        raster = ppm_pages(pdf, dpi, tmp, page + 1, page + 1)[0]
+        # The first strip, statement 1.1: its Divergent badge and the dots of
+        # its four partners (Sam blue, Priya orange, Amira green, David pink).
+        box = (LEFT, y, width - RIGHT, y + 110)
+        for colour in ["#d55e00", "#0072b2", "#e69f00", "#009e73", "#cc79a7"]:
+            n = count_pixels(raster, dpi, box, near(colour))
+            check(n > 15, f"report: first dot strip has {n} pixels of {colour}")
+
+
+def check_role_slices(pdf):
+    """A stress matrix (30 tasks x 30 partners) is cut into slices that
+    between them show every task of every partner once."""
+    flat = re.sub(r"\s+", " ", run("pdftotext", pdf, "-"))
+    covered = {}
+    for m in re.finditer(r"Tasks (\d+)–(\d+) of 30; partners (\d+)–(\d+) of 30\.", flat):
+        t0, t1, p0, p1 = (int(g) for g in m.groups())
+        for t in range(t0, t1 + 1):
+            for p in range(p0, p1 + 1):
+                covered[(t, p)] = covered.get((t, p), 0) + 1
+    check(len(covered) == 900 and set(covered.values()) == {1},
+          f"report stress: role matrix slices cover {len(covered)} cells, "
+          f"{sum(v > 1 for v in covered.values())} twice")
 
 
 def words_by_page(pdf):
@@ -173,11 +337,13 @@ def check_table_headers(pages, label):
 
 
 def main():
-    if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
+    if not (shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdftoppm")):
         print("poppler-utils missing")
         return 77
     exporter = sys.argv[1]
     with tempfile.TemporaryDirectory() as tmp:
+        raster_dir = os.path.join(tmp, "pages")
+        os.mkdir(raster_dir)
         for paper, size in [("a4", (595.0, 842.0)), ("letter", (612.0, 792.0))]:
             sample = export(exporter, "charter", "sample", paper, tmp)
             check(page_size(sample) == size, f"sample {paper}: page size {page_size(sample)}")
@@ -189,11 +355,19 @@ def main():
             check_inside(pages, size[0], size[1], f"stress {paper}")
             check_signatures(pages, f"stress {paper}")
             check_table_headers(pages, f"stress {paper}")
+            check_blank_margins(stress, size[0], size[1], f"stress {paper}", raster_dir)
             report = export(exporter, "report", "sample", paper, tmp)
             check(page_size(report) == size, f"report {paper}: page size {page_size(report)}")
             check_report(report)
-            pages = words_by_page(export(exporter, "report", "stress", paper, tmp))
+            check_report_charts(report, size[0], size[1])
+            check_report_chart_pixels(report, size[0], raster_dir)
+            check_blank_margins(report, size[0], size[1], f"report {paper}", raster_dir)
+            stress_report = export(exporter, "report", "stress", paper, tmp)
+            pages = words_by_page(stress_report)
             check_inside(pages, size[0], size[1], f"report stress {paper}")
+            check_role_slices(stress_report)
+            check_blank_margins(stress_report, size[0], size[1], f"report stress {paper}",
+                                raster_dir)
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0
 

@@ -113,6 +113,81 @@ test_hidden_and_describe (void **state)
   ru_fixture_clear (&f);
 }
 
+/* The report cuts a matrix too wide or too tall for a page into slices;
+ * each slice draws only its own tasks and partners. */
+static void
+test_slices (void **state)
+{
+  RuFixture f;
+  CgChartStyle style;
+  const double w = 471; /* an A4 page's content width */
+  CgRoleMatrixSlice one_task = { 0, 1, 0, 4 }, both = { 0, 2, 0, 4 }, past = { 5, 3, 0, 4 };
+  CgRoleMatrixSlice sam_jo = { 0, 2, 2, 2 };
+  const CgPartner *priya, *sam, *jo;
+  CgRgb orange, green, pink;
+  double h;
+  cairo_t *cr;
+  CgRect all;
+
+  ru_fixture_four (&f);
+  cg_chart_style_init_print (&style);
+  /* Fewer rows, less height; the whole matrix is the slice of everything;
+   * a slice past the last task keeps only the header and the key. */
+  assert_true (cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &one_task)
+               < cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &both));
+  assert_true (cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &both)
+               == cg_role_matrix_get_height_for_width (f.session, w, &style));
+  assert_true (cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &past)
+               < cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &one_task));
+
+  /* Partners 3 and 4 only: their colour bars are drawn, Priya's is not
+   * (the palette gives Priya orange, Sam green, Jo pink; no level colour
+   * is any of them). */
+  priya = cg_session_get_partner (f.session, 1);
+  sam = cg_session_get_partner (f.session, 2);
+  jo = cg_session_get_partner (f.session, 3);
+  orange = cg_chart_partner_colour (priya);
+  green = cg_chart_partner_colour (sam);
+  pink = cg_chart_partner_colour (jo);
+  h = cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &sam_jo);
+  cr = ru_canvas_new (w, h, &style.bg);
+  cg_role_matrix_draw_slice (cr, w, h, f.session, &style, &sam_jo);
+  ru_canvas_save (cr, "roles-slice.png");
+  all = (CgRect) { 0, 0, w, h };
+  assert_true (ru_count_pixels (cr, &all, &green, FALSE) > 10);
+  assert_true (ru_count_pixels (cr, &all, &pink, FALSE) > 10);
+  assert_int_equal (ru_count_pixels (cr, &all, &orange, FALSE), 0);
+  assert_true (ru_margin_is_background (cr, &style.bg));
+  cairo_destroy (cr);
+  h = cg_role_matrix_get_height_for_width (f.session, w, &style);
+  cr = ru_canvas_new (w, h, &style.bg);
+  cg_role_matrix_draw (cr, w, h, f.session, &style);
+  all.height = h;
+  assert_true (ru_count_pixels (cr, &all, &orange, FALSE) > 10);
+  cairo_destroy (cr);
+  ru_fixture_clear (&f);
+}
+
+/* Four short names fit an A4 page; twelve long ones in a narrow box do not,
+ * and a wide box takes them all. */
+static void
+test_max_partners (void **state)
+{
+  RuFixture f;
+  CgChartStyle style;
+  guint narrow;
+
+  cg_chart_style_init_print (&style);
+  ru_fixture_four (&f);
+  assert_int_equal (cg_role_matrix_max_partners (f.session, 471, &style), 4);
+  ru_fixture_clear (&f);
+  ru_fixture_twelve (&f);
+  narrow = cg_role_matrix_max_partners (f.session, 300, &style);
+  assert_true (narrow >= 1 && narrow < 12);
+  assert_int_equal (cg_role_matrix_max_partners (f.session, 2000, &style), 12);
+  ru_fixture_clear (&f);
+}
+
 int
 main (void)
 {
@@ -120,6 +195,8 @@ main (void)
     cmocka_unit_test (test_four),
     cmocka_unit_test (test_twelve_inside),
     cmocka_unit_test (test_hidden_and_describe),
+    cmocka_unit_test (test_slices),
+    cmocka_unit_test (test_max_partners),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

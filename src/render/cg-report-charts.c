@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cg-report"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cg-chart-dots.h"
+#include "cg-chart-heatmap.h"
+#include "cg-chart-radar.h"
+#include "cg-report-charts.h"
+#include "cg-role-matrix.h"
+
+typedef enum
+{
+  FIGURE_DOTS,
+  FIGURE_HEATMAP,
+  FIGURE_RADAR,
+  FIGURE_ROLES,
+} FigureKind;
+
+/* What one figure draws; the page layout owns it. */
+typedef struct
+{
+  CgSession *session;
+  FigureKind kind;
+  guint item_id; /* FIGURE_DOTS */
+  GArray *items; /* FIGURE_HEATMAP */
+  CgRoleMatrixSlice slice; /* FIGURE_ROLES */
+} Figure;
+
+static void
+figure_free (gpointer p)
+{
+  Figure *figure = p;
+
+  g_clear_object (&figure->session);
+  g_clear_pointer (&figure->items, g_array_unref);
+  g_free (figure);
+}
+
+static void
+figure_draw (cairo_t *cr, double width, double height, gpointer data)
+{
+  Figure *f = data;
+  CgChartStyle style;
+
+  cg_chart_style_init_print (&style);
+  switch (f->kind)
+    {
+    case FIGURE_DOTS:
+      cg_chart_dots_draw (cr, width, height, f->session, f->item_id, &style);
+      break;
+    case FIGURE_HEATMAP:
+      cg_chart_heatmap_draw (cr, width, height, f->session, (const guint *) f->items->data,
+                             f->items->len, &style);
+      break;
+    case FIGURE_RADAR:
+      cg_chart_radar_draw (cr, width, height, f->session, &style);
+      break;
+    case FIGURE_ROLES:
+    default:
+      cg_role_matrix_draw_slice (cr, width, height, f->session, &style, &f->slice);
+      break;
+    }
+}
+
+static double
+figure_height (const Figure *f, double width)
+{
+  CgChartStyle style;
+
+  cg_chart_style_init_print (&style);
+  switch (f->kind)
+    {
+    case FIGURE_DOTS:
+      return cg_chart_dots_get_height_for_width (f->session, f->item_id, width, &style);
+    case FIGURE_HEATMAP:
+      return cg_chart_heatmap_get_height_for_width (f->session, (const guint *) f->items->data,
+                                                    f->items->len, width, &style);
+    case FIGURE_RADAR:
+      return cg_chart_radar_get_height_for_width (f->session, width, &style);
+    case FIGURE_ROLES:
+    default:
+      return cg_role_matrix_get_slice_height_for_width (f->session, width, &style, &f->slice);
+    }
+}
+
+/* The chart at the full content width and its natural height there: one
+ * unit of the layout, so it is never split (and shrunk whole if taller than
+ * a page). */
+static void
+add_figure_full (CgPageLayout *doc, CgSession *session, FigureKind kind, guint item_id,
+                 GArray *items, const CgRoleMatrixSlice *slice)
+{
+  Figure *f = g_new0 (Figure, 1);
+
+  f->session = g_object_ref (session);
+  f->kind = kind;
+  f->item_id = item_id;
+  f->items = items != NULL ? g_array_ref (items) : NULL;
+  if (slice != NULL)
+    f->slice = *slice;
+  cg_page_layout_add_drawing (doc, figure_height (f, cg_page_layout_get_content_width (doc)),
+                              figure_draw, f, figure_free);
+}
+
+static void
+add_figure (CgPageLayout *doc, CgSession *session, FigureKind kind, guint item_id,
+            GArray *items)
+{
+  add_figure_full (doc, session, kind, item_id, items, NULL);
+}
+
+/* The dot strips carry tags, not names: say whose tag is whose. */
+static void
+add_tag_key (CgPageLayout *doc, CgSession *session)
+{
+  g_auto (GStrv) tags = cg_chart_partner_tags (session);
+  g_autoptr (GString) key = g_string_new (NULL);
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (key, "  ·  ");
+      /* TRANSLATORS: a partner's tag in the charts, then the partner's name */
+      g_string_append_printf (key, _("%s %s"), tags[i],
+                              cg_session_get_partner (session, i)->name);
+    }
+  cg_page_layout_add_labelled (doc, _("Partners:"), key->str);
+  /* The section's heading and key open the page its first chart is on. */
+  cg_page_layout_keep_with_next (doc);
+}
+
+static gboolean
+stage_has_items (CgSession *session, CgStage stage)
+{
+  if (stage == CG_STAGE_AIMS)
+    return cg_session_get_n_aims (session) > 0;
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    if (stage == CG_STAGE_FOR_LESSON (l))
+      return cg_session_get_n_statements (session, l) > 0;
+  return FALSE;
+}
+
+static void
+add_hidden_notes (CgPageLayout *doc, CgSession *session)
+{
+  for (guint s = 0; s < CG_N_STAGES; s++)
+    if (stage_has_items (session, s) && !cg_session_answers_visible (session, s))
+      {
+        g_autofree char *text = g_strdup_printf (_("%s: answers hidden until revealed."),
+                                                 cg_stage_get_title (s));
+
+        cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, text);
+      }
+}
+
+static void
+add_strips (CgPageLayout *doc, CgSession *session)
+{
+  g_autoptr (GArray) order = cg_chart_review_order (session);
+
+  cg_page_layout_add_subheading (doc, _("Answers per item"));
+  cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
+                                _("One dot per partner on the 1-5 scale, the group mean "
+                                  "marked under it. Most divergent first, as in the Review "
+                                  "stage."));
+  add_hidden_notes (doc, session);
+  for (guint i = 0; i < order->len; i++)
+    {
+      /* The heading and its note go with the first strip. */
+      if (i == 0)
+        cg_page_layout_keep_with_next (doc);
+      add_figure (doc, session, FIGURE_DOTS, g_array_index (order, guint, i), NULL);
+    }
+}
+
+void
+cg_report_add_charts (CgPageLayout *doc, CgSession *session)
+{
+  g_autoptr (GArray) items = NULL;
+
+  g_return_if_fail (CG_IS_PAGE_LAYOUT (doc));
+  g_return_if_fail (CG_IS_SESSION (session));
+
+  /* Charts of nobody are empty frames, as on the Review stage. */
+  if (cg_session_get_n_partners (session) == 0)
+    return;
+  items = cg_chart_collect_items (session, CG_CHART_ALL_LESSONS, TRUE);
+  cg_page_layout_add_heading (doc, _("Charts"));
+  add_tag_key (doc, session);
+  cg_page_layout_add_subheading (doc, _("The five lessons"));
+  add_figure (doc, session, FIGURE_RADAR, 0, NULL);
+  if (items->len > 0)
+    {
+      cg_page_layout_add_subheading (doc, _("Every rating"));
+      add_figure (doc, session, FIGURE_HEATMAP, 0, items);
+      add_strips (doc, session);
+    }
+}
+
+/* Height of @slice at @width, in the print style. */
+static double
+slice_height (CgSession *session, const CgRoleMatrixSlice *slice, double width)
+{
+  CgChartStyle style;
+
+  cg_chart_style_init_print (&style);
+  return cg_role_matrix_get_slice_height_for_width (session, width, &style, slice);
+}
+
+/* The most tasks from @first on whose slice fits in @room (at least one). */
+static guint
+tasks_that_fit (CgSession *session, CgRoleMatrixSlice slice, double width, double room)
+{
+  guint n_tasks = cg_session_get_n_tasks (session);
+
+  slice.n_tasks = 1;
+  while (slice.first_task + slice.n_tasks < n_tasks)
+    {
+      slice.n_tasks++;
+      if (slice_height (session, &slice, width) > room)
+        return slice.n_tasks - 1;
+    }
+  return slice.n_tasks;
+}
+
+static void
+add_slice_caption (CgPageLayout *doc, CgSession *session, const CgRoleMatrixSlice *s)
+{
+  /* TRANSLATORS: which part of the role matrix a figure shows */
+  g_autofree char *text = g_strdup_printf (_("Tasks %u–%u of %u; partners %u–%u of %u."),
+                                           s->first_task + 1, s->first_task + s->n_tasks,
+                                           cg_session_get_n_tasks (session),
+                                           s->first_partner + 1,
+                                           s->first_partner + s->n_partners,
+                                           cg_session_get_n_partners (session));
+
+  cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, text);
+  cg_page_layout_keep_with_next (doc);
+}
+
+void
+cg_report_add_role_matrix (CgPageLayout *doc, CgSession *session)
+{
+  double width = cg_page_layout_get_content_width (doc);
+  /* Under the page layout's own limit, so no slice is ever shrunk, with
+   * room for its caption. */
+  double room = cg_page_layout_get_content_height (doc) - 80.0;
+  guint n_tasks, n_partners, groups, per_group;
+  gboolean whole;
+  CgChartStyle style;
+
+  g_return_if_fail (CG_IS_PAGE_LAYOUT (doc));
+  g_return_if_fail (CG_IS_SESSION (session));
+
+  n_tasks = cg_session_get_n_tasks (session);
+  n_partners = cg_session_get_n_partners (session);
+  if (n_tasks == 0 || n_partners == 0)
+    return;
+  cg_chart_style_init_print (&style);
+  /* Too many partners for legible columns: the partners go in groups of
+   * about the same size, each with every task. */
+  groups = (n_partners + cg_role_matrix_max_partners (session, width, &style) - 1)
+           / cg_role_matrix_max_partners (session, width, &style);
+  per_group = (n_partners + groups - 1) / groups;
+  whole = groups == 1 && slice_height (session, &(CgRoleMatrixSlice) { 0, n_tasks, 0, n_partners },
+                                       width) <= room;
+  for (guint p = 0; p < n_partners; p += per_group)
+    for (guint t = 0; t < n_tasks;)
+      {
+        CgRoleMatrixSlice slice = { t, 0, p, MIN (per_group, n_partners - p) };
+
+        slice.n_tasks = whole ? n_tasks : tasks_that_fit (session, slice, width, room);
+        /* The section's heading goes with the first part. */
+        if (p == 0 && t == 0)
+          cg_page_layout_keep_with_next (doc);
+        if (!whole)
+          add_slice_caption (doc, session, &slice);
+        add_figure_full (doc, session, FIGURE_ROLES, 0, NULL, &slice);
+        t += slice.n_tasks;
+      }
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cg-report-charts.h: the Review stage's charts as figures of the report.
+ *
+ * Each chart is one figure of the page layout, drawn in the print style at
+ * the full content width, so it is never split across pages; a figure taller
+ * than a page is scaled down whole. Hidden answers stay hidden: the charts
+ * honour cg_session_answers_visible() themselves.
+ */
+#pragma once
+
+#include "cg-page-layout.h"
+#include "cg-session.h"
+
+G_BEGIN_DECLS
+
+/* The radar of the five lessons, the heat map of every rated item, and a
+ * dot strip per item in the Review's order. */
+void cg_report_add_charts (CgPageLayout *doc, CgSession *session);
+/* The role matrix (tasks x partners); nothing when there are no tasks. */
+void cg_report_add_role_matrix (CgPageLayout *doc, CgSession *session);
+
+G_END_DECLS

@@ -41,7 +41,8 @@ cg_level_to_label (CgLevel level)
     case CG_LEVEL_NOT_ENOUGH: return _("Not enough answers");
     case CG_LEVEL_DIVERGENT: return _("Divergent");
     case CG_LEVEL_PARTLY_AGREED: return _("Partly agreed");
-    case CG_LEVEL_AGREED: return _("Agreed");
+    /* TRANSLATORS: the room agrees on an item; not the "Agreed" tick of an aim */
+    case CG_LEVEL_AGREED: return C_("level of agreement", "Agreed");
     default: g_return_val_if_reached (NULL);
     }
 }

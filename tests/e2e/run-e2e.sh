@@ -5,7 +5,7 @@
 # Exit 77 (skipped) when a piece of the stack is missing.
 set -u
 script=$1; shift
-for tool in xvfb-run dbus-run-session xdotool; do
+for tool in Xvfb dbus-run-session xdotool; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool not installed: skipped"; exit 77; }
 done
 [ -x /usr/libexec/at-spi-bus-launcher ] || { echo "e2e: at-spi2-core not installed: skipped"; exit 77; }
@@ -21,4 +21,4 @@ status=$?
 kill "$bus" 2>/dev/null
 exit $status
 INNER
-exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash "$inner" "$script" "$@"
+exec "$(dirname "$0")/../with-xvfb.sh" -s 1280x800x24 dbus-run-session -- bash "$inner" "$script" "$@"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Runs a command on a private Xvfb display:  with-xvfb.sh [-s WxHxD] CMD...
+# Xvfb chooses a free display itself (-displayfd), so tests running side by
+# side never race for a number as `xvfb-run -a` does. Exit 77 (skipped) when
+# Xvfb is not installed.
+set -u
+screen=1280x800x24
+if [ "${1:-}" = "-s" ]; then screen=$2; shift 2; fi
+command -v Xvfb >/dev/null || { echo "Xvfb is not installed: skipped"; exit 77; }
+dir=$(mktemp -d)
+Xvfb -displayfd 3 -screen 0 "$screen" -nolisten tcp -noreset 3>"$dir/display" 2>"$dir/log" &
+xvfb=$!
+trap 'kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; rm -rf "$dir"' EXIT
+for _ in $(seq 100); do
+  [ -s "$dir/display" ] && break
+  kill -0 "$xvfb" 2>/dev/null || { echo "Xvfb failed to start:"; cat "$dir/log"; exit 1; }
+  sleep 0.05
+done
+[ -s "$dir/display" ] || { echo "Xvfb gave no display"; exit 1; }
+export DISPLAY=":$(head -n1 "$dir/display")"
+"$@"

@@ -506,12 +506,20 @@ allowed_for (const xmlNode *parent)
   return NULL; /* text only */
 }
 
+/* @name is a word of @list (" a b c "). Called for every element and
+ * attribute of a file, so it allocates nothing. */
 static gboolean
 in_list (const char *list, const xmlChar *name)
 {
-  g_autofree char *padded = g_strdup_printf (" %s ", (const char *) name);
+  const char *word = (const char *) name;
+  size_t len = strlen (word);
 
-  return list != NULL && strstr (list, padded) != NULL;
+  if (list == NULL || len == 0)
+    return FALSE;
+  for (const char *p = strstr (list, word); p != NULL; p = strstr (p + 1, word))
+    if (p > list && p[-1] == ' ' && p[len] == ' ')
+      return TRUE;
+  return FALSE;
 }
 
 /* Unqualified attributes each element of ours may carry. */

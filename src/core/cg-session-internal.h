@@ -33,6 +33,7 @@ struct _CgSession
   gboolean revealed[CG_N_STAGES];
   CgStage current_stage;
   GPtrArray *partners;                 /* CgPartnerData*, owned */
+  guint partner_hint;                  /* where the last partner looked up was */
   char *lesson_intro[CG_N_LESSONS];
   char **lesson_prompts[CG_N_LESSONS];
   GPtrArray *statements[CG_N_LESSONS]; /* CgItem*, borrowed from items_by_id */

@@ -276,15 +276,36 @@ cg_session_notify_state (CgSession *self, gboolean was_modified,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+/* Answers are read and written partner by partner, in partner order (the
+ * loader, the analysis, the grids), so the partner last found and the one
+ * after it are tried before the whole list: with 200 partners the plain scan
+ * was most of the time spent loading and analysing. The hint is only a
+ * guess, checked against the id, so no edit has to maintain it. */
 CgPartnerData *
 cg_session_partner_data (CgSession *self, guint id)
 {
-  for (guint i = 0; i < self->partners->len; i++)
+  guint len = self->partners->len;
+
+  for (guint k = 0; k < 2 && len > 0; k++)
+    {
+      guint i = (self->partner_hint + k) % len;
+      CgPartnerData *p = g_ptr_array_index (self->partners, i);
+
+      if (p->pub.id == id)
+        {
+          self->partner_hint = i;
+          return p;
+        }
+    }
+  for (guint i = 0; i < len; i++)
     {
       CgPartnerData *p = g_ptr_array_index (self->partners, i);
 
       if (p->pub.id == id)
-        return p;
+        {
+          self->partner_hint = i;
+          return p;
+        }
     }
   return NULL;
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cg-template.h"
+#include "cg-template-private.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -353,15 +354,34 @@ start_session (CgSession *session, const CgTemplateInfo *info)
 }
 
 CgSession *
-cg_session_new_from_template (const char *template_id, GError **error)
+cg_template_load_data (GBytes *bytes, const char *path, GError **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *display_name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(CgTemplateInfo) info = NULL;
+  g_autofree char *display_name = NULL;
   CgSession *session;
   gsize length = 0;
   const char *data;
+
+  g_return_val_if_fail (bytes != NULL && path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = template_info_read (bytes, path, error);
+  if (info == NULL)
+    return NULL;
+  display_name = g_path_get_basename (path);
+  data = g_bytes_get_data (bytes, &length);
+  session = cg_session_xml_load_data (data, length, display_name, error);
+  if (session == NULL)
+    return NULL;
+  start_session (session, info);
+  return session;
+}
+
+CgSession *
+cg_session_new_from_template (const char *template_id, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (template_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -375,14 +395,5 @@ cg_session_new_from_template (const char *template_id, GError **error)
                    _("There is no workshop template called “%s”."), template_id);
       return NULL;
     }
-  info = template_info_read (bytes, path, error);
-  if (info == NULL)
-    return NULL;
-  display_name = g_path_get_basename (path);
-  data = g_bytes_get_data (bytes, &length);
-  session = cg_session_xml_load_data (data, length, display_name, error);
-  if (session == NULL)
-    return NULL;
-  start_session (session, info);
-  return session;
+  return cg_template_load_data (bytes, path, error);
 }

@@ -2,9 +2,9 @@
 /* Large sessions load in time linear in their size. Two checks were once
  * quadratic in the number of answers (a sibling scan in the loader, and
  * libxml2's RELAX NG interpreter on <answers>): 150 partners x 400 items,
- * 66,000 answers, took seven seconds, or minutes. Now it is a fraction of
- * a second, and the
- * limit below leaves room for sanitizer builds and a busy machine. */
+ * 66,000 answers, took seven seconds with the schema alone and minutes
+ * with the scan. Now it is a fraction of a second; the limit leaves room
+ * for sanitizer builds and a busy machine. */
 #include "config.h"
 
 #include <setjmp.h>

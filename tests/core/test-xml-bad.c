@@ -51,6 +51,16 @@ static const BadFile bad_files[] = {
   { "repeated-part", CG_SESSION_XML_ERROR_MEANING, 47, "there are two “tasks” elements inside “session”" },
   { "foreign-in-text", CG_SESSION_XML_ERROR_INVALID, 20,
     "the file does not follow the Common Ground format: Element name has extra content: b" },
+  /* Answers are checked by the loader rather than the schema (linear time);
+   * the schema refused each of these too. */
+  { "answer-with-content", CG_SESSION_XML_ERROR_INVALID, 52,
+    "the file does not follow the Common Ground format: “rating” holds content, where it should be empty" },
+  { "answer-with-text", CG_SESSION_XML_ERROR_INVALID, 53,
+    "the file does not follow the Common Ground format: “rating” holds content, where it should be empty" },
+  { "comment-with-element", CG_SESSION_XML_ERROR_INVALID, 54,
+    "the file does not follow the Common Ground format: “comment” holds an element, where only text belongs" },
+  { "answer-namespaced-attribute", CG_SESSION_XML_ERROR_INVALID, 55,
+    "“role” has an attribute “involvement” in the Common Ground namespace" },
 };
 
 /* Loads @path, expecting a refusal with @code whose message starts

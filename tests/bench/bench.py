@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Benchmarks for Common Ground (run by build-aux/bench, not by the tests).
+
+For sessions of 8, 50 and 200 partners with 30, 200 and 1,000 items it
+times loading, saving, the analysis and the charter and report PDF exports
+(tests/bench/bench-core), records peak memory, and times `xmllint --noout`
+on the same file as the floor for parsing. Then it times startup to the
+first drawn frame of the main window (CG_QUIT_AFTER_FIRST_FRAME=1) against
+a minimal libadwaita window (tests/bench/min-window). Prints a table and
+checks the targets of issue 8; exits 1 when one is missed.
+
+Usage: bench.py BUILDDIR [--quick] [--markdown]
+"""
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+PARTNERS = [8, 50, 200]
+ITEMS = [30, 200, 1000]
+
+
+def run_timed(argv, env=None):
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
+    return (time.perf_counter() - start) * 1000.0
+
+
+def core_figures(build, path, outdir):
+    out = subprocess.run([os.path.join(build, 'tests/bench/bench-core'), path, outdir],
+                         check=True, capture_output=True, text=True).stdout
+    figures = dict(line.split() for line in out.splitlines() if line.strip())
+    return {k: float(v) for k, v in figures.items()}
+
+
+def session_rows(build, sizes, workdir):
+    rows = []
+    for partners, items in sizes:
+        path = os.path.join(workdir, f'bench-{partners}x{items}.commonground')
+        subprocess.run([os.path.join(build, 'tests/bench/gen-session'),
+                        str(partners), str(items), path], check=True)
+        row = {'partners': partners, 'items': items,
+               'size_kib': os.path.getsize(path) / 1024.0}
+        row.update(core_figures(build, path, workdir))
+        row['xmllint_ms'] = min(run_timed(['xmllint', '--noout', path]) for _ in range(3))
+        rows.append(row)
+    return rows
+
+
+def startup_ms(argv, env, runs=7):
+    times = [run_timed(argv, env) for _ in range(runs)]
+    return statistics.median(times)
+
+
+def startup(build):
+    if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
+        return None
+    env = dict(os.environ, GSETTINGS_BACKEND='memory', NO_AT_BRIDGE='1',
+               GSETTINGS_SCHEMA_DIR=os.path.join(build, 'data'),
+               CG_QUIT_AFTER_FIRST_FRAME='1')
+    floor = startup_ms([os.path.join(build, 'tests/bench/min-window')], env)
+    app = startup_ms([os.path.join(build, 'src/common-ground')], env)
+    return floor, app
+
+
+def print_table(rows, start, markdown):
+    head = ['partners x items', 'file KiB', 'xmllint ms', 'load ms', 'load/xmllint',
+            'save ms', 'analysis ms', 'charter ms', 'report ms', 'peak MiB']
+    lines = []
+    for r in rows:
+        lines.append([f"{r['partners']} x {r['items']}", f"{r['size_kib']:.0f}",
+                      f"{r['xmllint_ms']:.1f}", f"{r['load_ms']:.1f}",
+                      f"{r['load_ms'] / r['xmllint_ms']:.2f}", f"{r['save_ms']:.1f}",
+                      f"{r['analysis_ms']:.2f}", f"{r['charter_ms']:.0f}",
+                      f"{r['report_ms']:.0f}", f"{r['peak_rss_mib']:.0f}"])
+    if markdown:
+        print('| ' + ' | '.join(head) + ' |')
+        print('|' + '---|' * len(head))
+        for line in lines:
+            print('| ' + ' | '.join(line) + ' |')
+    else:
+        widths = [max(len(h), *(len(l[i]) for l in lines)) for i, h in enumerate(head)]
+        print('  '.join(h.rjust(w) for h, w in zip(head, widths)))
+        for line in lines:
+            print('  '.join(c.rjust(w) for c, w in zip(line, widths)))
+    if start is not None:
+        floor, app = start
+        print(f"\nstartup to first frame: Common Ground {app:.0f} ms, "
+              f"minimal libadwaita window {floor:.0f} ms ({app / floor:.2f}x)")
+
+
+def check_targets(rows, start):
+    """The targets of issue 8, for the largest session and for startup."""
+    missed = []
+    big = [r for r in rows if r['partners'] == 200 and r['items'] == 1000]
+    if big:
+        r = big[0]
+        if r['load_ms'] > 3 * r['xmllint_ms'] or r['load_ms'] >= 1000:
+            missed.append(f"load 200x1000 {r['load_ms']:.0f} ms (target <= 3x xmllint "
+                          f"{r['xmllint_ms']:.0f} ms and < 1000 ms)")
+        if r['analysis_ms'] >= 100:
+            missed.append(f"analysis 200x1000 {r['analysis_ms']:.0f} ms (target < 100 ms)")
+        if r['report_ms'] >= 5000:
+            missed.append(f"report export 200x1000 {r['report_ms']:.0f} ms (target < 5000 ms)")
+    if start is not None and start[1] > 1.5 * start[0]:
+        missed.append(f"startup {start[1]:.0f} ms (target <= 1.5x floor {start[0]:.0f} ms)")
+    return missed
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith('--')]
+    if len(args) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    build = os.path.abspath(args[0])
+    quick = '--quick' in sys.argv
+    sizes = [(8, 30), (50, 200)] if quick else [(p, i) for p in PARTNERS for i in ITEMS]
+    with tempfile.TemporaryDirectory(prefix='cg-bench-') as workdir:
+        rows = session_rows(build, sizes, workdir)
+    start = startup(build)
+    print_table(rows, start, '--markdown' in sys.argv)
+    if start is None:
+        print('\nstartup: skipped (no display; build-aux/bench runs under xvfb-run)')
+    missed = check_targets(rows, start)
+    for m in missed:
+        print(f"MISSED: {m}")
+    if not missed:
+        print('\nAll targets met.')
+    return 1 if missed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -67,7 +67,7 @@ cg_timer_describe (CgTimer *timer)
     {
     case CG_TIMER_RUNNING: return g_strdup_printf (_("Exercise timer: %s left, running"), time);
     case CG_TIMER_PAUSED: return g_strdup_printf (_("Exercise timer: %s left, paused"), time);
-    case CG_TIMER_FINISHED: return g_strdup (_("Exercise timer: Time"));
+    case CG_TIMER_FINISHED: return g_strdup (_("Exercise timer: time is up"));
     case CG_TIMER_STOPPED:
     default: return g_strdup_printf (_("Exercise timer: %s, not started"), time);
     }

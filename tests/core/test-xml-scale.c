@@ -3,8 +3,10 @@
  * quadratic in the number of answers (a sibling scan in the loader, and
  * libxml2's RELAX NG interpreter on <answers>): 150 partners x 400 items,
  * 66,000 answers, took seven seconds with the schema alone and minutes
- * with the scan. Now it is a fraction of a second; the limit leaves room
- * for sanitizer builds and a busy machine. */
+ * with the scan. Now it is a fraction of a second. The test asserts what
+ * came back, not how fast: a quadratic regression runs into meson's test
+ * timeout (30 s) instead, and tests/bench (build-aux/bench) measures the
+ * speed itself without making the unit suite depend on a machine's load. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -19,7 +21,6 @@
 #define N_PARTNERS 150
 #define N_STATEMENTS 400
 #define N_TASKS 40
-#define LIMIT_USEC (3 * G_USEC_PER_SEC)
 
 static CgSession *
 make_large_session (void)
@@ -47,7 +48,7 @@ make_large_session (void)
 }
 
 static void
-test_large_session_loads_in_linear_time (void **state)
+test_large_session_round_trips (void **state)
 {
   g_autoptr (CgSession) session = make_large_session ();
   g_autoptr (CgSession) loaded = NULL;
@@ -70,15 +71,13 @@ test_large_session_loads_in_linear_time (void **state)
                     1 + (149 + 399) % 5);
   print_message ("%" G_GSIZE_FORMAT " bytes loaded in %" G_GINT64_FORMAT " µs\n",
                  g_bytes_get_size (bytes), elapsed);
-  if (elapsed >= LIMIT_USEC)
-    fail_msg ("loading took %" G_GINT64_FORMAT " µs", elapsed);
 }
 
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test (test_large_session_loads_in_linear_time),
+    cmocka_unit_test (test_large_session_round_trips),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

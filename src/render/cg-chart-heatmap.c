@@ -217,20 +217,49 @@ cell_rect (const Layout *l, guint item_index, guint partner_pos, CgRect *out)
   out->height = l->row_h;
 }
 
+/* Every cell of a column holds one of a handful of texts at one size:
+ * shaping each once per grid, not once per cell, keeps a 200 x 1,000
+ * report from spending most of its time in Pango. */
+typedef struct
+{
+  PangoLayout *text[CG_RATING_DONT_KNOW + 2];
+} CellTexts;
+
 static void
-draw_cell (cairo_t *cr, const Input *in, const Layout *l, const CgRect *r, CgRating rating,
-           gboolean visible)
+cell_texts_clear (CellTexts *t)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (t->text); i++)
+    g_clear_object (&t->text[i]);
+}
+
+static PangoLayout *
+cell_text (cairo_t *cr, const Input *in, const Layout *l, CellTexts *cache, guint slot,
+           const char *text)
+{
+  if (cache->text[slot] == NULL)
+    {
+      cache->text[slot] = cg_chart_style_layout (cr, in->style, text, l->scale, TRUE,
+                                                 l->cell_w, 1);
+      pango_layout_set_alignment (cache->text[slot], PANGO_ALIGN_CENTER);
+    }
+  return cache->text[slot];
+}
+
+static void
+draw_cell (cairo_t *cr, const Input *in, const Layout *l, CellTexts *cache, const CgRect *r,
+           CgRating rating, gboolean visible)
 {
   const CgChartStyle *style = in->style;
   const char *text = NULL;
   const CgRgb *fill = NULL;
+  guint slot = G_N_ELEMENTS (cache->text) - 1;
 
   if (!visible)
     draw_hatch (cr, style, r);
   else if (rating >= CG_RATING_1 && rating <= CG_RATING_5)
-    fill = &style->shades[rating], text = cg_rating_to_string (rating);
+    fill = &style->shades[rating], text = cg_rating_to_string (rating), slot = rating;
   else if (rating == CG_RATING_DONT_KNOW)
-    fill = &style->dont_know, text = "?";
+    fill = &style->dont_know, text = "?", slot = rating;
   else
     text = "–";
 
@@ -243,11 +272,9 @@ draw_cell (cairo_t *cr, const Input *in, const Layout *l, const CgRect *r, CgRat
   if (text != NULL)
     {
       CgRgb ink = fill != NULL ? cg_rgb_text_on (fill) : style->muted;
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, text, l->scale, TRUE,
-                                                              r->width, 1);
+      PangoLayout *layout = cell_text (cr, in, l, cache, slot, text);
       double tw, th;
 
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       cg_render_layout_size (layout, &tw, &th);
       cg_render_layout_show (cr, layout, r->x, r->y + (r->height - th) / 2, &ink);
     }
@@ -284,6 +311,8 @@ draw_names (cairo_t *cr, const Input *in, const Layout *l)
 static void
 draw_grid (cairo_t *cr, const Input *in, const Layout *l)
 {
+  CellTexts cache = { { NULL } };
+
   for (guint i = 0; i < in->n_items; i++)
     {
       g_autofree char *label = cg_chart_item_label (in->session, in->ids[i]);
@@ -300,10 +329,11 @@ draw_grid (cairo_t *cr, const Input *in, const Layout *l)
           CgRect r;
 
           cell_rect (l, i, p, &r);
-          draw_cell (cr, in, l, &r, cg_session_get_rating (in->session, pid, in->ids[i]),
-                     visible);
+          draw_cell (cr, in, l, &cache, &r,
+                     cg_session_get_rating (in->session, pid, in->ids[i]), visible);
         }
     }
+  cell_texts_clear (&cache);
 }
 
 static void

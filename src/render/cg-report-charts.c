@@ -155,16 +155,47 @@ add_hidden_notes (CgPageLayout *doc, CgSession *session)
       }
 }
 
+GArray *
+cg_report_strip_items (CgSession *session, guint *n_left_out)
+{
+  GArray *order;
+  guint left_out = 0;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), NULL);
+
+  order = cg_chart_review_order (session);
+  if (order->len > CG_REPORT_MAX_STRIPS)
+    {
+      left_out = order->len - CG_REPORT_MAX_STRIPS;
+      g_array_set_size (order, CG_REPORT_MAX_STRIPS);
+    }
+  if (n_left_out != NULL)
+    *n_left_out = left_out;
+  return order;
+}
+
 static void
 add_strips (CgPageLayout *doc, CgSession *session)
 {
-  g_autoptr (GArray) order = cg_chart_review_order (session);
+  guint left_out;
+  g_autoptr (GArray) order = cg_report_strip_items (session, &left_out);
 
   cg_page_layout_add_subheading (doc, _("Answers per item"));
   cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
                                 _("One dot per partner on the 1-5 scale, the group mean "
                                   "marked under it. Most divergent first, as in the Review "
                                   "stage."));
+  if (left_out > 0)
+    {
+      g_autofree char *note = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "The %u most divergent items; %u more is in the statistics per item.",
+                     "The %u most divergent items; %u more are in the statistics per item.",
+                     left_out),
+        order->len, left_out);
+
+      cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, note);
+    }
   add_hidden_notes (doc, session);
   for (guint i = 0; i < order->len; i++)
     {
@@ -209,19 +240,26 @@ slice_height (CgSession *session, const CgRoleMatrixSlice *slice, double width)
   return cg_role_matrix_get_slice_height_for_width (session, width, &style, slice);
 }
 
-/* The most tasks from @first on whose slice fits in @room (at least one). */
+/* The most tasks from @slice's first on whose slice fits in @room (at least
+ * one). @rows and @rest are the row heights and the fixed part measured
+ * once for the whole run of tasks (cg_role_matrix_get_slice_rows()); the
+ * guess they give is then checked against the slice itself and cut if it
+ * is too tall, since a slice's columns may differ a little from the whole
+ * run's (at worst a page ends a row early). Measuring
+ * every candidate slice instead made a long role matrix quadratic. */
 static guint
-tasks_that_fit (CgSession *session, CgRoleMatrixSlice slice, double width, double room)
+tasks_that_fit (CgSession *session, CgRoleMatrixSlice slice, double width, double room,
+                const double *rows, double rest)
 {
   guint n_tasks = cg_session_get_n_tasks (session);
+  double used = rest;
+  guint n = 0;
 
-  slice.n_tasks = 1;
-  while (slice.first_task + slice.n_tasks < n_tasks)
-    {
-      slice.n_tasks++;
-      if (slice_height (session, &slice, width) > room)
-        return slice.n_tasks - 1;
-    }
+  while (slice.first_task + n < n_tasks && used + rows[slice.first_task + n] <= room)
+    used += rows[slice.first_task + n++];
+  slice.n_tasks = MAX (n, 1);
+  while (slice.n_tasks > 1 && slice_height (session, &slice, width) > room)
+    slice.n_tasks--;
   return slice.n_tasks;
 }
 
@@ -267,17 +305,27 @@ cg_report_add_role_matrix (CgPageLayout *doc, CgSession *session)
   whole = groups == 1 && slice_height (session, &(CgRoleMatrixSlice) { 0, n_tasks, 0, n_partners },
                                        width) <= room;
   for (guint p = 0; p < n_partners; p += per_group)
-    for (guint t = 0; t < n_tasks;)
-      {
-        CgRoleMatrixSlice slice = { t, 0, p, MIN (per_group, n_partners - p) };
+    {
+      g_autofree double *rows = g_new0 (double, n_tasks);
+      double rest = 0;
 
-        slice.n_tasks = whole ? n_tasks : tasks_that_fit (session, slice, width, room);
-        /* The section's heading goes with the first part. */
-        if (p == 0 && t == 0)
-          cg_page_layout_keep_with_next (doc);
-        if (!whole)
-          add_slice_caption (doc, session, &slice);
-        add_figure_full (doc, session, FIGURE_ROLES, 0, NULL, &slice);
-        t += slice.n_tasks;
-      }
+      if (!whole)
+        rest = cg_role_matrix_get_slice_rows (
+          session, width, &style,
+          &(CgRoleMatrixSlice) { 0, n_tasks, p, MIN (per_group, n_partners - p) }, rows);
+      for (guint t = 0; t < n_tasks;)
+        {
+          CgRoleMatrixSlice slice = { t, 0, p, MIN (per_group, n_partners - p) };
+
+          slice.n_tasks = whole ? n_tasks
+                                : tasks_that_fit (session, slice, width, room, rows, rest);
+          /* The section's heading goes with the first part. */
+          if (p == 0 && t == 0)
+            cg_page_layout_keep_with_next (doc);
+          if (!whole)
+            add_slice_caption (doc, session, &slice);
+          add_figure_full (doc, session, FIGURE_ROLES, 0, NULL, &slice);
+          t += slice.n_tasks;
+        }
+    }
 }

@@ -14,8 +14,18 @@
 G_BEGIN_DECLS
 
 /* The radar of the five lessons, the heat map of every rated item, and a
- * dot strip per item in the Review's order. */
+ * dot strip per item in the Review's order (the first
+ * CG_REPORT_MAX_STRIPS of them). */
 void cg_report_add_charts (CgPageLayout *doc, CgSession *session);
+
+/* A workshop rates a few dozen items; a dot strip is a third of a page, so
+ * past this many the strips show the most divergent and the table of
+ * statistics per item carries the rest (a 1,000-item session would
+ * otherwise print a thousand pages of strips). */
+#define CG_REPORT_MAX_STRIPS 40
+/* The items that get a dot strip, in the Review's order, and how many rated
+ * items were left out (@n_left_out may be NULL). */
+GArray *cg_report_strip_items (CgSession *session, guint *n_left_out);
 /* The role matrix (tasks x partners); nothing when there are no tasks. */
 void cg_report_add_role_matrix (CgPageLayout *doc, CgSession *session);
 

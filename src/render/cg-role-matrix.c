@@ -305,15 +305,37 @@ draw_head (cairo_t *cr, const Input *in, const Layout *l)
     }
 }
 
+/* One shaped letter per involvement for the whole table, not one per cell:
+ * a 200-partner matrix would otherwise spend its time in Pango. */
+typedef struct
+{
+  PangoLayout *letter[CG_INVOLVEMENT_INFORMED + 1];
+} Letters;
+
 static void
-draw_letter (cairo_t *cr, const Input *in, const Layout *l, CgInvolvement inv,
-             const CgRect *r)
+letters_clear (Letters *letters)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (letters->letter); i++)
+    g_clear_object (&letters->letter[i]);
+}
+
+static void
+draw_letter (cairo_t *cr, const Input *in, const Layout *l, Letters *letters,
+             CgInvolvement inv, const CgRect *r)
 {
   gboolean strong = inv == CG_INVOLVEMENT_ACCOUNTABLE || inv == CG_INVOLVEMENT_RESPONSIBLE;
-  g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, in->style,
-                                                          cg_involvement_to_letter (inv),
-                                                          l->scale * 1.1, strong, r->width, 1);
+  guint slot = MIN ((guint) inv, G_N_ELEMENTS (letters->letter) - 1);
+  PangoLayout *layout;
   double h;
+
+  if (letters->letter[slot] == NULL)
+    {
+      letters->letter[slot] = cg_chart_style_layout (cr, in->style,
+                                                     cg_involvement_to_letter (inv),
+                                                     l->scale * 1.1, strong, r->width, 1);
+      pango_layout_set_alignment (letters->letter[slot], PANGO_ALIGN_CENTER);
+    }
+  layout = letters->letter[slot];
 
   if (inv == CG_INVOLVEMENT_ACCOUNTABLE)
     {
@@ -326,7 +348,6 @@ draw_letter (cairo_t *cr, const Input *in, const Layout *l, CgInvolvement inv,
       cairo_set_line_width (cr, MAX (1.0, in->style->line_width));
       cairo_stroke (cr);
     }
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   cg_render_layout_size (layout, NULL, &h);
   cg_render_layout_show (cr, layout, r->x, r->y + (r->height - h) / 2,
                          strong ? &in->style->fg : &in->style->muted);
@@ -341,6 +362,8 @@ cell_rect (const Layout *l, guint t, guint p, CgRect *r)
 static void
 draw_rows (cairo_t *cr, const Input *in, const Layout *l, double width)
 {
+  Letters letters = { { NULL } };
+
   for (guint t = 0; t < l->rows_shown; t++)
     {
       const CgTask *task = task_at (in, t);
@@ -355,7 +378,8 @@ draw_rows (cairo_t *cr, const Input *in, const Layout *l, double width)
           CgRect r;
 
           cell_rect (l, t, p, &r);
-          draw_letter (cr, in, l, cg_session_get_involvement (in->session, pid, task->id), &r);
+          draw_letter (cr, in, l, &letters,
+                       cg_session_get_involvement (in->session, pid, task->id), &r);
         }
       chips_flow (cr, in, l, in->stats[t], l->x_flags, l->row_y[t] + l->pad * 0.5,
                   l->flags_w - l->pad, TRUE);
@@ -365,6 +389,7 @@ draw_rows (cairo_t *cr, const Input *in, const Layout *l, double width)
       cairo_set_line_width (cr, 1.0);
       cairo_stroke (cr);
     }
+  letters_clear (&letters);
 }
 
 static void
@@ -500,6 +525,38 @@ cg_role_matrix_get_slice_height_for_width (CgSession *session, double width,
     }
   cairo_destroy (cr);
   return ceil (h);
+}
+
+double
+cg_role_matrix_get_slice_rows (CgSession *session, double width, const CgChartStyle *style,
+                               const CgRoleMatrixSlice *slice, double *rows)
+{
+  cairo_t *cr;
+  Input in;
+  Layout l;
+  double rest;
+
+  g_return_val_if_fail (CG_IS_SESSION (session) && style != NULL && rows != NULL, 0);
+  cr = cg_render_scratch_context_new ();
+  if (!cg_session_answers_visible (session, CG_STAGE_ROLES))
+    {
+      guint n = slice != NULL ? slice->n_tasks : cg_session_get_n_tasks (session);
+
+      for (guint t = 0; t < n; t++)
+        rows[t] = 0;
+      rest = hidden_draw (cr, style, width, FALSE);
+    }
+  else
+    {
+      input_init (&in, &l, session, style, slice);
+      layout_fit (cr, &in, width, G_MAXDOUBLE, &l);
+      for (guint t = 0; t < in.n_tasks; t++)
+        rows[t] = l.row_y[t + 1] - l.row_y[t];
+      rest = l.height - (l.row_y[in.n_tasks] - l.row_y[0]);
+      input_clear (&in, &l);
+    }
+  cairo_destroy (cr);
+  return rest;
 }
 
 double

@@ -35,6 +35,13 @@ double cg_role_matrix_get_slice_height_for_width (CgSession *session, double wid
                                                   const CgRoleMatrixSlice *slice);
 /* The most partner columns @width holds with every column wide enough for
  * its tag; at least 1. */
+/* Fills @rows with the height of each of @slice's rows (n_tasks of them,
+ * cut to the tasks that exist) and returns the height of the rest: the
+ * header and what follows the rows. One measurement for a whole run of
+ * pages, instead of one per candidate page. */
+double cg_role_matrix_get_slice_rows (CgSession *session, double width,
+                                      const CgChartStyle *style,
+                                      const CgRoleMatrixSlice *slice, double *rows);
 guint  cg_role_matrix_max_partners (CgSession *session, double width,
                                     const CgChartStyle *style);
 

@@ -15,6 +15,7 @@
 #include "cg-charter-content.h"
 #include "cg-charter-layout.h"
 #include "cg-chart-style.h"
+#include "cg-report-charts.h"
 #include "charter-fixtures.h"
 
 static guint
@@ -63,6 +64,50 @@ test_review_order (void **state)
   cg_session_set_revealed (s, CG_STAGE_AIMS, TRUE);
   hidden = cg_chart_review_order (s);
   assert_order (s, hidden, aims_only);
+}
+
+/* 45 statements, the k-th (0-based) rated 1 and 5 for k < 5 (divergent),
+ * 3 and 3 otherwise (agreed): the report keeps 40 strips, the five
+ * divergent ones first, and says five more are left out. With 40 items or
+ * fewer nothing is left out. */
+static void
+test_strips_capped (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint a = cg_session_add_partner (s, "Ann", "Org", "Role");
+  guint b = cg_session_add_partner (s, "Ben", "Org", "Role");
+  guint ids[45];
+  guint left_out = 99;
+  g_autoptr (GArray) few = NULL;
+  g_autoptr (GArray) many = NULL;
+
+  for (guint k = 0; k < 40; k++)
+    {
+      ids[k] = cg_session_add_statement (s, k % CG_N_LESSONS, "A statement.");
+      cg_session_set_rating (s, a, ids[k], k < 5 ? CG_RATING_1 : CG_RATING_3);
+      cg_session_set_rating (s, b, ids[k], k < 5 ? CG_RATING_5 : CG_RATING_3);
+    }
+  few = cg_report_strip_items (s, &left_out);
+  assert_int_equal (few->len, 40);
+  assert_int_equal (left_out, 0);
+  for (guint k = 40; k < 45; k++)
+    {
+      ids[k] = cg_session_add_statement (s, k % CG_N_LESSONS, "A statement.");
+      cg_session_set_rating (s, a, ids[k], CG_RATING_3);
+      cg_session_set_rating (s, b, ids[k], CG_RATING_3);
+    }
+  many = cg_report_strip_items (s, &left_out);
+  assert_int_equal (CG_REPORT_MAX_STRIPS, 40);
+  assert_int_equal (many->len, 40);
+  assert_int_equal (left_out, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      gboolean divergent = FALSE;
+
+      for (guint k = 0; k < 5; k++)
+        divergent |= g_array_index (many, guint, i) == ids[k];
+      assert_true (divergent);
+    }
 }
 
 static void
@@ -359,6 +404,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_review_order),
+    cmocka_unit_test (test_strips_capped),
     cmocka_unit_test (test_agreed_aims_by_importance),
     cmocka_unit_test (test_unrated_agreed_aim_comes_last),
     cmocka_unit_test (test_accountable_as_the_room_resolved),

@@ -34,7 +34,8 @@ struct _CgWindow
   CgAutosave *autosave;
 
   /* Borrowed: children of stack and stage_list */
-  GtkWidget *pages[CG_N_STAGES];
+  GtkWidget *slots[CG_N_STAGES];  /* the stack's children, each an AdwBin */
+  GtkWidget *pages[CG_N_STAGES];  /* made when first needed: ensure_page() */
   GtkWidget *rows[CG_N_STAGES];
   GtkWidget *row_checks[CG_N_STAGES];
   GtkLabel *row_status[CG_N_STAGES];

@@ -239,6 +239,41 @@ session_state_cb (CgWindow   *self,
   _cg_window_update_title (self);
 }
 
+/* Pages are made when first shown or asked for: building all twelve
+ * before the first frame was most of the window's startup. */
+static GtkWidget *
+ensure_page (CgWindow *self, CgStage stage)
+{
+  if (self->pages[stage] == NULL)
+    {
+      self->pages[stage] = create_stage_page (stage);
+      adw_bin_set_child (ADW_BIN (self->slots[stage]), self->pages[stage]);
+    }
+  return self->pages[stage];
+}
+
+/* The session @stage's page holds (not a new reference). */
+static CgSession *
+page_session (CgWindow *self, CgStage stage)
+{
+  CgSession *held = NULL;
+
+  if (self->pages[stage] == NULL)
+    return NULL;
+  g_object_get (self->pages[stage], "session", &held, NULL);
+  if (held != NULL)
+    g_object_unref (held); /* the window's own reference keeps it alive */
+  return held;
+}
+
+static void
+bind_page (CgWindow *self, CgStage stage)
+{
+  ensure_page (self, stage);
+  if (page_session (self, stage) != self->session)
+    g_object_set (self->pages[stage], "session", self->session, NULL);
+}
+
 CgStage
 cg_window_get_stage (CgWindow *self)
 {
@@ -248,7 +283,7 @@ cg_window_get_stage (CgWindow *self)
 
   child = gtk_stack_get_visible_child (self->stack);
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
-    if (self->pages[stage] == child)
+    if (self->slots[stage] == child)
       return stage;
   return CG_STAGE_SESSION;
 }
@@ -260,7 +295,7 @@ cg_window_set_stage (CgWindow *self,
   g_return_if_fail (CG_IS_WINDOW (self));
   g_return_if_fail (stage < CG_N_STAGES);
 
-  gtk_stack_set_visible_child (self->stack, self->pages[stage]);
+  gtk_stack_set_visible_child (self->stack, self->slots[stage]);
 }
 
 GtkWidget *
@@ -270,6 +305,7 @@ cg_window_get_page (CgWindow *self,
   g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
   g_return_val_if_fail (stage < CG_N_STAGES, NULL);
 
+  bind_page (self, stage);
   return self->pages[stage];
 }
 
@@ -298,6 +334,7 @@ on_stack_visible_child_changed (CgWindow   *self,
 {
   CgStage stage = cg_window_get_stage (self);
 
+  bind_page (self, stage);
   if (gtk_list_box_get_selected_row (self->stage_list) != GTK_LIST_BOX_ROW (self->rows[stage]))
     gtk_list_box_select_row (self->stage_list, GTK_LIST_BOX_ROW (self->rows[stage]));
   update_navigation (self, stage);
@@ -369,11 +406,16 @@ cg_window_set_session (CgWindow  *self,
   /* Drafts for crash recovery follow the session shown. */
   if (self->autosave != NULL)
     cg_autosave_set_session (self->autosave, session, NULL);
+  /* Only the page on show is filled now; the others let go of the old
+   * session and are filled when first shown (bind_page()), which keeps
+   * startup and opening a file to one page's work. */
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
-    g_object_set (self->pages[stage], "session", session, NULL);
+    if (page_session (self, stage) != NULL)
+      g_object_set (self->pages[stage], "session", NULL, NULL);
 
   if (session != NULL)
     cg_window_set_stage (self, cg_session_get_current_stage (session));
+  bind_page (self, cg_window_get_stage (self));
   update_undo_actions (self);
   _cg_window_update_title (self);
   update_marks_cb (self);
@@ -656,8 +698,8 @@ cg_window_init (CgWindow *self)
 
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
     {
-      self->pages[stage] = create_stage_page (stage);
-      gtk_stack_add_titled (self->stack, self->pages[stage],
+      self->slots[stage] = adw_bin_new ();
+      gtk_stack_add_titled (self->stack, self->slots[stage],
                             cg_stage_to_string (stage), cg_stage_get_title (stage));
       self->rows[stage] = create_stage_row (self, stage);
       gtk_list_box_append (self->stage_list, self->rows[stage]);

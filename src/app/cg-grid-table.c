@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-grid-table.h"
+#include "cg-types.h"
 
 struct _CgGridTable
 {
@@ -459,22 +460,6 @@ cg_grid_partner_display_name (const char *name, const char *organisation)
   return g_strdup_printf (_("%s, %s"), name, organisation);
 }
 
-/* Titles that say nothing in a cell as narrow as one name: "Dr Priya Nair"
- * shows as "Priya", not "Dr". */
-static gboolean
-is_title (const char *word)
-{
-  /* TRANSLATORS: honorifics skipped when a partner's name is shortened to one
-   * word in a narrow grid cell, separated by "|"; keep the English ones too. */
-  g_auto (GStrv) titles = g_strsplit (_("Dr|Dr.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Mx|Prof|Prof.|Cllr|Rev|Revd|Sir|Dame"),
-                                      "|", -1);
-
-  for (guint i = 0; titles[i] != NULL; i++)
-    if (g_ascii_strcasecmp (word, titles[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 char *
 cg_grid_partner_short_name (const char *name)
 {
@@ -489,7 +474,7 @@ cg_grid_partner_short_name (const char *name)
       {
         if (shown == NULL)
           shown = words[i];
-        if (!is_title (words[i]))
+        if (!cg_name_word_is_title (words[i]))
           return g_strdup (words[i]);
       }
   return g_strdup (shown != NULL ? shown : name);

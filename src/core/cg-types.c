@@ -166,6 +166,21 @@ cg_rating_from_string (const char *s, CgRating *out)
   return FALSE;
 }
 
+gboolean
+cg_name_word_is_title (const char *word)
+{
+  /* TRANSLATORS: honorifics skipped when a partner's name is shortened to one
+   * word in a narrow grid cell, separated by "|"; keep the English ones too. */
+  g_auto (GStrv) titles = g_strsplit (_("Dr|Dr.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Mx|Prof|Prof.|Cllr|Rev|Revd|Sir|Dame"),
+                                      "|", -1);
+
+  g_return_val_if_fail (word != NULL, FALSE);
+  for (guint i = 0; titles[i] != NULL; i++)
+    if (g_ascii_strcasecmp (word, titles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 cg_involvement_to_letter (CgInvolvement inv)
 {

@@ -172,6 +172,10 @@ const char *cg_lesson_get_title (guint lesson);          /* translated lesson ti
 const char *cg_rating_to_label (CgRating rating);        /* translated, "Agree (4)" */
 const char *cg_rating_to_string (CgRating rating);       /* "1".."5", "dont-know", "" */
 gboolean    cg_rating_from_string (const char *s, CgRating *out);
+/* Whether one word of a name is an honorific ("Dr", "Cllr", translatable):
+ * a shortened name or a partner's initials skip it, so "Dr Priya Nair"
+ * shows as "Priya" and "PN", not "Dr" and "DP". */
+gboolean cg_name_word_is_title (const char *word);
 const char *cg_involvement_to_letter (CgInvolvement inv); /* "R", "A", "C", "I", "-" (none), "" (unset) */
 const char *cg_involvement_to_label (CgInvolvement inv);  /* translated, "Responsible" */
 gboolean    cg_involvement_from_letter (const char *s, CgInvolvement *out);

@@ -205,21 +205,32 @@ cg_chart_draw_level_badge (cairo_t *cr, const CgChartStyle *style, CgLevel level
                        width, height);
 }
 
+/* The first letters of a name's first two words that are not titles
+ * ("Dr Priya Nair": "PN"); of its titles when it has nothing else. */
 static char *
 initials (const char *name)
 {
+  g_auto (GStrv) words = g_strsplit_set (name, " \t\n", -1);
   GString *out = g_string_new (NULL);
-  gboolean at_word = TRUE;
 
-  for (const char *p = name; p != NULL && *p != '\0' && g_utf8_strlen (out->str, -1) < 2;
-       p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  for (int pass = 0; pass < 2 && out->len == 0; pass++)
+    for (guint i = 0; words[i] != NULL && g_utf8_strlen (out->str, -1) < 2; i++)
+      {
+        /* Hyphens and other marks inside a word start a new one. */
+        gboolean at_word = TRUE;
 
-      if (g_unichar_isalnum (c) && at_word)
-        g_string_append_unichar (out, g_unichar_toupper (c));
-      at_word = !g_unichar_isalnum (c);
-    }
+        if (pass == 0 && cg_name_word_is_title (words[i]))
+          continue;
+        for (const char *p = words[i]; *p != '\0' && g_utf8_strlen (out->str, -1) < 2;
+             p = g_utf8_next_char (p))
+          {
+            gunichar c = g_utf8_get_char (p);
+
+            if (g_unichar_isalnum (c) && at_word)
+              g_string_append_unichar (out, g_unichar_toupper (c));
+            at_word = !g_unichar_isalnum (c);
+          }
+      }
   return g_string_free (out, FALSE);
 }
 
@@ -229,15 +240,19 @@ cg_chart_partner_tags (CgSession *session)
   guint n = cg_session_get_n_partners (session);
   g_auto (GStrv) base = g_new0 (char *, n + 1);
   char **tags = g_new0 (char *, n + 1);
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < n; i++)
-    base[i] = initials (cg_session_get_partner (session, i)->name);
   for (guint i = 0; i < n; i++)
     {
-      guint same = 0;
+      base[i] = initials (cg_session_get_partner (session, i)->name);
+      guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (counts, base[i]));
 
-      for (guint j = 0; j < n; j++)
-        same += g_strcmp0 (base[i], base[j]) == 0;
+      g_hash_table_insert (counts, base[i], GUINT_TO_POINTER (seen + 1));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint same = GPOINTER_TO_UINT (g_hash_table_lookup (counts, base[i]));
+
       /* Position numbers keep tags unique (and non-empty) when initials
        * clash or a name has no letters. */
       if (same > 1 || base[i][0] == '\0')

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cg-chart-dots.h"
+#include "cg-chart-style.h"
 #include "render-util.h"
 
 static const double sizes[][2] = { { 800, 300 }, { 1920, 600 } };
@@ -244,6 +245,28 @@ test_describe (void **state)
   ru_fixture_clear (&f);
 }
 
+/* A dot's tag is its partner's initials, titles skipped ("Dr Priya Nair"
+ * is PN, not DP); a name of titles only keeps them; hyphens start a word;
+ * clashing initials get their position (Sam Hill and Sara Hope are both
+ * SH, the 3rd and 4th partners); a name without letters gets its
+ * position alone. */
+static void
+test_partner_tags (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  static const char *const names[] = { "Dr Priya Nair", "Cllr Mary-Jane Okoro", "Sam Hill",
+                                       "Sara Hope", "Dr", "—", "amira" };
+  static const char *const expected[] = { "PN", "MJ", "SH3", "SH4", "D", "6", "A" };
+  g_auto (GStrv) tags = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    cg_session_add_partner (s, names[i], "Org", "Role");
+  tags = cg_chart_partner_tags (s);
+  assert_int_equal (g_strv_length (tags), G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    assert_string_equal (tags[i], expected[i]);
+}
+
 int
 main (void)
 {
@@ -255,6 +278,7 @@ main (void)
     cmocka_unit_test (test_height_for_width),
     cmocka_unit_test (test_hidden),
     cmocka_unit_test (test_describe),
+    cmocka_unit_test (test_partner_tags),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -169,6 +169,20 @@ layout_columns (cairo_t *cr, const Input *in, double width, Layout *l)
   l->x_flags = l->x_cols + l->col_w * in->n_partners + l->pad;
 }
 
+/* Whether a word of @name is wider than a column: the header would break
+ * it mid-word ("Partn-er 29"), where the partner's tag reads better. */
+static gboolean
+has_unbreakable_word (cairo_t *cr, const CgChartStyle *style, const char *name, double scale,
+                      double width)
+{
+  g_auto (GStrv) words = g_strsplit_set (name, " \t\n", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && text_size (cr, style, words[i], scale, TRUE, 0, 0, NULL) > width)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 layout_head (cairo_t *cr, const Input *in, Layout *l)
 {
@@ -179,7 +193,9 @@ layout_head (cairo_t *cr, const Input *in, Layout *l)
         cr, in->style, partner_at (in, p)->name, l->scale * HEAD_SCALE,
         TRUE, l->col_w - 4, 3);
 
-      l->use_tags = pango_layout_is_ellipsized (layout);
+      l->use_tags = pango_layout_is_ellipsized (layout)
+                    || has_unbreakable_word (cr, in->style, partner_at (in, p)->name,
+                                             l->scale * HEAD_SCALE, l->col_w - 4);
     }
   l->head_h = 0;
   for (guint p = 0; p < in->n_partners; p++)

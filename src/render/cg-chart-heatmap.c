@@ -413,6 +413,25 @@ cg_chart_heatmap_get_height_for_width (CgSession *session, const guint *item_ids
 }
 
 gboolean
+cg_chart_heatmap_is_legible (CgSession *session, const guint *item_ids, guint n_items,
+                             double width, double height, const CgChartStyle *style)
+{
+  cairo_t *cr;
+  Input in;
+  Layout l;
+
+  g_return_val_if_fail (CG_IS_SESSION (session) && style != NULL, FALSE);
+  if (n_items == 0 || !input_init (&in, session, item_ids, n_items, style))
+    return FALSE;
+  cr = cg_render_scratch_context_new ();
+  layout_fit (cr, &in, width, height, &l);
+  cairo_destroy (cr);
+  /* A rating's digit needs about a font size of width, and every row and
+   * the legend must fit (the key may be cut to "and N more"). */
+  return l.cell_w >= l.px * 0.9 && l.key_y <= height;
+}
+
+gboolean
 cg_chart_heatmap_get_cell (cairo_t *cr, double width, double height, CgSession *session,
                            const guint *item_ids, guint n_items, const CgChartStyle *style,
                            guint item_index, guint partner_pos, CgRect *out)

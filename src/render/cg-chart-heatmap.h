@@ -20,6 +20,11 @@ void   cg_chart_heatmap_draw (cairo_t *cr, double width, double height, CgSessio
 double cg_chart_heatmap_get_height_for_width (CgSession *session, const guint *item_ids,
                                               guint n_items, double width,
                                               const CgChartStyle *style);
+/* Whether every cell of the heat map shows its rating legibly within
+ * @width x @height (with the fonts no smaller than the style allows). */
+gboolean cg_chart_heatmap_is_legible (CgSession *session, const guint *item_ids,
+                                      guint n_items, double width, double height,
+                                      const CgChartStyle *style);
 /* The cell of item @item_index (into @item_ids) and partner @partner_pos, as
  * cg_chart_heatmap_draw() lays it out in this box. */
 gboolean cg_chart_heatmap_get_cell (cairo_t *cr, double width, double height,

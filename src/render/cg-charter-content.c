@@ -34,21 +34,46 @@ cg_charter_field_get_title (CgCharterField field)
     }
 }
 
+/* The first @n names of @partner_ids, the last of them after @last_sep. */
+static void
+append_names (GString *out, CgSession *session, const GArray *partner_ids, guint n,
+              const char *last_sep)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const CgPartner *partner = cg_session_lookup_partner (session,
+                                                            g_array_index (partner_ids, guint, i));
+
+      if (i > 0)
+        g_string_append (out, i + 1 == n ? last_sep : ", ");
+      g_string_append (out, partner != NULL ? partner->name : "?");
+    }
+}
+
+char *
+cg_charter_join_partner_names_max (CgSession *session, const GArray *partner_ids, guint max)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint n = partner_ids != NULL ? partner_ids->len : 0;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), NULL);
+  if (n <= max)
+    return cg_charter_join_partner_names (session, partner_ids);
+  append_names (out, session, partner_ids, max, ", ");
+  /* TRANSLATORS: the first few names of a list, then how many more there are */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u other", "%s and %u others",
+                                       n - max),
+                          out->str, n - max);
+}
+
 char *
 cg_charter_join_partner_names (CgSession *session, const GArray *partner_ids)
 {
   g_autoptr (GString) out = g_string_new (NULL);
 
   g_return_val_if_fail (CG_IS_SESSION (session), NULL);
-  for (guint i = 0; partner_ids != NULL && i < partner_ids->len; i++)
-    {
-      const CgPartner *partner = cg_session_lookup_partner (session,
-                                                            g_array_index (partner_ids, guint, i));
-
-      if (i > 0)
-        g_string_append (out, i + 1 == partner_ids->len ? _(" and ") : ", ");
-      g_string_append (out, partner != NULL ? partner->name : "?");
-    }
+  append_names (out, session, partner_ids, partner_ids != NULL ? partner_ids->len : 0,
+                _(" and "));
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

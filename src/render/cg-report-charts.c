@@ -155,6 +155,113 @@ add_hidden_notes (CgPageLayout *doc, CgSession *session)
       }
 }
 
+static void
+heatmap_part_free (gpointer p)
+{
+  CgReportHeatmap *part = p;
+
+  g_free (part->title);
+  g_array_unref (part->items);
+  g_free (part);
+}
+
+static void
+add_heatmap_part (GPtrArray *parts, CgSession *session, const char *title, GArray *items,
+                  double width, double height, const CgChartStyle *style)
+{
+  CgReportHeatmap *part = g_new0 (CgReportHeatmap, 1);
+
+  part->title = g_strdup (title);
+  part->items = g_array_ref (items);
+  part->legible = cg_chart_heatmap_is_legible (session, (const guint *) items->data,
+                                               items->len, width, height, style);
+  g_ptr_array_add (parts, part);
+}
+
+GPtrArray *
+cg_report_heatmaps (CgSession *session, double width, double height)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (heatmap_part_free);
+  g_autoptr (GArray) all = NULL;
+  g_autoptr (GArray) aims = NULL;
+  CgChartStyle style;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), parts);
+
+  cg_chart_style_init_print (&style);
+  all = cg_chart_collect_items (session, CG_CHART_ALL_LESSONS, TRUE);
+  if (all->len == 0 || cg_session_get_n_partners (session) == 0)
+    return parts;
+  add_heatmap_part (parts, session, NULL, all, width, height, &style);
+  if (((CgReportHeatmap *) parts->pdata[0])->legible)
+    return parts;
+  /* Too many columns or rows for one page: a heat map per lesson and one
+   * for the aims, each of which may still be too big. */
+  g_ptr_array_set_size (parts, 0);
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    {
+      g_autoptr (GArray) items = cg_chart_collect_items (session, l, FALSE);
+
+      if (items->len > 0)
+        add_heatmap_part (parts, session, cg_lesson_get_title (l), items, width, height,
+                          &style);
+    }
+  aims = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < cg_session_get_n_aims (session); i++)
+    g_array_append_val (aims, cg_session_get_aim (session, i)->id);
+  if (aims->len > 0)
+    add_heatmap_part (parts, session, cg_stage_get_title (CG_STAGE_AIMS), aims, width, height,
+                      &style);
+  return parts;
+}
+
+/* The most a figure under a heading may take of a page. */
+static double
+figure_room (CgPageLayout *doc)
+{
+  return cg_page_layout_get_content_height (doc) - 80.0;
+}
+
+static void
+add_heatmaps (CgPageLayout *doc, CgSession *session)
+{
+  g_autoptr (GPtrArray) parts = cg_report_heatmaps (session,
+                                                    cg_page_layout_get_content_width (doc),
+                                                    figure_room (doc));
+  g_autoptr (GPtrArray) left_out = g_ptr_array_new ();
+
+  cg_page_layout_add_subheading (doc, _("Every rating"));
+  for (guint i = 0; i < parts->len; i++)
+    {
+      CgReportHeatmap *part = parts->pdata[i];
+
+      if (!part->legible)
+        {
+          g_ptr_array_add (left_out, part->title);
+          continue;
+        }
+      if (part->title != NULL)
+        {
+          cg_page_layout_add_paragraph (doc, CG_TEXT_BODY, part->title);
+          cg_page_layout_keep_with_next (doc);
+        }
+      add_figure (doc, session, FIGURE_HEATMAP, 0, part->items);
+    }
+  if (left_out->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *note = NULL;
+
+      g_ptr_array_add (left_out, NULL);
+      list = g_strjoinv (", ", (char **) left_out->pdata);
+      note = g_strdup_printf (_("Too many ratings to print legibly (%u partners): %s. The "
+                                "Review stage shows them on screen, and every answer is in "
+                                "the CSV export (common-ground --export-csv)."),
+                              cg_session_get_n_partners (session), list);
+      cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, note);
+    }
+}
+
 GArray *
 cg_report_strip_items (CgSession *session, guint *n_left_out)
 {
@@ -224,8 +331,7 @@ cg_report_add_charts (CgPageLayout *doc, CgSession *session)
   add_figure (doc, session, FIGURE_RADAR, 0, NULL);
   if (items->len > 0)
     {
-      cg_page_layout_add_subheading (doc, _("Every rating"));
-      add_figure (doc, session, FIGURE_HEATMAP, 0, items);
+      add_heatmaps (doc, session);
       add_strips (doc, session);
     }
 }
@@ -278,13 +384,22 @@ add_slice_caption (CgPageLayout *doc, CgSession *session, const CgRoleMatrixSlic
   cg_page_layout_keep_with_next (doc);
 }
 
+gboolean
+cg_report_prints_role_matrix (CgSession *session)
+{
+  g_return_val_if_fail (CG_IS_SESSION (session), FALSE);
+
+  return (gsize) cg_session_get_n_tasks (session) * cg_session_get_n_partners (session)
+         <= CG_REPORT_MAX_MATRIX_CELLS;
+}
+
 void
 cg_report_add_role_matrix (CgPageLayout *doc, CgSession *session)
 {
   double width = cg_page_layout_get_content_width (doc);
   /* Under the page layout's own limit, so no slice is ever shrunk, with
    * room for its caption. */
-  double room = cg_page_layout_get_content_height (doc) - 80.0;
+  double room = figure_room (doc);
   guint n_tasks, n_partners, groups, per_group;
   gboolean whole;
   CgChartStyle style;
@@ -296,6 +411,18 @@ cg_report_add_role_matrix (CgPageLayout *doc, CgSession *session)
   n_partners = cg_session_get_n_partners (session);
   if (n_tasks == 0 || n_partners == 0)
     return;
+  if (!cg_report_prints_role_matrix (session))
+    {
+      g_autofree char *note = g_strdup_printf (
+        _("A role matrix of %u partners and %u tasks is too big to print usefully, so it is "
+          "left out: the table below gives who claims Accountable and Responsible for each "
+          "task, and every partner's letters are in the CSV export (common-ground "
+          "--export-csv)."),
+        n_partners, n_tasks);
+
+      cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, note);
+      return;
+    }
   cg_chart_style_init_print (&style);
   /* Too many partners for legible columns: the partners go in groups of
    * about the same size, each with every task. */

@@ -150,7 +150,7 @@ level_cell (CgSession *session, const CgItemStats *stats)
 
   if (stats->dissenters->len == 0)
     return g_strdup_printf ("%s%s", cg_level_to_label (stats->level), indicative);
-  apart = cg_charter_join_partner_names (session, stats->dissenters);
+  apart = cg_charter_join_partner_names_max (session, stats->dissenters, CG_REPORT_MAX_NAMES);
   /* TRANSLATORS: a level, then the partners on the other side of neutral */
   return g_strdup_printf (_("%s%s; apart: %s"), cg_level_to_label (stats->level), indicative, apart);
 }
@@ -174,7 +174,7 @@ add_item_row (CgPageLayout *doc, CgSession *session, const CgItem *item)
 static void
 begin_stats_table (CgPageLayout *doc, const char *first_header)
 {
-  static const double weights[] = { 4.6, 0.7, 1.15, 1.45, 1.0, 1.0, 1.95, 2.6 };
+  static const double weights[] = { 4.6, 0.95, 1.1, 1.4, 0.95, 0.95, 1.85, 2.6 };
   const char *headers[] = { first_header, _("n"), _("Mean"), _("Median"), _("SD"), _("IQR"),
                             _("Consensus"), _("Level") };
 
@@ -257,8 +257,10 @@ static void
 add_task_row (CgPageLayout *doc, CgSession *session, const CgTask *task)
 {
   g_autoptr (CgTaskStats) stats = cg_analysis_task (session, task->id);
-  g_autofree char *a = cg_charter_join_partner_names (session, stats->accountable);
-  g_autofree char *r = cg_charter_join_partner_names (session, stats->responsible);
+  g_autofree char *a = cg_charter_join_partner_names_max (session, stats->accountable,
+                                                          CG_REPORT_MAX_NAMES);
+  g_autofree char *r = cg_charter_join_partner_names_max (session, stats->responsible,
+                                                          CG_REPORT_MAX_NAMES);
   g_autofree char *flags = task_flags (stats);
   g_autofree char *answered = g_strdup_printf ("%u", stats->n_answered);
   const char *cells[] = { task->text, *a != '\0' ? a : "—", *r != '\0' ? r : "—", answered, flags };

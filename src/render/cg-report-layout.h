@@ -13,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+/* A table cell names this many partners at most, then says how many more
+ * ("... and 48 others"): in a room of 200 a list of everyone who claims
+ * Responsible is a page of names, and the CSV export has them all. */
+#define CG_REPORT_MAX_NAMES 8
+
 /* @context and @margins may be NULL (see cg_page_layout_new()). */
 CgPageLayout *cg_report_layout_new (CgSession *session, PangoContext *context, double page_width,
                                     double page_height, const CgPageMargins *margins);

@@ -253,6 +253,122 @@ test_join_names (void **state)
   assert_string_equal (three, "Sam Okafor, Priya Natarajan and David Cohen");
 }
 
+/* Past the cap a table cell names the first partners and counts the rest;
+ * up to it the list is the sentence join. */
+static void
+test_join_names_capped (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *three = NULL;
+  g_autofree char *ten = NULL;
+  g_autofree char *eleven = NULL;
+
+  for (guint i = 0; i < 11; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("N%u", i + 1);
+      guint id = cg_session_add_partner (s, name, "Org", "Role");
+
+      g_array_append_val (ids, id);
+    }
+  g_array_set_size (ids, 3);
+  three = cg_charter_join_partner_names_max (s, ids, 3);
+  assert_string_equal (three, "N1, N2 and N3");
+  g_array_set_size (ids, 0);
+  for (guint i = 0; i < 11; i++)
+    g_array_append_val (ids, cg_session_get_partner (s, i)->id);
+  g_array_set_size (ids, 10);
+  ten = cg_charter_join_partner_names_max (s, ids, 8);
+  assert_string_equal (ten, "N1, N2, N3, N4, N5, N6, N7, N8 and 2 others");
+  g_array_set_size (ids, 11);
+  eleven = cg_charter_join_partner_names_max (s, ids, 10);
+  assert_string_equal (eleven, "N1, N2, N3, N4, N5, N6, N7, N8, N9, N10 and 1 other");
+}
+
+static CgSession *
+rated_session (guint n_partners, guint per_lesson, guint n_aims)
+{
+  CgSession *s = cg_session_new ();
+
+  for (guint p = 0; p < n_partners; p++)
+    {
+      g_autofree char *name = g_strdup_printf ("Partner %u", p + 1);
+
+      cg_session_add_partner (s, name, "Org", "Role");
+    }
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    for (guint i = 0; i < per_lesson; i++)
+      cg_session_add_statement (s, l, "A statement.");
+  for (guint i = 0; i < n_aims; i++)
+    cg_session_add_aim (s, "An aim.");
+  return s;
+}
+
+/* A4 content: 595 - 2 x 62 pt margins = 471 pt wide. The names column
+ * takes at most 28 % + swatch and padding (145 pt), leaving the grid at
+ * least 471 - 160 = 311 pt; a digit needs 0.9 of the font size, which is
+ * 10 pt and never under 6.5 pt. 30 items: 10.4 pt a cell or more, one heat
+ * map. 103 items: under 471 / 103 = 4.6 pt, below even the smallest font,
+ * so one per lesson (20 items, 15 pt or more) and one for the aims. 200
+ * partners: 200 rows of at least 9.1 pt (6.5 pt x 1.4) do not fit a page. */
+static void
+test_report_heatmaps (void **state)
+{
+  g_autoptr (CgPageLayout) doc = cg_page_layout_new (NULL, 595.28, 841.89, NULL);
+  double width = cg_page_layout_get_content_width (doc);
+  double height = cg_page_layout_get_content_height (doc) - 80.0;
+  g_autoptr (CgSession) small = rated_session (8, 6, 0);
+  g_autoptr (CgSession) wide = rated_session (8, 20, 3);
+  g_autoptr (CgSession) tall = rated_session (200, 1, 0);
+  g_autoptr (CgSession) nobody = rated_session (0, 3, 0);
+  g_autoptr (GPtrArray) one = cg_report_heatmaps (small, width, height);
+  g_autoptr (GPtrArray) six = cg_report_heatmaps (wide, width, height);
+  g_autoptr (GPtrArray) none = cg_report_heatmaps (tall, width, height);
+  g_autoptr (GPtrArray) empty = cg_report_heatmaps (nobody, width, height);
+  CgReportHeatmap *part;
+
+  assert_int_equal (one->len, 1);
+  part = one->pdata[0];
+  assert_null (part->title);
+  assert_int_equal (part->items->len, 30);
+  assert_true (part->legible);
+
+  assert_int_equal (six->len, 6);
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    {
+      part = six->pdata[l];
+      assert_string_equal (part->title, cg_lesson_get_title (l));
+      assert_int_equal (part->items->len, 20);
+      assert_int_equal (g_array_index (part->items, guint, 0),
+                        cg_session_get_statement (wide, l, 0)->id);
+      assert_true (part->legible);
+    }
+  part = six->pdata[5];
+  assert_string_equal (part->title, "Aims");
+  assert_int_equal (part->items->len, 3);
+  assert_true (part->legible);
+
+  assert_int_equal (none->len, CG_N_LESSONS);
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    assert_false (((CgReportHeatmap *) none->pdata[l])->legible);
+
+  assert_int_equal (empty->len, 0);
+}
+
+/* Up to 4,000 letters (partners x tasks) the report prints the matrix. */
+static void
+test_role_matrix_cap (void **state)
+{
+  g_autoptr (CgSession) s = rated_session (40, 0, 0);
+
+  assert_int_equal (CG_REPORT_MAX_MATRIX_CELLS, 4000);
+  for (guint i = 0; i < 100; i++)
+    cg_session_add_task (s, "A task.");
+  assert_true (cg_report_prints_role_matrix (s));
+  cg_session_add_task (s, "One task too many.");
+  assert_false (cg_report_prints_role_matrix (s));
+}
+
 /* Paints every page on a recording surface and checks that all ink lies
  * inside the side margins and inside the page. */
 static void
@@ -414,6 +530,9 @@ main (void)
     cmocka_unit_test (test_still_to_resolve_generated),
     cmocka_unit_test (test_nothing_to_resolve),
     cmocka_unit_test (test_join_names),
+    cmocka_unit_test (test_join_names_capped),
+    cmocka_unit_test (test_report_heatmaps),
+    cmocka_unit_test (test_role_matrix_cap),
     cmocka_unit_test (test_sample_pages_stay_inside),
     cmocka_unit_test (test_unbreakable_words_wrap),
     cmocka_unit_test (test_stress_paginates_inside),

@@ -295,6 +295,20 @@ describe_task (CgSession *session, guint task_id, GString *out)
   g_string_append_c (out, '\n');
 }
 
+/* Whether a stage with something to answer still hides its answers. */
+static gboolean
+any_hidden (CgSession *session)
+{
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    if (cg_session_get_n_statements (session, l) > 0
+        && !cg_session_answers_visible (session, CG_STAGE_FOR_LESSON (l)))
+      return TRUE;
+  return (cg_session_get_n_aims (session) > 0
+          && !cg_session_answers_visible (session, CG_STAGE_AIMS))
+         || (cg_session_get_n_tasks (session) > 0
+             && !cg_session_answers_visible (session, CG_STAGE_ROLES));
+}
+
 static char *
 generate_still_to_resolve (CgSession *session)
 {
@@ -307,6 +321,9 @@ generate_still_to_resolve (CgSession *session)
     describe_item (session, g_array_index (items, guint, i), out);
   for (guint i = 0; tasks != NULL && i < tasks->len; i++)
     describe_task (session, g_array_index (tasks, guint, i), out);
+  if (out->len == 0 && any_hidden (session))
+    return g_strdup (_("Nothing is open among the answers revealed so far; some answers are "
+                       "still hidden."));
   if (out->len == 0)
     return g_strdup (_("Nothing was left open at the end of the workshop."));
   g_string_truncate (out, out->len - 1);

@@ -235,6 +235,30 @@ test_nothing_to_resolve (void **state)
   assert_string_equal (text, "Nothing was left open at the end of the workshop.");
 }
 
+/* Two partners split 1 and 5 on a statement: divergent, but while the
+ * lesson's answers are hidden the charter must neither show it nor claim
+ * that nothing was left open. Revealed, the statement is listed. */
+static void
+test_still_to_resolve_hidden (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint a = cg_session_add_partner (s, "Ann", "Org", "Role");
+  guint b = cg_session_add_partner (s, "Ben", "Org", "Role");
+  guint item = cg_session_add_statement (s, 0, "We agree.");
+  g_autofree char *hidden = NULL;
+  g_autofree char *shown = NULL;
+
+  cg_session_set_rating (s, a, item, CG_RATING_1);
+  cg_session_set_rating (s, b, item, CG_RATING_5);
+  cg_session_set_answers_hidden (s, TRUE);
+  hidden = cg_charter_generate_text (s, CG_CHARTER_STILL_TO_RESOLVE);
+  assert_string_equal (hidden, "Nothing is open among the answers revealed so far; some "
+                               "answers are still hidden.");
+  cg_session_set_revealed (s, CG_STAGE_FOR_LESSON (0), TRUE);
+  shown = cg_charter_generate_text (s, CG_CHARTER_STILL_TO_RESOLVE);
+  assert_non_null (strstr (shown, "“We agree.”"));
+}
+
 static void
 test_join_names (void **state)
 {
@@ -529,6 +553,7 @@ main (void)
     cmocka_unit_test (test_review_date_six_months_on),
     cmocka_unit_test (test_still_to_resolve_generated),
     cmocka_unit_test (test_nothing_to_resolve),
+    cmocka_unit_test (test_still_to_resolve_hidden),
     cmocka_unit_test (test_join_names),
     cmocka_unit_test (test_join_names_capped),
     cmocka_unit_test (test_report_heatmaps),

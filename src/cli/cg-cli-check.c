@@ -2,7 +2,7 @@
 /* cg-cli-check.c: common-ground --check FILE…
  *
  * Loads each file exactly as the app would and prints why it would be
- * refused, as "FILE:LINE: message" on stderr, the form editors and CI
+ * refused, as "FILE:LINE:COLUMN: message" on stderr, the form editors and CI
  * understand. Nothing is printed for a good file.
  */
 #define G_LOG_DOMAIN "cg-cli"
@@ -25,11 +25,11 @@ check_one (const char *path)
   session = cg_session_xml_load_file (file, NULL, &error);
   if (session != NULL)
     return TRUE;
-  /* Our messages already start "FILE:LINE: "; other errors get one. */
+  /* Our messages already start "FILE:LINE:COLUMN: "; other errors get one. */
   if (error->domain == CG_SESSION_XML_ERROR)
     g_printerr ("%s\n", error->message);
   else
-    g_printerr ("%s:1: %s\n", path, error->message);
+    g_printerr ("%s:1:1: %s\n", path, error->message);
   return FALSE;
 }
 

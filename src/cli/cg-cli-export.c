@@ -69,7 +69,7 @@ run_export (int argc, char **argv, ExportFunc export)
   session = cg_session_xml_load_file (file, NULL, &error);
   if (session == NULL)
     {
-      /* The loader's message already reads "FILE:LINE: message". */
+      /* The loader's message already reads "FILE:LINE:COLUMN: message". */
       g_printerr ("%s\n", error->message);
       return 1;
     }

@@ -44,8 +44,8 @@ fail (Builder *b, xmlNode *node, const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  cg_xml_set_error (b->error, CG_SESSION_XML_ERROR_MEANING, b->name,
-                    xmlGetLineNo (node), "%s", message);
+  cg_xml_set_node_error (b->error, CG_SESSION_XML_ERROR_MEANING, b->name, node, "%s",
+                         message);
   return FALSE;
 }
 

@@ -10,13 +10,26 @@ G_BEGIN_DECLS
 
 #define CG_SESSION_XML_NS "https://commonground.github.io/ns/session"
 
-/* Errors for people: "NAME:LINE: message". */
-void cg_xml_set_error (GError     **error,
-                       int          code,
-                       const char  *display_name,
-                       long         line,
-                       const char  *format,
-                       ...) G_GNUC_PRINTF (5, 6);
+/* Errors for people: "NAME:LINE:COLUMN: message", as compilers write them
+ * so that editors can jump there. Lines and columns count from 1. */
+void cg_xml_set_error_at (GError     **error,
+                          int          code,
+                          const char  *display_name,
+                          long         line,
+                          long         column,
+                          const char  *format,
+                          ...) G_GNUC_PRINTF (6, 7);
+/* The same at the start of a line (or of the file, for problems with the
+ * file as a whole). */
+#define cg_xml_set_error(error, code, display_name, line, ...) \
+  cg_xml_set_error_at (error, code, display_name, line, 1, __VA_ARGS__)
+/* The same at @node's start tag, or its element's for text. */
+void cg_xml_set_node_error (GError     **error,
+                            int          code,
+                            const char  *display_name,
+                            xmlNode     *node,
+                            const char  *format,
+                            ...) G_GNUC_PRINTF (5, 6);
 
 gboolean cg_xml_is_ours (const xmlNode *node);
 

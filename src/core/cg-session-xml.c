@@ -23,8 +23,8 @@
 G_DEFINE_QUARK (cg-session-xml-error-quark, cg_session_xml_error)
 
 void
-cg_xml_set_error (GError **error, int code, const char *display_name, long line,
-                  const char *format, ...)
+cg_xml_set_error_at (GError **error, int code, const char *display_name, long line,
+                     long column, const char *format, ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -32,8 +32,35 @@ cg_xml_set_error (GError **error, int code, const char *display_name, long line,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, CG_SESSION_XML_ERROR, code, "%s:%ld: %s",
-               display_name, MAX (line, 1), message);
+  g_set_error (error, CG_SESSION_XML_ERROR, code, "%s:%ld:%ld: %s",
+               display_name, MAX (line, 1), MAX (column, 1), message);
+}
+
+/* The column of an element's "<", kept in node->_private by the parser
+ * (on_start_element()); text reports at its element. */
+static xmlNode *
+element_of (xmlNode *node)
+{
+  while (node != NULL && node->type != XML_ELEMENT_NODE)
+    node = node->parent;
+  return node;
+}
+
+void
+cg_xml_set_node_error (GError **error, int code, const char *display_name, xmlNode *node,
+                       const char *format, ...)
+{
+  xmlNode *element = element_of (node);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (element == NULL)
+    element = node;
+  cg_xml_set_error_at (error, code, display_name, element != NULL ? xmlGetLineNo (element) : 1,
+                       element != NULL ? GPOINTER_TO_INT (element->_private) : 1, "%s", message);
 }
 
 gboolean
@@ -92,8 +119,10 @@ get_schema (void)
 
 typedef struct
 {
+  startElementNsSAX2Func start_element;
   gboolean doctype;
   long doctype_line;
+  long doctype_column;
   char *doctype_system_id;
   gboolean have_error;
   int code;
@@ -112,6 +141,54 @@ record_error (ParseState *state, xmlErrorPtr error)
   state->line = error->line;
   state->column = error->int2;
   state->message = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+}
+
+/* The column of the "<" that opens the markup the parser has just read up
+ * to: the nearest "<" back from the cursor (an attribute value cannot hold
+ * one), in characters from the start of its line. When the tag is all on
+ * one line, the parser's own column (where it stands now) less the
+ * characters in between; else counted from the line's start, which is
+ * after the previous multi-line tag, so no text is looked at twice. 0 when
+ * it cannot be told. */
+static long
+markup_column (xmlParserCtxtPtr ctxt)
+{
+  xmlParserInputPtr in = ctxt->input;
+  const xmlChar *lt, *line;
+  gboolean one_line = TRUE;
+
+  if (in == NULL || in->cur == NULL || in->base == NULL)
+    return 0;
+  for (lt = in->cur; lt > in->base && *lt != '<'; lt--)
+    one_line &= *lt != '\n';
+  if (*lt != '<')
+    return 0;
+  if (one_line)
+    {
+      long between = g_utf8_strlen ((const char *) lt, in->cur - lt);
+
+      return in->col > between ? in->col - between : 0;
+    }
+  for (line = lt; line > in->base && line[-1] != '\n'; line--)
+    ;
+  if (line == in->base && in->line > 1)
+    return 0;
+  return g_utf8_strlen ((const char *) line, lt - line) + 1;
+}
+
+static void
+on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix,
+                  const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                  int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = data;
+  ParseState *state = ctxt->_private;
+  xmlNodePtr before = ctxt->node;
+
+  state->start_element (data, localname, prefix, uri, nb_namespaces, namespaces,
+                        nb_attributes, nb_defaulted, attributes);
+  if (ctxt->node != NULL && ctxt->node != before && ctxt->node->type == XML_ELEMENT_NODE)
+    ctxt->node->_private = GINT_TO_POINTER ((int) MIN (markup_column (ctxt), G_MAXINT));
 }
 
 static void
@@ -133,6 +210,7 @@ on_internal_subset (void *data, const xmlChar *name, const xmlChar *external_id,
 
   state->doctype = TRUE;
   state->doctype_line = ctxt->input != NULL ? ctxt->input->line : 1;
+  state->doctype_column = markup_column (ctxt);
   state->doctype_system_id = g_strdup ((const char *) system_id);
   xmlStopParser (ctxt);
 }
@@ -147,19 +225,19 @@ set_parse_error (ParseState *state, const char *name, GError **error)
     {
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
-      cg_xml_set_error (error, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, name, line,
-                        _("the file is not valid UTF-8 text (column %d)"), col);
+      cg_xml_set_error_at (error, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, name, line, col,
+                           _("the file is not valid UTF-8 text"));
       break;
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
-      cg_xml_set_error (error, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, name, line,
-                        _("the file uses an entity (column %d: %s), which Common Ground files never do"),
-                        col, state->message);
+      cg_xml_set_error_at (error, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, name, line, col,
+                           _("the file uses an entity (%s), which Common Ground files never do"),
+                           state->message);
       break;
     default:
-      cg_xml_set_error (error, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, name, line,
-                        _("the file is damaged or incomplete: it is not well-formed XML (column %d: %s)"),
-                        col, state->message);
+      cg_xml_set_error_at (error, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, name, line, col,
+                           _("the file is damaged or incomplete: it is not well-formed XML (%s)"),
+                           state->message);
     }
 }
 
@@ -179,7 +257,8 @@ set_doctype_error (ParseState *state, const char *data, gsize length, const char
     why = _(" (it declares entities that read outside files)");
   else if (g_strstr_len (data, length, "<!ENTITY") != NULL)
     why = _(" (it declares entities, which can expand without limit)");
-  cg_xml_set_error (error, CG_SESSION_XML_ERROR_DOCTYPE, name, state->doctype_line,
+  cg_xml_set_error_at (error, CG_SESSION_XML_ERROR_DOCTYPE, name, state->doctype_line,
+                       state->doctype_column,
                     _("the file refers to a document type definition, which Common Ground files never do%s"),
                     why);
 }
@@ -201,6 +280,8 @@ parse (const char *data, gsize length, const char *name, GError **error)
   ctxt->_private = &state;
   ctxt->sax->serror = on_parse_error;
   ctxt->sax->internalSubset = on_internal_subset;
+  state.start_element = ctxt->sax->startElementNs;
+  ctxt->sax->startElementNs = on_start_element;
   /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE or RECOVER. */
   doc = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_BIG_LINES);
@@ -233,7 +314,7 @@ check_root (xmlNode *root, const char *name, gboolean *newer_minor, GError **err
 
   if (!cg_xml_is_ours (root) || strcmp ((const char *) root->name, "session") != 0)
     {
-      cg_xml_set_error (error, CG_SESSION_XML_ERROR_WRONG_ROOT, name, xmlGetLineNo (root),
+      cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_WRONG_ROOT, name, root,
                         _("this is not a Common Ground session: its root element is “%s”, not “session” in the Common Ground namespace"),
                         (const char *) root->name);
       return FALSE;
@@ -247,14 +328,14 @@ check_root (xmlNode *root, const char *name, gboolean *newer_minor, GError **err
     minor = g_ascii_strtoull (end + 1, &end, 10);
   ok = ok && end[0] == '\0';
   if (!ok)
-    cg_xml_set_error (error, CG_SESSION_XML_ERROR_VERSION, name, xmlGetLineNo (root),
+    cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_VERSION, name, root,
                       _("the file does not say which format version it is in"));
   else if (major > CG_SESSION_XML_FORMAT_MAJOR)
-    cg_xml_set_error (error, CG_SESSION_XML_ERROR_VERSION, name, xmlGetLineNo (root),
+    cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_VERSION, name, root,
                       _("this file was made by a newer version of Common Ground (format %s); this version reads format %d.x"),
                       (const char *) version, CG_SESSION_XML_FORMAT_MAJOR);
   else if (major < CG_SESSION_XML_FORMAT_MAJOR)
-    cg_xml_set_error (error, CG_SESSION_XML_ERROR_VERSION, name, xmlGetLineNo (root),
+    cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_VERSION, name, root,
                       _("the file is in format %s, which this version cannot read; it reads format %d.x"),
                       (const char *) version, CG_SESSION_XML_FORMAT_MAJOR);
   ok = ok && major == CG_SESSION_XML_FORMAT_MAJOR;
@@ -285,6 +366,8 @@ on_schema_error (void *data, xmlErrorPtr error)
       g_clear_pointer (&state->first.message, g_free);
       record_error (&state->first, error);
       state->first.line = line;
+      if (error->node != NULL && element_of (error->node) != NULL)
+        state->first.column = GPOINTER_TO_INT (element_of (error->node)->_private);
       state->any = TRUE;
     }
 }
@@ -305,7 +388,7 @@ answer_follows_schema (xmlNode *answer, const char *name, GError **error)
     if (a->ns != NULL && a->ns->href != NULL
         && strcmp ((const char *) a->ns->href, CG_SESSION_XML_NS) == 0)
       {
-        cg_xml_set_error (error, CG_SESSION_XML_ERROR_INVALID, name, xmlGetLineNo (answer),
+        cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_INVALID, name, answer,
                           _("the file does not follow the Common Ground format: “%s” has an attribute “%s” in the Common Ground namespace"),
                           (const char *) answer->name, (const char *) a->name);
         return FALSE;
@@ -315,7 +398,7 @@ answer_follows_schema (xmlNode *answer, const char *name, GError **error)
         || (!text_only && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
             && !xmlIsBlankNode (c)))
       {
-        cg_xml_set_error (error, CG_SESSION_XML_ERROR_INVALID, name, xmlGetLineNo (c),
+        cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_INVALID, name, c,
                           text_only
                             ? _("the file does not follow the Common Ground format: “%s” holds an element, where only text belongs")
                             : _("the file does not follow the Common Ground format: “%s” holds content, where it should be empty"),
@@ -378,8 +461,8 @@ check_schema (xmlDocPtr doc, const char *name, GError **error)
   result = validate_without_answers (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
   if (result != 0)
-    cg_xml_set_error (error, CG_SESSION_XML_ERROR_INVALID, name, state.first.line,
-                      _("the file does not follow the Common Ground format: %s"),
+    cg_xml_set_error_at (error, CG_SESSION_XML_ERROR_INVALID, name, state.first.line,
+                         state.first.column, _("the file does not follow the Common Ground format: %s"),
                       state.first.message != NULL ? state.first.message : _("unknown problem"));
   g_free (state.first.message);
   return result == 0 && check_answers (doc, name, error);

@@ -7,7 +7,7 @@
  * new bytes go to a temporary file in the same folder that replaces the
  * old one only once it is complete.
  *
- * Error messages are for facilitators and always start "FILE:LINE: ".
+ * Error messages are for facilitators and always start "FILE:LINE:COLUMN: ".
  */
 #pragma once
 

@@ -148,8 +148,9 @@ def case_errors(exe):
     proc = run(exe, '--report', 'not-a-session.commonground')
     check(proc.returncode == 1, 'bad file: exit 1')
     first = proc.stderr.decode().splitlines()[0]
-    check(first.startswith('not-a-session.commonground:') and first.split(':')[1].isdigit(),
-          'bad file: FILE:LINE: message, got %r' % first)
+    check(first.startswith('not-a-session.commonground:') and first.split(':')[1].isdigit()
+          and first.split(':')[2].isdigit(),
+          'bad file: FILE:LINE:COLUMN: message, got %r' % first)
 
     for args in (['--report'], ['--report', 'workshop.commonground', '--format=xml'],
                  ['--report', 'workshop.commonground', 'extra.commonground'],

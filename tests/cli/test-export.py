@@ -117,7 +117,7 @@ def main():
         missing = os.path.join(tmp, "nothing.pdf")
         r = run([exe, "--export-charter", missing, broken])
         pdf.check(r.returncode == 1, f"broken file: exit {r.returncode}")
-        pdf.check(re.match(r"(.*/)?" + re.escape(os.path.basename(broken)) + r":\d+: \S", r.stderr),
+        pdf.check(re.match(r"(.*/)?" + re.escape(os.path.basename(broken)) + r":\d+:\d+: \S", r.stderr),
                   f"broken file: message {r.stderr!r}")
         pdf.check(not os.path.exists(missing), "broken file: a PDF was written")
 

@@ -43,7 +43,7 @@ def main():
             out = r.stdout + r.stderr
             if r.returncode != 1:
                 failures.append(f"{name}: exit {r.returncode}, expected 1")
-            if not re.search(re.escape(name) + r":\d+: ", out):
+            if not re.search(re.escape(name) + r":\d+:\d+: ", out):
                 failures.append(f"{name}: refusal does not name the file and line: {out!r}")
             if "document type definition" not in out:
                 failures.append(f"{name}: refusal does not say why: {out!r}")

@@ -24,53 +24,55 @@ typedef struct
   const char *file;
   CgSessionXmlError code;
   int line;
+  int column; /* of the "<" that opens the element at fault, or where libxml2 stopped */
   const char *words;
 } BadFile;
 
 static const BadFile bad_files[] = {
-  { "truncated", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 20, "the file is damaged or incomplete" },
-  { "wrong-root", CG_SESSION_XML_ERROR_WRONG_ROOT, 3, "not a Common Ground session: its root element is “html”" },
-  { "newer-major", CG_SESSION_XML_ERROR_VERSION, 2,
+  { "truncated", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 20, 21, "the file is damaged or incomplete" },
+  { "wrong-root", CG_SESSION_XML_ERROR_WRONG_ROOT, 3, 1, "not a Common Ground session: its root element is “html”" },
+  { "newer-major", CG_SESSION_XML_ERROR_VERSION, 2, 1,
     "this file was made by a newer version of Common Ground (format 2.0); this version reads format 1.x" },
-  { "unknown-partner", CG_SESSION_XML_ERROR_MEANING, 56, "answers name partner “p9”, which is not in the session" },
-  { "rating-7", CG_SESSION_XML_ERROR_MEANING, 52,
+  { "unknown-partner", CG_SESSION_XML_ERROR_MEANING, 56, 5, "answers name partner “p9”, which is not in the session" },
+  { "rating-7", CG_SESSION_XML_ERROR_MEANING, 52, 5,
     "rating 7 for partner p1 is out of range (1 to 5 or don’t know)" },
-  { "duplicate-id", CG_SESSION_XML_ERROR_MEANING, 38, "the id “s4” is used twice" },
-  { "duplicate-answer", CG_SESSION_XML_ERROR_MEANING, 59, "partner p3 answers about task t10 twice" },
-  { "next-id-too-small", CG_SESSION_XML_ERROR_MEANING, 2, "next-id is 9, but the id “t10” is not smaller" },
-  { "xxe", CG_SESSION_XML_ERROR_DOCTYPE, 2,
+  { "duplicate-id", CG_SESSION_XML_ERROR_MEANING, 38, 7, "the id “s4” is used twice" },
+  { "duplicate-answer", CG_SESSION_XML_ERROR_MEANING, 59, 5, "partner p3 answers about task t10 twice" },
+  { "next-id-too-small", CG_SESSION_XML_ERROR_MEANING, 2, 1, "next-id is 9, but the id “t10” is not smaller" },
+  { "xxe", CG_SESSION_XML_ERROR_DOCTYPE, 2, 1,
     "refers to a document type definition, which Common Ground files never do (it declares entities that read outside files)" },
-  { "parameter-entity", CG_SESSION_XML_ERROR_DOCTYPE, 3, "(it declares parameter entities" },
-  { "remote-dtd", CG_SESSION_XML_ERROR_DOCTYPE, 2, "(it names an outside file" },
-  { "billion-laughs", CG_SESSION_XML_ERROR_DOCTYPE, 2, "(it declares entities, which can expand without limit)" },
-  { "invalid-utf8", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 5, "the file is not valid UTF-8 text (column 13)" },
-  { "empty", CG_SESSION_XML_ERROR_EMPTY, 1, "the file is empty" },
-  { "undefined-entity", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 4, "the file uses an entity" },
-  { "unknown-element", CG_SESSION_XML_ERROR_MEANING, 41, "“surprise” does not belong inside “lessons”" },
-  { "unknown-attribute", CG_SESSION_XML_ERROR_MEANING, 24, "“partner” has an attribute “color”" },
-  { "repeated-part", CG_SESSION_XML_ERROR_MEANING, 47, "there are two “tasks” elements inside “session”" },
-  { "foreign-in-text", CG_SESSION_XML_ERROR_INVALID, 20,
+  { "parameter-entity", CG_SESSION_XML_ERROR_DOCTYPE, 3, 1, "(it declares parameter entities" },
+  { "remote-dtd", CG_SESSION_XML_ERROR_DOCTYPE, 2, 1, "(it names an outside file" },
+  { "billion-laughs", CG_SESSION_XML_ERROR_DOCTYPE, 2, 1, "(it declares entities, which can expand without limit)" },
+  { "invalid-utf8", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 5, 13, "the file is not valid UTF-8 text" },
+  { "empty", CG_SESSION_XML_ERROR_EMPTY, 1, 1, "the file is empty" },
+  { "undefined-entity", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 4, 24, "the file uses an entity" },
+  { "unknown-element", CG_SESSION_XML_ERROR_MEANING, 41, 5, "“surprise” does not belong inside “lessons”" },
+  { "unknown-attribute", CG_SESSION_XML_ERROR_MEANING, 24, 5, "“partner” has an attribute “color”" },
+  { "repeated-part", CG_SESSION_XML_ERROR_MEANING, 47, 3, "there are two “tasks” elements inside “session”" },
+  { "foreign-in-text", CG_SESSION_XML_ERROR_INVALID, 20, 18,
     "the file does not follow the Common Ground format: Element name has extra content: b" },
   /* Answers are checked by the loader rather than the schema (linear time);
    * the schema refused each of these too. */
-  { "answer-with-content", CG_SESSION_XML_ERROR_INVALID, 52,
+  { "answer-with-content", CG_SESSION_XML_ERROR_INVALID, 52, 46,
     "the file does not follow the Common Ground format: “rating” holds content, where it should be empty" },
-  { "answer-with-text", CG_SESSION_XML_ERROR_INVALID, 53,
+  { "answer-with-text", CG_SESSION_XML_ERROR_INVALID, 53, 5,
     "the file does not follow the Common Ground format: “rating” holds content, where it should be empty" },
-  { "comment-with-element", CG_SESSION_XML_ERROR_INVALID, 54,
+  { "comment-with-element", CG_SESSION_XML_ERROR_INVALID, 54, 43,
     "the file does not follow the Common Ground format: “comment” holds an element, where only text belongs" },
-  { "answer-namespaced-attribute", CG_SESSION_XML_ERROR_INVALID, 55,
+  { "answer-namespaced-attribute", CG_SESSION_XML_ERROR_INVALID, 55, 5,
     "“role” has an attribute “involvement” in the Common Ground namespace" },
 };
 
 /* Loads @path, expecting a refusal with @code whose message starts
- * "BASENAME:LINE: " and holds @words, in under a second. */
+ * "BASENAME:LINE:COLUMN: " and holds @words, in under a second. */
 static void
-assert_refused (const char *path, CgSessionXmlError code, int line, const char *words)
+assert_refused (const char *path, CgSessionXmlError code, int line, int column,
+                const char *words)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *prefix = g_strdup_printf ("%s:%d: ", base, line);
+  g_autofree char *prefix = g_strdup_printf ("%s:%d:%d: ", base, line, column);
   g_autoptr (GError) error = NULL;
   g_autoptr (CgSession) session = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -99,7 +101,8 @@ test_committed_bad_files (void **state)
       g_autofree char *path = g_build_filename (g_getenv ("CG_SOURCE_ROOT"), "tests", "data", "bad",
                                                 name, NULL);
 
-      assert_refused (path, bad_files[i].code, bad_files[i].line, bad_files[i].words);
+      assert_refused (path, bad_files[i].code, bad_files[i].line, bad_files[i].column,
+                      bad_files[i].words);
     }
 }
 
@@ -160,7 +163,7 @@ test_hundred_megabytes (void **state)
   assert_int_equal (write (fd, header, strlen (header)), (int) strlen (header));
   assert_int_equal (ftruncate (fd, 100 * 1024 * 1024), 0);
   close (fd);
-  assert_refused (path, CG_SESSION_XML_ERROR_TOO_BIG, 1, "the file is larger than 16 MB");
+  assert_refused (path, CG_SESSION_XML_ERROR_TOO_BIG, 1, 1, "the file is larger than 16 MB");
 }
 
 static void
@@ -177,7 +180,7 @@ test_too_big_in_memory (void **state)
   assert_null (session);
   assert_true (g_error_matches (error, CG_SESSION_XML_ERROR, CG_SESSION_XML_ERROR_TOO_BIG));
   assert_string_equal (error->message,
-                       "memory.commonground:1: the file is larger than 16 MB, too large for a Common Ground session");
+                       "memory.commonground:1:1: the file is larger than 16 MB, too large for a Common Ground session");
 }
 
 static void
@@ -199,7 +202,7 @@ test_gzip_bomb (void **state)
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
   assert_true (g_bytes_get_size (bytes) < 200 * 1024);
   assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  assert_refused (path, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 1,
+  assert_refused (path, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 1, 1,
                   "the file is compressed (gzip); Common Ground files are plain XML");
 }
 
@@ -218,7 +221,7 @@ test_quadratic_blowup (void **state)
   g_string_append (text, "</title></details></session>\n");
   assert_true (g_file_set_contents (path, text->str, text->len, NULL));
   g_string_free (text, TRUE);
-  assert_refused (path, CG_SESSION_XML_ERROR_DOCTYPE, 2, "which can expand without limit");
+  assert_refused (path, CG_SESSION_XML_ERROR_DOCTYPE, 2, 1, "which can expand without limit");
 }
 
 static void
@@ -226,7 +229,7 @@ test_directory (void **state)
 {
   TempDir *t = *state;
 
-  assert_refused (t->dir, CG_SESSION_XML_ERROR_IO, 1, "this is a folder, not a Common Ground session file");
+  assert_refused (t->dir, CG_SESSION_XML_ERROR_IO, 1, 1, "this is a folder, not a Common Ground session file");
 }
 
 static void
@@ -235,7 +238,7 @@ test_fifo_does_not_block (void **state)
   g_autofree char *path = temp_path (state, "pipe.commonground");
 
   assert_int_equal (mkfifo (path, 0600), 0);
-  assert_refused (path, CG_SESSION_XML_ERROR_IO, 1, "this is not a regular file");
+  assert_refused (path, CG_SESSION_XML_ERROR_IO, 1, 1, "this is not a regular file");
 }
 
 static void
@@ -243,7 +246,7 @@ test_missing_file (void **state)
 {
   g_autofree char *path = temp_path (state, "missing.commonground");
 
-  assert_refused (path, CG_SESSION_XML_ERROR_IO, 1, "the file does not exist");
+  assert_refused (path, CG_SESSION_XML_ERROR_IO, 1, 1, "the file does not exist");
 }
 
 static void
@@ -253,7 +256,7 @@ test_whitespace_only_is_empty (void **state)
 
   assert_null (cg_session_xml_load_data (" \n\t\r\n", 5, "blank.commonground", &error));
   assert_true (g_error_matches (error, CG_SESSION_XML_ERROR, CG_SESSION_XML_ERROR_EMPTY));
-  assert_string_equal (error->message, "blank.commonground:1: the file is empty");
+  assert_string_equal (error->message, "blank.commonground:1:1: the file is empty");
 }
 
 int

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cg-session-xml.h"
@@ -23,8 +24,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   first = cg_session_xml_load_data ((const char *) data, size, "fuzz.commonground", &error);
   if (first == NULL)
     {
-      /* Every refusal must say where and what. */
-      if (error == NULL || strncmp (error->message, "fuzz.commonground:", 18) != 0)
+      long line = 0, column = 0;
+      int end = 0;
+
+      /* Every refusal must say where (file, line, column) and what. */
+      if (error == NULL
+          || sscanf (error->message, "fuzz.commonground:%ld:%ld: %n", &line, &column, &end) != 2
+          || line < 1 || column < 1 || end == 0 || error->message[end] == '\0')
         abort ();
       return 0;
     }

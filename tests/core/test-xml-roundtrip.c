@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Saving and loading give back the same session, and saving it again the
  * same bytes: for hundreds of random sessions full of awkward text, for
- * the files in tests/data/good and for the shipped templates. */
+ * awkward text in the attributes a newer minor version adds, for the files
+ * in tests/data/good and for the shipped templates. Every file written here
+ * is validated against data/schema/session.rng with libxml2's RELAX NG. */
 #include "config.h"
 
 #include <setjmp.h>

@@ -458,6 +458,360 @@ test_count_answers_roles_and_partners (void **state)
   assert_int_equal (total, 3);
 }
 
+/* Every other edit, one by one: the edit, its undo and its redo. The
+ * session is made twice the same way, so the undone one can be compared
+ * with one that was never edited. Ids are given in order from 1. */
+static CgSession *
+make_edit_session (void)
+{
+  CgSession *s = cg_session_new ();
+  const char *prompts[] = { "Who speaks first?", "What goes unsaid?", NULL };
+  const char *roles[] = { "GP", "Social worker", NULL };
+
+  assert_int_equal (cg_session_add_aim (s, "Children attend school every day."), 1);
+  assert_int_equal (cg_session_add_aim (s, "Families tell their story once."), 2);
+  assert_int_equal (cg_session_add_statement (s, 1, "We share a clear purpose."), 3);
+  assert_int_equal (cg_session_add_task (s, "Chair the weekly meeting"), 4);
+  assert_int_equal (cg_session_add_task (s, "Keep the shared record"), 5);
+  assert_int_equal (cg_session_add_task (s, "Visit the family"), 6);
+  cg_session_set_aim_agreed (s, 2, TRUE);
+  cg_session_set_lesson_intro (s, 2, "What culture means here.");
+  cg_session_set_lesson_prompts (s, 2, prompts);
+  cg_session_set_role_suggestions (s, roles);
+  cg_session_clear_history (s);
+  cg_session_set_unmodified (s);
+  return s;
+}
+
+typedef struct
+{
+  const char *name;
+  void (*edit) (CgSession *s);
+  /* Checks the edited value is as before the edit (FALSE) or after (TRUE). */
+  void (*check) (CgSession *s, gboolean edited);
+  const char *done_signal;   /* emitted by the edit and by redo */
+  const char *undone_signal; /* emitted by undo */
+} EditCase;
+
+static void
+edit_aim_agreed (CgSession *s)
+{
+  cg_session_set_aim_agreed (s, 1, TRUE);
+}
+
+static void
+check_aim_agreed (CgSession *s, gboolean edited)
+{
+  assert_int_equal (cg_session_lookup_item (s, 1)->agreed, edited);
+  /* The other aim keeps its own mark. */
+  assert_true (cg_session_lookup_item (s, 2)->agreed);
+}
+
+static void
+edit_aim_unagreed (CgSession *s)
+{
+  cg_session_set_aim_agreed (s, 2, FALSE);
+}
+
+static void
+check_aim_unagreed (CgSession *s, gboolean edited)
+{
+  assert_int_equal (cg_session_lookup_item (s, 2)->agreed, !edited);
+  assert_false (cg_session_lookup_item (s, 1)->agreed);
+}
+
+static void
+edit_statement_text (CgSession *s)
+{
+  cg_session_set_item_text (s, 3, "We share one clear purpose.");
+}
+
+static void
+check_statement_text (CgSession *s, gboolean edited)
+{
+  assert_string_equal (cg_session_lookup_item (s, 3)->text,
+                       edited ? "We share one clear purpose." : "We share a clear purpose.");
+  assert_int_equal (cg_session_item_position (s, 3), 0);
+}
+
+static void
+edit_aim_text (CgSession *s)
+{
+  cg_session_set_item_text (s, 2, "Families tell their story once, R&D <included>.");
+}
+
+static void
+check_aim_text (CgSession *s, gboolean edited)
+{
+  assert_string_equal (cg_session_lookup_item (s, 2)->text,
+                       edited ? "Families tell their story once, R&D <included>."
+                              : "Families tell their story once.");
+  /* The text edit leaves the agreed mark alone. */
+  assert_true (cg_session_lookup_item (s, 2)->agreed);
+}
+
+static void
+edit_task_text (CgSession *s)
+{
+  cg_session_set_task_text (s, 5, "Keep the shared record up to date");
+}
+
+static void
+check_task_text (CgSession *s, gboolean edited)
+{
+  assert_string_equal (cg_session_lookup_task (s, 5)->text,
+                       edited ? "Keep the shared record up to date" : "Keep the shared record");
+  assert_string_equal (cg_session_lookup_task (s, 4)->text, "Chair the weekly meeting");
+}
+
+static void
+edit_lesson_intro (CgSession *s)
+{
+  cg_session_set_lesson_intro (s, 2, "Culture is how we treat each other.");
+}
+
+static void
+check_lesson_intro (CgSession *s, gboolean edited)
+{
+  assert_string_equal (cg_session_get_lesson_intro (s, 2),
+                       edited ? "Culture is how we treat each other." : "What culture means here.");
+  assert_string_equal (cg_session_get_lesson_intro (s, 1), "");
+}
+
+static void
+edit_first_intro (CgSession *s)
+{
+  cg_session_set_lesson_intro (s, 0, "Why we are here.");
+}
+
+static void
+check_first_intro (CgSession *s, gboolean edited)
+{
+  assert_string_equal (cg_session_get_lesson_intro (s, 0), edited ? "Why we are here." : "");
+}
+
+static void
+edit_lesson_prompts (CgSession *s)
+{
+  const char *prompts[] = { "What goes unsaid?", NULL };
+
+  cg_session_set_lesson_prompts (s, 2, prompts);
+}
+
+static void
+check_lesson_prompts (CgSession *s, gboolean edited)
+{
+  const char *const *prompts = cg_session_get_lesson_prompts (s, 2);
+
+  if (edited)
+    {
+      assert_string_equal (prompts[0], "What goes unsaid?");
+      assert_null (prompts[1]);
+    }
+  else
+    {
+      assert_string_equal (prompts[0], "Who speaks first?");
+      assert_string_equal (prompts[1], "What goes unsaid?");
+      assert_null (prompts[2]);
+    }
+  assert_null (cg_session_get_lesson_prompts (s, 3)[0]);
+}
+
+static void
+edit_prompts_cleared (CgSession *s)
+{
+  cg_session_set_lesson_prompts (s, 2, NULL);
+}
+
+static void
+check_prompts_cleared (CgSession *s, gboolean edited)
+{
+  const char *const *prompts = cg_session_get_lesson_prompts (s, 2);
+
+  assert_non_null (prompts);
+  if (edited)
+    assert_null (prompts[0]);
+  else
+    assert_int_equal (g_strv_length ((char **) prompts), 2);
+}
+
+static void
+edit_move_task (CgSession *s)
+{
+  cg_session_move_task (s, 4, 2);
+}
+
+static void
+check_move_task (CgSession *s, gboolean edited)
+{
+  guint expected_before[] = { 4, 5, 6 }, expected_after[] = { 5, 6, 4 };
+
+  assert_int_equal (cg_session_get_n_tasks (s), 3);
+  for (guint i = 0; i < 3; i++)
+    assert_int_equal (cg_session_get_task (s, i)->id, edited ? expected_after[i] : expected_before[i]);
+}
+
+static void
+edit_move_task_up (CgSession *s)
+{
+  cg_session_move_task (s, 6, 1);
+}
+
+static void
+check_move_task_up (CgSession *s, gboolean edited)
+{
+  guint expected_before[] = { 4, 5, 6 }, expected_after[] = { 4, 6, 5 };
+
+  for (guint i = 0; i < 3; i++)
+    assert_int_equal (cg_session_get_task (s, i)->id, edited ? expected_after[i] : expected_before[i]);
+}
+
+static void
+edit_role_suggestions (CgSession *s)
+{
+  const char *roles[] = { "GP", "Social worker", "Housing officer", NULL };
+
+  cg_session_set_role_suggestions (s, roles);
+}
+
+static void
+check_role_suggestions (CgSession *s, gboolean edited)
+{
+  const char *const *roles = cg_session_get_role_suggestions (s);
+
+  assert_string_equal (roles[0], "GP");
+  assert_string_equal (roles[1], "Social worker");
+  if (edited)
+    {
+      assert_string_equal (roles[2], "Housing officer");
+      assert_null (roles[3]);
+    }
+  else
+    assert_null (roles[2]);
+}
+
+static void
+on_notify_count (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+static void
+assert_last_signal (Recorder *rec, guint expected_len, const char *entry)
+{
+  if (rec->log->len != expected_len)
+    fail_msg ("expected %u change signals, got %u", expected_len, rec->log->len);
+  assert_string_equal (g_ptr_array_index (rec->log, expected_len - 1), entry);
+}
+
+static void
+run_edit_case (const EditCase *c)
+{
+  g_autoptr (CgSession) s = make_edit_session ();
+  g_autoptr (CgSession) untouched = make_edit_session ();
+  Recorder *rec = recorder_new (s);
+  guint n_modified = 0, n_can_undo = 0;
+
+  print_message ("%s\n", c->name);
+  g_signal_connect (s, "notify::modified", G_CALLBACK (on_notify_count), &n_modified);
+  g_signal_connect (s, "notify::can-undo", G_CALLBACK (on_notify_count), &n_can_undo);
+  assert_true (cg_session_equal (s, untouched));
+  c->check (s, FALSE);
+
+  c->edit (s);
+  c->check (s, TRUE);
+  assert_false (cg_session_equal (s, untouched));
+  assert_true (cg_session_get_modified (s));
+  assert_true (cg_session_can_undo (s));
+  assert_false (cg_session_can_redo (s));
+  assert_last_signal (rec, 1, c->done_signal);
+  assert_int_equal (n_modified, 1);
+  assert_int_equal (n_can_undo, 1);
+
+  /* One undo step gives back exactly the session before the edit. */
+  assert_true (cg_session_undo (s));
+  c->check (s, FALSE);
+  assert_true (cg_session_equal (s, untouched));
+  assert_false (cg_session_get_modified (s));
+  assert_false (cg_session_can_undo (s));
+  assert_true (cg_session_can_redo (s));
+  assert_last_signal (rec, 2, c->undone_signal);
+  assert_int_equal (n_modified, 2);
+  assert_int_equal (n_can_undo, 2);
+
+  assert_true (cg_session_redo (s));
+  c->check (s, TRUE);
+  assert_false (cg_session_equal (s, untouched));
+  assert_true (cg_session_get_modified (s));
+  assert_true (cg_session_can_undo (s));
+  assert_false (cg_session_can_redo (s));
+  assert_last_signal (rec, 3, c->done_signal);
+  assert_int_equal (n_modified, 3);
+
+  /* The same edit again finds the value already held: no step, no signal. */
+  c->edit (s);
+  assert_int_equal (rec->log->len, 3);
+  assert_true (cg_session_undo (s));
+  assert_true (cg_session_equal (s, untouched));
+  assert_false (cg_session_can_undo (s));
+  recorder_free (rec);
+}
+
+static void
+test_every_edit_undo_redo (void **state)
+{
+  static const EditCase cases[] = {
+    { "aim agreed", edit_aim_agreed, check_aim_agreed, "item:1:0", "item:1:0" },
+    { "aim no longer agreed", edit_aim_unagreed, check_aim_unagreed, "item:2:0", "item:2:0" },
+    { "statement text", edit_statement_text, check_statement_text, "item:3:0", "item:3:0" },
+    { "aim text", edit_aim_text, check_aim_text, "item:2:0", "item:2:0" },
+    { "task text", edit_task_text, check_task_text, "task:5:0", "task:5:0" },
+    { "lesson intro", edit_lesson_intro, check_lesson_intro, "lesson:2:0", "lesson:2:0" },
+    { "first lesson intro", edit_first_intro, check_first_intro, "lesson:0:0", "lesson:0:0" },
+    { "lesson prompts", edit_lesson_prompts, check_lesson_prompts, "lesson:2:0", "lesson:2:0" },
+    { "lesson prompts cleared", edit_prompts_cleared, check_prompts_cleared, "lesson:2:0", "lesson:2:0" },
+    /* A move names the task moved and where it went; undo moves it back. */
+    { "task moved down", edit_move_task, check_move_task, "tasks-moved:4:2", "tasks-moved:4:0" },
+    { "task moved up", edit_move_task_up, check_move_task_up, "tasks-moved:6:1", "tasks-moved:6:2" },
+    { "role suggestions", edit_role_suggestions, check_role_suggestions,
+      "role-suggestions:0:0", "role-suggestions:0:0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    run_edit_case (&cases[i]);
+}
+
+static void
+test_edits_undo_in_reverse_order (void **state)
+{
+  g_autoptr (CgSession) s = make_edit_session ();
+  g_autoptr (CgSession) untouched = make_edit_session ();
+
+  /* All of them in a row, then undone one at a time back to the start. */
+  edit_aim_agreed (s);
+  edit_statement_text (s);
+  edit_task_text (s);
+  edit_lesson_intro (s);
+  edit_lesson_prompts (s);
+  edit_move_task (s);
+  edit_role_suggestions (s);
+  for (guint i = 0; i < 7; i++)
+    assert_true (cg_session_undo (s));
+  assert_false (cg_session_can_undo (s));
+  assert_true (cg_session_equal (s, untouched));
+  assert_false (cg_session_get_modified (s));
+  for (guint i = 0; i < 7; i++)
+    assert_true (cg_session_redo (s));
+  check_aim_agreed (s, TRUE);
+  check_statement_text (s, TRUE);
+  check_task_text (s, TRUE);
+  check_lesson_intro (s, TRUE);
+  check_lesson_prompts (s, TRUE);
+  check_move_task (s, TRUE);
+  check_role_suggestions (s, TRUE);
+  assert_false (cg_session_can_redo (s));
+}
+
 int
 main (void)
 {
@@ -482,6 +836,8 @@ main (void)
     cmocka_unit_test (test_loader_api),
     cmocka_unit_test (test_equal),
     cmocka_unit_test (test_count_answers_roles_and_partners),
+    cmocka_unit_test (test_every_edit_undo_redo),
+    cmocka_unit_test (test_edits_undo_in_reverse_order),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

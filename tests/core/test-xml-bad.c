@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Every hostile or broken file is refused quickly, with its own message
  * naming the file and the line. The files are in tests/data/bad; the big
- * ones (100 MB, a gzip bomb, a quadratic blow-up) are made here. */
+ * ones (100 MB, 1 GB, a gzip bomb, a quadratic blow-up) are made here. The
+ * big ones are also refused within a memory budget, in a child process
+ * whose address space is limited. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -10,14 +12,33 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <libxml/parser.h>
 
 #include "cg-session-xml.h"
 
 #define ONE_SECOND G_USEC_PER_SEC
+/* A refused file costs less than this much memory (RELIABILITY #8). */
+#define MEMORY_BUDGET (200 * 1024 * 1024)
+
+/* AddressSanitizer reserves terabytes of address space, so no address
+ * space limit can be set under it; the resident-size check still runs. */
+#if defined(__SANITIZE_ADDRESS__)
+#define CG_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CG_UNDER_ASAN 1
+#endif
+#endif
+#ifndef CG_UNDER_ASAN
+#define CG_UNDER_ASAN 0
+#endif
 
 typedef struct
 {
@@ -65,10 +86,11 @@ static const BadFile bad_files[] = {
 };
 
 /* Loads @path, expecting a refusal with @code whose message starts
- * "BASENAME:LINE:COLUMN: " and holds @words, in under a second. */
-static void
-assert_refused (const char *path, CgSessionXmlError code, int line, int column,
-                const char *words)
+ * "BASENAME:LINE:COLUMN: " and holds @words, in under a second. Returns what was
+ * wrong, or NULL. */
+static char *
+check_refused (const char *path, CgSessionXmlError code, int line, int column, const char *words,
+               char **message)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -80,16 +102,154 @@ assert_refused (const char *path, CgSessionXmlError code, int line, int column,
 
   session = cg_session_xml_load_file (file, NULL, &error);
   elapsed = g_get_monotonic_time () - start;
-  assert_null (session);
-  assert_non_null (error);
+  if (session != NULL || error == NULL)
+    return g_strdup_printf ("%s: was not refused", base);
   if (!g_error_matches (error, CG_SESSION_XML_ERROR, code))
-    fail_msg ("%s: expected code %d, got %s %d: %s", base, code,
-              g_quark_to_string (error->domain), error->code, error->message);
+    return g_strdup_printf ("%s: expected code %d, got %s %d: %s", base, code,
+                            g_quark_to_string (error->domain), error->code, error->message);
   if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, words) == NULL)
-    fail_msg ("%s: expected “%s…%s”, got “%s”", base, prefix, words, error->message);
+    return g_strdup_printf ("%s: expected “%s…%s”, got “%s”", base, prefix, words, error->message);
   if (elapsed >= ONE_SECOND)
-    fail_msg ("%s: refusing took %" G_GINT64_FORMAT " µs", base, elapsed);
-  print_message ("%-28s %6" G_GINT64_FORMAT " µs  %s\n", base, elapsed, error->message);
+    return g_strdup_printf ("%s: refusing took %" G_GINT64_FORMAT " µs", base, elapsed);
+  if (message != NULL)
+    *message = g_strdup_printf ("%-28s %6" G_GINT64_FORMAT " µs  %s", base, elapsed, error->message);
+  return NULL;
+}
+
+static void
+assert_refused (const char *path, CgSessionXmlError code, int line, int column,
+                const char *words)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *problem = check_refused (path, code, line, column, words, &message);
+
+  if (problem != NULL)
+    fail_msg ("%s", problem);
+  print_message ("%s\n", message);
+}
+
+/* Bytes of address space this process has mapped now. */
+static gsize
+address_space_now (void)
+{
+  g_autofree char *statm = NULL;
+  gsize pages = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    pages = g_ascii_strtoull (statm, NULL, 10);
+  return pages * (gsize) sysconf (_SC_PAGESIZE);
+}
+
+/* Kilobytes resident now, as ru_maxrss counts them. */
+static glong
+resident_kb_now (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "\nVmRSS:")) == NULL)
+    return 0;
+  return (glong) g_ascii_strtoll (line + strlen ("\nVmRSS:"), NULL, 10);
+}
+
+typedef int (*ChildWork) (gconstpointer data);
+
+/* Exit status of a child whose resident size grew past the budget. */
+#define CHILD_OVER_BUDGET 3
+
+/* Runs @work in a child that may map at most MEMORY_BUDGET more than it
+ * had when forked. The child exits with what @work returns, or with
+ * CHILD_OVER_BUDGET when its peak resident size rose by the budget or
+ * more (the only check under ASan). Returns the wait status. */
+static int
+run_within_budget (ChildWork work, gconstpointer data)
+{
+  int status = 0;
+  pid_t pid;
+
+  fflush (stdout);
+  fflush (stderr);
+  pid = fork ();
+  assert_true (pid >= 0);
+  if (pid == 0)
+    {
+      glong start_kb = resident_kb_now ();
+      struct rlimit limit;
+      struct rusage usage;
+      int result;
+
+      limit.rlim_cur = limit.rlim_max = address_space_now () + MEMORY_BUDGET;
+      if (start_kb <= 0 || (!CG_UNDER_ASAN && setrlimit (RLIMIT_AS, &limit) != 0))
+        _exit (99);
+      result = work (data);
+      if (getrusage (RUSAGE_SELF, &usage) != 0)
+        _exit (99);
+      printf ("  child: resident size grew by %ld kB\n", usage.ru_maxrss - start_kb);
+      fflush (stdout);
+      if (result == 0 && usage.ru_maxrss - start_kb >= MEMORY_BUDGET / 1024)
+        _exit (CHILD_OVER_BUDGET);
+      _exit (result);
+    }
+  assert_int_equal (waitpid (pid, &status, 0), pid);
+  return status;
+}
+
+typedef struct
+{
+  const char *path;
+  CgSessionXmlError code;
+  int line;
+  int column;
+  const char *words;
+} Refusal;
+
+static int
+refuse_in_child (gconstpointer data)
+{
+  const Refusal *r = data;
+  g_autofree char *message = NULL;
+  g_autofree char *problem = check_refused (r->path, r->code, r->line, r->column, r->words, &message);
+
+  if (problem != NULL)
+    fprintf (stderr, "in the child: %s\n", problem);
+  else
+    printf ("%s\n", message);
+  return problem == NULL ? 0 : 1;
+}
+
+/* As assert_refused(), in a child process, and the refusal fits in the
+ * memory budget: a loader that read the file, or what it expands to, into
+ * memory would not. */
+static void
+assert_refused_within_budget (const char *path, CgSessionXmlError code, int line, int column,
+                              const char *words)
+{
+  const Refusal r = { path, code, line, column, words };
+  int status;
+
+  status = run_within_budget (refuse_in_child, &r);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    fail_msg ("refusing %s within %d MB of memory failed (wait status %d)", path,
+              MEMORY_BUDGET / (1024 * 1024), status);
+}
+
+/* The budget catches a loader that holds too much: the naive loader, run
+ * under the same limit, must fail for want of memory (exit 2) and not for
+ * any other reason. Not under ASan, where there is no limit to hit. */
+static void
+assert_naive_loader_exceeds_budget (ChildWork naive, const char *path)
+{
+  int status;
+
+  if (CG_UNDER_ASAN)
+    {
+      print_message ("  the naive loader is not run under ASan\n");
+      return;
+    }
+  status = run_within_budget (naive, path);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 2)
+    fail_msg ("the naive loader of %s did not run out of memory (wait status %d)", path, status);
 }
 
 static void
@@ -152,18 +312,49 @@ static const char header[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   "<session xmlns=\"https://commonground.github.io/ns/session\" format-version=\"1.0\" next-id=\"1\">\n";
 
+/* A sparse file: @size bytes long, no disk used. */
+static void
+make_sparse_file (const char *path, off_t size)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  assert_true (fd >= 0);
+  assert_int_equal (write (fd, header, strlen (header)), (int) strlen (header));
+  assert_int_equal (ftruncate (fd, size), 0);
+  close (fd);
+}
+
 static void
 test_hundred_megabytes (void **state)
 {
   g_autofree char *path = temp_path (state, "huge.commonground");
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
-  /* A sparse file: 100 MB long, no disk used. */
-  assert_true (fd >= 0);
-  assert_int_equal (write (fd, header, strlen (header)), (int) strlen (header));
-  assert_int_equal (ftruncate (fd, 100 * 1024 * 1024), 0);
-  close (fd);
-  assert_refused (path, CG_SESSION_XML_ERROR_TOO_BIG, 1, 1, "the file is larger than 16 MB");
+  make_sparse_file (path, 100 * 1024 * 1024);
+  assert_refused_within_budget (path, CG_SESSION_XML_ERROR_TOO_BIG, 1, 1, "the file is larger than 16 MB");
+}
+
+/* Reads the whole file into memory, as g_file_get_contents() does. */
+static int
+read_whole_file (gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (g_file_get_contents (data, &contents, &length, &error))
+    return 0;
+  return g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM) ? 2 : 1;
+}
+
+static void
+test_one_gigabyte (void **state)
+{
+  g_autofree char *path = temp_path (state, "larger.commonground");
+
+  /* Larger than the memory budget, so reading it all could not fit. */
+  make_sparse_file (path, (off_t) 1024 * 1024 * 1024);
+  assert_refused_within_budget (path, CG_SESSION_XML_ERROR_TOO_BIG, 1, 1, "the file is larger than 16 MB");
+  assert_naive_loader_exceeds_budget (read_whole_file, path);
 }
 
 static void
@@ -183,6 +374,32 @@ test_too_big_in_memory (void **state)
                        "memory.commonground:1:1: the file is larger than 16 MB, too large for a Common Ground session");
 }
 
+/* Parses the file with libxml2's own reader, which unpacks gzip as it goes:
+ * the loader RELIABILITY.md warns against. */
+static xmlExternalEntityLoader libxml2_default_loader;
+
+static void
+note_out_of_memory (void *data, xmlErrorPtr error)
+{
+  if (error->code == XML_ERR_NO_MEMORY)
+    *(gboolean *) data = TRUE;
+}
+
+static int
+parse_with_xml_read_file (gconstpointer data)
+{
+  gboolean out_of_memory = FALSE;
+  xmlDocPtr doc;
+
+  /* Our loader shuts libxml2's file loader off for the whole process. */
+  xmlSetExternalEntityLoader (libxml2_default_loader);
+  xmlSetStructuredErrorFunc (&out_of_memory, note_out_of_memory);
+  doc = xmlReadFile (data, NULL, XML_PARSE_NONET);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  return out_of_memory ? 2 : 1;
+}
+
 static void
 test_gzip_bomb (void **state)
 {
@@ -193,8 +410,10 @@ test_gzip_bomb (void **state)
   g_autofree char *block = g_malloc (1024 * 1024);
   g_autoptr (GBytes) bytes = NULL;
 
-  /* 64 MB of XML, a few tens of kilobytes compressed. */
-  memset (block, ' ', 1024 * 1024);
+  /* 64 MB of XML, 16 million empty elements, a few tens of kilobytes
+   * compressed. Parsed, it would take gigabytes. */
+  for (gsize i = 0; i < 1024 * 1024; i += 4)
+    memcpy (block + i, "<x/>", 4);
   assert_true (g_output_stream_write_all (gzip, header, strlen (header), NULL, NULL, NULL));
   for (int i = 0; i < 64; i++)
     assert_true (g_output_stream_write_all (gzip, block, 1024 * 1024, NULL, NULL, NULL));
@@ -202,8 +421,9 @@ test_gzip_bomb (void **state)
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
   assert_true (g_bytes_get_size (bytes) < 200 * 1024);
   assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  assert_refused (path, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 1, 1,
-                  "the file is compressed (gzip); Common Ground files are plain XML");
+  assert_refused_within_budget (path, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 1, 1,
+                                "the file is compressed (gzip); Common Ground files are plain XML");
+  assert_naive_loader_exceeds_budget (parse_with_xml_read_file, path);
 }
 
 static void
@@ -265,6 +485,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_committed_bad_files),
     cmocka_unit_test_setup_teardown (test_hundred_megabytes, make_temp_dir, remove_temp_dir),
+    cmocka_unit_test_setup_teardown (test_one_gigabyte, make_temp_dir, remove_temp_dir),
     cmocka_unit_test (test_too_big_in_memory),
     cmocka_unit_test_setup_teardown (test_gzip_bomb, make_temp_dir, remove_temp_dir),
     cmocka_unit_test_setup_teardown (test_quadratic_blowup, make_temp_dir, remove_temp_dir),
@@ -274,5 +495,6 @@ main (void)
     cmocka_unit_test (test_whitespace_only_is_empty),
   };
 
+  libxml2_default_loader = xmlGetExternalEntityLoader ();
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -471,7 +471,7 @@ cg_chart_radar_draw (cairo_t *cr, double width, double height, CgSession *sessio
   for (guint p = 0; p < n; p++)
     {
       const CgPartner *partner = cg_session_get_partner (session, p);
-      CgRgb colour = cg_chart_partner_colour (partner);
+      CgRgb colour = cg_chart_style_partner_colour (style, partner);
       const double *dashes;
       int n_dashes;
       guint marker;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cg-appearance.h"
+#include "cg-chart-style.h"
 
 #define RESOURCE_PATH "/io/github/commonground/CommonGround/"
 
@@ -97,6 +98,46 @@ cg_appearance_get_dark (CgAppearance *self)
 {
   g_return_val_if_fail (CG_IS_APPEARANCE (self), FALSE);
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+char *
+cg_appearance_partner_colour (CgAppearance *self, const char *colour)
+{
+  static const char *const backgrounds[] = { "window_bg_color", "view_bg_color",
+                                             "card_bg_color" };
+  g_autoptr (GtkWidget) probe = NULL;
+  GtkStyleContext *context;
+  CgChartStyle style;
+  CgRgb raw, mark;
+
+  g_return_val_if_fail (CG_IS_APPEARANCE (self), NULL);
+  if (!cg_appearance_get_high_contrast (self) || !cg_rgb_parse (colour, &raw))
+    return g_strdup (colour);
+  cg_chart_style_init_high_contrast (&style, cg_appearance_get_dark (self));
+  mark = cg_chart_style_mark_colour (&style, &raw);
+  /* Every background here is as light (or as dark) as the charts', so each
+   * step only goes on in the same direction and keeps the ones before. */
+  probe = g_object_ref_sink (gtk_label_new (NULL));
+  context = gtk_widget_get_style_context (probe);
+  for (guint i = 0; i < G_N_ELEMENTS (backgrounds); i++)
+    {
+      GdkRGBA bg;
+
+      if (gtk_style_context_lookup_color (context, backgrounds[i], &bg))
+        mark = cg_rgb_with_contrast (&mark, &(CgRgb) { bg.red, bg.green, bg.blue },
+                                     CG_CHART_HC_RATIO);
+    }
+  return cg_rgb_to_string (&mark);
+}
+
+void
+cg_appearance_redraw_on_change (CgAppearance *self, GtkWidget *widget)
+{
+  g_return_if_fail (CG_IS_APPEARANCE (self) && GTK_IS_WIDGET (widget));
+  g_signal_connect_object (self, "notify::high-contrast", G_CALLBACK (gtk_widget_queue_draw),
+                           widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::dark", G_CALLBACK (gtk_widget_queue_draw), widget,
+                           G_CONNECT_SWAPPED);
 }
 
 gboolean

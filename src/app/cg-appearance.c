@@ -100,6 +100,19 @@ cg_appearance_get_dark (CgAppearance *self)
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
+/* @name from the theme, laid over @under when it is translucent (Adwaita's
+ * dark cards are white at 8 %). */
+static gboolean
+theme_colour (GtkStyleContext *context, const char *name, const CgRgb *under, CgRgb *out)
+{
+  GdkRGBA c;
+
+  if (!gtk_style_context_lookup_color (context, name, &c))
+    return FALSE;
+  *out = cg_rgb_mix (under, &(CgRgb) { c.red, c.green, c.blue }, c.alpha);
+  return TRUE;
+}
+
 char *
 cg_appearance_partner_colour (CgAppearance *self, const char *colour)
 {
@@ -108,24 +121,27 @@ cg_appearance_partner_colour (CgAppearance *self, const char *colour)
   g_autoptr (GtkWidget) probe = NULL;
   GtkStyleContext *context;
   CgChartStyle style;
-  CgRgb raw, mark;
+  CgRgb raw, mark, window;
 
   g_return_val_if_fail (CG_IS_APPEARANCE (self), NULL);
   if (!cg_appearance_get_high_contrast (self) || !cg_rgb_parse (colour, &raw))
     return g_strdup (colour);
   cg_chart_style_init_high_contrast (&style, cg_appearance_get_dark (self));
   mark = cg_chart_style_mark_colour (&style, &raw);
-  /* Every background here is as light (or as dark) as the charts', so each
-   * step only goes on in the same direction and keeps the ones before. */
   probe = g_object_ref_sink (gtk_label_new (NULL));
   context = gtk_widget_get_style_context (probe);
+  if (!theme_colour (context, "window_bg_color", &style.bg, &window))
+    window = style.bg;
   for (guint i = 0; i < G_N_ELEMENTS (backgrounds); i++)
     {
-      GdkRGBA bg;
+      CgRgb bg;
 
-      if (gtk_style_context_lookup_color (context, backgrounds[i], &bg))
-        mark = cg_rgb_with_contrast (&mark, &(CgRgb) { bg.red, bg.green, bg.blue },
-                                     CG_CHART_HC_RATIO);
+      /* Only backgrounds on the same side as the charts' (light or dark):
+       * then each step goes on in the same direction and keeps the ones
+       * before it. */
+      if (theme_colour (context, backgrounds[i], &window, &bg)
+          && cg_rgb_text_on (&bg).red == style.fg.red)
+        mark = cg_rgb_with_contrast (&mark, &bg, CG_CHART_HC_RATIO);
     }
   return cg_rgb_to_string (&mark);
 }

@@ -275,7 +275,9 @@ cg_chart_partner_colour (const CgPartner *partner)
 CgRgb
 cg_chart_style_mark_colour (const CgChartStyle *style, const CgRgb *colour)
 {
-  g_return_val_if_fail (style != NULL && colour != NULL, style->fg);
+  static const CgRgb grey = { 0.5, 0.5, 0.5 };
+
+  g_return_val_if_fail (style != NULL && colour != NULL, grey);
   if (!style->high_contrast)
     return *colour;
   return cg_rgb_with_contrast (colour, &style->bg, CG_CHART_HC_RATIO);

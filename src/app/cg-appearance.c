@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cg-appearance.h"
+#include "cg-chart-style.h"
 
 #define RESOURCE_PATH "/io/github/commonground/CommonGround/"
 
@@ -97,6 +98,62 @@ cg_appearance_get_dark (CgAppearance *self)
 {
   g_return_val_if_fail (CG_IS_APPEARANCE (self), FALSE);
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+/* @name from the theme, laid over @under when it is translucent (Adwaita's
+ * dark cards are white at 8 %). */
+static gboolean
+theme_colour (GtkStyleContext *context, const char *name, const CgRgb *under, CgRgb *out)
+{
+  GdkRGBA c;
+
+  if (!gtk_style_context_lookup_color (context, name, &c))
+    return FALSE;
+  *out = cg_rgb_mix (under, &(CgRgb) { c.red, c.green, c.blue }, c.alpha);
+  return TRUE;
+}
+
+char *
+cg_appearance_partner_colour (CgAppearance *self, const char *colour)
+{
+  static const char *const backgrounds[] = { "window_bg_color", "view_bg_color",
+                                             "card_bg_color" };
+  g_autoptr (GtkWidget) probe = NULL;
+  GtkStyleContext *context;
+  CgChartStyle style;
+  CgRgb raw, mark, window;
+
+  g_return_val_if_fail (CG_IS_APPEARANCE (self), NULL);
+  if (!cg_appearance_get_high_contrast (self) || !cg_rgb_parse (colour, &raw))
+    return g_strdup (colour);
+  cg_chart_style_init_high_contrast (&style, cg_appearance_get_dark (self));
+  mark = cg_chart_style_mark_colour (&style, &raw);
+  probe = g_object_ref_sink (gtk_label_new (NULL));
+  context = gtk_widget_get_style_context (probe);
+  if (!theme_colour (context, "window_bg_color", &style.bg, &window))
+    window = style.bg;
+  for (guint i = 0; i < G_N_ELEMENTS (backgrounds); i++)
+    {
+      CgRgb bg;
+
+      /* Only backgrounds on the same side as the charts' (light or dark):
+       * then each step goes on in the same direction and keeps the ones
+       * before it. */
+      if (theme_colour (context, backgrounds[i], &window, &bg)
+          && cg_rgb_text_on (&bg).red == style.fg.red)
+        mark = cg_rgb_with_contrast (&mark, &bg, CG_CHART_HC_RATIO);
+    }
+  return cg_rgb_to_string (&mark);
+}
+
+void
+cg_appearance_redraw_on_change (CgAppearance *self, GtkWidget *widget)
+{
+  g_return_if_fail (CG_IS_APPEARANCE (self) && GTK_IS_WIDGET (widget));
+  g_signal_connect_object (self, "notify::high-contrast", G_CALLBACK (gtk_widget_queue_draw),
+                           widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::dark", G_CALLBACK (gtk_widget_queue_draw), widget,
+                           G_CONNECT_SWAPPED);
 }
 
 gboolean

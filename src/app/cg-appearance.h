@@ -41,6 +41,17 @@ void      cg_appearance_set_force_high_contrast (CgAppearance *self, gboolean fo
 gboolean  cg_appearance_get_high_contrast (CgAppearance *self);
 gboolean  cg_appearance_get_dark (CgAppearance *self);
 
+/* A partner's @colour ("#rrggbb") as the app shows it: as it is, or in high
+ * contrast darkened or lightened with its hue kept until it reaches 7:1
+ * against the charts' background and the theme's window, view and card
+ * backgrounds (the system's high-contrast theme is not pure white or
+ * black). Free it. Widgets that bake it into markup rebuild on
+ * notify::high-contrast and notify::dark. */
+char     *cg_appearance_partner_colour (CgAppearance *self, const char *colour);
+/* Redraws @widget (a swatch that draws a partner colour) whenever high
+ * contrast or the dark style changes. */
+void      cg_appearance_redraw_on_change (CgAppearance *self, GtkWidget *widget);
+
 /* The app's settings; NULL when the schema is not installed (an uninstalled
  * run without GSETTINGS_SCHEMA_DIR): the values then live for this run. */
 GSettings *cg_appearance_get_settings (CgAppearance *self);

@@ -203,6 +203,14 @@ cg_chart_widget_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   style_for_widget (self, &style, &family);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  /* High contrast measures its colours against the style's pure white or
+   * black; the system's high-contrast theme puts windows on #fafafa or
+   * #242424, so the chart lays its own background down first. */
+  if (style.high_contrast)
+    {
+      cg_rgb_set_source (cr, &style.bg, 1.0);
+      cairo_paint (cr);
+    }
   switch (self->kind)
     {
     case CG_CHART_KIND_DOTS:

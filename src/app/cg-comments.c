@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-appearance.h"
 #include "cg-comments.h"
 
 #define COMMIT_DELAY_MS 700
@@ -87,9 +88,11 @@ on_view_leave (GtkEventControllerFocus *focus, CgComments *self)
 static void
 draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
+  g_autofree char *colour = cg_appearance_partner_colour (cg_appearance_get_default (), data);
   GdkRGBA rgba;
 
-  if (!gdk_rgba_parse (&rgba, data))
+  /* High contrast draws the partner's colour as the charts do (7:1). */
+  if (colour == NULL || !gdk_rgba_parse (&rgba, colour))
     return;
   gdk_cairo_set_source_rgba (cr, &rgba);
   cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
@@ -107,6 +110,7 @@ comment_header_new (const CgPartner *p)
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 16);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 16);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_swatch, g_strdup (p->colour), g_free);
+  cg_appearance_redraw_on_change (cg_appearance_get_default (), dot);
   gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (name, "heading");

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-appearance.h"
 #include "cg-grid-table.h"
 #include "cg-types.h"
 
@@ -385,9 +386,12 @@ cg_grid_table_navigate (CgGridTable *self, guint keyval, GdkModifierType state)
 static void
 draw_colour (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
+  g_autofree char *colour = cg_appearance_partner_colour (
+    cg_appearance_get_default (), g_object_get_data (G_OBJECT (area), "cg-colour"));
   GdkRGBA rgba;
 
-  if (!gdk_rgba_parse (&rgba, g_object_get_data (G_OBJECT (area), "cg-colour")))
+  /* High contrast draws the partner's colour as the charts do (7:1). */
+  if (colour == NULL || !gdk_rgba_parse (&rgba, colour))
     return;
   gdk_cairo_set_source_rgba (cr, &rgba);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -428,6 +432,7 @@ cg_grid_partner_header_new (const char *name, const char *organisation, const ch
   g_object_set_data_full (G_OBJECT (bar), "cg-colour", g_strdup (colour), g_free);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (bar), 10);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (bar), draw_colour, NULL, NULL);
+  cg_appearance_redraw_on_change (cg_appearance_get_default (), bar);
   gtk_widget_add_css_class (bar, "colour-bar");
   gtk_widget_set_valign (bar, GTK_ALIGN_START);
   gtk_widget_add_css_class (org_label, "dim-label");

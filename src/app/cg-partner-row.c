@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-appearance.h"
 #include "cg-partner-row.h"
 
 struct _CgPartnerRow
@@ -33,7 +34,8 @@ struct _CgPartnerRow
 
 G_DEFINE_FINAL_TYPE (CgPartnerRow, cg_partner_row, GTK_TYPE_LIST_BOX_ROW)
 
-/* A filled square with a thin outline, so pale colours still show. */
+/* A filled square with a thin outline, so pale colours still show; in high
+ * contrast the colour as the charts will draw it. */
 static void
 draw_swatch (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -41,7 +43,9 @@ draw_swatch (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  const char *colour = user_data;
+  g_autofree char *colour = user_data == NULL ? NULL
+                            : cg_appearance_partner_colour (cg_appearance_get_default (),
+                                                            user_data);
   GdkRGBA rgba;
   int side = MIN (width, height);
 
@@ -237,6 +241,7 @@ fill_palette (CgPartnerRow *self)
       /* The palette is static: its strings outlive every row. */
       gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch,
                                       (gpointer) palette[i], NULL);
+      cg_appearance_redraw_on_change (cg_appearance_get_default (), area);
       gtk_button_set_child (GTK_BUTTON (button), area);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, label);
@@ -301,6 +306,7 @@ cg_partner_row_init (CgPartnerRow *self)
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->organisation_entry), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->role_entry), FALSE);
   fill_palette (self);
+  cg_appearance_redraw_on_change (cg_appearance_get_default (), GTK_WIDGET (self->swatch));
 }
 
 GtkWidget *

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-appearance.h"
 #include "cg-charter-content.h"
 #include "cg-chart-style.h"
 #include "cg-chart-widget.h"
@@ -138,8 +139,10 @@ partner_markup (const CgPartner *p, const char *tag)
 {
   g_autoptr (GString) s = g_string_new (NULL);
   g_autofree char *name = g_markup_escape_text (p->name, -1);
+  g_autofree char *colour = cg_appearance_partner_colour (cg_appearance_get_default (),
+                                                          p->colour);
 
-  g_string_append_printf (s, "<span foreground=\"%s\">⬤</span> <b>%s</b>  %s", p->colour,
+  g_string_append_printf (s, "<span foreground=\"%s\">⬤</span> <b>%s</b>  %s", colour,
                           tag, name);
   if (p->organisation != NULL && *p->organisation != '\0')
     {

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-appearance.h"
 #include "cg-capture-bar.h"
 #include "cg-presentation-content.h"
 #include "cg-presentation-window.h"
@@ -542,6 +543,11 @@ cg_presentation_window_new (CgWindow *main_window)
   g_signal_connect_object (main_window, "notify::stage", G_CALLBACK (on_main_stage), self, 0);
   g_signal_connect_object (main_window, "notify::focus-widget", G_CALLBACK (on_main_focus),
                            self, 0);
+  /* The partners' colour dots are markup: high contrast changes them. */
+  g_signal_connect_object (cg_appearance_get_default (), "notify::high-contrast",
+                           G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cg_appearance_get_default (), "notify::dark",
+                           G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   watch_capture_bars (self, GTK_WIDGET (main_window));
   set_session (self, cg_window_get_session (main_window));
   on_main_focus (main_window, NULL, self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cg-appearance.h"
 #include "cg-review-page.h"
 #include "cg-chart-style.h"
 #include "cg-chart-widget.h"
@@ -163,8 +164,10 @@ rebuild_partner_key (CgReviewPage *self)
       const CgPartner *p = cg_session_get_partner (self->session, i);
       g_autofree char *name = g_markup_escape_text (p->name, -1);
       g_autofree char *tag = g_markup_escape_text (tags[i], -1);
+      g_autofree char *colour = cg_appearance_partner_colour (cg_appearance_get_default (),
+                                                              p->colour);
       g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">⬤</span> <b>%s</b>  %s",
-                                                 p->colour, tag, name);
+                                                 colour, tag, name);
       GtkWidget *label = gtk_label_new (NULL);
 
       gtk_label_set_markup (GTK_LABEL (label), markup);
@@ -431,10 +434,24 @@ cg_review_page_class_init (CgReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, roles);
 }
 
+/* The key's colour dots are markup: high contrast changes their colour. */
+static void
+on_appearance_changed (CgAppearance *appearance, GParamSpec *pspec, CgReviewPage *self)
+{
+  if (self->session != NULL)
+    rebuild_partner_key (self);
+}
+
 static void
 cg_review_page_init (CgReviewPage *self)
 {
+  CgAppearance *appearance = cg_appearance_get_default ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (appearance, "notify::high-contrast",
+                           G_CALLBACK (on_appearance_changed), self, 0);
+  g_signal_connect_object (appearance, "notify::dark", G_CALLBACK (on_appearance_changed),
+                           self, 0);
 }
 
 GtkWidget *

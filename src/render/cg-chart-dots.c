@@ -311,7 +311,7 @@ static void
 draw_dot (cairo_t *cr, const CgChartStyle *style, const Layout *l, const CgPartner *p,
           const char *tag, double x, double y)
 {
-  CgRgb fill = cg_chart_partner_colour (p);
+  CgRgb fill = cg_chart_style_partner_colour (style, p);
   CgRgb ink = style->high_contrast ? style->fg : cg_rgb_text_on (&fill);
   g_autoptr (PangoLayout) layout = tag_layout (cr, style, tag);
   double tw, th, size, room = l->dot_r * (style->high_contrast ? 1.2 : 1.7);

@@ -292,7 +292,7 @@ draw_names (cairo_t *cr, const Input *in, const Layout *l)
   for (guint p = 0; p < in->n_partners; p++)
     {
       const CgPartner *partner = cg_session_get_partner (in->session, p);
-      CgRgb colour = cg_chart_partner_colour (partner);
+      CgRgb colour = cg_chart_style_partner_colour (in->style, partner);
       double y = l->grid_y + p * l->row_h;
       g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, in->style, partner->name,
                                                               l->scale, FALSE,

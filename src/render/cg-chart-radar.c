@@ -347,9 +347,11 @@ series_path (cairo_t *cr, const Layout *l, const double values[CG_N_LESSONS])
 }
 
 /* Draws one line through the lessons' values, broken where a value is
- * missing (NAN) or its lesson hidden. A @casing colour (high contrast)
- * edges the line, so a pale partner colour still stands off the
- * background. */
+ * missing (NAN) or its lesson hidden. A @casing colour (high contrast: the
+ * background) edges the line, so it stands clear of the web and of the
+ * lines it crosses; the partner colour itself already reaches 7:1 against
+ * the background (cg_chart_style_partner_colour()), and an edge in the
+ * text colour would only sink a darkened colour into black. */
 static void
 draw_series (cairo_t *cr, const Layout *l, const double values[CG_N_LESSONS],
              const CgRgb *colour, double line_width, const double *dashes, int n_dashes,
@@ -471,14 +473,14 @@ cg_chart_radar_draw (cairo_t *cr, double width, double height, CgSession *sessio
   for (guint p = 0; p < n; p++)
     {
       const CgPartner *partner = cg_session_get_partner (session, p);
-      CgRgb colour = cg_chart_partner_colour (partner);
+      CgRgb colour = cg_chart_style_partner_colour (style, partner);
       const double *dashes;
       int n_dashes;
       guint marker;
 
       cg_chart_partner_stroke (p, &dashes, &n_dashes, &marker);
       draw_series (cr, &l, &v.partners[p * CG_N_LESSONS], &colour, lw, dashes, n_dashes,
-                   marker, l.px * 0.32, &style->bg, style->high_contrast ? &style->fg : NULL);
+                   marker, l.px * 0.32, &style->bg, style->high_contrast ? &style->bg : NULL);
       draw_legend_entry (cr, style, &l, p, partner->name, &colour, lw, p, FALSE);
     }
   /* The group last and thickest, so it reads above the partners' lines. */

@@ -272,6 +272,25 @@ cg_chart_partner_colour (const CgPartner *partner)
   return out;
 }
 
+CgRgb
+cg_chart_style_mark_colour (const CgChartStyle *style, const CgRgb *colour)
+{
+  static const CgRgb grey = { 0.5, 0.5, 0.5 };
+
+  g_return_val_if_fail (style != NULL && colour != NULL, grey);
+  if (!style->high_contrast)
+    return *colour;
+  return cg_rgb_with_contrast (colour, &style->bg, CG_CHART_HC_RATIO);
+}
+
+CgRgb
+cg_chart_style_partner_colour (const CgChartStyle *style, const CgPartner *partner)
+{
+  CgRgb raw = cg_chart_partner_colour (partner);
+
+  return cg_chart_style_mark_colour (style, &raw);
+}
+
 char *
 cg_chart_item_label (CgSession *session, guint item_id)
 {

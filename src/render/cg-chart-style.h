@@ -77,6 +77,17 @@ void cg_chart_draw_level_badge (cairo_t *cr, const CgChartStyle *style, CgLevel 
 char **cg_chart_partner_tags (CgSession *session);
 CgRgb  cg_chart_partner_colour (const CgPartner *partner);
 
+/* What high contrast asks of text and marks against their background. */
+#define CG_CHART_HC_RATIO 7.0
+/* @colour as a chart mark in @style: as it is in the ordinary styles; in
+ * high contrast darkened (light) or lightened (dark) with its hue kept until
+ * it reaches CG_CHART_HC_RATIO against style->bg. Words on such a fill in
+ * cg_rgb_text_on() then reach it too (the ink is style->bg's opposite). */
+CgRgb  cg_chart_style_mark_colour (const CgChartStyle *style, const CgRgb *colour);
+/* A partner's colour as every chart draws it: cg_chart_style_mark_colour()
+ * of cg_chart_partner_colour(). */
+CgRgb  cg_chart_style_partner_colour (const CgChartStyle *style, const CgPartner *partner);
+
 /* Short item labels: "3.2" for the second statement of lesson 3, "A1" for
  * the first aim. */
 char *cg_chart_item_label (CgSession *session, guint item_id);

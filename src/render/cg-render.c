@@ -80,6 +80,77 @@ cg_rgb_mix (const CgRgb *a, const CgRgb *b, double t)
   return out;
 }
 
+static double
+encode_channel (double c)
+{
+  c = CLAMP (c, 0.0, 1.0);
+  return c <= 0.0031308 ? c * 12.92 : 1.055 * pow (c, 1 / 2.4) - 0.055;
+}
+
+/* A point @s (0..1) on the way from @lin (linear light) to black (@darken)
+ * or white, in 8-bit steps. Lightening first scales the colour up until
+ * its strongest channel is full, so it keeps its saturation as long as it
+ * can, and only then mixes in white. Luminance grows (or falls) steadily
+ * along the way, which the search in cg_rgb_with_contrast() relies on. */
+static CgRgb
+contrast_path (const double lin[3], double s, gboolean darken)
+{
+  double top = MAX (lin[0], MAX (lin[1], lin[2]));
+  double out[3];
+  CgRgb rgb;
+
+  for (int i = 0; i < 3; i++)
+    {
+      if (darken)
+        out[i] = lin[i] * (1 - s);
+      else if (top <= 0)
+        out[i] = s;
+      else if (s <= 0.5)
+        out[i] = lin[i] * (1 + (1 / top - 1) * s * 2);
+      else
+        out[i] = lin[i] / top + (1 - lin[i] / top) * (s - 0.5) * 2;
+    }
+  rgb.red = round (encode_channel (out[0]) * 255) / 255;
+  rgb.green = round (encode_channel (out[1]) * 255) / 255;
+  rgb.blue = round (encode_channel (out[2]) * 255) / 255;
+  return rgb;
+}
+
+CgRgb
+cg_rgb_with_contrast (const CgRgb *colour, const CgRgb *bg, double ratio)
+{
+  static const CgRgb black = { 0, 0, 0 };
+  static const CgRgb white = { 1, 1, 1 };
+  double lin[3] = { linear_channel (colour->red), linear_channel (colour->green),
+                    linear_channel (colour->blue) };
+  gboolean darken = cg_rgb_contrast (&black, bg) >= cg_rgb_contrast (&white, bg);
+  double lo = 0, hi = 1;
+
+  if (cg_rgb_contrast (colour, bg) >= ratio)
+    return *colour;
+  /* The least change that reaches @ratio; black or white when nothing
+   * less does. */
+  for (int i = 0; i < 40; i++)
+    {
+      double mid = (lo + hi) / 2;
+      CgRgb c = contrast_path (lin, mid, darken);
+
+      if (cg_rgb_contrast (&c, bg) >= ratio)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return contrast_path (lin, hi, darken);
+}
+
+char *
+cg_rgb_to_string (const CgRgb *rgb)
+{
+  return g_strdup_printf ("#%02x%02x%02x", (guint) round (CLAMP (rgb->red, 0, 1) * 255),
+                          (guint) round (CLAMP (rgb->green, 0, 1) * 255),
+                          (guint) round (CLAMP (rgb->blue, 0, 1) * 255));
+}
+
 cairo_t *
 cg_render_scratch_context_new (void)
 {

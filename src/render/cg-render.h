@@ -28,6 +28,14 @@ double   cg_rgb_contrast (const CgRgb *a, const CgRgb *b);
 CgRgb    cg_rgb_text_on (const CgRgb *fill);
 /* @a mixed towards @b by @t (0 = a, 1 = b). */
 CgRgb    cg_rgb_mix (const CgRgb *a, const CgRgb *b, double t);
+/* @colour made to reach @ratio against @bg with its hue kept: darkened on a
+ * light @bg (its linear light scaled down, which keeps its chromaticity),
+ * lightened on a dark one (scaled up to full strength, then mixed towards
+ * white). Only as far as needed, in whole 8-bit steps so that what is drawn
+ * is what was measured; unchanged when it already reaches @ratio. */
+CgRgb    cg_rgb_with_contrast (const CgRgb *colour, const CgRgb *bg, double ratio);
+/* "#rrggbb" for @rgb (free it). */
+char    *cg_rgb_to_string (const CgRgb *rgb);
 
 /* A cairo context on a 1x1 image surface, for measuring text when there is
  * nothing to draw on yet (height-for-width requests). */

@@ -302,7 +302,7 @@ draw_head (cairo_t *cr, const Input *in, const Layout *l)
   for (guint p = 0; p < in->n_partners; p++)
     {
       const CgPartner *partner = partner_at (in, p);
-      CgRgb colour = cg_chart_partner_colour (partner);
+      CgRgb colour = cg_chart_style_partner_colour (in->style, partner);
       double x = l->x_cols + p * l->col_w;
       g_autofree char *owned = NULL;
       g_autoptr (PangoLayout) layout = cg_chart_style_layout (

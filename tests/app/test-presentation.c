@@ -402,6 +402,52 @@ test_high_contrast_switch (void **state)
   assert_false (g_settings_get_boolean (settings, "high-contrast"));
 }
 
+static const char *
+key_markup (Fixture *f)
+{
+  GtkWidget *page = cg_window_get_page (f->window, CG_STAGE_REVIEW);
+  /* The partner key's entry: its tooltip is the name. */
+  GtkWidget *label = cg_test_find (page, GTK_TYPE_LABEL, "Ana Lopez");
+
+  assert_non_null (label);
+  assert_non_null (strstr (gtk_label_get_label (GTK_LABEL (label)), "⬤"));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* Ana has the palette's first colour, Okabe-Ito blue #0072b2: 5.19:1 on
+ * white, 4.05:1 on black. In high contrast the review page's partner key
+ * and every swatch show it as the charts draw it: #005d93 (7.03:1) on the
+ * light style, #009cf0 (7.01:1) on the dark one. */
+static void
+test_high_contrast_partner_colours (void **state)
+{
+  Fixture *f = *state;
+  CgAppearance *appearance = cg_appearance_get_default ();
+  gboolean dark;
+  const char *want;
+  g_autofree char *plain = NULL;
+  g_autofree char *contrasted = NULL;
+
+  cg_window_set_stage (f->window, CG_STAGE_REVIEW);
+  cg_test_iterate ();
+  plain = cg_appearance_partner_colour (appearance, "#0072b2");
+  assert_string_equal (plain, "#0072b2");
+  assert_non_null (strstr (key_markup (f), "#0072b2"));
+
+  cg_appearance_set_force_high_contrast (appearance, TRUE);
+  cg_test_iterate ();
+  dark = cg_appearance_get_dark (appearance);
+  want = dark ? "#009cf0" : "#005d93";
+  contrasted = cg_appearance_partner_colour (appearance, "#0072b2");
+  assert_string_equal (contrasted, want);
+  assert_non_null (strstr (key_markup (f), want));
+  assert_null (strstr (key_markup (f), "#0072b2"));
+
+  cg_appearance_set_force_high_contrast (appearance, FALSE);
+  cg_test_iterate ();
+  assert_non_null (strstr (key_markup (f), "#0072b2"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -413,6 +459,7 @@ main (int argc, char **argv)
     cmocka_unit_test_setup_teardown (test_timer_counts_down, setup, teardown),
     cmocka_unit_test_setup_teardown (test_zoom, setup, teardown),
     cmocka_unit_test_setup_teardown (test_high_contrast_switch, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_high_contrast_partner_colours, setup, teardown),
   };
   g_autoptr (GtkCssProvider) css = NULL;
 

@@ -57,8 +57,12 @@ find_descendant (GtkWidget *root, GType type)
   return NULL;
 }
 
+static void on_private_changed (GObject *bar, GParamSpec *pspec, CgPresentationWindow *self);
+
 /* Private entry is view state of the stage page's capture bar: while the
- * laptop is with one partner, the room sees no answers at all. */
+ * laptop is with one partner, the room sees no answers at all. The bar is
+ * watched from the first time the view shows its stage: pages are made
+ * when first shown, often after the view was opened. */
 static gboolean
 private_entry (CgPresentationWindow *self)
 {
@@ -67,7 +71,13 @@ private_entry (CgPresentationWindow *self)
   if (self->main_window == NULL)
     return FALSE;
   bar = find_descendant (cg_window_get_page (self->main_window, self->stage), CG_TYPE_CAPTURE_BAR);
-  return bar != NULL && cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (bar)) != 0;
+  if (bar == NULL)
+    return FALSE;
+  if (g_signal_handler_find (bar, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             on_private_changed, self) == 0)
+    g_signal_connect_object (bar, "notify::private-partner", G_CALLBACK (on_private_changed),
+                             self, 0);
+  return cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (bar)) != 0;
 }
 
 static void
@@ -178,16 +188,6 @@ static void
 on_private_changed (GObject *bar, GParamSpec *pspec, CgPresentationWindow *self)
 {
   queue_rebuild (self);
-}
-
-static void
-watch_capture_bars (CgPresentationWindow *self, GtkWidget *root)
-{
-  if (CG_IS_CAPTURE_BAR (root))
-    g_signal_connect_object (root, "notify::private-partner", G_CALLBACK (on_private_changed),
-                             self, 0);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    watch_capture_bars (self, c);
 }
 
 /* Timer ------------------------------------------------------------------ */
@@ -542,7 +542,6 @@ cg_presentation_window_new (CgWindow *main_window)
   g_signal_connect_object (main_window, "notify::stage", G_CALLBACK (on_main_stage), self, 0);
   g_signal_connect_object (main_window, "notify::focus-widget", G_CALLBACK (on_main_focus),
                            self, 0);
-  watch_capture_bars (self, GTK_WIDGET (main_window));
   set_session (self, cg_window_get_session (main_window));
   on_main_focus (main_window, NULL, self);
   update_timer (self);

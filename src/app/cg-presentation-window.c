@@ -433,19 +433,8 @@ leave_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-install_keys (GtkWidgetClass *widget_class)
+install_actions (GtkWidgetClass *widget_class)
 {
-  static const struct { guint key; const char *action; } keys[] = {
-    { GDK_KEY_Page_Down, "presentation.next" }, { GDK_KEY_Right, "presentation.next" },
-    { GDK_KEY_Down, "presentation.scroll-down" }, { GDK_KEY_space, "presentation.next" },
-    { GDK_KEY_KP_Page_Down, "presentation.next" },
-    { GDK_KEY_Page_Up, "presentation.previous" }, { GDK_KEY_Left, "presentation.previous" },
-    { GDK_KEY_Up, "presentation.scroll-up" }, { GDK_KEY_BackSpace, "presentation.previous" },
-    { GDK_KEY_KP_Page_Up, "presentation.previous" },
-    { GDK_KEY_Home, "presentation.first" }, { GDK_KEY_End, "presentation.last" },
-    { GDK_KEY_Escape, "presentation.leave" }, { GDK_KEY_F5, "presentation.leave" },
-  };
-
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "presentation.first", NULL, step_action);
@@ -453,8 +442,34 @@ install_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "presentation.scroll-down", NULL, scroll_action);
   gtk_widget_class_install_action (widget_class, "presentation.scroll-up", NULL, scroll_action);
   gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
+}
+
+/* The keys are caught before any child sees them: as class bindings they
+ * came after GtkWindow's own, which take the arrows for moving the focus,
+ * so Left and Right never stepped; and the scrolled window would take
+ * Page Up and Page Down. Nothing in this window is edited by typing. */
+static void
+install_keys (CgPresentationWindow *self)
+{
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_Page_Down, "presentation.next" }, { GDK_KEY_Right, "presentation.next" },
+    { GDK_KEY_Down, "presentation.scroll-down" }, { GDK_KEY_space, "presentation.next" },
+    { GDK_KEY_KP_Page_Down, "presentation.next" }, { GDK_KEY_KP_Right, "presentation.next" },
+    { GDK_KEY_Page_Up, "presentation.previous" }, { GDK_KEY_Left, "presentation.previous" },
+    { GDK_KEY_Up, "presentation.scroll-up" }, { GDK_KEY_BackSpace, "presentation.previous" },
+    { GDK_KEY_KP_Page_Up, "presentation.previous" }, { GDK_KEY_KP_Left, "presentation.previous" },
+    { GDK_KEY_Home, "presentation.first" }, { GDK_KEY_End, "presentation.last" },
+    { GDK_KEY_Escape, "presentation.leave" }, { GDK_KEY_F5, "presentation.leave" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "presentation-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, keys[i].key, 0, keys[i].action, NULL);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -504,7 +519,7 @@ cg_presentation_window_class_init (CgPresentationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, timer_label);
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, holder);
-  install_keys (widget_class);
+  install_actions (widget_class);
 }
 
 static void
@@ -512,6 +527,7 @@ cg_presentation_window_init (CgPresentationWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+  install_keys (self);
   self->size_css = gtk_css_provider_new ();
   self->base_px = 30;
   apply_size_cb (self);

@@ -224,6 +224,12 @@ test_hidden_default (void **state)
 
 /* F11 ------------------------------------------------------------------------ */
 
+static gboolean
+is_active (gpointer window)
+{
+  return gtk_window_is_active (window);
+}
+
 #ifdef GDK_WINDOWING_X11
 static gboolean
 press_key (GtkWindow *window, const char *key)
@@ -235,8 +241,12 @@ press_key (GtkWindow *window, const char *key)
 
   if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
     return FALSE;
-  cmd = g_strdup_printf ("%s windowfocus --sync %lu key --clearmodifiers %s", xdotool,
-                         (gulong) gdk_x11_surface_get_xid (surface), key);
+  /* Focus first and wait for it: the window manager may take a moment. */
+  cmd = g_strdup_printf ("%s windowfocus %lu", xdotool, (gulong) gdk_x11_surface_get_xid (surface));
+  assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, NULL));
+  assert_true (cg_test_wait_for (is_active, window, 3000));
+  g_free (cmd);
+  cmd = g_strdup_printf ("%s key --clearmodifiers %s", xdotool, key);
   assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, NULL));
   assert_int_equal (status, 0);
   return TRUE;
@@ -404,7 +414,7 @@ static GHashTable *
 listed_keys (GHashTable *by_action)
 {
   g_autoptr (GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/commonground/CommonGround/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource ("/io/github/commonground/CommonGround/cg-shortcuts.ui");
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GSList *objects = gtk_builder_get_objects (builder);
   guint n = 0;

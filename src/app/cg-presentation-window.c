@@ -58,8 +58,12 @@ find_descendant (GtkWidget *root, GType type)
   return NULL;
 }
 
+static void on_private_changed (GObject *bar, GParamSpec *pspec, CgPresentationWindow *self);
+
 /* Private entry is view state of the stage page's capture bar: while the
- * laptop is with one partner, the room sees no answers at all. */
+ * laptop is with one partner, the room sees no answers at all. The bar is
+ * watched from the first time the view shows its stage: pages are made
+ * when first shown, often after the view was opened. */
 static gboolean
 private_entry (CgPresentationWindow *self)
 {
@@ -68,7 +72,13 @@ private_entry (CgPresentationWindow *self)
   if (self->main_window == NULL)
     return FALSE;
   bar = find_descendant (cg_window_get_page (self->main_window, self->stage), CG_TYPE_CAPTURE_BAR);
-  return bar != NULL && cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (bar)) != 0;
+  if (bar == NULL)
+    return FALSE;
+  if (g_signal_handler_find (bar, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             on_private_changed, self) == 0)
+    g_signal_connect_object (bar, "notify::private-partner", G_CALLBACK (on_private_changed),
+                             self, 0);
+  return cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (bar)) != 0;
 }
 
 static void
@@ -179,16 +189,6 @@ static void
 on_private_changed (GObject *bar, GParamSpec *pspec, CgPresentationWindow *self)
 {
   queue_rebuild (self);
-}
-
-static void
-watch_capture_bars (CgPresentationWindow *self, GtkWidget *root)
-{
-  if (CG_IS_CAPTURE_BAR (root))
-    g_signal_connect_object (root, "notify::private-partner", G_CALLBACK (on_private_changed),
-                             self, 0);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    watch_capture_bars (self, c);
 }
 
 /* Timer ------------------------------------------------------------------ */
@@ -434,19 +434,8 @@ leave_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-install_keys (GtkWidgetClass *widget_class)
+install_actions (GtkWidgetClass *widget_class)
 {
-  static const struct { guint key; const char *action; } keys[] = {
-    { GDK_KEY_Page_Down, "presentation.next" }, { GDK_KEY_Right, "presentation.next" },
-    { GDK_KEY_Down, "presentation.scroll-down" }, { GDK_KEY_space, "presentation.next" },
-    { GDK_KEY_KP_Page_Down, "presentation.next" },
-    { GDK_KEY_Page_Up, "presentation.previous" }, { GDK_KEY_Left, "presentation.previous" },
-    { GDK_KEY_Up, "presentation.scroll-up" }, { GDK_KEY_BackSpace, "presentation.previous" },
-    { GDK_KEY_KP_Page_Up, "presentation.previous" },
-    { GDK_KEY_Home, "presentation.first" }, { GDK_KEY_End, "presentation.last" },
-    { GDK_KEY_Escape, "presentation.leave" }, { GDK_KEY_F5, "presentation.leave" },
-  };
-
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "presentation.first", NULL, step_action);
@@ -454,8 +443,34 @@ install_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "presentation.scroll-down", NULL, scroll_action);
   gtk_widget_class_install_action (widget_class, "presentation.scroll-up", NULL, scroll_action);
   gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
+}
+
+/* The keys are caught before any child sees them: as class bindings they
+ * came after GtkWindow's own, which take the arrows for moving the focus,
+ * so Left and Right never stepped; and the scrolled window would take
+ * Page Up and Page Down. Nothing in this window is edited by typing. */
+static void
+install_keys (CgPresentationWindow *self)
+{
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_Page_Down, "presentation.next" }, { GDK_KEY_Right, "presentation.next" },
+    { GDK_KEY_Down, "presentation.scroll-down" }, { GDK_KEY_space, "presentation.next" },
+    { GDK_KEY_KP_Page_Down, "presentation.next" }, { GDK_KEY_KP_Right, "presentation.next" },
+    { GDK_KEY_Page_Up, "presentation.previous" }, { GDK_KEY_Left, "presentation.previous" },
+    { GDK_KEY_Up, "presentation.scroll-up" }, { GDK_KEY_BackSpace, "presentation.previous" },
+    { GDK_KEY_KP_Page_Up, "presentation.previous" }, { GDK_KEY_KP_Left, "presentation.previous" },
+    { GDK_KEY_Home, "presentation.first" }, { GDK_KEY_End, "presentation.last" },
+    { GDK_KEY_Escape, "presentation.leave" }, { GDK_KEY_F5, "presentation.leave" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "presentation-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, keys[i].key, 0, keys[i].action, NULL);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -505,7 +520,7 @@ cg_presentation_window_class_init (CgPresentationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, timer_label);
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, holder);
-  install_keys (widget_class);
+  install_actions (widget_class);
 }
 
 static void
@@ -513,6 +528,7 @@ cg_presentation_window_init (CgPresentationWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+  install_keys (self);
   self->size_css = gtk_css_provider_new ();
   self->base_px = 30;
   apply_size_cb (self);
@@ -548,7 +564,6 @@ cg_presentation_window_new (CgWindow *main_window)
                            G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cg_appearance_get_default (), "notify::dark",
                            G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-  watch_capture_bars (self, GTK_WIDGET (main_window));
   set_session (self, cg_window_get_session (main_window));
   on_main_focus (main_window, NULL, self);
   update_timer (self);

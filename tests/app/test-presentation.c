@@ -14,7 +14,11 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include "cg-appearance.h"
+#include "cg-capture-bar.h"
 #include "cg-chart-widget.h"
 #include "cg-presentation-window.h"
 #include "cg-timer-button.h"
@@ -448,6 +452,529 @@ test_high_contrast_partner_colours (void **state)
   assert_non_null (strstr (key_markup (f), "#0072b2"));
 }
 
+/* More of the view: what it shows on the Roles and Charter stages, that
+ * private entry keeps answers off it, that zoom grows the charts, that the
+ * real keys step it, and photographs of it at 1920x1080. */
+
+/* Book the venue: Ana Accountable, Ben Responsible, Cy Informed, and every
+ * partner names Ana: one lead, a doer, no flag ("Clear"); the charter names
+ * Ana. Chase referrals: Ana and Ben both claim Accountable ("Overlap"): the
+ * charter leaves its lead to agree. */
+static void
+add_roles (Fixture *f, guint tasks[2])
+{
+  tasks[0] = cg_session_add_task (f->session, "Book the venue");
+  tasks[1] = cg_session_add_task (f->session, "Chase referrals");
+  cg_session_set_involvement (f->session, f->partners[0], tasks[0], CG_INVOLVEMENT_ACCOUNTABLE);
+  cg_session_set_involvement (f->session, f->partners[1], tasks[0], CG_INVOLVEMENT_RESPONSIBLE);
+  cg_session_set_involvement (f->session, f->partners[2], tasks[0], CG_INVOLVEMENT_INFORMED);
+  for (guint i = 0; i < 3; i++)
+    cg_session_set_believed_accountable (f->session, f->partners[i], tasks[0], f->partners[0]);
+  cg_session_set_involvement (f->session, f->partners[0], tasks[1], CG_INVOLVEMENT_ACCOUNTABLE);
+  cg_session_set_involvement (f->session, f->partners[1], tasks[1], CG_INVOLVEMENT_ACCOUNTABLE);
+  cg_session_set_involvement (f->session, f->partners[2], tasks[1], CG_INVOLVEMENT_RESPONSIBLE);
+}
+
+static GtkWidget *
+find_chart (CgPresentationWindow *p, CgChartKind kind)
+{
+  GtkWidget *content = cg_presentation_window_get_content (p);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (content); c; c = gtk_widget_get_next_sibling (c))
+    if (CG_IS_CHART_WIDGET (c) && cg_chart_widget_get_kind (CG_CHART_WIDGET (c)) == kind)
+      return c;
+  return NULL;
+}
+
+static GtkWidget *
+any_chart (CgPresentationWindow *p)
+{
+  return cg_test_find (cg_presentation_window_get_content (p), CG_TYPE_CHART_WIDGET, NULL);
+}
+
+/* The body labels under the heading, in order, joined by "|". */
+static char *
+body_texts (CgPresentationWindow *p)
+{
+  GtkWidget *content = cg_presentation_window_get_content (p);
+  GtkWidget *main = cg_presentation_window_get_main_label (p);
+  GString *s = g_string_new (NULL);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (content); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LABEL (c) && c != main)
+      g_string_append_printf (s, "%s%s", s->len > 0 ? "|" : "", gtk_label_get_text (GTK_LABEL (c)));
+  return g_string_free (s, FALSE);
+}
+
+static void
+set_item (CgPresentationWindow *p, guint item)
+{
+  cg_presentation_window_set_item (p, item);
+  cg_test_iterate ();
+}
+
+static void
+test_roles_content (void **state)
+{
+  Fixture *f = *state;
+  CgPresentationWindow *p;
+  GtkWidget *chart;
+  const char *desc;
+  guint tasks[2];
+
+  add_roles (f, tasks);
+  cg_window_set_stage (f->window, CG_STAGE_ROLES);
+  p = open_presentation (f);
+  assert_string_equal (main_text (p), "Who does what");
+  chart = find_chart (p, CG_CHART_KIND_ROLES);
+  assert_non_null (chart);
+  desc = cg_chart_widget_get_description (CG_CHART_WIDGET (chart));
+  assert_non_null (strstr (desc, "Role matrix of 2 tasks and 3 partners."));
+  assert_non_null (strstr (desc, " Book the venue: Clear. Ana Lopez Accountable. "
+                                 "Ben Okoro Responsible. Cy Wren Informed."));
+  assert_non_null (strstr (desc, " Chase referrals: Overlap"));
+  /* Claims of Accountable: Ana on both tasks, Ben on the referrals. */
+  assert_non_null (strstr (desc, "Tasks led: Ana Lopez 2, Ben Okoro 1, Cy Wren 0."));
+
+  /* Hidden roles: the matrix says so and names nobody's answer. */
+  cg_session_set_answers_hidden (f->session, TRUE);
+  cg_test_iterate ();
+  chart = find_chart (p, CG_CHART_KIND_ROLES);
+  desc = cg_chart_widget_get_description (CG_CHART_WIDGET (chart));
+  assert_null (strstr (desc, "Accountable"));
+  assert_null (strstr (desc, "Overlap"));
+}
+
+static void
+test_charter_content (void **state)
+{
+  Fixture *f = *state;
+  CgPresentationWindow *p;
+  guint tasks[2];
+  g_autofree char *purpose = NULL;
+  g_autofree char *aims_none = NULL;
+  g_autofree char *aims = NULL;
+  g_autofree char *roles = NULL;
+  g_autofree char *roles_hidden = NULL;
+  g_autofree char *rules = NULL;
+  g_autofree char *review = NULL;
+
+  add_roles (f, tasks);
+  cg_session_set_charter_field (f->session, CG_CHARTER_TITLE, "Riverside Charter");
+  cg_session_set_charter_field (f->session, CG_CHARTER_PURPOSE, "One plan for every family");
+  cg_session_set_charter_field (f->session, CG_CHARTER_GROUND_RULES, "Start on time");
+  cg_session_set_charter_field (f->session, CG_CHARTER_LEARNING, "Meet each term");
+  cg_session_set_charter_field (f->session, CG_CHARTER_REVIEW_DATE, "2026-11-22");
+  cg_window_set_stage (f->window, CG_STAGE_CHARTER);
+  p = open_presentation (f);
+
+  assert_string_equal (main_text (p), "Riverside Charter");
+  purpose = body_texts (p);
+  assert_string_equal (purpose, "Purpose|One plan for every family");
+
+  set_item (p, 1);
+  assert_string_equal (main_text (p), "Agreed aims");
+  aims_none = body_texts (p);
+  assert_string_equal (aims_none, "No aims have been marked agreed yet.");
+  cg_session_set_aim_agreed (f->session, f->aim, TRUE);
+  cg_test_iterate ();
+  aims = body_texts (p);
+  assert_string_equal (aims, "•  One shared plan per family");
+
+  set_item (p, 2);
+  assert_string_equal (main_text (p), "Roles and responsibilities");
+  roles = body_texts (p);
+  assert_string_equal (roles, "•  Book the venue: Ana Lopez\n"
+                              "•  Chase referrals: lead still to agree");
+  cg_session_set_answers_hidden (f->session, TRUE);
+  cg_test_iterate ();
+  roles_hidden = body_texts (p);
+  assert_string_equal (roles_hidden, "Shown once the role answers are revealed.");
+
+  set_item (p, 3);
+  assert_string_equal (main_text (p), "Ground rules");
+  rules = body_texts (p);
+  assert_string_equal (rules, "Start on time");
+
+  set_item (p, 5);
+  assert_string_equal (main_text (p), "Review and learning");
+  review = body_texts (p);
+  assert_string_equal (review, "Meet each term|Review date: 2026-11-22");
+}
+
+static GtkWidget *
+capture_bar (Fixture *f, CgStage stage)
+{
+  GtkWidget *bar = cg_test_find (cg_window_get_page (f->window, stage), CG_TYPE_CAPTURE_BAR, NULL);
+
+  assert_non_null (bar);
+  return bar;
+}
+
+static void
+assert_private (CgPresentationWindow *p, const char *heading)
+{
+  g_autofree char *text = shown_text (p);
+
+  assert_string_equal (main_text (p), heading);
+  if (any_chart (p) != NULL)
+    g_printerr ("a chart is shown under \"%s\" during private entry\n", heading);
+  assert_null (any_chart (p));
+  assert_non_null (strstr (text, "Answers are being entered privately"));
+  for (guint i = 0; i < G_N_ELEMENTS (statement_text); i++)
+    if (!g_str_equal (heading, statement_text[i]))
+      assert_null (strstr (text, statement_text[i]));
+  assert_null (strstr (text, "Ana Lopez"));
+  assert_null (strstr (text, "Divergent"));
+  assert_null (strstr (text, "Accountable"));
+}
+
+/* The laptop is with Ben: the room sees the statement, no answer, until
+ * the facilitator takes it back. The view was opened before the Roles page
+ * was ever shown: its bar is watched all the same. */
+static void
+test_private_entry (void **state)
+{
+  Fixture *f = *state;
+  CgPresentationWindow *p;
+  guint tasks[2];
+  g_autofree char *back = NULL;
+  g_autofree char *roles_back = NULL;
+
+  add_roles (f, tasks);
+  cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
+  p = open_presentation (f);
+  assert_non_null (find_chart (p, CG_CHART_KIND_DOTS));
+
+  cg_capture_bar_set_private_partner (CG_CAPTURE_BAR (capture_bar (f, CG_STAGE_LESSON_1)),
+                                      f->partners[1]);
+  assert_private (p, statement_text[0]);
+  /* Stepping keeps it private. */
+  gtk_widget_activate_action (GTK_WIDGET (p), "presentation.next", NULL);
+  assert_private (p, statement_text[1]);
+  gtk_widget_activate_action (GTK_WIDGET (p), "presentation.previous", NULL);
+
+  cg_capture_bar_set_private_partner (CG_CAPTURE_BAR (capture_bar (f, CG_STAGE_LESSON_1)), 0);
+  back = shown_text (p);
+  assert_non_null (find_chart (p, CG_CHART_KIND_DOTS));
+  assert_non_null (strstr (back, "Divergent"));
+
+  cg_window_set_stage (f->window, CG_STAGE_ROLES);
+  cg_test_iterate ();
+  assert_non_null (find_chart (p, CG_CHART_KIND_ROLES));
+  cg_capture_bar_set_private_partner (CG_CAPTURE_BAR (capture_bar (f, CG_STAGE_ROLES)),
+                                      f->partners[2]);
+  assert_private (p, "Who does what");
+  cg_capture_bar_set_private_partner (CG_CAPTURE_BAR (capture_bar (f, CG_STAGE_ROLES)), 0);
+  roles_back = shown_text (p);
+  assert_non_null (find_chart (p, CG_CHART_KIND_ROLES));
+  assert_non_null (strstr (roles_back, "Ana Lopez Accountable"));
+}
+
+/* Hidden answers and a partner's private entry together: coming back to
+ * all partners still shows nothing until Reveal. */
+static void
+test_private_then_reveal (void **state)
+{
+  Fixture *f = *state;
+  CgPresentationWindow *p;
+  g_autofree char *back = NULL;
+  g_autofree char *revealed = NULL;
+
+  cg_session_set_answers_hidden (f->session, TRUE);
+  cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
+  p = open_presentation (f);
+  cg_capture_bar_set_private_partner (CG_CAPTURE_BAR (capture_bar (f, CG_STAGE_LESSON_1)),
+                                      f->partners[0]);
+  cg_session_set_rating (f->session, f->partners[0], f->statements[1], CG_RATING_2);
+  assert_private (p, statement_text[0]);
+  cg_capture_bar_set_private_partner (CG_CAPTURE_BAR (capture_bar (f, CG_STAGE_LESSON_1)), 0);
+  back = shown_text (p);
+  assert_null (strstr (back, "Divergent"));
+  assert_null (strstr (back, "Ana Lopez"));
+  cg_session_set_revealed (f->session, CG_STAGE_LESSON_1, TRUE);
+  revealed = shown_text (p);
+  assert_non_null (strstr (revealed, "Divergent"));
+}
+
+typedef struct
+{
+  GtkWidget *chart;
+  double px;
+} ChartWait;
+
+static gboolean
+chart_font_is (gpointer data)
+{
+  ChartWait *w = data;
+  CgChartStyle style;
+
+  cg_chart_widget_get_style (CG_CHART_WIDGET (w->chart), &style);
+  return G_APPROX_VALUE (style.font_size, w->px, 0.01);
+}
+
+static GtkWidget *
+find_chart_in (GtkWidget *root, CgChartKind kind)
+{
+  if (CG_IS_CHART_WIDGET (root) && cg_chart_widget_get_kind (CG_CHART_WIDGET (root)) == kind)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_chart_in (c, kind);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static int
+chart_height_for (GtkWidget *chart, int width)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  return nat;
+}
+
+/* The Review page's radar in the main window draws its text at the
+ * window's 16 px at 100 %; at 200 % at 32 px, and it asks for more height
+ * for the same width (bigger words round the same chart). */
+static void
+test_zoom_scales_charts (void **state)
+{
+  Fixture *f = *state;
+  CgAppearance *appearance = cg_appearance_get_default ();
+  GtkWidget *chart = NULL;
+  ChartWait w;
+  int h100, h200;
+
+  cg_window_set_stage (f->window, CG_STAGE_REVIEW);
+  cg_test_iterate ();
+  chart = find_chart_in (cg_window_get_page (f->window, CG_STAGE_REVIEW), CG_CHART_KIND_RADAR);
+  assert_non_null (chart);
+
+  cg_appearance_zoom_reset (appearance);
+  w = (ChartWait) { chart, 16.0 };
+  assert_true (cg_test_wait_for (chart_font_is, &w, 2000));
+  h100 = chart_height_for (chart, 800);
+
+  cg_appearance_set_zoom (appearance, 2.0);
+  w.px = 32.0;
+  assert_true (cg_test_wait_for (chart_font_is, &w, 2000));
+  h200 = chart_height_for (chart, 800);
+  assert_true (h200 > h100);
+
+  cg_appearance_zoom_reset (appearance);
+  w.px = 16.0;
+  assert_true (cg_test_wait_for (chart_font_is, &w, 2000));
+  assert_int_equal (chart_height_for (chart, 800), h100);
+}
+
+#ifdef GDK_WINDOWING_X11
+/* Real key presses through the X server (XTest, by xdotool), so the
+ * window's own bindings are what answers them. */
+static gboolean
+press_keys (GtkWindow *window, const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *cmd = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+  cmd = g_strdup_printf ("%s windowfocus --sync %lu key --clearmodifiers %s", xdotool,
+                         (gulong) gdk_x11_surface_get_xid (surface), keys);
+  assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  assert_int_equal (status, 0);
+  return TRUE;
+}
+#else
+static gboolean
+press_keys (GtkWindow *window, const char *keys)
+{
+  return FALSE;
+}
+#endif
+
+typedef struct
+{
+  CgPresentationWindow *p;
+  const char *text;
+} TextWait;
+
+static gboolean
+main_text_is (gpointer data)
+{
+  TextWait *w = data;
+  GtkWidget *label = cg_presentation_window_get_main_label (w->p);
+
+  return label != NULL && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), w->text);
+}
+
+static void
+press_and_expect (CgPresentationWindow *p, const char *key, guint item, const char *text)
+{
+  TextWait w = { p, text };
+
+  if (!press_keys (GTK_WINDOW (p), key))
+    skip ();
+  if (!cg_test_wait_for (main_text_is, &w, 3000))
+    g_printerr ("after %s the view shows \"%s\"\n", key, main_text (p));
+  assert_string_equal (main_text (p), text);
+  assert_int_equal (cg_presentation_window_get_item (p), item);
+}
+
+/* Right and Page Down step on, Left and Page Up back, pressed as keys. */
+static void
+test_keys_step_items (void **state)
+{
+  Fixture *f = *state;
+  CgPresentationWindow *p;
+
+  cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
+  p = open_presentation (f);
+  assert_true (cg_test_wait_for (base_is_30, p, 3000));
+  assert_int_equal (cg_presentation_window_get_item (p), 0);
+  press_and_expect (p, "Right", 1, statement_text[1]);
+  press_and_expect (p, "Left", 0, statement_text[0]);
+  press_and_expect (p, "Next", 1, statement_text[1]);
+  press_and_expect (p, "Prior", 0, statement_text[0]);
+}
+
+/* Screenshots ------------------------------------------------------------ */
+
+static GdkTexture *
+render_window (GtkWindow *window)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  int w = gtk_widget_get_width (GTK_WIDGET (window));
+  int h = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  assert_non_null (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+/* Pixels inside @widget's box that are not its background (the colour
+ * of its top-left corner): what the chart drew. */
+static guint
+drawn_pixels (GdkTexture *texture, GtkWidget *window, GtkWidget *widget)
+{
+  int tw = gdk_texture_get_width (texture), th = gdk_texture_get_height (texture);
+  gsize stride = (gsize) tw * 4;
+  g_autofree guchar *data = g_malloc (stride * th);
+  graphene_rect_t box;
+  guint32 bg;
+  guint n = 0;
+  int x0, y0, x1, y1;
+
+  assert_true (gtk_widget_compute_bounds (widget, window, &box));
+  x0 = CLAMP ((int) box.origin.x, 0, tw - 1);
+  y0 = CLAMP ((int) box.origin.y, 0, th - 1);
+  x1 = CLAMP ((int) (box.origin.x + box.size.width), 0, tw);
+  y1 = CLAMP ((int) (box.origin.y + box.size.height), 0, th);
+  gdk_texture_download (texture, data, stride);
+  bg = *(guint32 *) (data + y0 * stride + x0 * 4);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      if (*(guint32 *) (data + y * stride + x * 4) != bg)
+        n++;
+  return n;
+}
+
+static void
+save_view (CgPresentationWindow *p, const char *name, GtkWidget *chart)
+{
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  double area;
+  guint drawn;
+
+  for (int i = 0; i < 10; i++)
+    cg_test_iterate ();
+  /* The surface fills the 1920x1080 screen; without a compositor (Xvfb)
+   * GTK keeps a 5 px frame inside it, left out of the picture. */
+  assert_int_equal (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (p))), 1920);
+  assert_int_equal (gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (p))), 1080);
+  assert_true (gtk_widget_get_width (GTK_WIDGET (p)) >= 1900);
+  texture = render_window (GTK_WINDOW (p));
+  assert_true (gdk_texture_save_to_png (texture, path));
+  g_printerr ("screenshot: %s\n", path);
+  /* The chart is on screen, big, and drew on at least 1 % of its box. */
+  assert_true (gtk_widget_get_mapped (chart));
+  assert_true (gtk_widget_get_width (chart) >= 1000);
+  assert_true (gtk_widget_get_height (chart) >= 200);
+  area = (double) gtk_widget_get_width (chart) * gtk_widget_get_height (chart);
+  drawn = drawn_pixels (texture, GTK_WIDGET (p), chart);
+  g_printerr ("%s: %u of %.0f chart pixels drawn\n", name, drawn, area);
+  assert_true (drawn >= area * 0.01);
+}
+
+static void
+assert_chart_text (GtkWidget *chart, double min_px)
+{
+  CgChartStyle style;
+
+  cg_chart_widget_get_style (CG_CHART_WIDGET (chart), &style);
+  assert_true (style.min_font_size >= 24.0);
+  assert_true (style.font_size >= min_px);
+}
+
+/* The presentation view at projector size on a lesson statement, the
+ * lessons radar (Review) and the role matrix (Roles). */
+static void
+test_screenshots (void **state)
+{
+  Fixture *f = *state;
+  CgPresentationWindow *p;
+  GtkWidget *chart;
+  guint tasks[2];
+
+  add_roles (f, tasks);
+  cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
+  p = open_presentation (f);
+  assert_true (cg_test_wait_for (base_is_30, p, 3000));
+  cg_test_iterate ();
+  assert_string_equal (main_text (p), statement_text[0]);
+  assert_true (font_px (cg_presentation_window_get_main_label (p)) >= 40.0);
+  chart = find_chart (p, CG_CHART_KIND_DOTS);
+  assert_non_null (chart);
+  /* Dots are 1.4 em of the 30 px base: 42 px. */
+  assert_chart_text (chart, 42.0);
+  save_view (p, "presentation-lesson-1920.png", chart);
+
+  cg_window_set_stage (f->window, CG_STAGE_REVIEW);
+  set_item (p, 1);
+  assert_string_equal (main_text (p), "The five lessons");
+  assert_true (font_px (cg_presentation_window_get_main_label (p)) >= 40.0);
+  chart = find_chart (p, CG_CHART_KIND_RADAR);
+  assert_non_null (chart);
+  assert_chart_text (chart, 30.0);
+  save_view (p, "presentation-radar-1920.png", chart);
+  /* The radar fits the screen: its whole box is inside the window. */
+  {
+    graphene_rect_t box;
+
+    assert_true (gtk_widget_compute_bounds (chart, GTK_WIDGET (p), &box));
+    assert_true (box.origin.y + box.size.height <= gtk_widget_get_height (GTK_WIDGET (p)));
+  }
+
+  cg_window_set_stage (f->window, CG_STAGE_ROLES);
+  cg_test_iterate ();
+  assert_string_equal (main_text (p), "Who does what");
+  chart = find_chart (p, CG_CHART_KIND_ROLES);
+  assert_non_null (chart);
+  assert_chart_text (chart, 30.0);
+  save_view (p, "presentation-roles-1920.png", chart);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -460,6 +987,13 @@ main (int argc, char **argv)
     cmocka_unit_test_setup_teardown (test_zoom, setup, teardown),
     cmocka_unit_test_setup_teardown (test_high_contrast_switch, setup, teardown),
     cmocka_unit_test_setup_teardown (test_high_contrast_partner_colours, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_roles_content, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_charter_content, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_private_entry, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_private_then_reveal, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_zoom_scales_charts, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_keys_step_items, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_screenshots, setup, teardown),
   };
   g_autoptr (GtkCssProvider) css = NULL;
 

@@ -167,6 +167,7 @@ open_file_cb (GObject      *object,
     {
       GtkWindow *window = cg_application_show_session (data->app, session, data->parent);
 
+      cg_window_note_file_version (CG_WINDOW (window));
       cg_recent_add (data->file);
       offer_recovery (data->app, window);
       return;

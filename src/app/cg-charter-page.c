@@ -8,6 +8,7 @@
 #include "cg-charter-content.h"
 #include "cg-charter-layout.h"
 #include "cg-charter-page.h"
+#include "cg-undo-keys.h"
 
 #define PREVIEW_PAD 16.0
 #define PREVIEW_GAP 16.0
@@ -537,6 +538,8 @@ static void
 connect_editor (CgCharterPage *self, CgCharterField field, gpointer editor, GtkWidget *reset)
 {
   self->editors[field] = GTK_WIDGET (editor);
+  /* Each keystroke is a session edit: Ctrl+Z is the window's undo. */
+  cg_undo_keys_disable_text_undo (GTK_WIDGET (editor));
   self->resets[field] = reset;
   if (GTK_IS_EDITABLE (editor))
     g_signal_connect_object (editor, "changed", G_CALLBACK (on_editor_changed), self,

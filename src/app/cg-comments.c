@@ -6,6 +6,7 @@
 
 #include "cg-appearance.h"
 #include "cg-comments.h"
+#include "cg-undo-keys.h"
 
 #define COMMIT_DELAY_MS 700
 
@@ -79,6 +80,13 @@ on_buffer_changed (GtkTextBuffer *buffer, CgComments *self)
   self->commit_source = g_timeout_add (COMMIT_DELAY_MS, on_commit_timeout, self);
 }
 
+/* Ctrl+Z right after typing takes back that typing: it is written first. */
+static void
+commit_before_undo (GtkWidget *widget)
+{
+  cg_comments_flush (CG_COMMENTS (widget));
+}
+
 static void
 on_view_leave (GtkEventControllerFocus *focus, CgComments *self)
 {
@@ -135,6 +143,7 @@ make_box (CgComments *self, const CgPartner *p)
   gtk_box_append (GTK_BOX (box), header);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  cg_undo_keys_disable_text_undo (view);
   gtk_widget_add_css_class (view, "card");
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
@@ -344,6 +353,7 @@ cg_comments_init (CgComments *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Comments from each partner"), -1);
   gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
+  cg_undo_keys_commit_first (GTK_WIDGET (self), commit_before_undo);
 }
 
 GtkWidget *

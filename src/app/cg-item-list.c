@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-item-list.h"
+#include "cg-undo-keys.h"
 
 struct _CgItemList
 {
@@ -90,6 +91,23 @@ commit_entry (CgItemList *self, GtkWidget *entry)
     cg_session_set_task_text (self->session, id, text);
   else
     cg_session_set_item_text (self->session, id, text);
+}
+
+/* An entry gives its text to the session on Enter or on leaving it; before
+ * Ctrl+Z it does so too, so that undo takes back the typing just done. */
+static void
+commit_before_undo (GtkWidget *widget)
+{
+  CgItemList *self = CG_ITEM_LIST (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+
+  /* The add entry holds a draft, not yet part of the session. */
+  if (entry == NULL || entry == self->add_entry || row_id (entry) == 0
+      || !gtk_widget_is_ancestor (entry, widget))
+    return;
+  commit_entry (self, entry);
 }
 
 static void
@@ -194,6 +212,7 @@ make_row (CgItemList *self, guint position, guint id, const char *text, gboolean
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_widget_set_name (entry, "entry");
+  cg_undo_keys_disable_text_undo (entry);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   g_object_set_data (G_OBJECT (entry), "cg-id", GUINT_TO_POINTER (id));
   g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), self);
@@ -435,12 +454,16 @@ cg_item_list_init (CgItemList *self)
   gtk_widget_set_parent (self->list, GTK_WIDGET (self));
   self->add_entry = gtk_entry_new ();
   gtk_widget_set_hexpand (self->add_entry, TRUE);
+  /* Its own undo would eat Ctrl+Z, which must reach the session's history
+   * (focus lands here after a removal, to be undone). */
+  cg_undo_keys_disable_text_undo (self->add_entry);
   g_signal_connect (self->add_entry, "activate", G_CALLBACK (on_add), self);
   self->add_button = gtk_button_new ();
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add), self);
   gtk_box_append (GTK_BOX (add_row), self->add_entry);
   gtk_box_append (GTK_BOX (add_row), self->add_button);
   gtk_widget_set_parent (add_row, GTK_WIDGET (self));
+  cg_undo_keys_commit_first (GTK_WIDGET (self), commit_before_undo);
   self->stage = CG_STAGE_LESSON_1;
   update_add_labels (self);
   rebuild (self);

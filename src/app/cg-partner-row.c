@@ -6,6 +6,7 @@
 
 #include "cg-appearance.h"
 #include "cg-partner-row.h"
+#include "cg-undo-keys.h"
 
 struct _CgPartnerRow
 {
@@ -302,9 +303,9 @@ cg_partner_row_init (CgPartnerRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Edits are session edits: Ctrl+Z is the window's undo. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_entry), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->organisation_entry), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->role_entry), FALSE);
+  cg_undo_keys_disable_text_undo (GTK_WIDGET (self->name_entry));
+  cg_undo_keys_disable_text_undo (GTK_WIDGET (self->organisation_entry));
+  cg_undo_keys_disable_text_undo (GTK_WIDGET (self->role_entry));
   fill_palette (self);
   cg_appearance_redraw_on_change (cg_appearance_get_default (), GTK_WIDGET (self->swatch));
 }

@@ -6,6 +6,7 @@
 
 #include "cg-partner-row.h"
 #include "cg-partners-page.h"
+#include "cg-undo-keys.h"
 
 struct _CgPartnersPage
 {
@@ -369,6 +370,9 @@ cg_partners_page_init (CgPartnersPage *self)
   gtk_list_box_set_sort_func (self->partner_list, sort_rows, self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_name_entry), FALSE);
   gtk_widget_set_sensitive (self->add_button, FALSE);
+  /* Its own undo would eat Ctrl+Z, which must reach the session's history
+   * (focus lands here after adding a partner, to be undone). */
+  cg_undo_keys_disable_text_undo (GTK_WIDGET (self->new_name_entry));
   /* The button's name is its accessible label; GTK 4.8 would add the inner
    * label's text (and, without the label, the mnemonic's underscore) to it. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_button_get_child (GTK_BUTTON (self->add_button))),

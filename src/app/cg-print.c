@@ -10,7 +10,8 @@
 #include "cg-print.h"
 
 /* Remembered for the life of the process, as gnome-text-editor does, so a
- * second print starts from the printer and paper chosen the first time. */
+ * second print starts from the printer and orientation chosen the first
+ * time; the paper is the Charter page's each time. */
 static GtkPrintSettings *last_settings;
 static GtkPageSetup *last_page_setup;
 
@@ -46,15 +47,16 @@ draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, 
   cg_charter_layout_render_page (layout, gtk_print_context_get_cairo_context (context), (guint) page);
 }
 
+/* The last page setup (or a new one) on @paper. */
 static GtkPageSetup *
-default_page_setup (void)
+page_setup_on (CgPaperSize paper)
 {
-  GtkPageSetup *setup = gtk_page_setup_new ();
-  g_autoptr (GtkPaperSize) paper =
-    gtk_paper_size_new (cg_paper_size_for_locale () == CG_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
-                                                                        : GTK_PAPER_NAME_A4);
+  GtkPageSetup *setup = last_page_setup != NULL ? gtk_page_setup_copy (last_page_setup)
+                                                : gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) size =
+    gtk_paper_size_new (paper == CG_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
 
-  gtk_page_setup_set_paper_size (setup, paper);
+  gtk_page_setup_set_paper_size (setup, size);
   return setup;
 }
 
@@ -63,10 +65,7 @@ new_operation (CgSession *session, GtkPageSetup *page_setup)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autofree char *title = cg_charter_dup_text (session, CG_CHARTER_TITLE);
-  g_autoptr (GtkPageSetup) fallback = NULL;
 
-  if (page_setup == NULL)
-    page_setup = last_page_setup != NULL ? last_page_setup : (fallback = default_page_setup ());
   /* Points from the paper's corner: the layout's own coordinates. */
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
@@ -81,20 +80,26 @@ new_operation (CgSession *session, GtkPageSetup *page_setup)
 }
 
 void
-cg_print_charter (GtkWindow *parent, CgSession *session)
+cg_print_charter (GtkWindow *parent, CgSession *session, CgPaperSize paper)
 {
   g_autoptr (GtkPrintOperation) operation = NULL;
+  g_autoptr (GtkPageSetup) page_setup = page_setup_on (paper);
   g_autoptr (GError) error = NULL;
   GtkPrintOperationResult result;
 
   g_return_if_fail (CG_IS_SESSION (session));
 
-  operation = new_operation (session, NULL);
+  operation = new_operation (session, page_setup);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
                                     &error);
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
-      g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
+      g_clear_object (&last_settings);
+      last_settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (operation));
+      /* The paper comes from the Charter page, not from the last print. */
+      gtk_print_settings_unset (last_settings, GTK_PRINT_SETTINGS_PAPER_FORMAT);
+      gtk_print_settings_unset (last_settings, GTK_PRINT_SETTINGS_PAPER_WIDTH);
+      gtk_print_settings_unset (last_settings, GTK_PRINT_SETTINGS_PAPER_HEIGHT);
       g_set_object (&last_page_setup, gtk_print_operation_get_default_page_setup (operation));
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -112,10 +117,13 @@ cg_print_charter_to_file (CgSession *session, GtkPageSetup *page_setup, const ch
                           GError **error)
 {
   g_autoptr (GtkPrintOperation) operation = NULL;
+  g_autoptr (GtkPageSetup) fallback = NULL;
 
   g_return_val_if_fail (CG_IS_SESSION (session), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (page_setup == NULL)
+    page_setup = fallback = page_setup_on (cg_paper_size_for_locale ());
   operation = new_operation (session, page_setup);
   gtk_print_operation_set_export_filename (operation, path);
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)

@@ -9,13 +9,16 @@
 
 #include <gtk/gtk.h>
 
+#include "cg-page-layout.h"
 #include "cg-session.h"
 
 G_BEGIN_DECLS
 
 /* Shows the print dialog (with page setup) over @parent and prints.
+ * The dialog starts on @paper, the paper chosen on the Charter page (the
+ * PDF exports use it too); the person printing may change it there.
  * Errors are shown to the user in a dialog. */
-void     cg_print_charter (GtkWindow *parent, CgSession *session);
+void     cg_print_charter (GtkWindow *parent, CgSession *session, CgPaperSize paper);
 
 /* Prints without a dialog to the PDF file @path through GtkPrintOperation's
  * export path (needs a display). @page_setup may be NULL (A4 or Letter,

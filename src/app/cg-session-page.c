@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cg-session-page.h"
+#include "cg-undo-keys.h"
 
 struct _CgSessionPage
 {
@@ -351,11 +352,11 @@ cg_session_page_init (CgSessionPage *self)
 
   /* Every keystroke is a session edit, so Ctrl+Z belongs to the session's
    * history (win.undo), not to each entry's own. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->title_row), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->date_row), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->facilitator_row), FALSE);
+  cg_undo_keys_disable_text_undo (GTK_WIDGET (self->title_row));
+  cg_undo_keys_disable_text_undo (GTK_WIDGET (self->date_row));
+  cg_undo_keys_disable_text_undo (GTK_WIDGET (self->facilitator_row));
+  cg_undo_keys_disable_text_undo (GTK_WIDGET (self->context_view));
   buffer = gtk_text_view_get_buffer (self->context_view);
-  gtk_text_buffer_set_enable_undo (buffer, FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_context_changed), self,
                            G_CONNECT_SWAPPED);
 

@@ -18,13 +18,6 @@ typedef enum
   EXPORT_REPORT,
 } ExportKind;
 
-void
-_cg_window_print_charter (CgWindow *self)
-{
-  if (self->session != NULL)
-    cg_print_charter (GTK_WINDOW (self), self->session);
-}
-
 /* The paper the charter preview shows; the locale's when there is none. */
 static CgPaperSize
 chosen_paper (CgWindow *self)
@@ -34,6 +27,13 @@ chosen_paper (CgWindow *self)
   if (page != NULL && CG_IS_CHARTER_PAGE (page))
     return cg_charter_page_get_paper (CG_CHARTER_PAGE (page));
   return cg_paper_size_for_locale ();
+}
+
+void
+_cg_window_print_charter (CgWindow *self)
+{
+  if (self->session != NULL)
+    cg_print_charter (GTK_WINDOW (self), self->session, chosen_paper (self));
 }
 
 static void

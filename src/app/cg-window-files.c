@@ -406,6 +406,51 @@ cg_window_adopt_draft (CgWindow   *self,
   cg_autosave_set_session (self->autosave, self->session, draft_id);
 }
 
+static void
+file_version_details_cb (AdwToast *toast,
+                         CgWindow *self)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  if (self->session == NULL || cg_session_get_file (self->session) == NULL)
+    return;
+  name = g_file_get_basename (cg_session_get_file (self->session));
+  /* The truth of it: the core keeps content in other namespaces, filed
+   * under the element it sat on, and writes it back; content of something
+   * removed goes with it (cg-session-xml-foreign.c). */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Made by a Newer Version"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” was made by a newer version of Common Ground. "
+                                    "Everything this version knows is shown and can be edited. "
+                                    "The parts it does not know are kept and written back when "
+                                    "you save, except those of anything you remove, such as a "
+                                    "partner."),
+                                  name);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+cg_window_note_file_version (CgWindow *self)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  if (self->session == NULL || !cg_session_xml_get_newer_minor (self->session))
+    return;
+  /* Short, so that it is not cut off; the button tells the rest. */
+  toast = adw_toast_new (_("Made by a newer version of Common Ground"));
+  adw_toast_set_button_label (toast, _("_Details"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (file_version_details_cb), self, 0);
+  /* It stays until dismissed: a facilitator busy with the room would miss
+   * a few seconds' notice. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 _cg_window_class_init_files (GtkWidgetClass *widget_class)
 {

@@ -33,5 +33,8 @@ GtkWindow *cg_window_get_presentation (CgWindow  *self);
 const char *cg_window_get_draft_id (CgWindow   *self);
 void        cg_window_adopt_draft  (CgWindow   *self,
                                     const char *draft_id);
+/* After opening a file: says so, in a toast, when a newer version of
+ * Common Ground made it. */
+void        cg_window_note_file_version (CgWindow *self);
 
 G_END_DECLS

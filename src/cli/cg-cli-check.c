@@ -3,7 +3,8 @@
  *
  * Loads each file exactly as the app would and prints why it would be
  * refused, as "FILE:LINE:COLUMN: message" on stderr, the form editors and CI
- * understand. Nothing is printed for a good file.
+ * understand. Nothing is printed for a good file, except a note (exit
+ * status 0) when a newer version made it.
  */
 #define G_LOG_DOMAIN "cg-cli"
 #include "config.h"
@@ -24,7 +25,18 @@ check_one (const char *path)
 
   session = cg_session_xml_load_file (file, NULL, &error);
   if (session != NULL)
-    return TRUE;
+    {
+      /* Good, but worth knowing: this version keeps what it cannot read. */
+      if (cg_session_xml_get_newer_minor (session))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          g_printerr ("%s: %s\n", name,
+                      _("note: made by a newer version of Common Ground; the parts this "
+                        "version does not know are kept and written back when it is saved"));
+        }
+      return TRUE;
+    }
   /* Our messages already start "FILE:LINE:COLUMN: "; other errors get one. */
   if (error->domain == CG_SESSION_XML_ERROR)
     g_printerr ("%s\n", error->message);

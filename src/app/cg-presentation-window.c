@@ -4,7 +4,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-capture-bar.h"
 #include "cg-presentation-content.h"
 #include "cg-presentation-window.h"
 #include "cg-rating-grid.h"
@@ -57,17 +56,12 @@ find_descendant (GtkWidget *root, GType type)
   return NULL;
 }
 
-/* Private entry is view state of the stage page's capture bar: while the
- * laptop is with one partner, the room sees no answers at all. */
+/* Private entry (the main window's "private-partner"): while the laptop
+ * is with one partner, the room sees no answers at all. */
 static gboolean
 private_entry (CgPresentationWindow *self)
 {
-  GtkWidget *bar;
-
-  if (self->main_window == NULL)
-    return FALSE;
-  bar = find_descendant (cg_window_get_page (self->main_window, self->stage), CG_TYPE_CAPTURE_BAR);
-  return bar != NULL && cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (bar)) != 0;
+  return self->main_window != NULL && cg_window_get_private_partner (self->main_window) != 0;
 }
 
 static void
@@ -174,20 +168,12 @@ on_main_focus (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *s
   cg_presentation_window_set_item (self, row);
 }
 
+/* The main window follows every stage page's capture bar, including the
+ * pages made after this view opened. */
 static void
-on_private_changed (GObject *bar, GParamSpec *pspec, CgPresentationWindow *self)
+on_private_changed (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
 {
   queue_rebuild (self);
-}
-
-static void
-watch_capture_bars (CgPresentationWindow *self, GtkWidget *root)
-{
-  if (CG_IS_CAPTURE_BAR (root))
-    g_signal_connect_object (root, "notify::private-partner", G_CALLBACK (on_private_changed),
-                             self, 0);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    watch_capture_bars (self, c);
 }
 
 /* Timer ------------------------------------------------------------------ */
@@ -311,9 +297,13 @@ cg_presentation_window_step (CgPresentationWindow *self, int delta)
     cg_window_set_stage (self->main_window, self->stage + 1);
   else if (delta < 0 && self->stage > 0)
     {
-      /* Back into the previous stage lands on its last item. */
+      CgStage from = self->stage;
+
+      /* Back into the previous stage lands on its last item; in private
+       * entry the main window stays where it is. */
       cg_window_set_stage (self->main_window, self->stage - 1);
-      cg_presentation_window_set_item (self, G_MAXUINT);
+      if (self->stage != from)
+        cg_presentation_window_set_item (self, G_MAXUINT);
     }
 }
 
@@ -542,7 +532,8 @@ cg_presentation_window_new (CgWindow *main_window)
   g_signal_connect_object (main_window, "notify::stage", G_CALLBACK (on_main_stage), self, 0);
   g_signal_connect_object (main_window, "notify::focus-widget", G_CALLBACK (on_main_focus),
                            self, 0);
-  watch_capture_bars (self, GTK_WIDGET (main_window));
+  g_signal_connect_object (main_window, "notify::private-partner", G_CALLBACK (on_private_changed),
+                           self, 0);
   set_session (self, cg_window_get_session (main_window));
   on_main_focus (main_window, NULL, self);
   update_timer (self);

@@ -523,8 +523,10 @@ cg_window_set_session (CgWindow  *self,
   bind_page (self, cg_window_get_stage (self));
   update_undo_actions (self);
   _cg_window_update_title (self);
-  update_marks_cb (self);
+  /* A count queued for the old session goes first: update_marks_cb()
+   * forgets its id, and the idle would outlive the window. */
   g_clear_handle_id (&self->marks_source, g_source_remove);
+  update_marks_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -312,6 +312,7 @@ cg_application_startup (GApplication *app)
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.close", { "<Control>w", NULL } },
+    { "win.shortcuts", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);

@@ -33,7 +33,7 @@ activate (GApplication *app)
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_box_append (GTK_BOX (box), status);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   g_signal_connect (window, "realize", G_CALLBACK (realized), app);
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -4,6 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "cg-capture-bar.h"
 
 struct _CgCaptureBar
@@ -142,12 +144,45 @@ pass_to_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+on_all_partners_response (AdwMessageDialog *dialog, const char *response, CgCaptureBar *self)
+{
+  if (!g_str_equal (response, "all-partners"))
+    return;
+  cg_capture_bar_set_private_partner (self, 0);
+  gtk_widget_grab_focus (self->pass_button);
+}
+
+/* Leaving private entry shows every partner's answers again and unlocks
+ * the other stages, so it is the facilitator's deliberate step: a question
+ * whose default (Enter, Escape) keeps the entry private, in case the
+ * partner holding the laptop presses the button. */
+static void
 all_partners_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   CgCaptureBar *self = CG_CAPTURE_BAR (widget);
+  const CgPartner *p = NULL;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
 
-  cg_capture_bar_set_private_partner (self, 0);
-  gtk_widget_grab_focus (self->pass_button);
+  if (self->private_partner == 0)
+    return;
+  if (self->session != NULL)
+    p = cg_session_lookup_partner (self->session, self->private_partner);
+  body = g_strdup_printf (_("Hand the laptop back to the facilitator first. %s’s answers will be "
+                            "shown next to everyone else’s, and the other stages open again."),
+                          p != NULL ? p->name : _("This partner"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Show All Partners Again?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Private"),
+                                    "all-partners", _("_Show All Partners"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "all-partners",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_all_partners_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "cg-appearance.h"
-#include "cg-capture-bar.h"
 #include "cg-presentation-content.h"
 #include "cg-presentation-window.h"
 #include "cg-rating-grid.h"
@@ -58,27 +57,12 @@ find_descendant (GtkWidget *root, GType type)
   return NULL;
 }
 
-static void on_private_changed (GObject *bar, GParamSpec *pspec, CgPresentationWindow *self);
-
-/* Private entry is view state of the stage page's capture bar: while the
- * laptop is with one partner, the room sees no answers at all. The bar is
- * watched from the first time the view shows its stage: pages are made
- * when first shown, often after the view was opened. */
+/* Private entry (the main window's "private-partner"): while the laptop
+ * is with one partner, the room sees no answers at all. */
 static gboolean
 private_entry (CgPresentationWindow *self)
 {
-  GtkWidget *bar;
-
-  if (self->main_window == NULL)
-    return FALSE;
-  bar = find_descendant (cg_window_get_page (self->main_window, self->stage), CG_TYPE_CAPTURE_BAR);
-  if (bar == NULL)
-    return FALSE;
-  if (g_signal_handler_find (bar, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                             on_private_changed, self) == 0)
-    g_signal_connect_object (bar, "notify::private-partner", G_CALLBACK (on_private_changed),
-                             self, 0);
-  return cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (bar)) != 0;
+  return self->main_window != NULL && cg_window_get_private_partner (self->main_window) != 0;
 }
 
 static void
@@ -185,8 +169,10 @@ on_main_focus (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *s
   cg_presentation_window_set_item (self, row);
 }
 
+/* The main window follows every stage page's capture bar, including the
+ * pages made after this view opened. */
 static void
-on_private_changed (GObject *bar, GParamSpec *pspec, CgPresentationWindow *self)
+on_private_changed (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
 {
   queue_rebuild (self);
 }
@@ -312,9 +298,13 @@ cg_presentation_window_step (CgPresentationWindow *self, int delta)
     cg_window_set_stage (self->main_window, self->stage + 1);
   else if (delta < 0 && self->stage > 0)
     {
-      /* Back into the previous stage lands on its last item. */
+      CgStage from = self->stage;
+
+      /* Back into the previous stage lands on its last item; in private
+       * entry the main window stays where it is. */
       cg_window_set_stage (self->main_window, self->stage - 1);
-      cg_presentation_window_set_item (self, G_MAXUINT);
+      if (self->stage != from)
+        cg_presentation_window_set_item (self, G_MAXUINT);
     }
 }
 
@@ -564,6 +554,8 @@ cg_presentation_window_new (CgWindow *main_window)
                            G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cg_appearance_get_default (), "notify::dark",
                            G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (main_window, "notify::private-partner", G_CALLBACK (on_private_changed),
+                           self, 0);
   set_session (self, cg_window_get_session (main_window));
   on_main_focus (main_window, NULL, self);
   update_timer (self);

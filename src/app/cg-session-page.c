@@ -23,6 +23,7 @@ struct _CgSessionPage
   GtkCalendar *calendar;
   GtkTextView *context_view;
   AdwActionRow *scenario_row;
+  GtkSwitch *hidden_switch;
 
   /* Owned */
   CgSession *session;
@@ -133,10 +134,23 @@ update_detail (CgSessionPage *self,
 }
 
 static void
+update_hidden (CgSessionPage *self)
+{
+  gboolean hidden = self->session != NULL && cg_session_get_answers_hidden (self->session);
+
+  if (gtk_switch_get_active (self->hidden_switch) == hidden)
+    return;
+  self->updating++;
+  gtk_switch_set_active (self->hidden_switch, hidden);
+  self->updating--;
+}
+
+static void
 update_all (CgSessionPage *self)
 {
   for (CgDetail field = 0; field < CG_N_DETAILS; field++)
     update_detail (self, field);
+  update_hidden (self);
 }
 
 static void
@@ -148,6 +162,8 @@ session_changed_cb (CgSessionPage *self,
 {
   if (kind == CG_CHANGE_DETAIL && a < CG_N_DETAILS)
     update_detail (self, (CgDetail) a);
+  else if (kind == CG_CHANGE_OPTIONS)
+    update_hidden (self);
   else if (kind == CG_CHANGE_ALL)
     update_all (self);
 }
@@ -191,6 +207,20 @@ on_context_changed (CgSessionPage *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   cg_session_set_detail (self->session, CG_DETAIL_CONTEXT, text);
+}
+
+/* The session option itself, an undoable edit: the page keeps no copy. */
+static void
+on_hidden_switch_active (CgSessionPage *self,
+                         GParamSpec    *pspec,
+                         GtkSwitch     *sw)
+{
+  gboolean active = gtk_switch_get_active (sw);
+
+  if (self->updating || self->session == NULL
+      || cg_session_get_answers_hidden (self->session) == active)
+    return;
+  cg_session_set_answers_hidden (self->session, active);
 }
 
 static void
@@ -337,10 +367,12 @@ cg_session_page_class_init (CgSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgSessionPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, CgSessionPage, context_view);
   gtk_widget_class_bind_template_child (widget_class, CgSessionPage, scenario_row);
+  gtk_widget_class_bind_template_child (widget_class, CgSessionPage, hidden_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_today_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_hidden_switch_active);
 }
 
 static void

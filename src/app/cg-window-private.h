@@ -24,6 +24,8 @@ struct _CgWindow
   AdwButtonContent *back_content;
   GtkLabel *next_label;
   CgTimerButton *timer_button;
+  GtkWidget *private_banner;
+  GtkLabel *private_banner_label;
   GMenu *recent_submenu;
 
   /* Owned */
@@ -39,6 +41,7 @@ struct _CgWindow
   GtkWidget *rows[CG_N_STAGES];
   GtkWidget *row_checks[CG_N_STAGES];
   GtkLabel *row_status[CG_N_STAGES];
+  GtkWidget *capture_bars[CG_N_STAGES]; /* the page's CgCaptureBar, or NULL */
 
   gulong changed_handler;
   gulong state_handlers[4];

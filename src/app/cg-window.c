@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-aims-page.h"
+#include "cg-capture-bar.h"
 #include "cg-lesson-page.h"
 #include "cg-charter-page.h"
 #include "cg-about.h"
@@ -21,6 +22,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_STAGE,
+  PROP_PRIVATE_PARTNER,
   N_PROPS
 };
 
@@ -239,6 +241,29 @@ session_state_cb (CgWindow   *self,
   _cg_window_update_title (self);
 }
 
+static GtkWidget *
+find_capture_bar (GtkWidget *root)
+{
+  if (CG_IS_CAPTURE_BAR (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_capture_bar (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void update_private_lock (CgWindow *self);
+
+static void
+on_private_partner_changed (CgWindow *self, GParamSpec *pspec, CgCaptureBar *bar)
+{
+  update_private_lock (self);
+}
+
 /* Pages are made when first shown or asked for: building all twelve
  * before the first frame was most of the window's startup. */
 static GtkWidget *
@@ -248,6 +273,13 @@ ensure_page (CgWindow *self, CgStage stage)
     {
       self->pages[stage] = create_stage_page (stage);
       adw_bin_set_child (ADW_BIN (self->slots[stage]), self->pages[stage]);
+      /* Private entry is the capture bar's view state; the window locks
+       * the stages around it. */
+      self->capture_bars[stage] = find_capture_bar (self->pages[stage]);
+      if (self->capture_bars[stage] != NULL)
+        g_signal_connect_object (self->capture_bars[stage], "notify::private-partner",
+                                 G_CALLBACK (on_private_partner_changed), self,
+                                 G_CONNECT_SWAPPED);
     }
   return self->pages[stage];
 }
@@ -288,13 +320,48 @@ cg_window_get_stage (CgWindow *self)
   return CG_STAGE_SESSION;
 }
 
+/* The stage whose page is in private entry, or CG_N_STAGES. */
+static CgStage
+private_stage (CgWindow *self)
+{
+  for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
+    if (self->capture_bars[stage] != NULL
+        && cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (self->capture_bars[stage])) != 0)
+      return stage;
+  return CG_N_STAGES;
+}
+
+guint
+cg_window_get_private_partner (CgWindow *self)
+{
+  CgStage stage;
+
+  g_return_val_if_fail (CG_IS_WINDOW (self), 0);
+
+  stage = private_stage (self);
+  if (stage == CG_N_STAGES)
+    return 0;
+  return cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (self->capture_bars[stage]));
+}
+
+/* Every way to another stage (sidebar, Next and Back, Alt+arrows, the
+ * presentation view's keys, win.goto-stage) ends here: while one partner
+ * holds the laptop, it must not show the others' answers elsewhere. */
 void
 cg_window_set_stage (CgWindow *self,
                      CgStage   stage)
 {
+  CgStage locked;
+
   g_return_if_fail (CG_IS_WINDOW (self));
   g_return_if_fail (stage < CG_N_STAGES);
 
+  locked = private_stage (self);
+  if (locked != CG_N_STAGES && locked != stage)
+    {
+      g_debug ("Private entry: staying on stage “%s”", cg_stage_to_string (locked));
+      return;
+    }
   gtk_stack_set_visible_child (self->stack, self->slots[stage]);
 }
 
@@ -315,9 +382,13 @@ update_navigation (CgWindow *self,
 {
   g_autofree char *back = NULL;
   g_autofree char *next = NULL;
+  gboolean free_to_move = private_stage (self) == CG_N_STAGES;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-stage", stage > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-stage", stage + 1 < CG_N_STAGES);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-stage",
+                                 free_to_move && stage > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-stage",
+                                 free_to_move && stage + 1 < CG_N_STAGES);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.goto-stage", free_to_move);
 
   back = stage > 0 ? g_strdup_printf (_("Back: %s"), cg_stage_get_title (stage - 1))
                    : g_strdup (_("Back"));
@@ -325,6 +396,40 @@ update_navigation (CgWindow *self,
                                  : g_strdup (_("Next"));
   adw_button_content_set_label (self->back_content, back);
   gtk_label_set_text (self->next_label, next);
+}
+
+/* The actions that would put every partner's answers on paper or on
+ * screen outside the stage shown. */
+static const char *const answer_revealing_actions[] = {
+  "win.print-charter", "win.export-charter-pdf", "win.export-report-pdf",
+};
+
+static void
+update_private_lock (CgWindow *self)
+{
+  CgStage locked = private_stage (self);
+  guint partner_id = cg_window_get_private_partner (self);
+  const CgPartner *partner = NULL;
+
+  if (self->session != NULL && partner_id != 0)
+    partner = cg_session_lookup_partner (self->session, partner_id);
+  for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
+    gtk_widget_set_sensitive (self->rows[stage], locked == CG_N_STAGES || stage == locked);
+  for (guint i = 0; i < G_N_ELEMENTS (answer_revealing_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), answer_revealing_actions[i],
+                                   locked == CG_N_STAGES);
+  update_navigation (self, cg_window_get_stage (self));
+
+  if (partner != NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Private entry for %s: other stages are locked until the "
+                           "facilitator returns to all partners"), partner->name);
+
+      gtk_label_set_text (self->private_banner_label, text);
+    }
+  gtk_widget_set_visible (self->private_banner, partner != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIVATE_PARTNER]);
 }
 
 static void
@@ -418,8 +523,10 @@ cg_window_set_session (CgWindow  *self,
   bind_page (self, cg_window_get_stage (self));
   update_undo_actions (self);
   _cg_window_update_title (self);
-  update_marks_cb (self);
+  /* A count queued for the old session goes first: update_marks_cb()
+   * forgets its id, and the idle would outlive the window. */
   g_clear_handle_id (&self->marks_source, g_source_remove);
+  update_marks_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -557,6 +664,9 @@ cg_window_get_property (GObject    *object,
     case PROP_STAGE:
       g_value_set_uint (value, cg_window_get_stage (self));
       break;
+    case PROP_PRIVATE_PARTNER:
+      g_value_set_uint (value, cg_window_get_private_partner (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -686,6 +796,10 @@ cg_window_class_init (CgWindowClass *klass)
   properties[PROP_STAGE] =
     g_param_spec_uint ("stage", NULL, NULL, 0, CG_N_STAGES - 1, CG_STAGE_SESSION,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The partner in private entry (cg_window_get_private_partner()). */
+  properties[PROP_PRIVATE_PARTNER] =
+    g_param_spec_uint ("private-partner", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_TIMER_BUTTON);
@@ -700,6 +814,8 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, back_content);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, next_label);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, timer_button);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, private_banner);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, private_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked);

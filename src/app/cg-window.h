@@ -24,6 +24,11 @@ void       cg_window_set_stage    (CgWindow      *self,
                                    CgStage        stage);
 GtkWidget *cg_window_get_page     (CgWindow      *self,
                                    CgStage        stage);
+/* Private entry: the partner the laptop is passed to on the stage shown
+ * (a stage page's "Pass the laptop to"), 0 when everyone is shown. While
+ * it is not 0 the window stays on that stage (the "private-partner"
+ * property notifies). */
+guint      cg_window_get_private_partner (CgWindow *self);
 /* The exercise timer of the header bar (the presentation view shows it). */
 CgTimer   *cg_window_get_timer    (CgWindow      *self);
 /* The open presentation window, or NULL. */

@@ -85,6 +85,18 @@ find_descendant (GtkWidget *widget, GType type)
   return NULL;
 }
 
+/* The question shown on top of every other window, or NULL. */
+static AdwMessageDialog *
+open_message_dialog (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 static const char *
 cell_text (GtkWidget *cell)
 {
@@ -441,7 +453,16 @@ test_lesson_page (void **state)
   gtk_widget_activate_action (bar, "capture.pass-to", "u", f->partners[2]);
   assert_int_equal (cg_rating_grid_get_only_partner (grid), f->partners[2]);
   assert_false (gtk_widget_get_visible (cg_rating_grid_get_cell (grid, 0, 0)));
+  /* Back to all partners is the facilitator's step: it asks first, and
+   * the answer that keeps the entry private is the default. */
   gtk_widget_activate_action (bar, "capture.all-partners", NULL);
+  assert_non_null (open_message_dialog ());
+  assert_string_equal (adw_message_dialog_get_default_response (open_message_dialog ()), "keep");
+  assert_string_equal (adw_message_dialog_get_close_response (open_message_dialog ()), "keep");
+  adw_message_dialog_response (open_message_dialog (), "keep");
+  assert_int_equal (cg_rating_grid_get_only_partner (grid), f->partners[2]);
+  gtk_widget_activate_action (bar, "capture.all-partners", NULL);
+  adw_message_dialog_response (open_message_dialog (), "all-partners");
   assert_int_equal (cg_rating_grid_get_only_partner (grid), 0);
   assert_true (gtk_widget_get_visible (cg_rating_grid_get_cell (grid, 0, 0)));
   /* Reveal from the page, for its own stage only. */

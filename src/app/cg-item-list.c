@@ -87,6 +87,11 @@ commit_entry (CgItemList *self, GtkWidget *entry)
       gtk_editable_set_text (GTK_EDITABLE (entry), "");
       return;
     }
+  /* A row whose item was just removed (its button, or undo) loses focus
+   * as it goes: there is nothing left to reword. */
+  if (is_tasks (self) ? cg_session_lookup_task (self->session, id) == NULL
+                      : cg_session_lookup_item (self->session, id) == NULL)
+    return;
   if (is_tasks (self))
     cg_session_set_task_text (self->session, id, text);
   else

@@ -30,6 +30,8 @@ struct _CgWindow
 
   /* Owned */
   CgSession *session;
+  /* The session whose undo is fenced for a private entry (a reference). */
+  CgSession *fenced_session;
   GCancellable *cancellable;
   guint marks_source;
   GtkWindow *presentation; /* weak */

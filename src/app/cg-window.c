@@ -259,8 +259,25 @@ find_capture_bar (GtkWidget *root)
 static void update_private_lock (CgWindow *self);
 
 static void
+lower_undo_fence (CgWindow *self)
+{
+  if (self->fenced_session != NULL)
+    cg_session_set_undo_fence (self->fenced_session, FALSE);
+  g_clear_object (&self->fenced_session);
+}
+
+/* The partner holding the laptop may undo their own answers, never the
+ * room's: the fence goes up at the history's depth when a private entry
+ * starts (again for each partner) and comes down when it ends. */
+static void
 on_private_partner_changed (CgWindow *self, GParamSpec *pspec, CgCaptureBar *bar)
 {
+  lower_undo_fence (self);
+  if (self->session != NULL && cg_window_get_private_partner (self) != 0)
+    {
+      self->fenced_session = g_object_ref (self->session);
+      cg_session_set_undo_fence (self->fenced_session, TRUE);
+    }
   update_private_lock (self);
 }
 
@@ -633,6 +650,7 @@ cg_window_dispose (GObject *object)
   g_clear_handle_id (&self->marks_source, g_source_remove);
   _cg_window_projector_dispose (self);
   _cg_window_dispose_files (self);
+  lower_undo_fence (self);
   disconnect_session (self);
 
   G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);

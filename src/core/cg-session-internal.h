@@ -52,6 +52,11 @@ struct _CgSession
   int clean_depth;        /* undo depth at the last save; -1 = unreachable */
   gboolean extra_dirty;   /* saved state changed outside the history (reveal) */
   gboolean recording;     /* FALSE while a loader builds the session */
+  /* Undo fence (cg_session_set_undo_fence()): the stacks' depths below
+   * which undo and redo may not reach while it is up. */
+  gboolean fenced;
+  guint fence_undo;
+  guint fence_redo;
 
   /* Owned */
   GFile *file;

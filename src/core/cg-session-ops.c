@@ -402,6 +402,7 @@ push_command (CgSession *self, CgCommand *command)
       if (self->clean_depth > (int) self->undo_stack->len)
         self->clean_depth = -1;
       g_ptr_array_set_size (self->redo_stack, 0);
+      self->fence_redo = 0;
     }
   command->time = g_get_monotonic_time ();
   g_ptr_array_add (self->undo_stack, command);
@@ -414,7 +415,8 @@ try_merge (CgSession *self, CgOp *op)
   CgOp *last;
 
   if (op->kind != OP_TEXT || self->undo_stack->len == 0 || self->redo_stack->len > 0
-      || self->clean_depth == (int) self->undo_stack->len)
+      || self->clean_depth == (int) self->undo_stack->len
+      || (self->fenced && self->fence_undo == self->undo_stack->len))
     return FALSE;
   top = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
   if (top->ops->len != 1 || g_get_monotonic_time () - top->time > MERGE_WINDOW_US)
@@ -585,18 +587,61 @@ cg_session_clear_partner_answers (CgSession *self, CgPartnerData *p)
     cg_session_do_text (self, CG_TEXT_COMMENT, p->pub.id, l, NULL);
 }
 
+/* Steps each stack holds that undo or redo may take (the fence keeps the
+ * ones below it). */
+static guint
+undo_steps (CgSession *self)
+{
+  guint floor = self->fenced ? self->fence_undo : 0;
+
+  return self->undo_stack->len > floor ? self->undo_stack->len - floor : 0;
+}
+
+static guint
+redo_steps (CgSession *self)
+{
+  guint floor = self->fenced ? self->fence_redo : 0;
+
+  return self->redo_stack->len > floor ? self->redo_stack->len - floor : 0;
+}
+
 gboolean
 cg_session_can_undo (CgSession *self)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), FALSE);
-  return self->undo_stack->len > 0 && self->group == NULL;
+  return undo_steps (self) > 0 && self->group == NULL;
 }
 
 gboolean
 cg_session_can_redo (CgSession *self)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), FALSE);
-  return self->redo_stack->len > 0 && self->group == NULL;
+  return redo_steps (self) > 0 && self->group == NULL;
+}
+
+void
+cg_session_set_undo_fence (CgSession *self, gboolean fenced)
+{
+  gboolean was_modified, could_undo, could_redo;
+
+  g_return_if_fail (CG_IS_SESSION (self));
+  was_modified = cg_session_get_modified (self);
+  could_undo = cg_session_can_undo (self);
+  could_redo = cg_session_can_redo (self);
+  self->fenced = fenced;
+  self->fence_undo = self->undo_stack->len;
+  self->fence_redo = self->redo_stack->len;
+  /* Typing after the fence moves never extends a step from before. */
+  if (self->undo_stack->len > 0)
+    ((CgCommand *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->time = 0;
+  cg_session_notify_state (self, was_modified, could_undo, could_redo);
+}
+
+gboolean
+cg_session_get_undo_fence (CgSession *self)
+{
+  g_return_val_if_fail (CG_IS_SESSION (self), FALSE);
+  return self->fenced;
 }
 
 static gboolean
@@ -607,7 +652,7 @@ step (CgSession *self, GPtrArray *from, GPtrArray *to, gboolean forward)
   gboolean could_redo = cg_session_can_redo (self);
   CgCommand *command;
 
-  if (from->len == 0 || self->group != NULL)
+  if ((forward ? redo_steps (self) : undo_steps (self)) == 0 || self->group != NULL)
     return FALSE;
   command = g_ptr_array_steal_index (from, from->len - 1);
   for (guint i = 0; i < command->ops->len; i++)
@@ -661,8 +706,8 @@ cg_session_end_group (CgSession *self)
   /* Measured as if the group were already open and empty: the notify
    * compares with the state before any of its edits. */
   was_modified = self->undo_stack->len != (guint) self->clean_depth || self->extra_dirty;
-  could_undo = self->undo_stack->len > 0;
-  could_redo = self->redo_stack->len > 0;
+  could_undo = undo_steps (self) > 0;
+  could_redo = redo_steps (self) > 0;
   if (group->ops->len == 0 || !self->recording)
     {
       cg_command_free (group);
@@ -683,6 +728,7 @@ cg_session_clear_history (CgSession *self)
   modified = cg_session_get_modified (self);
   g_ptr_array_set_size (self->undo_stack, 0);
   g_ptr_array_set_size (self->redo_stack, 0);
+  self->fence_undo = self->fence_redo = 0;
   self->clean_depth = modified ? -1 : 0;
 }
 

@@ -121,6 +121,12 @@ gboolean cg_session_redo (CgSession *self);
 /* Groups several edits into one undo step; groups nest. */
 void     cg_session_begin_group (CgSession *self);
 void     cg_session_end_group (CgSession *self);
+/* Undo fence: while it is up, undo never takes back a step made before it
+ * went up, and redo only replays steps undone since (private entry: the
+ * partner holding the laptop can take back their own answers, never the
+ * room's). Raising it again moves it to the history's present depth. */
+void     cg_session_set_undo_fence (CgSession *self, gboolean fenced);
+gboolean cg_session_get_undo_fence (CgSession *self);
 /* Forget the undo history (after loading). */
 void     cg_session_clear_history (CgSession *self);
 gboolean cg_session_get_modified (CgSession *self);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Privacy in the room: private entry ("Pass the laptop to") keeps the
  * window on its stage by every route until the facilitator confirms the
- * way back, and the presentation view shows no answers meanwhile; the
- * Session page's "Hide answers until revealed" switch is the session's
+ * way back, the presentation view shows no answers meanwhile and Undo
+ * reaches only that partner's own answers; the Session page's "Hide answers until revealed" switch is the session's
  * own undoable option; the Preferences default reaches new sessions. */
 #include "config.h"
 
@@ -241,6 +241,49 @@ test_private_entry_locks_the_stages (void **state)
   assert_int_equal (cg_window_get_stage (f->window), CG_STAGE_AIMS);
 }
 
+/* While one partner holds the laptop, Undo takes back only their own
+ * answers: the room's earlier answers are out of its reach until the
+ * facilitator is back. */
+static void
+test_private_entry_undo (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *undo = find (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, "Undo (Ctrl+Z)");
+
+  assert_non_null (undo);
+  cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
+  cg_session_set_rating (f->session, f->partners[0], f->items[1], CG_RATING_5);
+  cg_test_iterate ();
+  assert_true (gtk_widget_is_sensitive (undo));
+
+  pass_laptop (f, f->partners[1]);
+  assert_false (gtk_widget_is_sensitive (undo));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  cg_test_iterate ();
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[1]), CG_RATING_5);
+
+  /* Sam's own answer can be taken back, and then nothing more. */
+  cg_session_set_rating (f->session, f->partners[1], f->items[1], CG_RATING_3);
+  cg_test_iterate ();
+  assert_true (gtk_widget_is_sensitive (undo));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  cg_test_iterate ();
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[1], f->items[1]), CG_RATING_NONE);
+  assert_false (gtk_widget_is_sensitive (undo));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  cg_test_iterate ();
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[1]), CG_RATING_5);
+
+  /* Back to all partners: the whole history again. */
+  gtk_widget_activate_action (GTK_WIDGET (lesson_bar (f)), "capture.all-partners", NULL);
+  answer ("Show All Partners");
+  assert_int_equal (cg_window_get_private_partner (f->window), 0);
+  assert_true (gtk_widget_is_sensitive (undo));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  cg_test_iterate ();
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[1]), CG_RATING_NONE);
+}
+
 static gboolean
 shows_private_notice (CgPresentationWindow *p)
 {
@@ -394,6 +437,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_private_entry_locks_the_stages, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_private_entry_undo, setup, teardown),
     cmocka_unit_test_setup_teardown (test_presentation_during_private_entry, setup, teardown),
     cmocka_unit_test_setup_teardown (test_session_hide_switch, setup, teardown),
     cmocka_unit_test_setup_teardown (test_preferences_default, setup, teardown),

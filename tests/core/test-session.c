@@ -781,6 +781,73 @@ test_every_edit_undo_redo (void **state)
     run_edit_case (&cases[i]);
 }
 
+/* Private entry's undo fence: the partner holding the laptop takes back
+ * their own steps, never the room's, and redo never replays a step undone
+ * before the fence; lowering it gives the whole history back. */
+static void
+test_undo_fence (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint alex = cg_session_add_partner (s, "Alex", "", "");
+  guint sam = cg_session_add_partner (s, "Sam", "", "");
+  guint item = cg_session_add_statement (s, 0, "Shared purpose");
+  guint n_can_undo = 0;
+
+  cg_session_clear_history (s);
+  cg_session_set_rating (s, alex, item, CG_RATING_4);
+  cg_session_set_comment (s, alex, 0, "Room");
+  g_signal_connect (s, "notify::can-undo", G_CALLBACK (on_notify_count), &n_can_undo);
+
+  /* Alex takes the laptop and goes on typing the same comment at once:
+   * the typing is a step of its own, not merged into the room's. */
+  cg_session_set_undo_fence (s, TRUE);
+  assert_true (cg_session_get_undo_fence (s));
+  assert_int_equal (n_can_undo, 1);
+  assert_false (cg_session_can_undo (s));
+  assert_false (cg_session_undo (s));
+  cg_session_set_comment (s, alex, 0, "Room, and mine");
+  assert_int_equal (n_can_undo, 2);
+  assert_true (cg_session_undo (s));
+  assert_string_equal (cg_session_get_comment (s, alex, 0), "Room");
+  assert_false (cg_session_can_undo (s));
+  assert_false (cg_session_undo (s));
+  assert_int_equal (cg_session_get_rating (s, alex, item), CG_RATING_4);
+  assert_true (cg_session_redo (s));
+  assert_string_equal (cg_session_get_comment (s, alex, 0), "Room, and mine");
+  assert_false (cg_session_can_redo (s));
+
+  /* A step undone before the fence stays undone. */
+  cg_session_set_undo_fence (s, FALSE);
+  cg_session_set_rating (s, sam, item, CG_RATING_1);
+  assert_true (cg_session_undo (s));
+  assert_true (cg_session_can_redo (s));
+  cg_session_set_undo_fence (s, TRUE);
+  assert_false (cg_session_can_redo (s));
+  assert_false (cg_session_redo (s));
+  assert_int_equal (cg_session_get_rating (s, sam, item), CG_RATING_NONE);
+  /* Sam's own answer: undo and redo it, and no further either way. */
+  cg_session_set_rating (s, sam, item, CG_RATING_2);
+  assert_true (cg_session_undo (s));
+  assert_false (cg_session_can_undo (s));
+  assert_true (cg_session_redo (s));
+  assert_false (cg_session_can_redo (s));
+  assert_int_equal (cg_session_get_rating (s, sam, item), CG_RATING_2);
+
+  /* The next partner: the fence moves up to the present. */
+  cg_session_set_undo_fence (s, TRUE);
+  assert_false (cg_session_can_undo (s));
+
+  /* Down again: the whole history can be undone (rating, comment, Alex's
+   * typing, Sam's 2; Sam's 1 was dropped by the 2). */
+  cg_session_set_undo_fence (s, FALSE);
+  assert_false (cg_session_get_undo_fence (s));
+  for (guint i = 0; i < 4; i++)
+    assert_true (cg_session_undo (s));
+  assert_false (cg_session_can_undo (s));
+  assert_int_equal (cg_session_get_rating (s, alex, item), CG_RATING_NONE);
+  assert_string_equal (cg_session_get_comment (s, alex, 0), "");
+}
+
 static void
 test_edits_undo_in_reverse_order (void **state)
 {
@@ -838,6 +905,7 @@ main (void)
     cmocka_unit_test (test_count_answers_roles_and_partners),
     cmocka_unit_test (test_every_edit_undo_redo),
     cmocka_unit_test (test_edits_undo_in_reverse_order),
+    cmocka_unit_test (test_undo_fence),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -36,19 +36,47 @@ cg_format_number (double value, int decimals)
   return g_strdup (buf);
 }
 
+/* TRUE when @field is a plain number ("-0.25", "+3"): spreadsheets read it
+ * as one, and it must stay one. */
+static gboolean
+is_number (const char *field)
+{
+  char *end = NULL;
+
+  if (field[0] == '\0' || g_ascii_isspace (field[0]))
+    return FALSE;
+  g_ascii_strtod (field, &end);
+  return end != NULL && end != field && *end == '\0';
+}
+
+/* A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or
+ * CR before one): a partner's name like "=HYPERLINK(...)" must reach the
+ * analyst as text. OWASP's advice: lead with an apostrophe, which
+ * spreadsheets show as "text follows" and never as part of the value. */
+static gboolean
+is_formula_like (const char *field)
+{
+  return field[0] != '\0' && strchr ("=+-@\t\r", field[0]) != NULL && !is_number (field);
+}
+
 void
 cg_csv_append_field (GString *out, const char *field)
 {
+  gboolean formula;
+
   g_return_if_fail (out != NULL);
 
   if (field == NULL)
     return;
-  if (strpbrk (field, ",\"\r\n") == NULL)
+  formula = is_formula_like (field);
+  if (!formula && strpbrk (field, ",\"\r\n") == NULL)
     {
       g_string_append (out, field);
       return;
     }
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *p = field; *p != '\0'; p++)
     {
       if (*p == '"')

@@ -48,6 +48,36 @@ test_csv_quotes_only_when_needed (void **state)
   assert_string_equal (empty, "");
 }
 
+/* Cells a spreadsheet would run as formulas reach it as text, behind an
+ * apostrophe (OWASP, "CSV Injection"); numbers stay numbers. */
+static void
+test_csv_defuses_formulas (void **state)
+{
+  g_autofree char *eq = csv_field ("=HYPERLINK(\"http://x.test\",\"Alex\")");
+  g_autofree char *plus = csv_field ("+44 20 7946 0000");
+  g_autofree char *minus = csv_field ("-2+3");
+  g_autofree char *at = csv_field ("@SUM(A1:A9)");
+  g_autofree char *tab = csv_field ("\t=1+1");
+  g_autofree char *cr = csv_field ("\r=1+1");
+  g_autofree char *negative = csv_field ("-0.25");
+  g_autofree char *positive = csv_field ("+3");
+  g_autofree char *dash = csv_field ("- waiting list first");
+  g_autofree char *inside = csv_field ("a=b+c");
+  g_autofree char *lone = csv_field ("-");
+
+  assert_string_equal (eq, "\"'=HYPERLINK(\"\"http://x.test\"\",\"\"Alex\"\")\"");
+  assert_string_equal (plus, "\"'+44 20 7946 0000\"");
+  assert_string_equal (minus, "\"'-2+3\"");
+  assert_string_equal (at, "\"'@SUM(A1:A9)\"");
+  assert_string_equal (tab, "\"'\t=1+1\"");
+  assert_string_equal (cr, "\"'\r=1+1\"");
+  assert_string_equal (negative, "-0.25");
+  assert_string_equal (positive, "+3");
+  assert_string_equal (dash, "\"'- waiting list first\"");
+  assert_string_equal (inside, "a=b+c");
+  assert_string_equal (lone, "\"'-\"");
+}
+
 static void
 test_csv_row_ends_with_crlf (void **state)
 {
@@ -149,6 +179,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_csv_quotes_only_when_needed),
+    cmocka_unit_test (test_csv_defuses_formulas),
     cmocka_unit_test (test_csv_row_ends_with_crlf),
     cmocka_unit_test (test_json_escapes),
     cmocka_unit_test (test_numbers),

@@ -3,6 +3,8 @@
  *
  * CSV follows RFC 4180: CRLF after each record, a field is quoted when it
  * holds a comma, a double quote, CR or LF, and quotes inside are doubled.
+ * A field a spreadsheet would take for a formula (=, +, -, @, tab or CR
+ * first, and not a plain number) is quoted behind an apostrophe.
  * JSON strings escape quotes, backslashes and every control character;
  * numbers that are not finite are written as null. Numbers in CSV and JSON
  * never follow the locale: a point, at most @decimals places, no trailing

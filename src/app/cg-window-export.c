@@ -107,6 +107,15 @@ export_pdf (CgWindow *self, ExportKind kind)
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  /* The PDF goes beside the session's file unless the facilitator says
+   * otherwise, as Save As starts there. */
+  if (cg_session_get_file (self->session) != NULL)
+    {
+      g_autoptr (GFile) folder = g_file_get_parent (cg_session_get_file (self->session));
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
   name = suggested_pdf_name (self->session, kind);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_object_set_data (G_OBJECT (native), "cg-export-kind", GINT_TO_POINTER (kind));

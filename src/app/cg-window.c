@@ -400,12 +400,22 @@ update_navigation (CgWindow *self,
   g_autofree char *back = NULL;
   g_autofree char *next = NULL;
   gboolean free_to_move = private_stage (self) == CG_N_STAGES;
+  gboolean can_back = free_to_move && stage > 0;
+  gboolean can_next = free_to_move && stage + 1 < CG_N_STAGES;
+  GtkWidget *back_button = gtk_widget_get_ancestor (GTK_WIDGET (self->back_content), GTK_TYPE_BUTTON);
+  GtkWidget *next_button = gtk_widget_get_ancestor (GTK_WIDGET (self->next_label), GTK_TYPE_BUTTON);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-stage",
-                                 free_to_move && stage > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-stage",
-                                 free_to_move && stage + 1 < CG_N_STAGES);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-stage", can_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-stage", can_next);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.goto-stage", free_to_move);
+  /* Pressing Next onto the last stage (or Back onto the first) must not
+   * drop keyboard focus with the button it greys out: it moves to the
+   * other one. */
+  if (focus == next_button && !can_next && can_back)
+    gtk_widget_grab_focus (back_button);
+  else if (focus == back_button && !can_back && can_next)
+    gtk_widget_grab_focus (next_button);
 
   back = stage > 0 ? g_strdup_printf (_("Back: %s"), cg_stage_get_title (stage - 1))
                    : g_strdup (_("Back"));
@@ -458,7 +468,15 @@ on_stack_visible_child_changed (CgWindow   *self,
 
   bind_page (self, stage);
   if (gtk_list_box_get_selected_row (self->stage_list) != GTK_LIST_BOX_ROW (self->rows[stage]))
-    gtk_list_box_select_row (self->stage_list, GTK_LIST_BOX_ROW (self->rows[stage]));
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      gtk_list_box_select_row (self->stage_list, GTK_LIST_BOX_ROW (self->rows[stage]));
+      /* Keyboard focus in the list follows the stage (Alt+arrows, Next),
+       * so the ring never marks a stage the window has left. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stage_list)))
+        gtk_widget_grab_focus (self->rows[stage]);
+    }
   update_navigation (self, stage);
   if (self->session != NULL)
     cg_session_set_current_stage (self->session, stage);

@@ -114,6 +114,60 @@ test_navigation (void **state)
   assert_true (gtk_widget_get_sensitive (find (f, GTK_TYPE_BUTTON, "Next stage (Alt+Right)")));
 }
 
+/* The sidebar's list of stages (the list styled "stage-list"). */
+static GtkListBox *
+stage_list (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX (root) && gtk_widget_has_css_class (root, "stage-list"))
+    return GTK_LIST_BOX (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkListBox *found = stage_list (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Keyboard focus in the sidebar follows the stage the window moves to
+ * (the ring never marks a stage left behind); focus elsewhere stays put. */
+static void
+test_sidebar_focus_follows_stage (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *widget = GTK_WIDGET (f->window);
+  GtkListBox *list = stage_list (widget);
+  GtkWidget *next = find (f, GTK_TYPE_BUTTON, "Next stage (Alt+Right)");
+  GtkWidget *back = find (f, GTK_TYPE_BUTTON, "Previous stage (Alt+Left)");
+
+  assert_non_null (list);
+  assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, CG_STAGE_SESSION))));
+  gtk_widget_activate_action (widget, "win.next-stage", NULL);
+  cg_test_iterate ();
+  assert_ptr_equal (gtk_root_get_focus (GTK_ROOT (widget)),
+                    gtk_list_box_get_row_at_index (list, CG_STAGE_PARTNERS));
+  gtk_widget_activate_action (widget, "win.goto-stage", "s", "review");
+  cg_test_iterate ();
+  assert_ptr_equal (gtk_root_get_focus (GTK_ROOT (widget)),
+                    gtk_list_box_get_row_at_index (list, CG_STAGE_REVIEW));
+
+  /* Next onto the last stage greys Next out: focus moves to Back, not
+   * to nowhere, and Back onto the first stage hands it to Next. */
+  assert_true (gtk_widget_grab_focus (next));
+  gtk_widget_activate_action (widget, "win.next-stage", NULL);
+  cg_test_iterate ();
+  assert_int_equal (cg_window_get_stage (f->window), CG_STAGE_CHARTER);
+  assert_ptr_equal (gtk_root_get_focus (GTK_ROOT (widget)), back);
+  gtk_widget_activate_action (widget, "win.goto-stage", "s", "partners");
+  cg_test_iterate ();
+  assert_ptr_equal (gtk_root_get_focus (GTK_ROOT (widget)), back);
+  gtk_widget_activate_action (widget, "win.previous-stage", NULL);
+  cg_test_iterate ();
+  assert_int_equal (cg_window_get_stage (f->window), CG_STAGE_SESSION);
+  assert_ptr_equal (gtk_root_get_focus (GTK_ROOT (widget)), next);
+}
+
 static void
 test_title_and_undo (void **state)
 {
@@ -263,6 +317,7 @@ main (int argc, char **argv)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_pages_get_the_session, setup, teardown),
     cmocka_unit_test_setup_teardown (test_navigation, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_sidebar_focus_follows_stage, setup, teardown),
     cmocka_unit_test_setup_teardown (test_title_and_undo, setup, teardown),
     cmocka_unit_test_setup_teardown (test_completion_marks, setup, teardown),
     cmocka_unit_test_setup_teardown (test_close_asks_about_changes, setup, teardown),

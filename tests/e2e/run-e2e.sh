@@ -11,7 +11,12 @@ done
 [ -x /usr/libexec/at-spi-bus-launcher ] || { echo "e2e: at-spi2-core not installed: skipped"; exit 77; }
 /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "e2e: python3-pyatspi not installed: skipped"; exit 77; }
 inner=$(mktemp)
-trap 'rm -f "$inner"' EXIT
+# Each script starts with no recovery copies and no recent files: a draft
+# left by another test (or a killed run) would otherwise open the
+# "Restore?" question in front of the window the script drives.
+XDG_DATA_HOME=$(mktemp -d)
+export XDG_DATA_HOME
+trap 'rm -f "$inner"; rm -rf "$XDG_DATA_HOME"' EXIT
 cat >"$inner" <<'INNER'
 /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
 bus=$!

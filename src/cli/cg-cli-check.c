@@ -29,19 +29,13 @@ check_one (const char *path)
       /* Good, but worth knowing: this version keeps what it cannot read. */
       if (cg_session_xml_get_newer_minor (session))
         {
-          g_autofree char *name = g_file_get_basename (file);
-
-          g_printerr ("%s: %s\n", name,
+          g_printerr ("%s: %s\n", path,
                       _("note: made by a newer version of Common Ground; the parts this "
                         "version does not know are kept and written back when it is saved"));
         }
       return TRUE;
     }
-  /* Our messages already start "FILE:LINE:COLUMN: "; other errors get one. */
-  if (error->domain == CG_SESSION_XML_ERROR)
-    g_printerr ("%s\n", error->message);
-  else
-    g_printerr ("%s:1:1: %s\n", path, error->message);
+  cg_cli_print_load_error (path, error);
   return FALSE;
 }
 

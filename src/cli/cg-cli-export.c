@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cg-charter-layout.h"
+#include "cg-cli.h"
 #include "cg-cli-export.h"
 #include "cg-report-layout.h"
 #include "cg-session-xml.h"
@@ -69,8 +70,7 @@ run_export (int argc, char **argv, ExportFunc export)
   session = cg_session_xml_load_file (file, NULL, &error);
   if (session == NULL)
     {
-      /* The loader's message already reads "FILE:LINE:COLUMN: message". */
-      g_printerr ("%s\n", error->message);
+      cg_cli_print_load_error (path, error);
       return 1;
     }
   if (!export (session, out, paper, &error))

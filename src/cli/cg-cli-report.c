@@ -365,11 +365,7 @@ load_session (const char *path)
 
   if (session != NULL)
     return session;
-  /* The loader's messages already start "FILE:LINE:COLUMN: "; others get one. */
-  if (error->domain == CG_SESSION_XML_ERROR)
-    g_printerr ("%s\n", error->message);
-  else
-    g_printerr ("%s:1:1: %s\n", path, error->message);
+  cg_cli_print_load_error (path, error);
   return NULL;
 }
 

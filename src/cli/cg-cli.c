@@ -7,6 +7,7 @@
 
 #include "cg-cli.h"
 #include "cg-cli-export.h"
+#include "cg-session-xml.h"
 
 typedef int (*CgCliCommand) (int argc, char **argv);
 
@@ -47,6 +48,21 @@ cli_help (int argc, char **argv)
     if (entries[i].usage != NULL)
       g_print ("  common-ground %s\n", entries[i].usage);
   return 0;
+}
+
+void
+cg_cli_print_load_error (const char *path, const GError *error)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *base = g_file_get_basename (file);
+  gsize n = base != NULL ? strlen (base) : 0;
+
+  if (error->domain != CG_SESSION_XML_ERROR)
+    g_printerr ("%s:1:1: %s\n", path, error->message);
+  else if (n > 0 && strncmp (error->message, base, n) == 0 && error->message[n] == ':')
+    g_printerr ("%s%s\n", path, error->message + n);
+  else
+    g_printerr ("%s\n", error->message);
 }
 
 gboolean

@@ -76,7 +76,7 @@ test_newer_minor_gets_a_note (void **state)
   assert_int_equal (run.status, 0);
   assert_string_equal (run.out, "");
   assert_string_equal (run.err,
-                       "newer-minor.commonground: note: made by a newer version of Common Ground; "
+                       "good/newer-minor.commonground: note: made by a newer version of Common Ground; "
                        "the parts this version does not know are kept and written back when it is saved\n");
   run_free (&run);
 }
@@ -89,7 +89,7 @@ test_bad_file_reports_file_and_line (void **state)
   assert_int_equal (run.status, 1);
   assert_string_equal (run.out, "");
   assert_string_equal (run.err,
-                       "rating-7.commonground:52:5: rating 7 for partner p1 is out of range (1 to 5 or don’t know)\n");
+                       "bad/rating-7.commonground:52:5: rating 7 for partner p1 is out of range (1 to 5 or don’t know)\n");
   run_free (&run);
 }
 
@@ -102,9 +102,9 @@ test_every_file_is_checked (void **state)
   /* One bad file fails the run; each bad file gets its line. */
   assert_int_equal (run.status, 1);
   assert_string_equal (run.err,
-                       "newer-major.commonground:2:1: this file was made by a newer version of Common Ground "
+                       "bad/newer-major.commonground:2:1: this file was made by a newer version of Common Ground "
                        "(format 2.0); this version reads format 1.x\n"
-                       "xxe.commonground:2:1: the file refers to a document type definition, which Common "
+                       "bad/xxe.commonground:2:1: the file refers to a document type definition, which Common "
                        "Ground files never do (it declares entities that read outside files)\n");
   run_free (&run);
 }

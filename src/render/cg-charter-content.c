@@ -252,7 +252,13 @@ describe_item (CgSession *session, guint item_id, GString *out)
   if (stats->dissenters->len > 0)
     dissenters = cg_charter_join_partner_names (session, stats->dissenters);
   if (dissenters != NULL)
-    g_string_append_printf (out, _("“%s” (%s): views diverge; %s see it differently from most."),
+    g_string_append_printf (out,
+                            /* TRANSLATORS: the third %s names the partners who see it
+                             * differently ("Ann" or "Ann and Ben") */
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "“%s” (%s): views diverge; %s sees it differently from most.",
+                                         "“%s” (%s): views diverge; %s see it differently from most.",
+                                         stats->dissenters->len),
                             item->text, cg_lesson_get_title (item->lesson), dissenters);
   else
     g_string_append_printf (out, _("“%s” (%s): views diverge."), item->text,

@@ -819,6 +819,19 @@ draw_text_lines (cairo_t *cr, const LineInfo *lines, guint n, double x, double y
     show_line (cr, &lines[i], x, y + lines[i].top - lines[0].top);
 }
 
+/* The tallest name and organisation in the row: every block's lines hang
+ * from it, so the two signature lines of a row are level even when one
+ * organisation wraps. */
+static double
+sig_row_text_height (const SigRow *row)
+{
+  double h = 0.0;
+
+  for (guint b = 0; b < row->n_blocks; b++)
+    h = MAX (h, sig_block_text_height (&row->blocks[b]));
+  return h;
+}
+
 static void
 draw_sig_block (const SigRow *row, const SigBlock *block, cairo_t *cr, double x, double y)
 {
@@ -830,7 +843,7 @@ draw_sig_block (const SigRow *row, const SigBlock *block, cairo_t *cr, double x,
   set_rgb (cr, &muted);
   draw_text_lines (cr, block->org, block->n_org, x, y + lines_height (block->name, block->n_name) + 2.0);
 
-  line_y = y + sig_block_text_height (block) + SIG_SPACE_ABOVE_LINE;
+  line_y = y + sig_row_text_height (row) + SIG_SPACE_ABOVE_LINE;
   set_rgb (cr, &ink);
   cairo_set_line_width (cr, 0.7);
   cairo_move_to (cr, x, line_y);
@@ -883,11 +896,7 @@ new_sig_row (CgPageLayout *self, double column_width)
 static double
 sig_row_height (const SigRow *row)
 {
-  double h = 0.0;
-
-  for (guint b = 0; b < row->n_blocks; b++)
-    h = MAX (h, sig_block_text_height (&row->blocks[b]));
-  return h + sig_lines_height ();
+  return sig_row_text_height (row) + sig_lines_height ();
 }
 
 /* One partner across the full width. A block taller than a page (a name

@@ -62,7 +62,9 @@ charter_fixture_sample (void)
                          "The Riverside family needs joined-up support: a parent with a "
                          "long-term illness, a child missing school, and housing problems.");
   p[0] = cg_session_add_partner (s, "Sam Okafor", "Riverside Social Services", "Social worker");
-  p[1] = cg_session_add_partner (s, "Priya Natarajan", "Riverside Health Centre", "Health visitor");
+  p[1] = cg_session_add_partner (s, "Priya Natarajan",
+                                "Riverside Health Centre, Community Nursing and Health Visiting Team",
+                                "Health visitor");
   p[2] = cg_session_add_partner (s, "أميرة حداد", "Riverside Primary School", "Head teacher");
   p[3] = cg_session_add_partner (s, "David Cohen", "דיור ריברסייד", "Housing officer");
 

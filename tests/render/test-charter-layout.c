@@ -226,6 +226,36 @@ test_still_to_resolve_generated (void **state)
   assert_non_null (strstr (after, "Chair the weekly team meeting: nobody has taken the lead"));
 }
 
+/* The sentence naming who sees it differently agrees with how many do:
+ * {5, 5, 1} has median 5 and one partner on the other side of neutral,
+ * {5, 5, 5, 1, 2} two (tests/core/test-analysis.c has the rule). */
+static void
+test_still_to_resolve_names_dissenters (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint ann = cg_session_add_partner (s, "Ann", "Org", "Role");
+  guint ben = cg_session_add_partner (s, "Ben", "Org", "Role");
+  guint cara = cg_session_add_partner (s, "Cara", "Org", "Role");
+  guint item = cg_session_add_statement (s, 0, "We agree.");
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  guint dan, eve;
+
+  cg_session_set_rating (s, ann, item, CG_RATING_5);
+  cg_session_set_rating (s, ben, item, CG_RATING_5);
+  cg_session_set_rating (s, cara, item, CG_RATING_1);
+  one = cg_charter_generate_text (s, CG_CHARTER_STILL_TO_RESOLVE);
+  assert_non_null (strstr (one, "“We agree.” (Purpose and Leadership): views diverge; "
+                                "Cara sees it differently from most."));
+
+  dan = cg_session_add_partner (s, "Dan", "Org", "Role");
+  eve = cg_session_add_partner (s, "Eve", "Org", "Role");
+  cg_session_set_rating (s, dan, item, CG_RATING_5);
+  cg_session_set_rating (s, eve, item, CG_RATING_2);
+  two = cg_charter_generate_text (s, CG_CHARTER_STILL_TO_RESOLVE);
+  assert_non_null (strstr (two, "views diverge; Cara and Eve see it differently from most."));
+}
+
 static void
 test_nothing_to_resolve (void **state)
 {
@@ -554,6 +584,7 @@ main (void)
     cmocka_unit_test (test_still_to_resolve_generated),
     cmocka_unit_test (test_nothing_to_resolve),
     cmocka_unit_test (test_still_to_resolve_hidden),
+    cmocka_unit_test (test_still_to_resolve_names_dissenters),
     cmocka_unit_test (test_join_names),
     cmocka_unit_test (test_join_names_capped),
     cmocka_unit_test (test_report_heatmaps),

@@ -323,6 +323,21 @@ def check_signatures(pages, label):
               f"{label}: Partner{p:02d}'s signature lines are not on page {page + 1} with the name")
 
 
+def check_signature_rows(pages, label):
+    """Blocks side by side hang their lines from the same height, even when
+    one organisation wraps (Priya Natarajan's does in the sample)."""
+    rows = 0
+    for i, words in enumerate(pages):
+        labels = [w for w in words if w[0] == "Signature"]
+        left = sorted((w for w in labels if w[1] < LEFT + 20), key=lambda w: w[2])
+        right = sorted((w for w in labels if w[1] >= LEFT + 20), key=lambda w: w[2])
+        for a, b in zip(left, right):
+            rows += 1
+            check(abs(a[2] - b[2]) < 0.5,
+                  f"{label} page {i + 1}: signature lines of one row at {a[2]:.1f} and {b[2]:.1f}")
+    check(rows >= 2, f"{label}: expected two rows of signatures side by side, found {rows}")
+
+
 def check_table_headers(pages, label):
     continued = 0
     for i, words in enumerate(pages):
@@ -348,6 +363,7 @@ def main():
             sample = export(exporter, "charter", "sample", paper, tmp)
             check(page_size(sample) == size, f"sample {paper}: page size {page_size(sample)}")
             check_sample(sample)
+            check_signature_rows(words_by_page(sample), f"sample {paper}")
             stress = export(exporter, "charter", "stress", paper, tmp)
             check(page_size(stress) == size, f"stress {paper}: page size {page_size(stress)}")
             pages = words_by_page(stress)

@@ -164,13 +164,15 @@ cg_appearance_get_high_contrast (CgAppearance *self)
          || adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
 }
 
-/* The system's high-contrast theme is Adwaita's own; the app's switch
- * loads our palette (light or dark) over whatever theme is in use. */
+/* Our palette (light or dark) goes over whatever theme is in use when the
+ * app's switch is on and also when the system asks for high contrast:
+ * libadwaita 1.2's own high-contrast style keeps its colours and only adds
+ * edges, which leaves dimmed text and the success green below 7:1. */
 static void
 update_contrast_css (CgAppearance *self)
 {
   GdkDisplay *display = gdk_display_get_default ();
-  gboolean want = self->force_high_contrast;
+  gboolean want = cg_appearance_get_high_contrast (self);
 
   if (want)
     gtk_css_provider_load_from_resource (self->contrast_css,
@@ -191,8 +193,7 @@ update_contrast_css (CgAppearance *self)
 static void
 on_style_manager_notify (AdwStyleManager *manager, GParamSpec *pspec, CgAppearance *self)
 {
-  if (self->force_high_contrast)
-    update_contrast_css (self);
+  update_contrast_css (self);
   if (g_str_equal (pspec->name, "dark"))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
@@ -361,6 +362,8 @@ cg_appearance_init (CgAppearance *self)
       g_settings_bind (self->settings, "high-contrast", self, "force-high-contrast",
                        G_SETTINGS_BIND_DEFAULT);
     }
+  /* The system may ask for high contrast from the start. */
+  update_contrast_css (self);
 }
 
 CgAppearance *

@@ -14,6 +14,7 @@
 #include "cg-roles-page.h"
 #include "cg-review-page.h"
 #include "cg-session-page.h"
+#include "cg-grid-cell.h"
 #include "cg-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -869,6 +870,10 @@ cg_window_init (CgWindow *self)
   self->cancellable = g_cancellable_new ();
   _cg_window_init_files (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "cg-window");
+  /* grids.css also sizes every stage page's title and introduction; pages
+   * are built lazily, and a window opened on Review or Charter has no grid
+   * to load it. */
+  cg_grid_ensure_style ();
 
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
     {

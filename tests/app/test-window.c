@@ -53,6 +53,40 @@ find (Fixture *f, GType type, const char *text)
   return cg_test_find (GTK_WIDGET (f->window), type, text);
 }
 
+static int
+font_size (GtkWidget *widget)
+{
+  return pango_font_description_get_size (
+    pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+}
+
+/* A session saved at Review opens there with the stage page's own type
+ * (title 2em, introduction 1.2em): the style sheet that sets it came with
+ * the first grid, and pages are built lazily, so a window opened on
+ * Review had plain-sized titles. First in this file: once any grid page
+ * exists the sheet stays loaded for the process. */
+static void
+test_opens_on_review_styled (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (CgSession) other = cg_session_new ();
+  GtkWidget *page, *title, *intro;
+  int body;
+
+  cg_session_set_current_stage (other, CG_STAGE_REVIEW);
+  cg_window_set_session (f->window, other);
+  cg_test_iterate ();
+  page = cg_window_get_page (f->window, CG_STAGE_REVIEW);
+  title = cg_test_find (page, GTK_TYPE_LABEL, "Review");
+  intro = gtk_widget_get_next_sibling (title);
+  assert_non_null (title);
+  assert_true (GTK_IS_LABEL (intro));
+  body = font_size (GTK_WIDGET (f->window));
+  assert_true (body > 0);
+  assert_true (font_size (title) >= body * 19 / 10);
+  assert_true (font_size (intro) >= body * 11 / 10);
+}
+
 static void
 test_pages_get_the_session (void **state)
 {
@@ -315,6 +349,7 @@ int
 main (int argc, char **argv)
 {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_opens_on_review_styled, setup, teardown),
     cmocka_unit_test_setup_teardown (test_pages_get_the_session, setup, teardown),
     cmocka_unit_test_setup_teardown (test_navigation, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sidebar_focus_follows_stage, setup, teardown),

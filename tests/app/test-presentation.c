@@ -21,6 +21,7 @@
 #include "cg-capture-bar.h"
 #include "cg-chart-widget.h"
 #include "cg-presentation-window.h"
+#include "cg-rating-grid.h"
 #include "cg-timer-button.h"
 #include "cg-window.h"
 
@@ -163,6 +164,53 @@ test_opens_on_current_item_and_follows (void **state)
   gtk_widget_activate_action (GTK_WIDGET (p), "presentation.leave", NULL);
   cg_test_iterate ();
   assert_null (cg_window_get_presentation (f->window));
+}
+
+static GtkWidget *
+find_rating_grid (GtkWidget *root)
+{
+  if (CG_IS_RATING_GRID (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_rating_grid (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The facilitator moves down the rating grid in the main window: the
+ * view shows the statement of the row with the focus, on lessons and aims. */
+static void
+test_follows_the_grid_row (void **state)
+{
+  Fixture *f = *state;
+  CgPresentationWindow *p;
+  CgRatingGrid *grid;
+
+  cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
+  p = open_presentation (f);
+  gtk_window_present (GTK_WINDOW (f->window));
+  grid = CG_RATING_GRID (find_rating_grid (cg_window_get_page (f->window, CG_STAGE_LESSON_1)));
+  assert_non_null (grid);
+  assert_string_equal (main_text (p), statement_text[0]);
+
+  cg_rating_grid_set_cursor (grid, 1, 2);
+  assert_true (gtk_widget_grab_focus (cg_rating_grid_get_cell (grid, 1, 2)));
+  cg_test_iterate ();
+  assert_string_equal (main_text (p), statement_text[1]);
+  /* Arrow up, as the facilitator would. */
+  assert_true (cg_rating_grid_handle_key (grid, GDK_KEY_Up, 0));
+  cg_test_iterate ();
+  assert_string_equal (main_text (p), statement_text[0]);
+
+  /* Focus outside the grid leaves the view where it is. */
+  assert_true (gtk_widget_grab_focus (cg_test_find (GTK_WIDGET (f->window), GTK_TYPE_BUTTON,
+                                                   "Next stage (Alt+Right)")));
+  cg_test_iterate ();
+  assert_string_equal (main_text (p), statement_text[0]);
 }
 
 /* A statement reworded in the main window shows at once. */
@@ -981,6 +1029,7 @@ main (int argc, char **argv)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_opens_on_current_item_and_follows, setup, teardown),
     cmocka_unit_test_setup_teardown (test_follows_edits, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_follows_the_grid_row, setup, teardown),
     cmocka_unit_test_setup_teardown (test_hidden_until_reveal, setup, teardown),
     cmocka_unit_test_setup_teardown (test_projector_sizes, setup, teardown),
     cmocka_unit_test_setup_teardown (test_timer_counts_down, setup, teardown),

@@ -70,6 +70,9 @@ void _cg_window_projector_class_init (GtkWidgetClass *widget_class);
 void _cg_window_projector_init       (CgWindow *self);
 void _cg_window_projector_dispose    (CgWindow *self);
 void _cg_window_projector_save_state (CgWindow *self);
+/* After construction: GtkWindow's construct-time "maximized" would undo
+ * a maximize done in init. */
+void _cg_window_projector_restore_state (CgWindow *self);
 /* cg-window-export.c */
 void _cg_window_print_charter  (CgWindow *self);
 void _cg_window_export_charter (CgWindow *self);

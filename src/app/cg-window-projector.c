@@ -113,8 +113,8 @@ _cg_window_projector_class_init (GtkWidgetClass *widget_class)
 }
 
 /* Size and maximized state come back as they were at the last close. */
-static void
-restore_state (CgWindow *self)
+void
+_cg_window_projector_restore_state (CgWindow *self)
 {
   GSettings *settings = cg_settings_get ();
   int width, height;
@@ -158,7 +158,6 @@ _cg_window_projector_init (CgWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (contrast));
   g_signal_connect_object (appearance, "notify::zoom", G_CALLBACK (update_zoom_actions), self, 0);
   update_zoom_actions (appearance, NULL, self);
-  restore_state (self);
 }
 
 void

@@ -814,12 +814,22 @@ install_actions (GtkWidgetClass *widget_class)
 }
 
 static void
+cg_window_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (cg_window_parent_class)->constructed (object);
+  /* Not in init: GtkWindow's "maximized" is a construct property, set
+   * (to FALSE) after init, which undid the maximized state restored there. */
+  _cg_window_projector_restore_state (CG_WINDOW (object));
+}
+
+static void
 cg_window_class_init (CgWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = cg_window_constructed;
   object_class->dispose = cg_window_dispose;
   object_class->finalize = cg_window_finalize;
   object_class->get_property = cg_window_get_property;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The main window's projector controls: the timer's own length and its
  * presets (from the "timer-presets" setting, rebuilt when Preferences
- * change it), F11 fullscreen, the shortcuts window listing every key the
+ * change it), F11 fullscreen, the window's size and maximized state kept
+ * from one run to the next, the shortcuts window listing every key the
  * app binds, and Preferences' hidden-answers default for new sessions.
  * Runs under a window manager when one is installed (with-xvfb.sh -w). */
 #include "config.h"
@@ -18,6 +19,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 #include "cg-application.h"
+#include "cg-appearance.h"
 #include "cg-preferences-window.h"
 #include "cg-presentation-window.h"
 #include "cg-timer-button.h"
@@ -305,6 +307,74 @@ test_f11_fullscreen (void **state)
   assert_true (cg_test_wait_for (is_not_fullscreen, window, 3000));
 }
 
+/* Window size and state ------------------------------------------------------ */
+
+static gboolean
+is_maximized (gpointer window)
+{
+  return gtk_window_is_maximized (window);
+}
+
+/* Closes @window as a person would (nothing unsaved, so no question). */
+static void
+close_window (CgWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  cg_session_set_unmodified (cg_window_get_session (window));
+  gtk_window_close (GTK_WINDOW (window));
+  cg_test_iterate ();
+  assert_null (window);
+}
+
+/* The window comes back at the size it was closed at, and maximized when
+ * it was (Preferences keep "window-width", "-height", "-maximized"). */
+static void
+test_window_size_remembered (void **state)
+{
+  Fixture *f = *state;
+  GSettings *settings = cg_settings_get ();
+  CgWindow *second, *third;
+  int width = 0, height = 0;
+
+  assert_non_null (settings);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 650);
+  close_window (f->window);
+  assert_int_equal (g_settings_get_int (settings, "window-width"), 900);
+  assert_int_equal (g_settings_get_int (settings, "window-height"), 650);
+  assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  second = cg_window_new (NULL);
+  cg_window_set_session (second, f->session);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  assert_int_equal (width, 900);
+  assert_int_equal (height, 650);
+  gtk_window_present (GTK_WINDOW (second));
+  cg_test_iterate ();
+  if (!wm_does_fullscreen (GTK_WIDGET (second)))
+    {
+      gtk_window_destroy (GTK_WINDOW (second));
+      g_settings_reset (settings, "window-width");
+      g_settings_reset (settings, "window-height");
+      skip ();
+    }
+  gtk_window_maximize (GTK_WINDOW (second));
+  assert_true (cg_test_wait_for (is_maximized, second, 3000));
+  close_window (second);
+  assert_true (g_settings_get_boolean (settings, "window-maximized"));
+  /* Maximized is a state, not a size: the size to go back to is kept. */
+  assert_int_equal (g_settings_get_int (settings, "window-width"), 900);
+
+  third = cg_window_new (NULL);
+  cg_window_set_session (third, f->session);
+  gtk_window_present (GTK_WINDOW (third));
+  assert_true (cg_test_wait_for (is_maximized, third, 3000));
+  gtk_window_destroy (GTK_WINDOW (third));
+  cg_test_iterate ();
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
 /* Shortcuts window --------------------------------------------------------- */
 
 /* The shortcuts window names a key once; its keypad twin is the same key. */
@@ -492,6 +562,7 @@ main (int argc, char **argv)
     cmocka_unit_test_setup_teardown (test_timer_presets, setup, teardown),
     cmocka_unit_test_setup_teardown (test_hidden_default, setup, teardown),
     cmocka_unit_test_setup_teardown (test_f11_fullscreen, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_window_size_remembered, setup, teardown),
     cmocka_unit_test_setup_teardown (test_shortcuts_listed, setup, teardown),
   };
 

@@ -298,6 +298,52 @@ test_charts_described (void **state)
 }
 
 static void
+assert_rgb (CgRgb c, guint hex)
+{
+  assert_true (G_APPROX_VALUE (c.red, ((hex >> 16) & 0xff) / 255.0, 0.002));
+  assert_true (G_APPROX_VALUE (c.green, ((hex >> 8) & 0xff) / 255.0, 0.002));
+  assert_true (G_APPROX_VALUE (c.blue, (hex & 0xff) / 255.0, 0.002));
+}
+
+/* The system's dark style reaches the charts: their palette (cg-chart-style.c:
+ * light draws on #ffffff with #c0bfbc grid lines, dark on #242424 with
+ * #5e5c64) and their ink (the theme's text colour) follow AdwStyleManager,
+ * both ways. */
+static void
+test_dark_follows_system (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GPtrArray) charts = g_ptr_array_new ();
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  CgChartWidget *chart;
+  CgChartStyle style;
+
+  find_charts (f->page, charts);
+  assert_true (charts->len > 0);
+  chart = g_ptr_array_index (charts, 0);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  cg_test_iterate ();
+  cg_chart_widget_get_style (chart, &style);
+  assert_rgb (style.bg, 0xffffff);
+  assert_rgb (style.grid, 0xc0bfbc);
+  assert_true (style.fg.red < 0.3 && style.fg.green < 0.3 && style.fg.blue < 0.3);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  cg_test_iterate ();
+  cg_chart_widget_get_style (chart, &style);
+  assert_rgb (style.bg, 0x242424);
+  assert_rgb (style.grid, 0x5e5c64);
+  assert_true (style.fg.red > 0.8 && style.fg.green > 0.8 && style.fg.blue > 0.8);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  cg_test_iterate ();
+  cg_chart_widget_get_style (chart, &style);
+  assert_rgb (style.bg, 0xffffff);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
 save_window (GtkWindow *window, const char *name)
 {
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
@@ -356,6 +402,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_follows_session, setup, teardown),
     cmocka_unit_test_setup_teardown (test_hidden_answers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_charts_described, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_dark_follows_system, setup, teardown),
     cmocka_unit_test_setup_teardown (test_screenshot, setup, teardown),
   };
 

@@ -16,6 +16,7 @@ struct _CgCaptureBar
   CgSession *session;
   CgStage stage;
   guint private_partner;
+  gboolean menu_stale;   /* partners changed while the bar was not shown */
 
   /* Borrowed */
   GtkWidget *pass_button;
@@ -82,7 +83,12 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgC
         cg_capture_bar_set_private_partner (self, 0);
       G_GNUC_FALLTHROUGH;
     case CG_CHANGE_PARTNER_ADDED: case CG_CHANGE_PARTNER: case CG_CHANGE_PARTNERS_MOVED:
-      rebuild_menu (self);
+      /* A name typed on the Partners stage changes at every key: the other
+       * stages' menus are made again when shown. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        rebuild_menu (self);
+      else
+        self->menu_stale = TRUE;
       update_state (self);
       break;
     case CG_CHANGE_OPTIONS:
@@ -229,6 +235,19 @@ cg_capture_bar_dispose (GObject *object)
 }
 
 static void
+cg_capture_bar_map (GtkWidget *widget)
+{
+  CgCaptureBar *self = CG_CAPTURE_BAR (widget);
+
+  GTK_WIDGET_CLASS (cg_capture_bar_parent_class)->map (widget);
+  if (self->menu_stale)
+    {
+      self->menu_stale = FALSE;
+      rebuild_menu (self);
+    }
+}
+
+static void
 cg_capture_bar_class_init (CgCaptureBarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -237,6 +256,7 @@ cg_capture_bar_class_init (CgCaptureBarClass *klass)
   object_class->get_property = cg_capture_bar_get_property;
   object_class->set_property = cg_capture_bar_set_property;
   object_class->dispose = cg_capture_bar_dispose;
+  widget_class->map = cg_capture_bar_map;
   properties[PROP_PRIVATE_PARTNER] =
     g_param_spec_uint ("private-partner", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

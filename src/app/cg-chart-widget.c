@@ -27,6 +27,7 @@ struct _CgChartWidget
   /* Owned */
   CgSession *session;
   gulong changed_id;
+  gboolean stale;      /* the session changed while the chart was not shown */
 };
 
 G_DEFINE_FINAL_TYPE (CgChartWidget, cg_chart_widget, GTK_TYPE_WIDGET)
@@ -141,11 +142,32 @@ refresh (CgChartWidget *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* Describing a chart walks the analysis (the heat map every rating):
+ * off screen it waits until the chart is shown or asked for, so keys on
+ * other stages don't pay for it. */
 static void
 on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
                     CgChartWidget *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   refresh (self);
+}
+
+static void
+cg_chart_widget_map (GtkWidget *widget)
+{
+  CgChartWidget *self = CG_CHART_WIDGET (widget);
+
+  GTK_WIDGET_CLASS (cg_chart_widget_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
 }
 
 /* The chart takes the widget's look: the theme variant from the style
@@ -405,6 +427,11 @@ const char *
 cg_chart_widget_get_description (CgChartWidget *self)
 {
   g_return_val_if_fail (CG_IS_CHART_WIDGET (self), NULL);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      update_description (self);
+    }
   return self->description;
 }
 
@@ -484,6 +511,7 @@ cg_chart_widget_class_init (CgChartWidgetClass *klass)
   object_class->dispose = cg_chart_widget_dispose;
   object_class->finalize = cg_chart_widget_finalize;
   widget_class->snapshot = cg_chart_widget_snapshot;
+  widget_class->map = cg_chart_widget_map;
   widget_class->measure = cg_chart_widget_measure;
   widget_class->get_request_mode = cg_chart_widget_get_request_mode;
   widget_class->css_changed = cg_chart_widget_css_changed;

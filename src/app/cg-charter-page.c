@@ -46,6 +46,7 @@ struct _CgCharterPage
   CgCharterLayout *layout;
   gulong changed_handler;
   guint preview_source;
+  gboolean stale;          /* the session changed while the page was not shown */
 
   /* Borrowed: the template widgets above, by CgCharterField */
   GtkWidget *editors[CG_N_CHARTER_FIELDS];
@@ -362,7 +363,7 @@ guint
 cg_charter_page_get_n_pages (CgCharterPage *self)
 {
   g_return_val_if_fail (CG_IS_CHARTER_PAGE (self), 0);
-  if (self->preview_source != 0)
+  if (self->preview_source != 0 || self->stale)
     rebuild_preview (self);
   return self->layout != NULL ? cg_charter_layout_get_n_pages (self->layout) : 0;
 }
@@ -415,6 +416,14 @@ update_all (CgCharterPage *self)
 static void
 session_changed_cb (CgCharterPage *self, CgChangeKind kind, guint a, guint b, CgSession *session)
 {
+  /* Off screen nothing is redone until the page is shown again: a key in
+   * the role grids paid ~110 ms for the charter's text and pages once the
+   * Charter stage had been visited. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   /* Generated text draws on nearly everything (details, ratings, roles),
    * so every change refreshes it; the editors are touched only where the
    * text really differs. */
@@ -423,6 +432,21 @@ session_changed_cb (CgCharterPage *self, CgChangeKind kind, guint a, guint b, Cg
       && kind != CG_CHANGE_RATING && kind != CG_CHANGE_LESSON)
     schedule_roles (self);
   schedule_preview (self);
+}
+
+static void
+cg_charter_page_map (GtkWidget *widget)
+{
+  CgCharterPage *self = CG_CHARTER_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cg_charter_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      update_all (self);
+      update_roles (self);
+      rebuild_preview (self);
+    }
 }
 
 static void
@@ -501,6 +525,7 @@ cg_charter_page_class_init (CgCharterPageClass *klass)
   object_class->dispose = cg_charter_page_dispose;
   object_class->get_property = cg_charter_page_get_property;
   object_class->set_property = cg_charter_page_set_property;
+  widget_class->map = cg_charter_page_map;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,

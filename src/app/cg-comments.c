@@ -21,6 +21,7 @@ struct _CgComments
   GHashTable *pending; /* GtkTextBuffer* with typing not yet written */
   guint commit_source;
   gboolean updating;   /* writing the session's text into a buffer */
+  gboolean stale;      /* partners changed while the page was not shown */
 
   /* Borrowed */
   GtkWidget *flow;
@@ -275,10 +276,28 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgC
       break;
     case CG_CHANGE_PARTNER: case CG_CHANGE_PARTNER_ADDED: case CG_CHANGE_PARTNER_REMOVED:
     case CG_CHANGE_PARTNERS_MOVED: case CG_CHANGE_ALL:
-      rebuild (self);
+      /* Typing a partner's name on the Partners stage changes it at every
+       * key: the lesson pages' comment boxes are made again when shown. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        rebuild (self);
+      else
+        self->stale = TRUE;
       break;
     default:
       break;
+    }
+}
+
+static void
+cg_comments_map (GtkWidget *widget)
+{
+  CgComments *self = CG_COMMENTS (widget);
+
+  GTK_WIDGET_CLASS (cg_comments_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      rebuild (self);
     }
 }
 
@@ -336,6 +355,7 @@ static void
 cg_comments_class_init (CgCommentsClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = cg_comments_dispose;
+  GTK_WIDGET_CLASS (klass)->map = cg_comments_map;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "cg-comments");
 }

@@ -176,6 +176,22 @@ cg_grid_table_set_column_header (CgGridTable *self, guint column, GtkWidget *hea
   gtk_grid_attach (GTK_GRID (self->grid), header, column + 1, 0, 1, 1);
 }
 
+void
+cg_grid_table_replace_column_header (CgGridTable *self, guint column, GtkWidget *header)
+{
+  GtkWidget *old;
+
+  g_return_if_fail (column < self->n_columns);
+  old = g_ptr_array_index (self->col_headers, column);
+  if (old != NULL)
+    {
+      gtk_size_group_remove_widget (self->column_widths, old);
+      gtk_grid_remove (GTK_GRID (self->grid), old);
+      g_ptr_array_index (self->col_headers, column) = NULL;
+    }
+  cg_grid_table_set_column_header (self, column, header);
+}
+
 GtkWidget *
 cg_grid_table_get_row_header (CgGridTable *self, guint row)
 {

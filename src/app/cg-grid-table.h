@@ -37,6 +37,9 @@ guint       cg_grid_table_get_n_columns (CgGridTable *self);
 CgGridCell *cg_grid_table_get_cell (CgGridTable *self, guint row, guint column);
 void        cg_grid_table_set_row_header (CgGridTable *self, guint row, GtkWidget *header);
 void        cg_grid_table_set_column_header (CgGridTable *self, guint column, GtkWidget *header);
+/* Puts @header in place of the column's current one (a partner renamed:
+ * the table is not built again for it). */
+void        cg_grid_table_replace_column_header (CgGridTable *self, guint column, GtkWidget *header);
 GtkWidget  *cg_grid_table_get_row_header (CgGridTable *self, guint row);
 GtkWidget  *cg_grid_table_get_column_header (CgGridTable *self, guint column);
 

@@ -18,6 +18,7 @@ struct _CgRatingGrid
   GArray *partner_ids; /* guint, one per column */
   CgStage stage;
   guint only_partner;
+  gboolean partners_stale;  /* partners renamed while the grid was not shown */
 
   /* Borrowed */
   GtkWidget *empty_label;
@@ -247,6 +248,45 @@ on_item_changed (CgRatingGrid *self, guint item_id)
   update_row (self, row);
 }
 
+/* A partner's name, organisation, role or colour: its header and the
+ * spoken names of its cells. Typing a name changes it at every key, so the
+ * grid is not built again for it. */
+static void
+on_partner_changed (CgRatingGrid *self, guint partner_id)
+{
+  int column = find_id (self->partner_ids, partner_id);
+  const CgPartner *p = cg_session_lookup_partner (self->session, partner_id);
+
+  if (column < 0 || p == NULL)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->partners_stale = TRUE;
+      return;
+    }
+  cg_grid_table_replace_column_header (self->table, column,
+                                       cg_grid_partner_header_new (p->name, p->organisation,
+                                                                   p->role, p->colour, NULL));
+  for (guint r = 0; r < self->item_ids->len; r++)
+    update_cell (self, r, column);
+}
+
+/* Names typed on the Partners stage reach the grids of other stages when
+ * they are shown. */
+static void
+cg_rating_grid_map (GtkWidget *widget)
+{
+  CgRatingGrid *self = CG_RATING_GRID (widget);
+
+  GTK_WIDGET_CLASS (cg_rating_grid_parent_class)->map (widget);
+  if (self->partners_stale)
+    {
+      self->partners_stale = FALSE;
+      for (guint c = 0; c < self->partner_ids->len; c++)
+        on_partner_changed (self, g_array_index (self->partner_ids, guint, c));
+    }
+}
+
 static void
 on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgRatingGrid *self)
 {
@@ -270,7 +310,10 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgR
       if (item_is_ours (self, a))
         rebuild (self);
       break;
-    case CG_CHANGE_PARTNER: case CG_CHANGE_PARTNER_ADDED: case CG_CHANGE_PARTNER_REMOVED:
+    case CG_CHANGE_PARTNER:
+      on_partner_changed (self, a);
+      break;
+    case CG_CHANGE_PARTNER_ADDED: case CG_CHANGE_PARTNER_REMOVED:
     case CG_CHANGE_PARTNERS_MOVED: case CG_CHANGE_ALL:
       rebuild (self);
       break;
@@ -568,6 +611,7 @@ cg_rating_grid_class_init (CgRatingGridClass *klass)
   object_class->get_property = cg_rating_grid_get_property;
   object_class->set_property = cg_rating_grid_set_property;
   object_class->dispose = cg_rating_grid_dispose;
+  widget_class->map = cg_rating_grid_map;
   object_class->finalize = cg_rating_grid_finalize;
   widget_class->size_allocate = cg_rating_grid_size_allocate;
 

@@ -31,6 +31,7 @@ struct _CgReviewPage
   CgSession *session;
   gulong changed_id;
   guint rebuild_id;
+  gboolean stale;   /* the session changed while the page was not shown */
 };
 
 G_DEFINE_FINAL_TYPE (CgReviewPage, cg_review_page, GTK_TYPE_WIDGET)
@@ -328,8 +329,29 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
   if (kind == CG_CHANGE_DETAIL || kind == CG_CHANGE_CHARTER || kind == CG_CHANGE_COMMENT
       || kind == CG_CHANGE_LESSON)
     return;
+  /* Off screen the analysis and charts wait until the page is shown: the
+   * keys typed on other stages don't pay for them. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_idle, self, NULL);
+}
+
+static void
+cg_review_page_map (GtkWidget *widget)
+{
+  CgReviewPage *self = CG_REVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cg_review_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      rebuild (self);
+    }
 }
 
 CgSession *
@@ -417,6 +439,7 @@ cg_review_page_class_init (CgReviewPageClass *klass)
   object_class->get_property = cg_review_page_get_property;
   object_class->set_property = cg_review_page_set_property;
   object_class->dispose = cg_review_page_dispose;
+  widget_class->map = cg_review_page_map;
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

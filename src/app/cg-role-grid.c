@@ -18,6 +18,7 @@ struct _CgRoleGrid
   GArray *partner_ids; /* guint, one per column */
   CgRoleGridMode mode;
   guint only_partner;
+  gboolean partners_stale;  /* partners renamed while the grid was not shown */
 
   /* Borrowed */
   GtkWidget *empty_label;
@@ -122,6 +123,17 @@ row_header_new (guint number, const char *text)
   return label;
 }
 
+static GtkWidget *
+column_header_new (CgRoleGrid *self, guint column)
+{
+  const CgPartner *p = cg_session_get_partner (self->session, column);
+  g_autofree char *number = g_strdup_printf ("%u", column + 1);
+
+  /* Numbers in the ACCOUNTABLE grid are the keys that name a partner. */
+  return cg_grid_partner_header_new (p->name, p->organisation, p->role, p->colour,
+                                     self->mode == CG_ROLE_GRID_ACCOUNTABLE ? number : NULL);
+}
+
 static void
 fill_headers (CgRoleGrid *self)
 {
@@ -129,16 +141,7 @@ fill_headers (CgRoleGrid *self)
     cg_grid_table_set_row_header (self->table, r,
                                   row_header_new (r + 1, cg_session_get_task (self->session, r)->text));
   for (guint c = 0; c < self->partner_ids->len; c++)
-    {
-      const CgPartner *p = cg_session_get_partner (self->session, c);
-      g_autofree char *number = g_strdup_printf ("%u", c + 1);
-
-      /* Numbers in the ACCOUNTABLE grid are the keys that name a partner. */
-      cg_grid_table_set_column_header (self->table, c,
-                                       cg_grid_partner_header_new (p->name, p->organisation, p->role, p->colour,
-                                                                   self->mode == CG_ROLE_GRID_ACCOUNTABLE
-                                                                   ? number : NULL));
-    }
+    cg_grid_table_set_column_header (self->table, c, column_header_new (self, c));
 }
 
 static void
@@ -207,6 +210,50 @@ on_task_changed (CgRoleGrid *self, guint task_id)
   update_row (self, row);
 }
 
+/* A partner's name, organisation, role or colour: its header, and the
+ * cells that name it (its own column; in the ACCOUNTABLE grid any cell may
+ * name it). Typing a name changes it at every key, so the grid is not
+ * built again for it. */
+static void
+on_partner_changed (CgRoleGrid *self, guint partner_id)
+{
+  int column = find_id (self->partner_ids, partner_id);
+
+  if (column < 0)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->partners_stale = TRUE;
+      return;
+    }
+  cg_grid_table_replace_column_header (self->table, column, column_header_new (self, column));
+  for (guint r = 0; r < self->task_ids->len; r++)
+    for (guint c = 0; c < self->partner_ids->len; c++)
+      if ((int) c == column
+          || (self->mode == CG_ROLE_GRID_ACCOUNTABLE
+              && cg_session_get_believed_accountable (self->session,
+                                                      g_array_index (self->partner_ids, guint, c),
+                                                      g_array_index (self->task_ids, guint, r))
+                 == partner_id))
+        update_cell (self, r, c);
+}
+
+/* Names typed on the Partners stage reach the grids of other stages when
+ * they are shown. */
+static void
+cg_role_grid_map (GtkWidget *widget)
+{
+  CgRoleGrid *self = CG_ROLE_GRID (widget);
+
+  GTK_WIDGET_CLASS (cg_role_grid_parent_class)->map (widget);
+  if (self->partners_stale)
+    {
+      self->partners_stale = FALSE;
+      for (guint c = 0; c < self->partner_ids->len; c++)
+        on_partner_changed (self, g_array_index (self->partner_ids, guint, c));
+    }
+}
+
 static void
 on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgRoleGrid *self)
 {
@@ -226,8 +273,11 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgR
     case CG_CHANGE_OPTIONS:
       update_all_cells (self);
       break;
+    case CG_CHANGE_PARTNER:
+      on_partner_changed (self, a);
+      break;
     case CG_CHANGE_TASK_ADDED: case CG_CHANGE_TASK_REMOVED: case CG_CHANGE_TASKS_MOVED:
-    case CG_CHANGE_PARTNER: case CG_CHANGE_PARTNER_ADDED: case CG_CHANGE_PARTNER_REMOVED:
+    case CG_CHANGE_PARTNER_ADDED: case CG_CHANGE_PARTNER_REMOVED:
     case CG_CHANGE_PARTNERS_MOVED: case CG_CHANGE_ALL:
       rebuild (self);
       break;
@@ -635,6 +685,7 @@ cg_role_grid_class_init (CgRoleGridClass *klass)
   object_class->get_property = cg_role_grid_get_property;
   object_class->set_property = cg_role_grid_set_property;
   object_class->dispose = cg_role_grid_dispose;
+  widget_class->map = cg_role_grid_map;
   object_class->finalize = cg_role_grid_finalize;
   widget_class->size_allocate = cg_role_grid_size_allocate;
 

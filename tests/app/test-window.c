@@ -202,6 +202,46 @@ test_sidebar_focus_follows_stage (void **state)
   assert_ptr_equal (gtk_root_get_focus (GTK_ROOT (widget)), next);
 }
 
+/* Charter and Review do no work while another stage is shown (a key in
+ * the grids must not pay for them) and are current again the moment they
+ * are shown. */
+static void
+test_hidden_pages_catch_up (void **state)
+{
+  Fixture *f = *state;
+  guint ann = cg_session_add_partner (f->session, "Ann Lee", "Org", "");
+  guint ben = cg_session_add_partner (f->session, "Ben Ray", "Org", "");
+  guint item = cg_session_add_statement (f->session, 0, "We share the budget openly");
+  GtkWidget *charter, *review, *title;
+
+  cg_session_set_detail (f->session, CG_DETAIL_TITLE, "Old title");
+  cg_window_set_stage (f->window, CG_STAGE_CHARTER);
+  cg_test_iterate ();
+  charter = cg_window_get_page (f->window, CG_STAGE_CHARTER);
+  title = cg_test_find (charter, ADW_TYPE_ENTRY_ROW, "Title");
+  assert_string_equal (gtk_editable_get_text (GTK_EDITABLE (title)), "Old title");
+  cg_window_set_stage (f->window, CG_STAGE_REVIEW);
+  cg_test_iterate ();
+  review = cg_window_get_page (f->window, CG_STAGE_REVIEW);
+  assert_null (cg_test_find (review, GTK_TYPE_LABEL, "1.1  We share the budget openly"));
+
+  cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
+  cg_test_iterate ();
+  cg_session_set_detail (f->session, CG_DETAIL_TITLE, "New title");
+  /* 1 beside 5: divergent, so Review lists it first. */
+  cg_session_set_rating (f->session, ann, item, CG_RATING_1);
+  cg_session_set_rating (f->session, ben, item, CG_RATING_5);
+  cg_test_iterate ();
+  assert_string_equal (gtk_editable_get_text (GTK_EDITABLE (title)), "Old title");
+
+  cg_window_set_stage (f->window, CG_STAGE_CHARTER);
+  cg_test_iterate ();
+  assert_string_equal (gtk_editable_get_text (GTK_EDITABLE (title)), "New title");
+  cg_window_set_stage (f->window, CG_STAGE_REVIEW);
+  cg_test_iterate ();
+  assert_non_null (cg_test_find (review, GTK_TYPE_LABEL, "1.1  We share the budget openly"));
+}
+
 static void
 test_title_and_undo (void **state)
 {
@@ -353,6 +393,7 @@ main (int argc, char **argv)
     cmocka_unit_test_setup_teardown (test_pages_get_the_session, setup, teardown),
     cmocka_unit_test_setup_teardown (test_navigation, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sidebar_focus_follows_stage, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_hidden_pages_catch_up, setup, teardown),
     cmocka_unit_test_setup_teardown (test_title_and_undo, setup, teardown),
     cmocka_unit_test_setup_teardown (test_completion_marks, setup, teardown),
     cmocka_unit_test_setup_teardown (test_close_asks_about_changes, setup, teardown),

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-keys: answer capture at workshop size, for build-aux/bench.
  *
- * The real application window with 12 partners, 30 statements in lesson 1
- * and 30 role-clarity tasks. On the lesson's rating grid, the Role clarity
- * involvement grid and its believed-Accountable grid it types one answer
- * per cell, then Enter to the next (360 answers each), and times every
- * answer key two ways:
+ * The real application window with 12 partners, 30 statements in each
+ * lesson, 30 aims and 30 role-clarity tasks, every stage visited first (a
+ * workshop under way: all pages built, Review and Charter included). On
+ * the lesson's rating grid, the Role clarity involvement grid and its
+ * believed-Accountable grid it types one answer per cell, then Enter to
+ * the next (360 answers each); on the Partners stage it types a partner's
+ * new name, a letter at a time, as the name field does ("rename"). It
+ * times every key two ways:
  *   key   - the grid handling the key: the session edit, its undo step and
  *           every view that listens (cells, completion marks, the sidebar);
  *   frame - from the key to the end of the next painted frame (what the
@@ -156,12 +159,56 @@ workshop (void)
       g_autofree char *statement = g_strdup_printf ("We agree on statement number %u", i + 1);
       g_autofree char *task = g_strdup_printf ("Carry out task number %u", i + 1);
 
-      cg_session_add_statement (session, 0, statement);
+      for (guint lesson = 0; lesson < CG_N_LESSONS; lesson++)
+        cg_session_add_statement (session, lesson, statement);
+      cg_session_add_aim (session, statement);
       cg_session_add_task (session, task);
     }
   cg_session_clear_history (session);
   cg_session_set_unmodified (session);
   return session;
+}
+
+/* Every stage shown once, as in a workshop under way. */
+static void
+visit_every_stage (GtkWidget *window)
+{
+  for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
+    {
+      cg_window_set_stage (CG_WINDOW (window), stage);
+      wait_for_frame (window);
+      drain ();
+    }
+}
+
+/* A new name typed into a partner's name field: one edit per letter. */
+static void
+run_rename (GtkWidget *window, CgSession *session)
+{
+  static const char name[] = "Partner A1 with a longer name";
+  double key_ms[sizeof name - 1], frame_ms[sizeof name - 1], paint_ms[sizeof name - 1];
+  guint id = cg_session_get_partner (session, 0)->id;
+  guint n = sizeof name - 1;
+
+  cg_window_set_stage (CG_WINDOW (window), CG_STAGE_PARTNERS);
+  wait_for_frame (window);
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *prefix = g_strndup (name, k + 1);
+      gint64 start = g_get_monotonic_time ();
+
+      painted = FALSE;
+      cg_session_set_partner_field (session, id, CG_PARTNER_NAME, prefix);
+      key_ms[k] = (g_get_monotonic_time () - start) / 1000.0;
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      frame_ms[k] = (paint_end - start) / 1000.0;
+      paint_ms[k] = (paint_end - paint_start) / 1000.0;
+      drain ();
+    }
+  report ("rename", "key", key_ms, n);
+  report ("rename", "frame", frame_ms, n);
+  report ("rename", "paint", paint_ms, n);
 }
 
 static gboolean
@@ -182,6 +229,7 @@ bench (gpointer app)
   cg_window_set_session (CG_WINDOW (window), session);
   g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint", G_CALLBACK (before_paint), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint), NULL);
+  visit_every_stage (window);
 
   cg_window_set_stage (CG_WINDOW (window), CG_STAGE_LESSON_1);
   page = cg_window_get_page (CG_WINDOW (window), CG_STAGE_LESSON_1);
@@ -197,6 +245,8 @@ bench (gpointer app)
   grid = find_type (page, CG_TYPE_ROLE_GRID, 1);
   cg_role_grid_set_cursor (CG_ROLE_GRID (grid), 0, 0);
   run ("accountable", window, grid, role_key, partners, G_N_ELEMENTS (partners));
+
+  run_rename (window, session);
 
   /* Every answer landed, down to the last cell of each grid (key 359 of
    * each list: "5", "n", "9"). */

@@ -8,8 +8,9 @@ times loading, saving, the analysis and the charter and report PDF exports
 on the same file as the floor for parsing. Then it times startup to the
 first drawn frame of the main window (CG_QUIT_AFTER_FIRST_FRAME=1) against
 a minimal libadwaita window (tests/bench/min-window), and answer capture
-at workshop size, 12 partners x 30 items, in the real window: each answer
-key on the rating, involvement and believed-Accountable grids, and the
+at workshop size, 12 partners x 30 items, in the real window with every
+stage visited: each answer key on the rating, involvement and
+believed-Accountable grids, each letter of a partner's new name, and the
 frame that shows it (tests/bench/bench-keys, drawn by GTK's cairo renderer
 so software GL under Xvfb doesn't decide the figure). Prints tables and
 checks the targets of issue 8; exits 1 when one is missed.
@@ -89,7 +90,7 @@ def keystrokes(build):
 
 
 def print_keys(keys, markdown):
-    head = ['12 x 30 grid', 'key ms (median / p95 / max)', 'key to frame ms', 'paint ms']
+    head = ['12 partners x 30 items', 'key ms (median / p95 / max)', 'key to frame ms', 'paint ms']
     lines = [[grid] + [' / '.join(f"{v:.1f}" if what != 'key' else f"{v:.2f}" for v in f[what])
                        for what in ('key', 'frame', 'paint')]
              for grid, f in keys.items()]

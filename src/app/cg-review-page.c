@@ -176,6 +176,9 @@ rebuild_partner_key (CgReviewPage *self)
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_set_tooltip_text (label, p->name);
       gtk_flow_box_append (self->partner_key, label);
+      /* A key to read, not a control: no Tab stop per partner (each was
+       * read as an unnamed "GtkFlowBoxChild"). */
+      gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
     }
 }
 

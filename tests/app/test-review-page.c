@@ -297,6 +297,38 @@ test_charts_described (void **state)
   assert_true (radar && roles);
 }
 
+static GtkWidget *
+find_flow_box (GtkWidget *root)
+{
+  if (GTK_IS_FLOW_BOX (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_flow_box (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The partner key is read, not operated: Tab doesn't stop on each name. */
+static void
+test_partner_key_not_in_tab_order (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *key = find_flow_box (f->page);
+  guint n = 0;
+
+  assert_non_null (key);
+  for (GtkWidget *c = gtk_widget_get_first_child (key); c; c = gtk_widget_get_next_sibling (c))
+    {
+      assert_false (gtk_widget_get_focusable (c));
+      n++;
+    }
+  assert_true (n > 0);
+}
+
 static void
 assert_rgb (CgRgb c, guint hex)
 {
@@ -403,6 +435,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_hidden_answers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_charts_described, setup, teardown),
     cmocka_unit_test_setup_teardown (test_dark_follows_system, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_partner_key_not_in_tab_order, setup, teardown),
     cmocka_unit_test_setup_teardown (test_screenshot, setup, teardown),
   };
 

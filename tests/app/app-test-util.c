@@ -108,6 +108,21 @@ cg_test_find (GtkWidget  *root,
   return NULL;
 }
 
+GtkListBox *
+cg_test_find_stage_list (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX (root) && gtk_widget_has_css_class (root, "stage-list"))
+    return GTK_LIST_BOX (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkListBox *found = cg_test_find_stage_list (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWindow *
 cg_test_window_new (GtkWidget *child)
 {

@@ -22,6 +22,8 @@ gboolean   cg_test_wait_for     (gboolean (*cond) (gpointer data),
 GtkWidget *cg_test_find         (GtkWidget  *root,
                                  GType       type,
                                  const char *text);
+/* The window's sidebar list of stages (the list styled "stage-list"). */
+GtkListBox *cg_test_find_stage_list (GtkWidget *root);
 /* A top-level window holding @child, shown. */
 GtkWindow *cg_test_window_new   (GtkWidget  *child);
 /* Replaces the text of @editable the way typing would: delete, then insert

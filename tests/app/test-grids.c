@@ -14,6 +14,7 @@
 
 #include "cg-aims-page.h"
 #include "cg-capture-bar.h"
+#include "app-test-util.h"
 #include "cg-grid-cell.h"
 #include "cg-lesson-page.h"
 #include "cg-rating-grid.h"
@@ -337,22 +338,6 @@ test_structure_changes (void **state)
   assert_string_equal (cell_text (cg_rating_grid_get_cell (grid, 2, 1)), "2");
 }
 
-/* A label under @root showing exactly @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget *root, const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Typing a partner's name edits the session at every key: the grids update
  * the header and the cells that name the partner in place. The cells stay
  * the same widgets and the one with the focus keeps it (a full rebuild per
@@ -393,10 +378,10 @@ test_partner_renamed_in_place (void **state)
   assert_string_equal (cell_text (acc_cell), "2 Samira");
   assert_string_equal (cell_spoken (acc_cell), "Alex Smith, Social Services - “Chair the weekly "
                                                "meeting” - believes Accountable: Samira Jones");
-  assert_non_null (find_label (rating, "Samira Jones"));
-  assert_null (find_label (rating, "Sam Jones"));
-  assert_non_null (find_label (acc, "2 Samira Jones"));
-  assert_null (find_label (acc, "2 Sam Jones"));
+  assert_non_null (cg_test_find (rating, GTK_TYPE_LABEL, "Samira Jones"));
+  assert_null (cg_test_find (rating, GTK_TYPE_LABEL, "Sam Jones"));
+  assert_non_null (cg_test_find (acc, GTK_TYPE_LABEL, "2 Samira Jones"));
+  assert_null (cg_test_find (acc, GTK_TYPE_LABEL, "2 Sam Jones"));
 
   /* An organisation joins the spoken name too. */
   cg_session_set_partner_field (f->session, f->partners[1], CG_PARTNER_ORGANISATION, "Practice");
@@ -410,7 +395,7 @@ test_partner_renamed_in_place (void **state)
     ;
   assert_string_equal (cell_spoken (cell), "Sami Jo, Practice - “We have a shared purpose” - Agree (4)");
   assert_string_equal (cell_text (acc_cell), "2 Sami");
-  assert_non_null (find_label (acc, "2 Sami Jo"));
+  assert_non_null (cg_test_find (acc, GTK_TYPE_LABEL, "2 Sami Jo"));
 }
 
 static void

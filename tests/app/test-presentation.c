@@ -166,21 +166,6 @@ test_opens_on_current_item_and_follows (void **state)
   assert_null (cg_window_get_presentation (f->window));
 }
 
-static GtkWidget *
-find_rating_grid (GtkWidget *root)
-{
-  if (CG_IS_RATING_GRID (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_rating_grid (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The facilitator moves down the rating grid in the main window: the
  * view shows the statement of the row with the focus, on lessons and aims. */
 static void
@@ -193,7 +178,8 @@ test_follows_the_grid_row (void **state)
   cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
   p = open_presentation (f);
   gtk_window_present (GTK_WINDOW (f->window));
-  grid = CG_RATING_GRID (find_rating_grid (cg_window_get_page (f->window, CG_STAGE_LESSON_1)));
+  grid = CG_RATING_GRID (cg_test_find (cg_window_get_page (f->window, CG_STAGE_LESSON_1),
+                                       CG_TYPE_RATING_GRID, NULL));
   assert_non_null (grid);
   assert_string_equal (main_text (p), statement_text[0]);
 

@@ -122,26 +122,10 @@ pass_laptop (Fixture *f, guint partner)
   cg_test_iterate ();
 }
 
-/* The sidebar's list of stages (the list styled "stage-list"). */
-static GtkWidget *
-find_stage_list (GtkWidget *root)
-{
-  if (GTK_IS_LIST_BOX (root) && gtk_widget_has_css_class (root, "stage-list"))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_stage_list (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 stage_row (Fixture *f, CgStage stage)
 {
-  GtkListBox *list = GTK_LIST_BOX (find_stage_list (GTK_WIDGET (f->window)));
+  GtkListBox *list = cg_test_find_stage_list (GTK_WIDGET (f->window));
 
   return GTK_WIDGET (gtk_list_box_get_row_at_index (list, stage));
 }

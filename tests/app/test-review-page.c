@@ -297,27 +297,12 @@ test_charts_described (void **state)
   assert_true (radar && roles);
 }
 
-static GtkWidget *
-find_flow_box (GtkWidget *root)
-{
-  if (GTK_IS_FLOW_BOX (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_flow_box (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The partner key is read, not operated: Tab doesn't stop on each name. */
 static void
 test_partner_key_not_in_tab_order (void **state)
 {
   Fixture *f = *state;
-  GtkWidget *key = find_flow_box (f->page);
+  GtkWidget *key = cg_test_find (f->page, GTK_TYPE_FLOW_BOX, NULL);
   guint n = 0;
 
   assert_non_null (key);

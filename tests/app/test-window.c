@@ -148,22 +148,6 @@ test_navigation (void **state)
   assert_true (gtk_widget_get_sensitive (find (f, GTK_TYPE_BUTTON, "Next stage (Alt+Right)")));
 }
 
-/* The sidebar's list of stages (the list styled "stage-list"). */
-static GtkListBox *
-stage_list (GtkWidget *root)
-{
-  if (GTK_IS_LIST_BOX (root) && gtk_widget_has_css_class (root, "stage-list"))
-    return GTK_LIST_BOX (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkListBox *found = stage_list (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Keyboard focus in the sidebar follows the stage the window moves to
  * (the ring never marks a stage left behind); focus elsewhere stays put. */
 static void
@@ -171,7 +155,7 @@ test_sidebar_focus_follows_stage (void **state)
 {
   Fixture *f = *state;
   GtkWidget *widget = GTK_WIDGET (f->window);
-  GtkListBox *list = stage_list (widget);
+  GtkListBox *list = cg_test_find_stage_list (widget);
   GtkWidget *next = find (f, GTK_TYPE_BUTTON, "Next stage (Alt+Right)");
   GtkWidget *back = find (f, GTK_TYPE_BUTTON, "Previous stage (Alt+Left)");
 

@@ -5,7 +5,10 @@
 # what only a window manager does (fullscreen); without one they skip it.
 # Xvfb chooses a free display itself (-displayfd), so tests running side by
 # side never race for a number as `xvfb-run -a` does. Exit 77 (skipped) when
-# Xvfb is not installed.
+# Xvfb is not installed. The command gets its own session bus
+# (dbus-run-session): without one GLib tries to autolaunch a bus through
+# dbus-launch (dbus-x11, which a fresh machine lacks), warns, and
+# G_DEBUG=fatal-warnings turns the warning into SIGTRAP.
 set -u
 screen=1280x800x24
 wm=0
@@ -33,4 +36,8 @@ if [ "$wm" = 1 ] && command -v openbox >/dev/null; then
     sleep 0.05
   done
 fi
-"$@"
+if command -v dbus-run-session >/dev/null; then
+  dbus-run-session -- "$@"
+else
+  "$@"
+fi

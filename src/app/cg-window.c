@@ -10,7 +10,6 @@
 #include "cg-charter-page.h"
 #include "cg-about.h"
 #include "cg-partners-page.h"
-#include "cg-placeholder-page.h"
 #include "cg-roles-page.h"
 #include "cg-review-page.h"
 #include "cg-session-page.h"

@@ -16,7 +16,7 @@
 #include "cg-capture-bar.h"
 #include "cg-comments.h"
 #include "cg-grid-cell.h"
-#include "cg-grid-table.h"
+#include "cg-capture-grid.h"
 #include "cg-item-list.h"
 #include "cg-lesson-page.h"
 #include "cg-rating-grid.h"

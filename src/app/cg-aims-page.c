@@ -5,6 +5,7 @@
 #include "cg-aims-page.h"
 #include "cg-capture-bar.h"
 #include "cg-item-list.h"
+#include "cg-stage-page.h"
 #include "cg-rating-grid.h"
 
 struct _CgAimsPage
@@ -20,22 +21,16 @@ struct _CgAimsPage
   CgSession *session;
 };
 
-G_DEFINE_FINAL_TYPE (CgAimsPage, cg_aims_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgAimsPage, cg_aims_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
-enum { PROP_0, PROP_SESSION, N_PROPS };
+enum { PROP_0, PROP_SESSION, PROP_STAGE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
 on_private_partner (CgCaptureBar *bar, GParamSpec *pspec, CgAimsPage *self)
 {
   cg_rating_grid_set_only_partner (self->grid, cg_capture_bar_get_private_partner (bar));
-}
-
-CgSession *
-cg_aims_page_get_session (CgAimsPage *self)
-{
-  g_return_val_if_fail (CG_IS_AIMS_PAGE (self), NULL);
-  return self->session;
 }
 
 void
@@ -64,6 +59,8 @@ cg_aims_page_get_property (GObject *object, guint prop_id, GValue *value, GParam
 {
   if (prop_id == PROP_SESSION)
     g_value_set_object (value, CG_AIMS_PAGE (object)->session);
+  else if (prop_id == PROP_STAGE)
+    g_value_set_int (value, CG_STAGE_AIMS);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -100,10 +97,7 @@ cg_aims_page_class_init (CgAimsPageClass *klass)
   object_class->get_property = cg_aims_page_get_property;
   object_class->set_property = cg_aims_page_set_property;
   object_class->dispose = cg_aims_page_dispose;
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CAPTURE_BAR);
   g_type_ensure (CG_TYPE_RATING_GRID);

@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 #define CG_TYPE_AIMS_PAGE (cg_aims_page_get_type ())
 G_DECLARE_FINAL_TYPE (CgAimsPage, cg_aims_page, CG, AIMS_PAGE, GtkWidget)
 
+/* A CgStagePage. */
 GtkWidget *cg_aims_page_new (void);
-CgSession *cg_aims_page_get_session (CgAimsPage *self);
 void       cg_aims_page_set_session (CgAimsPage *self, CgSession *session);
 GtkWidget *cg_aims_page_get_grid (CgAimsPage *self);
 

@@ -9,6 +9,7 @@
 #include "cg-item-list.h"
 #include "cg-lesson-page.h"
 #include "cg-rating-grid.h"
+#include "cg-stage-page.h"
 
 struct _CgLessonPage
 {
@@ -25,12 +26,14 @@ struct _CgLessonPage
 
   /* Owned */
   CgSession *session;
+  GSignalGroup *session_signals;
   guint lesson;
 };
 
-G_DEFINE_FINAL_TYPE (CgLessonPage, cg_lesson_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgLessonPage, cg_lesson_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
-enum { PROP_0, PROP_SESSION, PROP_LESSON, N_PROPS };
+enum { PROP_0, PROP_SESSION, PROP_STAGE, PROP_LESSON, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -86,26 +89,12 @@ on_private_partner (CgCaptureBar *bar, GParamSpec *pspec, CgLessonPage *self)
   cg_comments_set_only_partner (self->comments, partner);
 }
 
-CgSession *
-cg_lesson_page_get_session (CgLessonPage *self)
+static void
+set_session (CgLessonPage *self, CgSession *session)
 {
-  g_return_val_if_fail (CG_IS_LESSON_PAGE (self), NULL);
-  return self->session;
-}
-
-void
-cg_lesson_page_set_session (CgLessonPage *self, CgSession *session)
-{
-  g_return_if_fail (CG_IS_LESSON_PAGE (self));
-  g_return_if_fail (session == NULL || CG_IS_SESSION (session));
-
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
+  g_signal_group_set_target (self->session_signals, session);
   cg_capture_bar_set_session (self->capture_bar, session);
   cg_rating_grid_set_session (self->grid, session);
   cg_comments_set_session (self->comments, session);
@@ -149,6 +138,7 @@ cg_lesson_page_get_property (GObject *object, guint prop_id, GValue *value, GPar
   switch (prop_id)
     {
     case PROP_SESSION: g_value_set_object (value, self->session); break;
+    case PROP_STAGE: g_value_set_int (value, CG_STAGE_FOR_LESSON (self->lesson)); break;
     case PROP_LESSON: g_value_set_uint (value, self->lesson); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -161,7 +151,7 @@ cg_lesson_page_set_property (GObject *object, guint prop_id, const GValue *value
 
   switch (prop_id)
     {
-    case PROP_SESSION: cg_lesson_page_set_session (self, g_value_get_object (value)); break;
+    case PROP_SESSION: set_session (self, g_value_get_object (value)); break;
     case PROP_LESSON: set_lesson (self, g_value_get_uint (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -173,14 +163,20 @@ cg_lesson_page_dispose (GObject *object)
   CgLessonPage *self = CG_LESSON_PAGE (object);
   GtkWidget *child;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_LESSON_PAGE);
   /* The template's top-level child is not a bound one: drop it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (cg_lesson_page_parent_class)->dispose (object);
+}
+
+static void
+cg_lesson_page_finalize (GObject *object)
+{
+  g_object_unref (CG_LESSON_PAGE (object)->session_signals);
+  G_OBJECT_CLASS (cg_lesson_page_parent_class)->finalize (object);
 }
 
 static void
@@ -192,14 +188,13 @@ cg_lesson_page_class_init (CgLessonPageClass *klass)
   object_class->get_property = cg_lesson_page_get_property;
   object_class->set_property = cg_lesson_page_set_property;
   object_class->dispose = cg_lesson_page_dispose;
+  object_class->finalize = cg_lesson_page_finalize;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LESSON] =
     g_param_spec_uint ("lesson", NULL, NULL, 0, CG_N_LESSONS - 1, 0,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_LESSON, properties[PROP_LESSON]);
+  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CAPTURE_BAR);
   g_type_ensure (CG_TYPE_RATING_GRID);
@@ -221,6 +216,9 @@ static void
 cg_lesson_page_init (CgLessonPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (CG_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (on_session_changed),
+                                 self, 0);
   set_lesson (self, 0);
 }
 

@@ -13,10 +13,8 @@ G_BEGIN_DECLS
 #define CG_TYPE_LESSON_PAGE (cg_lesson_page_get_type ())
 G_DECLARE_FINAL_TYPE (CgLessonPage, cg_lesson_page, CG, LESSON_PAGE, GtkWidget)
 
-/* @lesson: 0..4 */
+/* A CgStagePage. @lesson: 0..4 */
 GtkWidget *cg_lesson_page_new (guint lesson);
-CgSession *cg_lesson_page_get_session (CgLessonPage *self);
-void       cg_lesson_page_set_session (CgLessonPage *self, CgSession *session);
 guint      cg_lesson_page_get_lesson (CgLessonPage *self);
 /* The page's capture grid (a CgRatingGrid). */
 GtkWidget *cg_lesson_page_get_grid (CgLessonPage *self);

@@ -5,6 +5,7 @@
 #include "cg-roles-page.h"
 #include "cg-capture-bar.h"
 #include "cg-item-list.h"
+#include "cg-stage-page.h"
 #include "cg-role-grid.h"
 
 struct _CgRolesPage
@@ -21,9 +22,10 @@ struct _CgRolesPage
   CgSession *session;
 };
 
-G_DEFINE_FINAL_TYPE (CgRolesPage, cg_roles_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgRolesPage, cg_roles_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
-enum { PROP_0, PROP_SESSION, N_PROPS };
+enum { PROP_0, PROP_SESSION, PROP_STAGE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -33,13 +35,6 @@ on_private_partner (CgCaptureBar *bar, GParamSpec *pspec, CgRolesPage *self)
 
   cg_role_grid_set_only_partner (self->involvement_grid, partner);
   cg_role_grid_set_only_partner (self->accountable_grid, partner);
-}
-
-CgSession *
-cg_roles_page_get_session (CgRolesPage *self)
-{
-  g_return_val_if_fail (CG_IS_ROLES_PAGE (self), NULL);
-  return self->session;
 }
 
 void
@@ -76,6 +71,8 @@ cg_roles_page_get_property (GObject *object, guint prop_id, GValue *value, GPara
 {
   if (prop_id == PROP_SESSION)
     g_value_set_object (value, CG_ROLES_PAGE (object)->session);
+  else if (prop_id == PROP_STAGE)
+    g_value_set_int (value, CG_STAGE_ROLES);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -112,10 +109,7 @@ cg_roles_page_class_init (CgRolesPageClass *klass)
   object_class->get_property = cg_roles_page_get_property;
   object_class->set_property = cg_roles_page_set_property;
   object_class->dispose = cg_roles_page_dispose;
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CAPTURE_BAR);
   g_type_ensure (CG_TYPE_ROLE_GRID);

@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 #define CG_TYPE_ROLES_PAGE (cg_roles_page_get_type ())
 G_DECLARE_FINAL_TYPE (CgRolesPage, cg_roles_page, CG, ROLES_PAGE, GtkWidget)
 
+/* A CgStagePage. */
 GtkWidget *cg_roles_page_new (void);
-CgSession *cg_roles_page_get_session (CgRolesPage *self);
 void       cg_roles_page_set_session (CgRolesPage *self, CgSession *session);
 /* The two capture grids (CgRoleGrid): own part, and believed Accountable. */
 GtkWidget *cg_roles_page_get_involvement_grid (CgRolesPage *self);

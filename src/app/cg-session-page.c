@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cg-session-page.h"
+#include "cg-stage-page.h"
 #include "cg-undo-keys.h"
 
 struct _CgSessionPage
@@ -27,18 +28,20 @@ struct _CgSessionPage
 
   /* Owned */
   CgSession *session;
-  gulong changed_handler;
+  GSignalGroup *session_signals;
 
   /* Non-zero while the page copies the session into its widgets, so the
    * copy is not written back as an edit. */
   guint updating;
 };
 
-G_DEFINE_FINAL_TYPE (CgSessionPage, cg_session_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgSessionPage, cg_session_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_STAGE,
   N_PROPS
 };
 
@@ -277,16 +280,9 @@ static void
 cg_session_page_set_session (CgSessionPage *self,
                              CgSession     *session)
 {
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
-
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    self->changed_handler =
-      g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb),
-                               self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->session_signals, session);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), session != NULL);
   update_all (self);
@@ -305,6 +301,13 @@ cg_session_page_dispose (GObject *object)
 }
 
 static void
+cg_session_page_finalize (GObject *object)
+{
+  g_object_unref (CG_SESSION_PAGE (object)->session_signals);
+  G_OBJECT_CLASS (cg_session_page_parent_class)->finalize (object);
+}
+
+static void
 cg_session_page_get_property (GObject    *object,
                               guint       prop_id,
                               GValue     *value,
@@ -316,6 +319,9 @@ cg_session_page_get_property (GObject    *object,
     {
     case PROP_SESSION:
       g_value_set_object (value, self->session);
+      break;
+    case PROP_STAGE:
+      g_value_set_int (value, CG_STAGE_SESSION);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -347,13 +353,11 @@ cg_session_page_class_init (CgSessionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cg_session_page_dispose;
+  object_class->finalize = cg_session_page_finalize;
   object_class->get_property = cg_session_page_get_property;
   object_class->set_property = cg_session_page_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -381,6 +385,9 @@ cg_session_page_init (CgSessionPage *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (CG_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (session_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
 
   /* Every keystroke is a session edit, so Ctrl+Z belongs to the session's
    * history (win.undo), not to each entry's own. */

@@ -10,7 +10,6 @@
 #include "cg-charter-page.h"
 #include "cg-about.h"
 #include "cg-partners-page.h"
-#include "cg-placeholder-page.h"
 #include "cg-roles-page.h"
 #include "cg-review-page.h"
 #include "cg-session-page.h"
@@ -29,46 +28,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* One constructor per stage, so the page written for a stage replaces its
- * placeholder with a one-line change. Every page has a "session" property. */
-static GtkWidget *
-create_lesson_page (guint lesson)
-{
-  return cg_lesson_page_new (lesson);
-}
-
-static GtkWidget *
-create_aims_page (void)
-{
-  return cg_aims_page_new ();
-}
-
-static GtkWidget *
-create_roles_page (void)
-{
-  return cg_roles_page_new ();
-}
-
-static GtkWidget *
-create_charter_page (void)
-{
-  return cg_charter_page_new ();
-}
-
+/* Every page has a "session" property: the window hands it the session
+ * (CgStagePage for the Session, lesson, Aims and Role clarity pages). */
 static GtkWidget *
 create_stage_page (CgStage stage)
 {
   if (CG_STAGE_IS_LESSON (stage))
-    return create_lesson_page (CG_LESSON_FOR_STAGE (stage));
+    return cg_lesson_page_new (CG_LESSON_FOR_STAGE (stage));
 
   switch (stage)
     {
     case CG_STAGE_SESSION: return cg_session_page_new ();
     case CG_STAGE_PARTNERS: return cg_partners_page_new ();
-    case CG_STAGE_AIMS: return create_aims_page ();
-    case CG_STAGE_ROLES: return create_roles_page ();
+    case CG_STAGE_AIMS: return cg_aims_page_new ();
+    case CG_STAGE_ROLES: return cg_roles_page_new ();
     case CG_STAGE_REVIEW: return cg_review_page_new ();
-    case CG_STAGE_CHARTER: return create_charter_page ();
+    case CG_STAGE_CHARTER: return cg_charter_page_new ();
     default: g_assert_not_reached ();
     }
 }

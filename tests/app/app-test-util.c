@@ -146,3 +146,59 @@ cg_test_type (GtkEditable *editable,
   gtk_editable_insert_text (editable, text, -1, &position);
   gtk_editable_set_position (editable, position);
 }
+
+const char *const cg_test_partners[] = {
+  "Alex Smith", "Social Services", "Manager",
+  "Sam Jones", "", "GP",
+  "Priya Patel", "Housing", "Officer",
+  NULL,
+};
+const char *const cg_test_statements[] = {
+  "We have a shared purpose", "Leadership is accepted by all", NULL,
+};
+const char *const cg_test_tasks[] = {
+  "Chair the weekly meeting", "Keep the family informed", NULL,
+};
+
+CgSession *
+cg_test_session_new (const char *const *partners,
+                     guint              *partner_ids,
+                     const char *const *statements,
+                     guint              *statement_ids,
+                     const char *const *tasks,
+                     guint              *task_ids)
+{
+  CgSession *session = cg_session_new ();
+  guint id;
+
+  for (guint i = 0; partners != NULL && partners[3 * i] != NULL; i++)
+    {
+      id = cg_session_add_partner (session, partners[3 * i], partners[3 * i + 1], partners[3 * i + 2]);
+      if (partner_ids != NULL)
+        partner_ids[i] = id;
+    }
+  for (guint i = 0; statements != NULL && statements[i] != NULL; i++)
+    {
+      id = cg_session_add_statement (session, 0, statements[i]);
+      if (statement_ids != NULL)
+        statement_ids[i] = id;
+    }
+  for (guint i = 0; tasks != NULL && tasks[i] != NULL; i++)
+    {
+      id = cg_session_add_task (session, tasks[i]);
+      if (task_ids != NULL)
+        task_ids[i] = id;
+    }
+  return session;
+}
+
+void
+cg_test_show_window (CgSession  *session,
+                     CgWindow  **window)
+{
+  *window = cg_window_new (NULL);
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  cg_window_set_session (*window, session);
+  gtk_window_present (GTK_WINDOW (*window));
+  cg_test_iterate ();
+}

@@ -5,6 +5,9 @@
 
 #include <adwaita.h>
 
+#include "cg-session.h"
+#include "cg-window.h"
+
 G_BEGIN_DECLS
 
 /* The exit status meson counts as "skipped". */
@@ -30,5 +33,27 @@ GtkWindow *cg_test_window_new   (GtkWidget  *child);
  * at the cursor. */
 void       cg_test_type         (GtkEditable *editable,
                                  const char  *text);
+
+/* Three partners as (name, organisation, role) triples, one without an
+ * organisation: "Alex Smith", "Sam Jones", "Priya Patel"; two statements
+ * and two tasks. Each list ends in NULL. */
+extern const char *const cg_test_partners[];
+extern const char *const cg_test_statements[];
+extern const char *const cg_test_tasks[];
+
+/* A new session for a test: @partners as (name, organisation, role)
+ * triples, @statements in lesson 1, @tasks in role clarity, each list
+ * ending in NULL (or NULL for none). The ids given go to @partner_ids,
+ * @statement_ids and @task_ids when they are not NULL. */
+CgSession *cg_test_session_new  (const char *const *partners,
+                                 guint              *partner_ids,
+                                 const char *const *statements,
+                                 guint              *statement_ids,
+                                 const char *const *tasks,
+                                 guint              *task_ids);
+/* The application window on @session, presented, the main loop run; the
+ * pointer it is stored in is cleared when the window goes. */
+void       cg_test_show_window  (CgSession          *session,
+                                 CgWindow          **window);
 
 G_END_DECLS

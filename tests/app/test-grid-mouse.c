@@ -13,10 +13,11 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "app-test-util.h"
 #include "cg-capture-bar.h"
 #include "cg-comments.h"
 #include "cg-grid-cell.h"
-#include "cg-grid-table.h"
+#include "cg-capture-grid.h"
 #include "cg-item-list.h"
 #include "cg-lesson-page.h"
 #include "cg-rating-grid.h"
@@ -37,15 +38,16 @@ setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
 
-  f->session = cg_session_new ();
-  f->partners[0] = cg_session_add_partner (f->session, "Dr Priya Nair", "Riverside Medical Practice", "GP");
-  f->partners[1] = cg_session_add_partner (f->session, "Sam Jones", "", "Housing officer");
-  f->partners[2] = cg_session_add_partner (f->session, "Alexandra Montgomery-Smith",
-                                           "Riverside Council Children's Services", "Social worker");
-  f->items[0] = cg_session_add_statement (f->session, 0, "We have a shared purpose");
-  f->items[1] = cg_session_add_statement (f->session, 0, "Leadership is accepted by all");
-  f->tasks[0] = cg_session_add_task (f->session, "Chair the weekly meeting");
-  f->tasks[1] = cg_session_add_task (f->session, "Keep the family informed");
+  /* Long names and organisations, a title before a name, and none. */
+  static const char *const partners[] = {
+    "Dr Priya Nair", "Riverside Medical Practice", "GP",
+    "Sam Jones", "", "Housing officer",
+    "Alexandra Montgomery-Smith", "Riverside Council Children's Services", "Social worker",
+    NULL,
+  };
+
+  f->session = cg_test_session_new (partners, f->partners, cg_test_statements, f->items,
+                                    cg_test_tasks, f->tasks);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   *state = f;

@@ -36,15 +36,9 @@ setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
 
-  f->session = cg_session_new ();
-  f->partners[0] = cg_session_add_partner (f->session, "Alex Smith", "Social Services", "Manager");
-  f->partners[1] = cg_session_add_partner (f->session, "Sam Jones", "", "GP");
-  f->partners[2] = cg_session_add_partner (f->session, "Priya Patel", "Housing", "Officer");
-  f->items[0] = cg_session_add_statement (f->session, 0, "We have a shared purpose");
-  f->items[1] = cg_session_add_statement (f->session, 0, "Leadership is accepted by all");
+  f->session = cg_test_session_new (cg_test_partners, f->partners, cg_test_statements, f->items,
+                                    cg_test_tasks, f->tasks);
   cg_session_add_statement (f->session, 1, "Another lesson's statement");
-  f->tasks[0] = cg_session_add_task (f->session, "Chair the weekly meeting");
-  f->tasks[1] = cg_session_add_task (f->session, "Keep the family informed");
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   *state = f;

@@ -44,13 +44,12 @@ static const char *const statement_text[] = {
 static CgSession *
 sample_session (Fixture *f)
 {
-  CgSession *s = cg_session_new ();
-  static const char *const names[] = { "Ana Lopez", "Ben Okoro", "Cy Wren" };
+  static const char *const partners[] = { "Ana Lopez", "Org", "", "Ben Okoro", "Org", "",
+                                          "Cy Wren", "Org", "", NULL };
   static const CgRating first[] = { CG_RATING_1, CG_RATING_5, CG_RATING_4 };
+  CgSession *s = cg_test_session_new (partners, f->partners, NULL, NULL, NULL, NULL);
 
-  for (guint i = 0; i < 3; i++)
-    f->partners[i] = cg_session_add_partner (s, names[i], "Org", "");
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (statement_text); i++)
     f->statements[i] = cg_session_add_statement (s, 0, statement_text[i]);
   f->aim = cg_session_add_aim (s, "One shared plan per family");
   for (guint i = 0; i < 3; i++)
@@ -64,11 +63,7 @@ setup (void **state)
   Fixture *f = g_new0 (Fixture, 1);
 
   f->session = sample_session (f);
-  f->window = cg_window_new (NULL);
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  cg_window_set_session (f->window, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
-  cg_test_iterate ();
+  cg_test_show_window (f->session, &f->window);
   *state = f;
   return 0;
 }

@@ -42,20 +42,12 @@ setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
 
-  f->session = cg_session_new ();
-  f->partners[0] = cg_session_add_partner (f->session, "Alex Smith", "Social Services", "Manager");
-  f->partners[1] = cg_session_add_partner (f->session, "Sam Jones", "", "GP");
-  f->partners[2] = cg_session_add_partner (f->session, "Priya Patel", "Housing", "Officer");
-  f->items[0] = cg_session_add_statement (f->session, 0, "We have a shared purpose");
-  f->items[1] = cg_session_add_statement (f->session, 0, "Leadership is accepted by all");
+  f->session = cg_test_session_new (cg_test_partners, f->partners, cg_test_statements, f->items,
+                                    NULL, NULL);
   cg_session_set_rating (f->session, f->partners[0], f->items[0], CG_RATING_4);
   cg_session_set_rating (f->session, f->partners[1], f->items[0], CG_RATING_2);
   cg_session_clear_history (f->session);
-  f->window = cg_window_new (NULL);
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  cg_window_set_session (f->window, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
-  cg_test_iterate ();
+  cg_test_show_window (f->session, &f->window);
   *state = f;
   return 0;
 }

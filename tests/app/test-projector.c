@@ -36,14 +36,11 @@ setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
 
-  f->session = cg_session_new ();
-  cg_session_add_partner (f->session, "Ana Lopez", "Org", "");
-  cg_session_add_statement (f->session, 0, "We share one purpose");
-  f->window = cg_window_new (NULL);
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  cg_window_set_session (f->window, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
-  cg_test_iterate ();
+  static const char *const partners[] = { "Ana Lopez", "Org", "", NULL };
+  static const char *const statements[] = { "We share one purpose", NULL };
+
+  f->session = cg_test_session_new (partners, NULL, statements, NULL, NULL, NULL);
+  cg_test_show_window (f->session, &f->window);
   *state = f;
   return 0;
 }

@@ -25,11 +25,7 @@ setup (void **state)
   Fixture *f = g_new0 (Fixture, 1);
 
   f->session = cg_session_new ();
-  f->window = cg_window_new (NULL);
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  cg_window_set_session (f->window, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
-  cg_test_iterate ();
+  cg_test_show_window (f->session, &f->window);
   *state = f;
   return 0;
 }

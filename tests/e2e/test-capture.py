@@ -12,23 +12,15 @@ Exit 0 pass, 1 fail, 77 skipped (a prerequisite is not in this build).
 Diagnostics: E2E_DEBUG=1 logs scrolling; E2E_SCREENSHOT=FILE.png saves the
 screen when a check fails.
 """
+import functools
 import os
-import subprocess
 import sys
 import tempfile
 import time
 
-# The app runs with G_DEBUG=fatal-warnings, but this client must not: the
-# accessibility registry warns here about applications that already left the
-# bus (an earlier test's), which is no fault of the app under test. GLib
-# reads G_DEBUG once, when pyatspi loads it; the app gets it back.
-_app_g_debug = os.environ.pop("G_DEBUG", None)
-import pyatspi  # noqa: E402
-if _app_g_debug is not None:
-    os.environ["G_DEBUG"] = _app_g_debug
+import cgtest
+from cgtest import fail, find, log, pyatspi, skip, wait_for, walk
 
-SKIP = 77
-CURRENT_PAGE = None  # dumped on failure, to see what the test saw
 MISSING = []  # prerequisites worked around; the run then ends as skipped
 APP = sys.argv[1]
 PARTNERS = ["Alex Smith", "Sam Jones", "Priya Patel", "Tom Brown"]
@@ -38,167 +30,11 @@ RATING_WORDS = ["Don’t know", "Strongly disagree (1)", "Disagree (2)",
                 "Neither agree nor disagree (3)", "Agree (4)", "Strongly agree (5)"]
 RACI_KEYS = ["r", "a", "c", "i", "n"]
 RACI_WORDS = ["Responsible", "Accountable", "Consulted", "Informed", "Not involved"]
+keys = functools.partial(cgtest.keys, delay=40, settle=0.1)
 
 
-def log(*args):
-    print("e2e:", *args, flush=True)
-
-
-def fail(message):
-    log("FAIL:", message)
-    if os.environ.get("E2E_SCREENSHOT"):
-        subprocess.run(["import", "-window", "root", os.environ["E2E_SCREENSHOT"]], check=False)
-    if CURRENT_PAGE is not None:
-        try:
-            for node in walk(CURRENT_PAGE):
-                log("  tree:", node.getRoleName(), repr(node.name))
-        except Exception:
-            pass
-    sys.exit(1)
-
-
-def skip(message):
-    log("SKIP:", message)
-    sys.exit(SKIP)
-
-
-def walk(node, depth=0):
-    """Every descendant of node, in tree order (children of hidden pages too)."""
-    try:
-        yield node
-        if depth < 40:
-            for child in node:
-                if child is not None:
-                    yield from walk(child, depth + 1)
-    except Exception:
-        return
-
-
-def find(node, predicate):
-    return next((n for n in walk(node) if predicate(n)), None)
-
-
-def wait_for(what, getter, timeout=20.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = getter()
-        if value:
-            return value
-        time.sleep(0.2)
-    fail("timed out waiting for " + what)
-
-
-class App:
-    def __init__(self, *args):
-        env = dict(os.environ, GTK_A11Y="atspi", NO_AT_BRIDGE="0", GDK_BACKEND="x11",
-                   GSK_RENDERER="cairo", CG_TEST_SAVE_PATH=SAVE_PATH)
-        self.proc = subprocess.Popen([APP, *args], env=env)
-        self.root = wait_for("the application on the accessibility bus", self._find_app)
-        self.frame = wait_for("the main window", lambda: find(
-            self.root, lambda n: n.getRoleName() == "frame"))
-        # No window manager: give the window the X keyboard focus ourselves.
-        wid = wait_for("the X window", lambda: subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--name", "Common Ground"],
-            capture_output=True, text=True).stdout.split())
-        self.window = wid[0]
-        subprocess.run(["xdotool", "windowfocus", "--sync", self.window], check=False)
-        time.sleep(0.3)
-
-    def _find_app(self):
-        if self.proc.poll() is not None:
-            fail(f"the application exited with status {self.proc.returncode}")
-        for app in pyatspi.Registry.getDesktop(0):
-            if app is not None and app.name == "common-ground":
-                return app
-        return None
-
-    def named(self, role, name, under=None):
-        return find(under or self.frame, lambda n: n.getRoleName() == role and n.name == name)
-
-    def click(self, node):
-        action = node.queryAction()
-        for i in range(action.nActions):
-            if action.getName(i) in ("click", "press", "activate"):
-                action.doAction(i)
-                time.sleep(0.2)
-                return
-        fail(f"no click action on {node.getRoleName()} '{node.name}'")
-
-    def goto(self, stage_prefix):
-        """Opens a stage with Alt+Right / Alt+Left, as the facilitator would,
-        reading the sidebar ('Workshop stages') to know where we are."""
-        stages = self.named("list", "Workshop stages")
-        if stages is None:
-            fail("no sidebar called 'Workshop stages'")
-        names = [row.name for row in stages]
-        target = next((i for i, n in enumerate(names) if n.startswith(stage_prefix)), None)
-        if target is None:
-            fail(f"no stage '{stage_prefix}' in the sidebar: {names}")
-        for _ in range(len(names)):
-            current = next((i for i, row in enumerate(stages)
-                            if row.getState().contains(pyatspi.STATE_SELECTED)), None)
-            if current is None:
-                fail("no stage is selected in the sidebar")
-            if current == target:
-                time.sleep(0.3)
-                return
-            keys("alt+Right" if current < target else "alt+Left")
-            time.sleep(0.2)
-        fail(f"could not reach stage '{stage_prefix}'")
-
-    def scroll_into_view(self, node):
-        """Turns the mouse wheel over node's scroll pane until node is inside it."""
-        pane = node.parent
-        while pane is not None and pane.getRoleName() != "scroll pane":
-            pane = pane.parent
-        if pane is None:
-            return node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        px, py, pw, ph = pane.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        for _ in range(60):
-            x, y, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-            if os.environ.get("E2E_DEBUG"):
-                log("extents", (x, y, w, h), "pane", (px, py, pw, ph))
-            if y >= py and y + h <= py + ph:
-                return x, y, w, h
-            # Over the page margin: inner scrollers (comment boxes) would take the wheel.
-            subprocess.run(["xdotool", "mousemove", "--window", self.window, str(px + 10),
-                            str(py + ph // 2), "click", "5" if y + h > py + ph else "4"], check=True)
-            time.sleep(0.05)
-        fail(f"could not scroll '{node.name}' into view")
-
-    def type_into(self, node, text):
-        """Clicks a text field with the mouse and types into it."""
-        x, y, w, h = self.scroll_into_view(node)
-        subprocess.run(["xdotool", "mousemove", "--window", self.window, str(x + w // 2),
-                        str(y + h // 2), "click", "1"], check=True)
-        time.sleep(0.2)
-        if not node.getState().contains(pyatspi.STATE_FOCUSED):
-            fail(f"clicking '{node.name}' did not focus it")
-        subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
-
-    def page(self, title):
-        global CURRENT_PAGE
-        CURRENT_PAGE = wait_for(f"page '{title}'", lambda: find(
-            self.frame, lambda n: n.getRoleName() == "panel" and n.name == title))
-        return CURRENT_PAGE
-
-    def focus_cell(self, cell):
-        """Clicks a grid cell (its AT-SPI action) and waits until it has the focus."""
-        self.click(cell)
-        wait_for(f"focus on '{cell.name}'", lambda: cell.getState().contains(pyatspi.STATE_FOCUSED), 5)
-
-    def quit(self):
-        keys("ctrl+q")
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.terminate()
-            self.proc.wait(timeout=10)
-
-
-def keys(*names):
-    subprocess.run(["xdotool", "key", "--delay", "40", *names], check=True)
-    time.sleep(0.1)
+def App(*args):
+    return cgtest.App(APP, *args, CG_TEST_SAVE_PATH=SAVE_PATH)
 
 
 def cells(page, marker):

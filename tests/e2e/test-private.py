@@ -12,18 +12,15 @@ Usage (inside Xvfb + dbus + at-spi bus, see run-e2e.sh):
     test-private.py APP_EXECUTABLE SAMPLE.commonground
 Exit 0 pass, 1 fail.
 """
+import functools
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 
-# As in test-present.py: the app keeps G_DEBUG, this client does not.
-APP_ENV = dict(os.environ)
-os.environ.pop("G_DEBUG", None)
-
-import pyatspi  # noqa: E402
+import cgtest
+from cgtest import app_root, current_stage, fail, find, focus_x_window, goto_stage, \
+    has_actions, label, log, pyatspi, stage_list, start_app, toplevel, wait_for
 
 APP, SAMPLE = sys.argv[1], sys.argv[2]
 PARTNER = "Helen Carter"
@@ -31,118 +28,9 @@ BANNER = (f"Private entry for {PARTNER}: other stages are locked until the facil
           "returns to all partners")
 NOTICE = "Answers are being entered privately. They appear here when everyone is back."
 LESSON_1, REVIEW = 2, 9  # rows of the sidebar
-
-
-def log(*args):
-    print("e2e:", *args, flush=True)
-
-
-def walk(node, depth=0):
-    try:
-        yield node
-        if depth < 40:
-            for child in node:
-                if child is not None:
-                    yield from walk(child, depth + 1)
-    except Exception:
-        return
-
-
-def find(node, predicate):
-    return next((n for n in walk(node) if predicate(n)), None)
-
-
-def fail(message, root=None):
-    log("FAIL:", message)
-    if root is not None:
-        for node in walk(root):
-            log("  tree:", node.getRoleName(), repr(node.name))
-    sys.exit(1)
-
-
-def wait_for(what, getter, timeout=20.0, root=None):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = getter()
-        if value:
-            return value
-        time.sleep(0.2)
-    fail(f"timed out waiting for {what}", root)
-
-
-def keys(*names):
-    subprocess.run(["xdotool", "key", "--delay", "60", *names], check=True)
-    time.sleep(0.4)
-
-
-def focus_x_window(name):
-    wid = wait_for(f"X window '{name}'", lambda: subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--name", name],
-        capture_output=True, text=True).stdout.split())
-    subprocess.run(["xdotool", "windowfocus", "--sync", wid[-1]], check=False)
-    time.sleep(0.3)
-
-
-def app_root(proc):
-    if proc.poll() is not None:
-        fail(f"the application exited with status {proc.returncode}")
-    for app in pyatspi.Registry.getDesktop(0):
-        if app is not None and app.name == "common-ground":
-            return app
-    return None
-
-
-def toplevel(root, prefix):
-    """A window of the app whose name starts with prefix (windows are the
-    app's children: no walk through every window's widgets)."""
-    try:
-        return next((w for w in root if w is not None and w.name.startswith(prefix)), None)
-    except Exception:
-        return None
-
-
-def frame(root, prefix):
-    return toplevel(root, prefix)
-
-
-def label(root, text):
-    return find(root, lambda n: n.getRoleName() == "label" and n.name == text)
-
-
-def has_actions(node):
-    try:
-        return node.queryAction().nActions > 0
-    except Exception:
-        return False
-
-
-def click(node):
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "press", "activate"):
-            action.doAction(i)
-            time.sleep(0.4)
-            return
-    fail(f"no click action on {node.getRoleName()} '{node.name}'")
-
-
-def stage_list(main):
-    return wait_for("the stage list", lambda: find(
-        main, lambda n: n.getRoleName() == "list" and n.name == "Workshop stages"))
-
-
-def current_stage(main):
-    return next((i for i, r in enumerate(stage_list(main))
-                 if r.getState().contains(pyatspi.STATE_SELECTED)), None)
-
-
-def goto_lesson_1(main):
-    for _ in range(12):
-        current = current_stage(main)
-        if current == LESSON_1:
-            return
-        keys("alt+Left" if current > LESSON_1 else "alt+Right")
-    fail("could not reach lesson 1")
+keys = functools.partial(cgtest.keys, settle=0.4)
+click = functools.partial(cgtest.click, settle=0.4)
+frame = toplevel
 
 
 def pass_laptop(root, main):
@@ -176,14 +64,12 @@ def main():
     work = tempfile.mkdtemp()
     path = os.path.join(work, "riverside.commonground")
     shutil.copy(SAMPLE, path)
-    env = dict(APP_ENV, GTK_A11Y="atspi", NO_AT_BRIDGE="0", GDK_BACKEND="x11",
-               GSK_RENDERER="cairo")
-    proc = subprocess.Popen([APP, path], env=env)
+    proc = start_app(APP, path)
     try:
         root = wait_for("the app on the accessibility bus", lambda: app_root(proc))
         main_frame = wait_for("the main window", lambda: frame(root, "Riverside"))
         focus_x_window("Riverside")
-        goto_lesson_1(main_frame)
+        goto_stage(main_frame, LESSON_1)
 
         pass_laptop(root, main_frame)
         wait_for("the banner", lambda: label(main_frame, BANNER), root=main_frame)

@@ -12,30 +12,23 @@ Usage (inside Xvfb + dbus + at-spi bus, see run-e2e.sh):
 Exit 0 pass, 1 fail, 77 skipped.
 """
 import glob
-import importlib.util
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import time
 
-# The app runs with G_DEBUG=fatal-warnings, but this process must not: after
-# the SIGKILL the accessibility registry warns about the dead app's objects.
-# GLib reads G_DEBUG once, when pyatspi loads it.
-_app_g_debug = os.environ.pop("G_DEBUG", None)
-import pyatspi  # noqa: E402,F401
-if _app_g_debug is not None:
-    os.environ["G_DEBUG"] = _app_g_debug
+import cgtest
+from cgtest import fail, find, keys, log, wait_for
 
-# The helpers of the capture test: App, keys, find, wait_for, fail, log.
-_spec = importlib.util.spec_from_file_location(
-    "e2e_capture", os.path.join(os.path.dirname(os.path.abspath(__file__)), "test-capture.py"))
-e2e = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(e2e)
-App, keys, find, wait_for, fail, log = e2e.App, e2e.keys, e2e.find, e2e.wait_for, e2e.fail, e2e.log
-
+APP = sys.argv[1]
 PARTNER = "Rowan Recovered"
 PROMISED_SECONDS = 30
+
+
+def App():
+    return cgtest.App(APP, CG_TEST_SAVE_PATH=SAVE_PATH)
 
 
 def drafts(home):
@@ -73,7 +66,7 @@ def press(app, dialog, label):
 
 
 def text_under(node):
-    return "\n".join(n.name for n in e2e.walk(node) if n.getRoleName() == "label" and n.name)
+    return "\n".join(n.name for n in cgtest.walk(node) if n.getRoleName() == "label" and n.name)
 
 
 def main(home):
@@ -95,7 +88,7 @@ def main(home):
     press(again, dialog, "Restore")
 
     wait_for("the restored session (unsaved)", lambda: again.frame.name.startswith("• "), 10)
-    e2e.subprocess.run(["xdotool", "windowfocus", "--sync", again.window], check=False)
+    subprocess.run(["xdotool", "windowfocus", "--sync", again.window], check=False)
     time.sleep(0.3)
     again.goto("Partners")
     wait_for("restored partner " + PARTNER,
@@ -111,7 +104,7 @@ def main(home):
     press(again, question, "Discard")
     try:
         again.proc.wait(timeout=10)
-    except e2e.subprocess.TimeoutExpired:
+    except subprocess.TimeoutExpired:
         fail("the app did not quit after Discard")
     if drafts(home):
         fail("a clean close left drafts: " + repr(drafts(home)))
@@ -124,5 +117,5 @@ if __name__ == "__main__":
         os.makedirs(home)
         os.environ["XDG_DATA_HOME"] = home
         os.environ.pop("CG_AUTOSAVE_DELAY", None)
-        e2e.SAVE_PATH = os.path.join(folder, "unused.commonground")
+        SAVE_PATH = os.path.join(folder, "unused.commonground")
         main(home)

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cg-capture-grid.h"
 #include "cg-session.h"
 
 G_BEGIN_DECLS
@@ -20,22 +21,15 @@ typedef enum
 } CgRoleGridMode;
 
 #define CG_TYPE_ROLE_GRID (cg_role_grid_get_type ())
-G_DECLARE_FINAL_TYPE (CgRoleGrid, cg_role_grid, CG, ROLE_GRID, GtkWidget)
+G_DECLARE_FINAL_TYPE (CgRoleGrid, cg_role_grid, CG, ROLE_GRID, CgCaptureGrid)
 
 GtkWidget     *cg_role_grid_new (CgSession *session, CgRoleGridMode mode);
-CgSession     *cg_role_grid_get_session (CgRoleGrid *self);
-void           cg_role_grid_set_session (CgRoleGrid *self, CgSession *session);
 CgRoleGridMode cg_role_grid_get_mode (CgRoleGrid *self);
 void           cg_role_grid_set_mode (CgRoleGrid *self, CgRoleGridMode mode);
-guint          cg_role_grid_get_only_partner (CgRoleGrid *self);
-void           cg_role_grid_set_only_partner (CgRoleGrid *self, guint partner_id);
 
-gboolean       cg_role_grid_handle_key (CgRoleGrid *self, guint keyval, GdkModifierType state);
-gboolean       cg_role_grid_get_cursor (CgRoleGrid *self, guint *row, guint *column);
-void           cg_role_grid_set_cursor (CgRoleGrid *self, guint row, guint column);
-GtkWidget     *cg_role_grid_get_cell (CgRoleGrid *self, guint row, guint column);
-
-/* The list of choices a click or Space on a cell opens (for tests). */
-GtkWidget  *cg_role_grid_get_popover (CgRoleGrid *self);
+/* cg_role_grid_get_session, _set_session, _get_only_partner,
+ * _set_only_partner, _handle_key, _get_cursor, _set_cursor, _get_cell,
+ * _get_popover: CgCaptureGrid's. */
+CG_CAPTURE_GRID_TYPED_METHODS (cg_role_grid, CgRoleGrid)
 
 G_END_DECLS

@@ -613,3 +613,64 @@ cg_comparison_resolved_tasks (CgComparison *comparison)
     }
   return out;
 }
+
+/* The earlier session, held on the later one ---------------------------------------- */
+
+typedef struct
+{
+  CgSession *earlier;
+  GBytes *bytes;
+} Earlier;
+
+static void
+earlier_free (gpointer data)
+{
+  Earlier *e = data;
+
+  g_clear_object (&e->earlier);
+  g_clear_pointer (&e->bytes, g_bytes_unref);
+  g_free (e);
+}
+
+static GQuark
+earlier_quark (void)
+{
+  return g_quark_from_static_string ("cg-compare-earlier");
+}
+
+void
+cg_compare_set_earlier (CgSession *session, CgSession *earlier, GBytes *earlier_bytes)
+{
+  Earlier *e = NULL;
+
+  g_return_if_fail (CG_IS_SESSION (session));
+  g_return_if_fail (earlier == NULL || CG_IS_SESSION (earlier));
+
+  if (earlier != NULL)
+    {
+      e = g_new0 (Earlier, 1);
+      e->earlier = g_object_ref (earlier);
+      e->bytes = earlier_bytes != NULL ? g_bytes_ref (earlier_bytes) : NULL;
+    }
+  g_object_set_qdata_full (G_OBJECT (session), earlier_quark (), e, earlier_free);
+}
+
+CgSession *
+cg_compare_get_earlier (CgSession *session)
+{
+  Earlier *e;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), NULL);
+  e = g_object_get_qdata (G_OBJECT (session), earlier_quark ());
+  return e != NULL ? e->earlier : NULL;
+}
+
+CgComparison *
+cg_compare_since (CgSession *session)
+{
+  Earlier *e;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), NULL);
+  e = g_object_get_qdata (G_OBJECT (session), earlier_quark ());
+  return e != NULL ? cg_compare_sessions (e->earlier, e->bytes, session) : NULL;
+}

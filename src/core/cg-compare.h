@@ -160,6 +160,16 @@ GPtrArray *cg_comparison_most_moved (CgComparison *comparison, guint max);
 /* Task changes with something resolved, borrowed. */
 GPtrArray *cg_comparison_resolved_tasks (CgComparison *comparison);
 
+/* The earlier session a session is being compared with, for every view of
+ * it (Review, report, charter): held on @session, not saved with it.
+ * @earlier_bytes (may be NULL) are its file's bytes, for the digest check.
+ * NULL @earlier forgets it. */
+void          cg_compare_set_earlier (CgSession *session, CgSession *earlier, GBytes *earlier_bytes);
+CgSession    *cg_compare_get_earlier (CgSession *session);
+/* A fresh comparison of @session with its earlier session; NULL when none
+ * is set. */
+CgComparison *cg_compare_since (CgSession *session);
+
 /* Text as matching sees it: case folded, punctuation dropped, spaces
  * collapsed to one and trimmed. */
 char *cg_compare_normalise (const char *text);

@@ -870,6 +870,7 @@ cg_window_class_init (CgWindowClass *klass)
   install_actions (widget_class);
   _cg_window_projector_class_init (widget_class);
   _cg_window_class_init_files (widget_class);
+  _cg_window_class_init_rounds (widget_class);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "cg-compare.h"
+#include "cg-session-private.h"
 
 #define INDICATIVE_BELOW 5
 /* Consensus is a double from sums of logarithms: 0.10 must count as 0.10. */
@@ -653,6 +654,8 @@ cg_compare_set_earlier (CgSession *session, CgSession *earlier, GBytes *earlier_
       e->bytes = earlier_bytes != NULL ? g_bytes_ref (earlier_bytes) : NULL;
     }
   g_object_set_qdata_full (G_OBJECT (session), earlier_quark (), e, earlier_free);
+  /* Every view that shows "since last time" (Review, radar, charter) looks again. */
+  cg_session_emit_all_changed (session);
 }
 
 CgSession *

@@ -36,6 +36,30 @@ cg_report_since_group_label (const CgComparison *c)
 
 /* The radar ------------------------------------------------------------------------ */
 
+gboolean
+cg_report_since_radar (CgSession *session, CgRadarEarlier *out, char **label)
+{
+  CgSession *earlier;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (CG_IS_SESSION (session) && out != NULL && label != NULL, FALSE);
+  earlier = cg_compare_get_earlier (session);
+  *label = NULL;
+  if (earlier == NULL)
+    return FALSE;
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    {
+      g_autoptr (CgLessonStats) st = cg_analysis_lesson (earlier, l);
+
+      out->group[l] = st->group_mean;
+    }
+  date = cg_charter_format_date (cg_session_get_detail (earlier, CG_DETAIL_DATE));
+  /* TRANSLATORS: the legend of the earlier group line on the radar */
+  *label = g_strdup_printf (_("Group, %s"), date != NULL ? date : _("earlier"));
+  out->label = *label;
+  return TRUE;
+}
+
 typedef struct
 {
   CgSession *session;

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "cg-chart-radar.h"
 #include "cg-compare.h"
 #include "cg-page-layout.h"
 
@@ -18,5 +19,10 @@ void  cg_report_add_since (CgPageLayout *doc, CgSession *session, CgComparison *
 char *cg_report_since_title (const CgComparison *comparison);
 /* The radar's name for the earlier group line: "Group, 20 November 2025". */
 char *cg_report_since_group_label (const CgComparison *comparison);
+
+/* The earlier group line for @session's radar, from the session it is
+ * compared with (cg_compare_get_earlier()): FALSE when there is none.
+ * @out->label points into *@label, which the caller frees. */
+gboolean cg_report_since_radar (CgSession *session, CgRadarEarlier *out, char **label);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "app-test-util.h"
 #include "cg-compare.h"
+#include "cg-presentation-content.h"
 #include "cg-session-xml.h"
 #include "cg-window.h"
 
@@ -218,6 +219,42 @@ test_later_round_finds_earlier_beside (void **state)
   cg_test_iterate ();
 }
 
+/* The presentation view shows "Since" first on the Review stage. */
+static void
+test_presentation_shows_since (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GFile) earlier_file = g_file_new_for_path (f->earlier_path);
+  g_autoptr (CgSession) earlier = cg_session_xml_load_file (earlier_file, NULL, NULL);
+  g_autoptr (GBytes) bytes = g_file_load_bytes (earlier_file, NULL, NULL, NULL);
+  g_autoptr (CgSession) round = cg_session_new_round (earlier, f->earlier_path, bytes);
+  const CgRating after[] = { 4, 4, 5, 4 };
+  CgPresentationContent out = { 0 };
+  GtkWidget *line;
+
+  for (guint i = 0; i < 4; i++)
+    cg_session_set_rating (round, f->partners[i], f->item, after[i]);
+  assert_int_equal (cg_presentation_count_items (round, CG_STAGE_REVIEW), 3);
+  cg_compare_set_earlier (round, earlier, bytes);
+  assert_int_equal (cg_presentation_count_items (round, CG_STAGE_REVIEW), 4);
+  cg_presentation_content_build (round, CG_STAGE_REVIEW, 0, FALSE, &out);
+  g_object_ref_sink (out.widget);
+  assert_string_equal (gtk_label_get_label (GTK_LABEL (out.main_label)), SINCE);
+  assert_string_equal (out.position, "1 of 4");
+  line = cg_test_find (out.widget, GTK_TYPE_LABEL,
+                       STATEMENT " — Moved towards agreement (consensus 0.40 → 0.86)");
+  assert_non_null (line);
+  g_object_unref (out.widget);
+  cg_presentation_content_clear (&out);
+  /* Private entry shows nobody's answers, movement included. */
+  cg_presentation_content_build (round, CG_STAGE_REVIEW, 0, TRUE, &out);
+  g_object_ref_sink (out.widget);
+  assert_null (cg_test_find (out.widget, GTK_TYPE_LABEL,
+                             STATEMENT " — Moved towards agreement (consensus 0.40 → 0.86)"));
+  g_object_unref (out.widget);
+  cg_presentation_content_clear (&out);
+}
+
 int
 main (void)
 {
@@ -225,6 +262,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_new_round_then_since, setup, teardown),
     cmocka_unit_test_setup_teardown (test_unsaved_session_is_saved_first, setup, teardown),
     cmocka_unit_test_setup_teardown (test_later_round_finds_earlier_beside, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_presentation_shows_since, setup, teardown),
   };
 
   /* Dates in the section are the locale's: this test reads English. */

@@ -17,6 +17,7 @@
 #include "cg-compare.h"
 #include "cg-presentation-content.h"
 #include "cg-session-xml.h"
+#include "cg-since-section.h"
 #include "cg-window.h"
 
 #define STATEMENT "We share a clear purpose."
@@ -219,6 +220,48 @@ test_later_round_finds_earlier_beside (void **state)
   cg_test_iterate ();
 }
 
+/* Compare with… any earlier session: one typed in separately (no baseline,
+ * other ids) is matched by the statement's text, case and spacing aside. */
+static void
+test_compare_with_unrelated_session (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (CgSession) later = cg_session_new ();
+  g_autoptr (GFile) earlier_file = g_file_new_for_path (f->earlier_path);
+  const CgRating after[] = { 4, 4, 5, 4 };
+  GtkWidget *button, *section, *row;
+  CgWindow *window;
+  guint item;
+
+  cg_session_add_task (later, "Something else first"); /* ids differ from the earlier file's */
+  item = cg_session_add_statement (later, 0, "we share a  CLEAR purpose");
+  for (guint i = 0; i < 4; i++)
+    cg_session_set_rating (later, cg_session_add_partner (later, names[i], "", ""), item, after[i]);
+  window = cg_window_new (NULL);
+  cg_window_set_session (window, later);
+  gtk_window_present (GTK_WINDOW (window));
+  cg_window_set_stage (window, CG_STAGE_REVIEW);
+  cg_test_iterate ();
+  /* No baseline: no "Since" until a session is chosen. */
+  assert_null (cg_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL, SINCE));
+  button = cg_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Compare with…");
+  assert_non_null (button);
+  section = gtk_widget_get_ancestor (button, CG_TYPE_SINCE_SECTION);
+  assert_non_null (section);
+  /* What the file chooser hands over. */
+  cg_since_section_compare_with_file (CG_SINCE_SECTION (section), earlier_file);
+  assert_true (cg_test_wait_for (since_shown, window, 10000));
+  row = cg_test_find (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "1.1  we share a  CLEAR purpose");
+  assert_non_null (row);
+  assert_non_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                           "Moved towards agreement: consensus 0.40 → 0.86"));
+  assert_non_null (cg_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                 "A change in consensus of at least 0.10 counts as movement. "
+                                 "Matched by text: the two sessions do not share ids."));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cg_test_iterate ();
+}
+
 /* The presentation view shows "Since" first on the Review stage. */
 static void
 test_presentation_shows_since (void **state)
@@ -263,6 +306,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_unsaved_session_is_saved_first, setup, teardown),
     cmocka_unit_test_setup_teardown (test_later_round_finds_earlier_beside, setup, teardown),
     cmocka_unit_test_setup_teardown (test_presentation_shows_since, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_compare_with_unrelated_session, setup, teardown),
   };
 
   /* Dates in the section are the locale's: this test reads English. */

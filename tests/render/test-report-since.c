@@ -108,8 +108,9 @@ test_report_has_since_page (void **state)
   Rounds r;
   g_autofree char *without = NULL;
   g_autofree char *with = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     skip ();
   rounds_init (&r);
   without = pdf_text (r.round);

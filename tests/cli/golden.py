@@ -249,6 +249,38 @@ def case_new_round(exe):
         check(proc.returncode == 2, '%s: usage error exits 2, not %d' % (args, proc.returncode))
 
 
+def pdf_text(path):
+    proc = subprocess.run(['pdftotext', '-layout', path, '-'], capture_output=True, timeout=60)
+    check(proc.returncode == 0, 'pdftotext %s' % path)
+    return proc.stdout.decode()
+
+
+def case_export_since(exe):
+    """--since gives the report its Since last time pages and the charter the
+    roles resolved since (t15 and t16, see README.md)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = os.path.join(tmp, 'report.pdf')
+        charter = os.path.join(tmp, 'charter.pdf')
+        proc = run(exe, '--export-report', report, 'workshop-round-2.commonground',
+                   '--since=workshop.commonground', '--paper=a4')
+        ok(proc)
+        text = pdf_text(report)
+        check('Since last time' in text and 'Since 22 November 2026' in text, 'report: Since page')
+        check('Group, 22 November 2026' in text, 'report: the radar names the earlier line')
+        check('+0.46' in text and '-0.22' in text, 'report: changes in consensus of a12 and s9')
+        proc = run(exe, '--export-charter', charter, 'workshop-round-2.commonground',
+                   '--since', 'workshop.commonground')
+        ok(proc)
+        text = ' '.join(pdf_text(charter).split())
+        check('Resolved since 22 November 2026: Manage the pooled budget (Overlap, No doer, '
+              'Mismatch); Keep the family informed (Mismatch).' in text, 'charter: resolved since')
+        proc = run(exe, '--export-report', report, 'workshop-round-2.commonground')
+        ok(proc)
+        check('Since last time' not in pdf_text(report), 'no --since, no Since page')
+        proc = run(exe, '--export-report', report, 'workshop-round-2.commonground', '--since=')
+        check(proc.returncode == 2, '--since= without a file is a usage error')
+
+
 CASES = {name[5:]: f for name, f in globals().items() if name.startswith('case_')}
 
 if __name__ == '__main__':

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cg-chart-style.h"
 #include "cg-charter-content.h"
@@ -289,25 +290,75 @@ load_earlier (CgSinceSection *self, GFile *file, gboolean quiet)
 }
 
 /* A later round keeps the earlier file's name; it is looked for in the
- * session's own folder. */
+ * session's own folder. Nothing is said when it is not there: the section
+ * says so itself, and offers Compare with…. */
+typedef struct
+{
+  CgSession *session;
+  GFile *file;
+} Find;
+
 static void
-look_beside (CgSinceSection *self)
+find_free (Find *find)
+{
+  g_object_unref (find->session);
+  g_object_unref (find->file);
+  g_free (find);
+}
+
+static void
+found_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Find *find = data;
+  g_autoptr (GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, NULL);
+  g_autofree char *name = g_file_get_basename (find->file);
+  g_autoptr (CgSession) earlier = NULL;
+
+  if (bytes != NULL)
+    earlier = cg_session_xml_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                        name, NULL);
+  /* Compare with… may have chosen another session meanwhile: it wins. */
+  if (earlier != NULL && cg_compare_get_earlier (find->session) == NULL)
+    cg_compare_set_earlier (find->session, earlier, bytes);
+  find_free (find);
+}
+
+void
+cg_since_find_earlier (CgSession *session, GCancellable *cancellable)
 {
   const CgBaseline *baseline;
   GFile *file;
   g_autoptr (GFile) folder = NULL;
   g_autoptr (GFile) candidate = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  Find *find;
 
-  if (self->session == NULL || cg_compare_get_earlier (self->session) != NULL)
-    return;
-  baseline = cg_session_get_baseline (self->session);
-  file = cg_session_get_file (self->session);
-  if (baseline == NULL || file == NULL || *baseline->file_name == '\0'
+  g_return_if_fail (CG_IS_SESSION (session));
+
+  baseline = cg_session_get_baseline (session);
+  file = cg_session_get_file (session);
+  if (cg_compare_get_earlier (session) != NULL || baseline == NULL || file == NULL
+      || *baseline->file_name == '\0' || strchr (baseline->file_name, '/') != NULL
       || (folder = g_file_get_parent (file)) == NULL)
     return;
   candidate = g_file_get_child (folder, baseline->file_name);
-  if (!g_file_equal (candidate, file) && g_file_query_exists (candidate, NULL))
-    load_earlier (self, candidate, TRUE);
+  info = g_file_query_info (candidate, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  /* Never read a huge file whole. */
+  if (g_file_equal (candidate, file) || info == NULL
+      || g_file_info_get_size (info) > CG_SESSION_XML_MAX_SIZE)
+    return;
+  find = g_new0 (Find, 1);
+  find->session = g_object_ref (session);
+  find->file = g_object_ref (candidate);
+  g_file_load_bytes_async (candidate, cancellable, found_cb, find);
+}
+
+static void
+look_beside (CgSinceSection *self)
+{
+  if (self->session != NULL)
+    cg_since_find_earlier (self->session, self->cancellable);
 }
 
 void

@@ -24,6 +24,12 @@ void       cg_since_section_set_session (CgSinceSection *self, CgSession *sessio
  * does once a file is chosen); loads it asynchronously. */
 void       cg_since_section_compare_with_file (CgSinceSection *self, GFile *file);
 
+/* When @session is a later round and its earlier file sits beside it under
+ * the name it had, reads that file (asynchronously) and compares @session
+ * with it (cg_compare_set_earlier()): the Review, the radar, the report and
+ * the charter then show what changed since. Quietly does nothing otherwise. */
+void       cg_since_find_earlier (CgSession *session, GCancellable *cancellable);
+
 /* How many items the section names, at most. */
 #define CG_SINCE_MAX_ITEMS 5
 

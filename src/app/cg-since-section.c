@@ -218,7 +218,6 @@ typedef struct
   CgSinceSection *self;
   CgSession *session; /* the one it was asked for: it may have changed since */
   GFile *file;
-  gboolean quiet;     /* looked for beside the session: a failure is not news */
 } Load;
 
 static void
@@ -251,14 +250,14 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
   g_clear_pointer (&self->load_error, g_free);
   if (earlier != NULL)
     cg_compare_set_earlier (load->session, earlier, bytes);
-  else if (!load->quiet)
+  else
     self->load_error = g_strdup_printf (_("Could not compare with “%s”: %s"), name, error->message);
   refresh (self);
   load_free (load);
 }
 
 static void
-load_earlier (CgSinceSection *self, GFile *file, gboolean quiet)
+load_earlier (CgSinceSection *self, GFile *file)
 {
   Load *load = g_new0 (Load, 1);
   g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -271,7 +270,7 @@ load_earlier (CgSinceSection *self, GFile *file, gboolean quiet)
       g_autoptr (CgSession) s = cg_session_xml_load_file (file, NULL, &error);
 
       g_free (load);
-      if (!quiet && error != NULL)
+      if (error != NULL)
         {
           g_autofree char *name = g_file_get_basename (file);
 
@@ -285,7 +284,6 @@ load_earlier (CgSinceSection *self, GFile *file, gboolean quiet)
   load->self = g_object_ref (self);
   load->session = g_object_ref (self->session);
   load->file = g_object_ref (file);
-  load->quiet = quiet;
   g_file_load_bytes_async (file, self->cancellable, loaded_cb, load);
 }
 
@@ -368,7 +366,7 @@ cg_since_section_compare_with_file (CgSinceSection *self, GFile *file)
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->session != NULL)
-    load_earlier (self, file, FALSE);
+    load_earlier (self, file);
 }
 
 static void

@@ -134,9 +134,9 @@ item_visible (CgSession *session, const CgItemChange *ic)
 static void
 add_items (CgPageLayout *doc, CgSession *session, const CgComparison *c)
 {
-  static const double weights[] = { 3.6, 2.6, 2.2, 1.3, 2.0, 2.5 };
+  static const double weights[] = { 3.6, 2.5, 2.2, 1.6, 2.0, 2.5 };
   const char *headers[] = { _("Item"), _("Before: mean / consensus"), _("After"),
-                            _("Mean"), _("Consensus"), _("Movement") };
+                            _("Change in mean"), _("Change in consensus"), _("Movement") };
 
   cg_page_layout_add_subheading (doc, _("Items"));
   cg_page_layout_begin_table (doc, G_N_ELEMENTS (weights), weights, headers);

@@ -10,6 +10,7 @@
 #include "cg-chart-dots.h"
 #include "cg-chart-heatmap.h"
 #include "cg-chart-radar.h"
+#include "cg-report-since.h"
 #include "cg-role-matrix.h"
 
 struct _CgChartWidget
@@ -115,7 +116,13 @@ describe (CgChartWidget *self)
       items = current_items (self);
       return cg_chart_heatmap_describe (self->session, (guint *) items->data, items->len);
     case CG_CHART_KIND_RADAR:
-      return cg_chart_radar_describe (self->session);
+      {
+        CgRadarEarlier earlier;
+        g_autofree char *label = NULL;
+        gboolean since = cg_report_since_radar (self->session, &earlier, &label);
+
+        return cg_chart_radar_describe_full (self->session, since ? &earlier : NULL);
+      }
     case CG_CHART_KIND_ROLES:
       return cg_role_matrix_describe (self->session);
     default:
@@ -244,7 +251,14 @@ cg_chart_widget_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
                              &style);
       break;
     case CG_CHART_KIND_RADAR:
-      cg_chart_radar_draw (cr, w, h, self->session, &style);
+      {
+        /* Compared with an earlier round: its group line, dashed. */
+        CgRadarEarlier earlier;
+        g_autofree char *label = NULL;
+        gboolean since = cg_report_since_radar (self->session, &earlier, &label);
+
+        cg_chart_radar_draw_full (cr, w, h, self->session, &style, since ? &earlier : NULL);
+      }
       break;
     case CG_CHART_KIND_ROLES:
       cg_role_matrix_draw (cr, w, h, self->session, &style);

@@ -8,6 +8,8 @@
 #include "cg-charter-content.h"
 #include "cg-chart-style.h"
 #include "cg-chart-widget.h"
+#include "cg-compare.h"
+#include "cg-report-since.h"
 #include "cg-presentation-content.h"
 #include "cg-role-matrix.h"
 
@@ -44,7 +46,7 @@ cg_presentation_count_items (CgSession *session, CgStage stage)
   if (CG_STAGE_IS_LESSON (stage) || stage == CG_STAGE_AIMS)
     return MAX (1, n_rated (session, stage));
   if (stage == CG_STAGE_REVIEW)
-    return N_REVIEW_ITEMS;
+    return N_REVIEW_ITEMS + (cg_compare_get_earlier (session) != NULL ? 1 : 0);
   if (stage == CG_STAGE_CHARTER)
     return N_CHARTER_ITEMS;
   return 1;
@@ -290,6 +292,35 @@ add_talk_entries (CgSession *session, CgPresentationContent *out)
   return added;
 }
 
+/* Since an earlier round: what moved most, as the Review page's section. */
+static void
+build_since (CgSession *session, CgPresentationContent *out)
+{
+  g_autoptr (CgComparison) c = cg_compare_since (session);
+  g_autoptr (GPtrArray) moved = cg_comparison_most_moved (c, 0);
+  g_autofree char *title = cg_report_since_title (c);
+  guint added = 0;
+
+  main_label (out, title);
+  for (guint i = 0; i < moved->len && added < TALK_MAX; i++)
+    {
+      const CgItemChange *ic = g_ptr_array_index (moved, i);
+      g_autofree char *text = NULL;
+
+      if (!cg_chart_item_visible (session, ic->after_id))
+        continue;
+      /* TRANSLATORS: an item, how it moved, and its consensus before → after */
+      text = g_strdup_printf (_("%s — %s (consensus %.2f → %.2f)"), ic->text,
+                              cg_movement_to_label (ic->movement), ic->before.consensus,
+                              ic->after.consensus);
+      body_label (out, text);
+      added++;
+    }
+  if (added == 0)
+    body_label (out, _("Nothing has moved by 0.10 or more since then."));
+  body_label (out, _("A change in consensus of at least 0.10 counts as movement."));
+}
+
 static void
 build_review (CgSession *session, guint item, gboolean private_entry,
               CgPresentationContent *out)
@@ -297,9 +328,20 @@ build_review (CgSession *session, guint item, gboolean private_entry,
   static const char *const headings[] = {
     N_("Talk about these first"), N_("The five lessons"), N_("Who does what"),
   };
+  guint since = cg_compare_get_earlier (session) != NULL ? 1 : 0;
   GtkWidget *widget;
 
-  out->position = g_strdup_printf (_("%u of %u"), item + 1, (guint) N_REVIEW_ITEMS);
+  out->position = g_strdup_printf (_("%u of %u"), item + 1, (guint) N_REVIEW_ITEMS + since);
+  /* Compared with an earlier round: "Since <date>" comes first, as on the page. */
+  if (since && item == 0)
+    {
+      if (private_entry)
+        private_notice (out);
+      else
+        build_since (session, out);
+      return;
+    }
+  item -= since;
   main_label (out, _(headings[item]));
   if (private_entry)
     private_notice (out);

@@ -11,6 +11,7 @@
 #include "cg-chart-style.h"
 #include "cg-chart-widget.h"
 #include "cg-role-matrix.h"
+#include "cg-since-section.h"
 
 #define TALK_MAX 8
 
@@ -449,6 +450,7 @@ cg_review_page_class_init (CgReviewPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_CHART_WIDGET);
+  g_type_ensure (CG_TYPE_SINCE_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/commonground/CommonGround/cg-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, talk_list);

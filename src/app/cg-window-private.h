@@ -73,6 +73,8 @@ void _cg_window_projector_save_state (CgWindow *self);
 /* After construction: GtkWindow's construct-time "maximized" would undo
  * a maximize done in init. */
 void _cg_window_projector_restore_state (CgWindow *self);
+/* cg-window-rounds.c: File › New Round… (win.new-round) */
+void _cg_window_class_init_rounds (GtkWidgetClass *widget_class);
 /* cg-window-export.c */
 void _cg_window_print_charter  (CgWindow *self);
 void _cg_window_export_charter (CgWindow *self);

@@ -13,6 +13,7 @@
 #include "cg-roles-page.h"
 #include "cg-review-page.h"
 #include "cg-session-page.h"
+#include "cg-since-section.h"
 #include "cg-grid-cell.h"
 #include "cg-window-private.h"
 
@@ -529,6 +530,9 @@ cg_window_set_session (CgWindow  *self,
     if (page_session (self, stage) != NULL)
       g_object_set (self->pages[stage], "session", NULL, NULL);
 
+  /* A later round is compared with its earlier file, found beside it. */
+  if (session != NULL)
+    cg_since_find_earlier (session, self->cancellable);
   if (session != NULL)
     cg_window_set_stage (self, cg_session_get_current_stage (session));
   bind_page (self, cg_window_get_stage (self));
@@ -845,6 +849,7 @@ cg_window_class_init (CgWindowClass *klass)
   install_actions (widget_class);
   _cg_window_projector_class_init (widget_class);
   _cg_window_class_init_files (widget_class);
+  _cg_window_class_init_rounds (widget_class);
 }
 
 static void

@@ -26,8 +26,10 @@ static const CgCliEntry entries[] = {
   { "--check", "--check FILE", cg_cli_check },
   { "--report", "--report FILE [--format=text|csv|json]", cg_cli_report },
   { "--export-csv", "--export-csv OUT.csv FILE", cg_cli_export_csv },
-  { "--export-charter", "--export-charter OUT.pdf FILE [--paper=a4|letter]", cg_cli_export_charter },
-  { "--export-report", "--export-report OUT.pdf FILE [--paper=a4|letter]", cg_cli_export_report },
+  { "--export-charter", "--export-charter OUT.pdf FILE [--paper=a4|letter] [--since=OLD]", cg_cli_export_charter },
+  { "--export-report", "--export-report OUT.pdf FILE [--paper=a4|letter] [--since=OLD]", cg_cli_export_report },
+  { "--new-round", "--new-round OLD NEW", cg_cli_new_round },
+  { "--compare", "--compare OLD NEW [--format=text|csv|json]", cg_cli_compare },
   { "--help", "--help", cli_help },
   { "-h", NULL, cli_help },
 };

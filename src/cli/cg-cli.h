@@ -2,7 +2,8 @@
 /* cg-cli.h: the command-line work, done before any window exists (no display needed). */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+#include "cg-session.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,11 @@ void cg_cli_print_load_error (const char *path, const GError *error);
 int cg_cli_check (int argc, char **argv);
 int cg_cli_report (int argc, char **argv);
 int cg_cli_export_csv (int argc, char **argv);
+int cg_cli_new_round (int argc, char **argv);
+int cg_cli_compare (int argc, char **argv);
+
+/* Loads @path as the app would, keeping its bytes (for digests); prints
+ * why not and returns NULL on failure. */
+CgSession *cg_cli_load_with_bytes (const char *path, GBytes **bytes_out);
 
 G_END_DECLS

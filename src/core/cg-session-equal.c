@@ -96,7 +96,8 @@ cg_session_equal (CgSession *a, CgSession *b)
   g_return_val_if_fail (CG_IS_SESSION (b), FALSE);
 
   if (a->next_id != b->next_id || a->answers_hidden != b->answers_hidden
-      || a->current_stage != b->current_stage || a->partners->len != b->partners->len)
+      || a->current_stage != b->current_stage || a->partners->len != b->partners->len
+      || !cg_baseline_equal (a->baseline, b->baseline))
     return FALSE;
   for (guint i = 0; i < CG_N_DETAILS; i++)
     if (g_strcmp0 (a->details[i], b->details[i]) != 0)

@@ -42,6 +42,7 @@ struct _CgSession
   GPtrArray *tasks;                    /* CgTask*, owned */
   char *charter[CG_N_CHARTER_FIELDS];  /* NULL = not written */
   char **role_suggestions;
+  CgBaseline *baseline;                /* NULL: not a later round */
   guint next_id;
 
   /* History */

@@ -142,6 +142,37 @@ build_details (Builder *b, xmlNode *details)
   return TRUE;
 }
 
+/* Only what the writer writes: 64 lowercase hex digits. */
+static gboolean
+is_sha256 (const char *text)
+{
+  return text != NULL && strlen (text) == 64 && strspn (text, "0123456789abcdef") == 64;
+}
+
+static gboolean
+build_baseline (Builder *b, xmlNode *node)
+{
+  g_autofree char *sha256 = get_attr (node, "sha256");
+  char *texts[3] = { NULL, NULL, NULL };
+  static const char *const names[3] = { "title", "date", "file" };
+  g_autoptr (CgBaseline) baseline = NULL;
+
+  if (!is_sha256 (sha256))
+    return fail (b, node, _("the baseline’s sha256 “%s” should be 64 hex digits (0-9, a-f)"),
+                 sha256 != NULL ? sha256 : "");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      xmlNode *child = find_child (node, names[i]);
+
+      texts[i] = child != NULL ? get_text (child) : g_strdup ("");
+    }
+  baseline = cg_baseline_new (texts[0], texts[1], texts[2], sha256);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_free (texts[i]);
+  cg_session_set_baseline (b->session, baseline);
+  return TRUE;
+}
+
 static gboolean
 parse_boolean (Builder *b, xmlNode *node, const char *attr, gboolean *out)
 {
@@ -482,7 +513,8 @@ build_charter (Builder *b, xmlNode *charter)
  * a misplaced element inside an interleave point at the wrong line, so
  * this one mistake gets our own message first. */
 static const struct { const char *parent; const char *children; } allowed_children[] = {
-  { "session", " template details options role-suggestions partners lessons aims tasks answers charter " },
+  { "session", " template details baseline options role-suggestions partners lessons aims tasks answers charter " },
+  { "baseline", " title date file " },
   { "template", " name description " },
   { "details", " title date facilitator context scenario " },
   { "options", " revealed " },
@@ -528,7 +560,7 @@ attributes_for (const xmlNode *node)
 {
   static const struct { const char *element; const char *attrs; } table[] = {
     { "session", " format-version next-id " }, { "template", " id " },
-    { "options", " answers-hidden current-stage " }, { "revealed", " stage " },
+    { "options", " answers-hidden current-stage " }, { "baseline", " sha256 " }, { "revealed", " stage " },
     { "partner", " id colour " }, { "lesson", " number " }, { "statement", " id " },
     { "aim", " id agreed " }, { "task", " id charter-accountable " },
     { "rating", " partner item value " }, { "comment", " partner lesson " },
@@ -621,6 +653,8 @@ build_parts (Builder *b, xmlNode *root)
   xmlNode *node;
 
   if ((node = find_child (root, "details")) != NULL && !build_details (b, node))
+    return FALSE;
+  if ((node = find_child (root, "baseline")) != NULL && !build_baseline (b, node))
     return FALSE;
   if ((node = find_child (root, "options")) != NULL && !build_options (b, node))
     return FALSE;

@@ -72,6 +72,22 @@ write_details (CgSession *session, xmlNode *root)
 }
 
 static void
+write_baseline (CgSession *session, xmlNode *root)
+{
+  const CgBaseline *baseline = cg_session_get_baseline (session);
+  xmlNode *node;
+
+  if (baseline == NULL)
+    return;
+  node = add_element (root, "baseline");
+  set_attr (node, "sha256", baseline->sha256);
+  add_text (node, "title", baseline->title);
+  if (baseline->date[0] != '\0')
+    add_text (node, "date", baseline->date);
+  add_text (node, "file", baseline->file_name);
+}
+
+static void
 write_options (CgSession *session, xmlNode *root)
 {
   xmlNode *options = add_element (root, "options");
@@ -266,6 +282,7 @@ cg_xml_write_doc (CgSession *session)
   set_attr (root, "next-id", version);
 
   write_details (session, root);
+  write_baseline (session, root);
   write_options (session, root);
   if (roles != NULL && roles[0] != NULL)
     write_strv (add_element (root, "role-suggestions"), "role", roles);

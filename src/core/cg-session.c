@@ -150,6 +150,7 @@ cg_session_finalize (GObject *object)
       g_ptr_array_unref (self->statements[i]);
     }
   g_strfreev (self->role_suggestions);
+  cg_baseline_free (self->baseline);
   g_ptr_array_unref (self->partners);
   g_ptr_array_unref (self->aims);
   g_ptr_array_unref (self->tasks);
@@ -1042,6 +1043,34 @@ cg_session_set_etag (CgSession *self, const char *etag)
       g_free (self->etag);
       self->etag = g_strdup (etag);
     }
+}
+
+/* Rounds ---------------------------------------------------------------------------- */
+
+const CgBaseline *
+cg_session_get_baseline (CgSession *self)
+{
+  g_return_val_if_fail (CG_IS_SESSION (self), NULL);
+  return self->baseline;
+}
+
+void
+cg_session_set_baseline (CgSession *self, const CgBaseline *baseline)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (CG_IS_SESSION (self));
+
+  if (cg_baseline_equal (self->baseline, baseline))
+    return;
+  was_modified = cg_session_get_modified (self);
+  cg_baseline_free (self->baseline);
+  self->baseline = cg_baseline_copy (baseline);
+  /* Saved, but no undo step: it records where the session came from. No
+   * view shows it live, so no change signal either. */
+  if (self->recording)
+    self->extra_dirty = TRUE;
+  cg_session_notify_state (self, was_modified, cg_session_can_undo (self), cg_session_can_redo (self));
 }
 
 /* Loaders ------------------------------------------------------------------------- */

@@ -109,6 +109,21 @@ void cg_session_count_answers (CgSession *self, CgStage stage, guint *answered, 
 const char *cg_session_get_charter_field (CgSession *self, CgCharterField field); /* NULL = not written */
 void        cg_session_set_charter_field (CgSession *self, CgCharterField field, const char *text);
 
+/* Rounds ------------------------------------------------------------------- */
+/* The earlier session this one is a new round of (NULL: none). Set by New
+ * Round and by loaders; not an undo step (nobody edits it by hand), but it
+ * marks the session modified when it changes. */
+const CgBaseline *cg_session_get_baseline (CgSession *self);
+void              cg_session_set_baseline (CgSession *self, const CgBaseline *baseline);
+/* A new round of @earlier: the same details, options (answers hidden),
+ * partners, lesson texts, statements, aims and tasks, with the same ids;
+ * no answers, no comments, no charter text, nothing revealed, no aim marked
+ * agreed and no Accountable settled (those are the new round's to decide).
+ * Its baseline names @earlier: @file_name (the base name is kept) and the
+ * SHA-256 of @file_bytes, the earlier file as it is on disk. The new
+ * session is unmodified and has no file. */
+CgSession  *cg_session_new_round (CgSession *earlier, const char *file_name, GBytes *file_bytes);
+
 /* Role suggestions for the Partners stage (from the template). */
 const char *const *cg_session_get_role_suggestions (CgSession *self);
 void        cg_session_set_role_suggestions (CgSession *self, const char *const *roles);

@@ -346,6 +346,8 @@ start_session (CgSession *session, const CgTemplateInfo *info)
   translate_people_and_text (session);
   cg_session_set_detail (session, CG_DETAIL_SCENARIO, info->name);
   cg_session_set_detail (session, CG_DETAIL_DATE, today);
+  /* A new session is nobody's later round, even from a template saved as one. */
+  cg_session_set_baseline (session, NULL);
   cg_session_set_recording (session, TRUE);
   cg_session_clear_history (session);
   cg_session_set_file (session, NULL);

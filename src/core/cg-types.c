@@ -256,3 +256,55 @@ cg_text_clean (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+/* Baselines ------------------------------------------------------------------ */
+
+CgBaseline *
+cg_baseline_new (const char *title, const char *date, const char *file_name, const char *sha256)
+{
+  CgBaseline *b = g_new0 (CgBaseline, 1);
+
+  b->title = cg_text_clean (title);
+  b->date = cg_text_clean (date);
+  b->file_name = cg_text_clean (file_name);
+  b->sha256 = g_ascii_strdown (sha256 != NULL ? sha256 : "", -1);
+  return b;
+}
+
+CgBaseline *
+cg_baseline_copy (const CgBaseline *baseline)
+{
+  if (baseline == NULL)
+    return NULL;
+  return cg_baseline_new (baseline->title, baseline->date, baseline->file_name,
+                          baseline->sha256);
+}
+
+void
+cg_baseline_free (CgBaseline *baseline)
+{
+  if (baseline == NULL)
+    return;
+  g_free (baseline->title);
+  g_free (baseline->date);
+  g_free (baseline->file_name);
+  g_free (baseline->sha256);
+  g_free (baseline);
+}
+
+gboolean
+cg_baseline_equal (const CgBaseline *a, const CgBaseline *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->date, b->date) == 0
+         && g_strcmp0 (a->file_name, b->file_name) == 0
+         && g_strcmp0 (a->sha256, b->sha256) == 0;
+}
+
+char *
+cg_sha256_hex (GBytes *bytes)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}

@@ -131,6 +131,27 @@ typedef struct
   guint charter_accountable;
 } CgTask;
 
+/* The earlier session a round was made from (New Round): what it was
+ * called, its date, the file's name as it was then (base name, no folder)
+ * and the SHA-256 of that file's bytes (64 lowercase hex digits), so that
+ * a later comparison can tell whether the file has changed since. */
+typedef struct
+{
+  char *title;
+  char *date;      /* "YYYY-MM-DD" or "" */
+  char *file_name;
+  char *sha256;
+} CgBaseline;
+
+CgBaseline *cg_baseline_new (const char *title, const char *date, const char *file_name,
+                             const char *sha256);
+CgBaseline *cg_baseline_copy (const CgBaseline *baseline);
+void        cg_baseline_free (CgBaseline *baseline);
+gboolean    cg_baseline_equal (const CgBaseline *a, const CgBaseline *b); /* NULL == NULL */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgBaseline, cg_baseline_free)
+/* The SHA-256 of @bytes as 64 lowercase hex digits. */
+char       *cg_sha256_hex (GBytes *bytes);
+
 /* What kind of change a CgSession::changed signal reports. The signal is
  * detailed: connect to "changed::rating" to hear only ratings. The nick of
  * each value is the detail. a and b say which entity changed. */

@@ -20,7 +20,12 @@ typedef struct
   double cx, cy, radius, gap;
   double label_w;
   double height;
+  const CgRadarEarlier *earlier; /* borrowed; NULL: no earlier line */
 } Layout;
+
+/* Longer than any partner's pattern, so the earlier line does not pass
+ * for a partner's even in grey. */
+const double cg_chart_radar_earlier_dashes[2] = { 4, 3 };
 
 void
 cg_chart_partner_stroke (guint position, const double **dashes, int *n_dashes, guint *marker)
@@ -188,6 +193,16 @@ legend_entry_width (cairo_t *cr, CgSession *session, const CgChartStyle *style,
       cg_render_layout_size (layout, &w, NULL);
       widest = MAX (widest, w);
     }
+  if (l->earlier != NULL)
+    {
+      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, l->earlier->label,
+                                                              l->scale * LEGEND_SCALE,
+                                                              FALSE, 0, 0);
+      double w;
+
+      cg_render_layout_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
   return widest + l->px * 3; /* the line sample and a gap */
 }
 
@@ -195,7 +210,7 @@ static void
 layout_legend (cairo_t *cr, CgSession *session, const CgChartStyle *style, double width,
                double height, Layout *l)
 {
-  guint n = cg_session_get_n_partners (session) + 1;
+  guint n = cg_session_get_n_partners (session) + 1 + (l->earlier != NULL ? 1 : 0);
   g_autoptr (PangoLayout) probe = cg_chart_style_layout (cr, style, "Ay",
                                                          l->scale * LEGEND_SCALE, FALSE, 0, 0);
   double natural = legend_entry_width (cr, session, style, l);
@@ -244,11 +259,12 @@ layout_compute (cairo_t *cr, CgSession *session, const CgChartStyle *style, doub
  * the legend does not fit. */
 static void
 layout_fit (cairo_t *cr, CgSession *session, const CgChartStyle *style, double width,
-            double height, Layout *l)
+            double height, const CgRadarEarlier *earlier, Layout *l)
 {
   double min_scale = style->min_font_size / style->font_size;
   double scale = 1.0;
 
+  l->earlier = earlier;
   layout_compute (cr, session, style, width, height, scale, l);
   while (scale > min_scale
          && (l->radius < l->px * 4 || l->legend.height > height - 2 * l->pad
@@ -421,7 +437,7 @@ values_collect (CgSession *session, Values *v)
 static void
 draw_legend_entry (cairo_t *cr, const CgChartStyle *style, const Layout *l, guint index,
                    const char *name, const CgRgb *colour, double lw, guint position,
-                   gboolean group)
+                   gboolean group, gboolean earlier)
 {
   guint row = l->legend_right ? index : index / l->legend_cols;
   guint col = l->legend_right ? 0 : index % l->legend_cols;
@@ -436,7 +452,12 @@ draw_legend_entry (cairo_t *cr, const CgChartStyle *style, const Layout *l, guin
                                                           l->entry_w - sample - l->pad, 1);
 
   cg_render_layout_hug (layout);
-  if (!group)
+  if (earlier)
+    {
+      dashes = cg_chart_radar_earlier_dashes;
+      n_dashes = G_N_ELEMENTS (cg_chart_radar_earlier_dashes);
+    }
+  else if (!group)
     cg_chart_partner_stroke (position, &dashes, &n_dashes, &marker);
   for (int i = 0; i < n_dashes; i++)
     dash_units[i] = dashes[i] * lw;
@@ -448,8 +469,11 @@ draw_legend_entry (cairo_t *cr, const CgChartStyle *style, const Layout *l, guin
   cairo_line_to (cr, x + sample, mid);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  cg_chart_draw_marker (cr, marker, x + sample / 2, mid, l->px * 0.3);
-  cairo_fill (cr);
+  if (!earlier)
+    {
+      cg_chart_draw_marker (cr, marker, x + sample / 2, mid, l->px * 0.3);
+      cairo_fill (cr);
+    }
   cairo_restore (cr);
   cg_render_layout_show (cr, layout, x + sample + l->pad * 0.6, y + l->pad * 0.2, &style->fg);
 }
@@ -458,6 +482,31 @@ void
 cg_chart_radar_draw (cairo_t *cr, double width, double height, CgSession *session,
                      const CgChartStyle *style)
 {
+  cg_chart_radar_draw_full (cr, width, height, session, style, NULL);
+}
+
+/* No markers on the earlier line: its points would read as this round's. */
+static void
+draw_earlier (cairo_t *cr, const Layout *l, const CgChartStyle *style, double lw)
+{
+  double units[G_N_ELEMENTS (cg_chart_radar_earlier_dashes)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    units[i] = cg_chart_radar_earlier_dashes[i] * lw;
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_dash (cr, units, G_N_ELEMENTS (units), 0);
+  cairo_set_line_width (cr, lw);
+  cg_rgb_set_source (cr, &style->fg, 1.0);
+  series_path (cr, l, l->earlier->group);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+cg_chart_radar_draw_full (cairo_t *cr, double width, double height, CgSession *session,
+                          const CgChartStyle *style, const CgRadarEarlier *earlier)
+{
   guint n;
   Values v;
   Layout l;
@@ -465,7 +514,7 @@ cg_chart_radar_draw (cairo_t *cr, double width, double height, CgSession *sessio
 
   g_return_if_fail (cr != NULL && style != NULL && CG_IS_SESSION (session));
   n = cg_session_get_n_partners (session);
-  layout_fit (cr, session, style, width, height, &l);
+  layout_fit (cr, session, style, width, height, earlier, &l);
   values_collect (session, &v);
   lw = MAX (style->line_width, l.px * 0.12);
 
@@ -481,12 +530,18 @@ cg_chart_radar_draw (cairo_t *cr, double width, double height, CgSession *sessio
       cg_chart_partner_stroke (p, &dashes, &n_dashes, &marker);
       draw_series (cr, &l, &v.partners[p * CG_N_LESSONS], &colour, lw, dashes, n_dashes,
                    marker, l.px * 0.32, &style->bg, style->high_contrast ? &style->bg : NULL);
-      draw_legend_entry (cr, style, &l, p, partner->name, &colour, lw, p, FALSE);
+      draw_legend_entry (cr, style, &l, p, partner->name, &colour, lw, p, FALSE, FALSE);
+    }
+  if (earlier != NULL)
+    {
+      draw_earlier (cr, &l, style, lw * 1.5);
+      draw_legend_entry (cr, style, &l, n + 1, earlier->label, &style->fg, lw * 1.5, 0, FALSE,
+                         TRUE);
     }
   /* The group last and thickest, so it reads above the partners' lines. */
   draw_series (cr, &l, v.group, &style->fg, lw * 2.5, NULL, 0, 0, l.px * 0.3, &style->bg,
                NULL);
-  draw_legend_entry (cr, style, &l, n, _("Group"), &style->fg, lw * 2.5, 0, TRUE);
+  draw_legend_entry (cr, style, &l, n, _("Group"), &style->fg, lw * 2.5, 0, TRUE, FALSE);
   draw_labels (cr, session, style, &l);
   g_free (v.partners);
 }
@@ -512,17 +567,32 @@ cg_chart_radar_locate (cairo_t *cr, double width, double height, CgSession *sess
                        const CgChartStyle *style, guint lesson, double value, double *x,
                        double *y)
 {
+  return cg_chart_radar_locate_full (cr, width, height, session, style, NULL, lesson, value,
+                                     x, y);
+}
+
+gboolean
+cg_chart_radar_locate_full (cairo_t *cr, double width, double height, CgSession *session,
+                            const CgChartStyle *style, const CgRadarEarlier *earlier,
+                            guint lesson, double value, double *x, double *y)
+{
   Layout l;
 
   g_return_val_if_fail (cr != NULL && CG_IS_SESSION (session) && style != NULL, FALSE);
   g_return_val_if_fail (lesson < CG_N_LESSONS, FALSE);
-  layout_fit (cr, session, style, width, height, &l);
+  layout_fit (cr, session, style, width, height, earlier, &l);
   point_at (&l, lesson, value, x, y);
   return TRUE;
 }
 
 char *
 cg_chart_radar_describe (CgSession *session)
+{
+  return cg_chart_radar_describe_full (session, NULL);
+}
+
+char *
+cg_chart_radar_describe_full (CgSession *session, const CgRadarEarlier *earlier)
 {
   GString *s;
   Values v;
@@ -551,6 +621,9 @@ cg_chart_radar_describe (CgSession *session)
           if (!isnan (m))
             g_string_append_printf (s, ", %s %.1f", cg_session_get_partner (session, p)->name, m);
         }
+      if (earlier != NULL && !isnan (v.group[k]) && !isnan (earlier->group[k]))
+        /* TRANSLATORS: the group mean of a lesson in the earlier session */
+        g_string_append_printf (s, _(", earlier %.1f"), earlier->group[k]);
       if (!isnan (v.group[k]))
         g_string_append_c (s, '.');
     }

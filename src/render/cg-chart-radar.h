@@ -24,6 +24,26 @@ gboolean cg_chart_radar_locate (cairo_t *cr, double width, double height, CgSess
                                 double *x, double *y);
 char    *cg_chart_radar_describe (CgSession *session);
 
+/* An earlier round's group line (Since last time): its group mean per
+ * lesson (NAN where it had none) and the legend's name for it. It is drawn
+ * dashed in the group's colour, under the current group line. */
+typedef struct
+{
+  double group[CG_N_LESSONS];
+  const char *label;
+} CgRadarEarlier;
+
+/* The same with an earlier group line; @earlier may be NULL. */
+void     cg_chart_radar_draw_full (cairo_t *cr, double width, double height, CgSession *session,
+                                   const CgChartStyle *style, const CgRadarEarlier *earlier);
+gboolean cg_chart_radar_locate_full (cairo_t *cr, double width, double height,
+                                     CgSession *session, const CgChartStyle *style,
+                                     const CgRadarEarlier *earlier, guint lesson, double value,
+                                     double *x, double *y);
+char    *cg_chart_radar_describe_full (CgSession *session, const CgRadarEarlier *earlier);
+/* The dash pattern of the earlier line, in line widths. */
+extern const double cg_chart_radar_earlier_dashes[2];
+
 /* The dash pattern (in line widths; n = 0 for solid) and marker shape
  * (0..5) that set partner @position apart. No two of the first 12 share
  * both. */

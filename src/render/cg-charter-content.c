@@ -8,6 +8,7 @@
 
 #include "cg-analysis.h"
 #include "cg-charter-content.h"
+#include "cg-compare.h"
 
 const char *
 cg_charter_field_get_title (CgCharterField field)
@@ -315,10 +316,46 @@ any_hidden (CgSession *session)
              && !cg_session_answers_visible (session, CG_STAGE_ROLES));
 }
 
+/* With an earlier round to compare with: the unclear roles it had that
+ * this round has cleared up ("Resolved since 20 November 2025: ..."). */
+static void
+describe_resolved_since (CgSession *session, GString *out)
+{
+  g_autoptr (CgComparison) since = cg_compare_since (session);
+  g_autoptr (GPtrArray) resolved = NULL;
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *date = NULL;
+
+  if (since == NULL || !cg_session_answers_visible (session, CG_STAGE_ROLES))
+    return;
+  resolved = cg_comparison_resolved_tasks (since);
+  for (guint i = 0; i < resolved->len; i++)
+    {
+      const CgTaskChange *tc = g_ptr_array_index (resolved, i);
+      g_autoptr (GPtrArray) flags = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+
+      for (guint f = 0; f < CG_N_TASK_FLAGS; f++)
+        if (tc->resolved & (1u << f))
+          g_ptr_array_add (flags, (gpointer) cg_task_flag_to_label (1u << f));
+      g_ptr_array_add (flags, NULL);
+      joined = g_strjoinv (", ", (char **) flags->pdata);
+      g_string_append_printf (list, "%s%s (%s)", list->len > 0 ? "; " : "", tc->text, joined);
+    }
+  if (list->len == 0)
+    return;
+  date = cg_charter_format_date (since->before_date);
+  /* TRANSLATORS: "Resolved since 20 November 2025: Chair the meeting (Overlap)." */
+  g_string_append_printf (out, _("Resolved since %s: %s."),
+                          date != NULL ? date : since->before_title, list->str);
+  g_string_append_c (out, '\n');
+}
+
 static char *
 generate_still_to_resolve (CgSession *session)
 {
   g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GString) since = g_string_new (NULL);
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
 
@@ -327,6 +364,15 @@ generate_still_to_resolve (CgSession *session)
     describe_item (session, g_array_index (items, guint, i), out);
   for (guint i = 0; tasks != NULL && i < tasks->len; i++)
     describe_task (session, g_array_index (tasks, guint, i), out);
+  describe_resolved_since (session, since);
+  if (since->len > 0)
+    {
+      g_string_truncate (since, since->len - 1);
+      if (out->len == 0)
+        g_string_append_printf (out, "%s\n", _("Nothing was left open at the end of the workshop."));
+      g_string_append (out, since->str);
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
   if (out->len == 0 && any_hidden (session))
     return g_strdup (_("Nothing is open among the answers revealed so far; some answers are "
                        "still hidden."));

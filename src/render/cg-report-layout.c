@@ -9,6 +9,7 @@
 #include "cg-charter-content.h"
 #include "cg-report-charts.h"
 #include "cg-report-layout.h"
+#include "cg-report-since.h"
 
 char *
 cg_report_format_number (double value)
@@ -341,6 +342,7 @@ cg_report_layout_new (CgSession *session, PangoContext *context, double page_wid
 {
   CgPageLayout *doc;
   const char *title;
+  g_autoptr (CgComparison) since = NULL;
 
   g_return_val_if_fail (CG_IS_SESSION (session), NULL);
 
@@ -350,6 +352,9 @@ cg_report_layout_new (CgSession *session, PangoContext *context, double page_wid
   add_front (doc, session);
   add_summary (doc, session);
   add_talk_first (doc, session);
+  /* Compared with an earlier round (cg_compare_set_earlier()): what moved. */
+  if ((since = cg_compare_since (session)) != NULL)
+    cg_report_add_since (doc, session, since);
   cg_report_add_charts (doc, session);
   add_stats (doc, session);
   add_roles (doc, session);

@@ -170,6 +170,117 @@ def case_errors(exe):
             check(f.read() == 'old export\n', 'a failed export leaves the old file alone')
 
 
+def case_compare(exe):
+    """--compare on a new round of the workshop (README.md has the workings)."""
+    args = ['--compare', 'workshop.commonground', 'workshop-round-2.commonground']
+    proc = run(exe, *args, '--format=json')
+    ok(proc)
+    raw = proc.stdout.decode()
+    got = json.loads(raw)
+    want = json.loads(expected('workshop-compare.json').decode())
+    if got != want:
+        print('JSON differs from workshop-compare.json:')
+        print(json.dumps(got, indent=1, ensure_ascii=False)[:6000])
+        sys.exit(1)
+    # Numbers are written as --report writes them, not with 17 digits.
+    check('0.855,' in raw and '0.85499' not in raw, 'JSON numbers rounded as in --report')
+    proc = run(exe, *args)
+    ok(proc)
+    same_bytes(proc.stdout, expected('workshop-compare.txt'), 'workshop-compare.txt')
+    proc = run(exe, *args, '--format', 'csv')
+    ok(proc)
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode(), newline='')))
+    a12 = [r for r in rows if r['record'] == 'item' and r['id'] == 'a12'][0]
+    check((a12['before_consensus'], a12['after_consensus'], a12['delta_consensus'], a12['movement'])
+          == ('0.396', '0.855', '0.459', 'towards-agreement'), 'CSV a12: %r' % a12)
+    t15 = [r for r in rows if r['record'] == 'task' and r['id'] == 't15'][0]
+    check(t15['resolved'] == 'overlap; no-doer; mismatch', 'CSV t15 resolved: %r' % t15['resolved'])
+    check([(r['id'], r['side']) for r in rows if r['record'] == 'unmatched-item']
+          == [('s10', 'before'), ('s18', 'after')], 'CSV unmatched items')
+
+
+def case_compare_changed(exe):
+    """The earlier file changed after the round was made: said on stderr and
+    in the output; matching still goes by id, as the ids agree."""
+    with tempfile.TemporaryDirectory() as tmp:
+        old = os.path.join(tmp, 'workshop.commonground')
+        with open(os.path.join(DATA, 'workshop.commonground'), 'rb') as f:
+            data = f.read()
+        with open(old, 'wb') as f:
+            f.write(data.replace(b'Sam Okafor', b'Sam Okafor-Jones'))
+        proc = run(exe, '--compare', old, 'workshop-round-2.commonground', '--format=json')
+        check(proc.returncode == 0, 'exit 0 with a changed baseline file')
+        check(b'SHA-256 differs' in proc.stderr, 'stderr says the digest differs: %r' % proc.stderr)
+        got = json.loads(proc.stdout.decode())
+        check(got['baseline'] == 'differs' and got['matched_by'] == 'ids', 'baseline differs, by ids: %r'
+              % [got['baseline'], got['matched_by']])
+
+
+def case_new_round(exe):
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'round.commonground')
+        proc = run(exe, '--new-round', 'workshop.commonground', out)
+        ok(proc)
+        text = open(out, encoding='utf-8').read()
+        import hashlib
+        digest = hashlib.sha256(open(os.path.join(DATA, 'workshop.commonground'), 'rb').read()).hexdigest()
+        check('<baseline sha256="%s">' % digest in text, 'baseline digest of the old file')
+        check('<file>workshop.commonground</file>' in text, 'baseline file name')
+        check('format-version="1.1"' in text, 'format 1.1')
+        check('<rating' not in text and '<comment' not in text and '<role ' not in text,
+              'no answers in a new round')
+        check('<statement id="s5">We share a clear purpose.</statement>' in text, 'same ids')
+        proc = run(exe, '--check', out)
+        ok(proc)
+        # Never overwrites.
+        proc = run(exe, '--new-round', 'workshop.commonground', out)
+        check(proc.returncode == 1 and b'already exists' in proc.stderr, 'refuses to overwrite')
+        check(open(out, encoding='utf-8').read() == text, 'the existing file is untouched')
+        # Compared with itself unanswered: every item matched by baseline, no movement.
+        proc = run(exe, '--compare', 'workshop.commonground', out, '--format=json')
+        ok(proc)
+        got = json.loads(proc.stdout.decode())
+        check(got['matched_by'] == 'baseline' and all(i['movement'] is None for i in got['items']),
+              'a fresh round: matched, nothing to tell yet')
+    for args in (['--new-round'], ['--new-round', 'a'], ['--compare', 'workshop.commonground'],
+                 ['--compare', 'a', 'b', 'c'], ['--compare', 'workshop.commonground',
+                 'workshop-round-2.commonground', '--format=xml']):
+        proc = run(exe, *args)
+        check(proc.returncode == 2, '%s: usage error exits 2, not %d' % (args, proc.returncode))
+
+
+def pdf_text(path):
+    proc = subprocess.run(['pdftotext', '-layout', path, '-'], capture_output=True, timeout=60)
+    check(proc.returncode == 0, 'pdftotext %s' % path)
+    return proc.stdout.decode()
+
+
+def case_export_since(exe):
+    """--since gives the report its Since last time pages and the charter the
+    roles resolved since (t15 and t16, see README.md)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = os.path.join(tmp, 'report.pdf')
+        charter = os.path.join(tmp, 'charter.pdf')
+        proc = run(exe, '--export-report', report, 'workshop-round-2.commonground',
+                   '--since=workshop.commonground', '--paper=a4')
+        ok(proc)
+        text = pdf_text(report)
+        check('Since last time' in text and 'Since 22 November 2026' in text, 'report: Since page')
+        check('Group, 22 November 2026' in text, 'report: the radar names the earlier line')
+        check('+0.46' in text and '-0.22' in text, 'report: changes in consensus of a12 and s9')
+        proc = run(exe, '--export-charter', charter, 'workshop-round-2.commonground',
+                   '--since', 'workshop.commonground')
+        ok(proc)
+        text = ' '.join(pdf_text(charter).split())
+        check('Resolved since 22 November 2026: Manage the pooled budget (Overlap, No doer, '
+              'Mismatch); Keep the family informed (Mismatch).' in text, 'charter: resolved since')
+        proc = run(exe, '--export-report', report, 'workshop-round-2.commonground')
+        ok(proc)
+        check('Since last time' not in pdf_text(report), 'no --since, no Since page')
+        proc = run(exe, '--export-report', report, 'workshop-round-2.commonground', '--since=')
+        check(proc.returncode == 2, '--since= without a file is a usage error')
+
+
 CASES = {name[5:]: f for name, f in globals().items() if name.startswith('case_')}
 
 if __name__ == '__main__':

@@ -52,8 +52,15 @@ run 1 report-refused --report "$bad"
 run 0 export-csv --export-csv "$out/answers.csv" "$sample"
 run 0 export-charter --export-charter "$out/charter.pdf" "$sample"
 run 0 export-report --export-report "$out/report.pdf" "$sample" --paper=letter
+run 0 new-round --new-round "$sample" "$out/round.commonground"
+run 0 compare-text --compare "$sample" "$out/round.commonground"
+run 0 compare-csv --compare "$sample" "$small" --format=csv
+run 0 compare-json --compare "$src/tests/data/report/workshop.commonground" \
+  "$src/tests/data/report/workshop-round-2.commonground" --format=json
 
 expect_file "$out/report-json.out" '{'
+expect_file "$out/round.commonground" 'format-version="1.1"'
+expect_file "$out/compare-json.out" '{'
 expect_file "$out/answers.csv" ','
 expect_file "$out/charter.pdf" '%PDF'
 expect_file "$out/report.pdf" '%PDF'

@@ -134,6 +134,68 @@ test_strokes_unique (void **state)
       }
 }
 
+/* Pixels in the group colour along the earlier line's edge from lesson 1
+ * to lesson 2, both at 2.0, sampled every pixel of the middle 70 %. */
+static double
+fg_share_on_edge (cairo_t *cr, double w, double h, CgSession *session,
+                  const CgChartStyle *style, const CgRadarEarlier *earlier)
+{
+  double x0, y0, x1, y1;
+  guint on = 0, n = 0;
+  double length;
+
+  assert_true (cg_chart_radar_locate_full (cr, w, h, session, style, earlier, 0, 2.0, &x0, &y0));
+  assert_true (cg_chart_radar_locate_full (cr, w, h, session, style, earlier, 1, 2.0, &x1, &y1));
+  length = hypot (x1 - x0, y1 - y0);
+  for (double t = 0.15; t <= 0.85; t += 1.0 / length, n++)
+    {
+      CgRgb got = ru_pixel (cr, x0 + t * (x1 - x0), y0 + t * (y1 - y0));
+
+      on += ru_rgb_near (&got, &style->fg);
+    }
+  return (double) on / n;
+}
+
+/* Since last time: the earlier group line is drawn, and drawn dashed: along
+ * it the group colour comes and goes, where without it there is none. */
+static void
+test_earlier_line_dashed (void **state)
+{
+  RuFixture f;
+  CgChartStyle style;
+  CgRadarEarlier earlier = { { 2.0, 2.0, 2.0, 2.0, 2.0 }, "Group, 20 Nov 2025" };
+  g_autofree char *text = NULL;
+
+  ru_fixture_four (&f);
+  cg_chart_style_init_light (&style);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      double w = sizes[s][0], h = sizes[s][1];
+      cairo_t *with = ru_canvas_new (w, h, &style.bg);
+      cairo_t *without = ru_canvas_new (w, h, &style.bg);
+      g_autofree char *name = g_strdup_printf ("radar-earlier-%gx%g.png", w, h);
+      double share_with, share_without;
+
+      cg_chart_radar_draw_full (with, w, h, f.session, &style, &earlier);
+      ru_canvas_save (with, name);
+      cg_chart_radar_draw (without, w, h, f.session, &style);
+      share_with = fg_share_on_edge (with, w, h, f.session, &style, &earlier);
+      share_without = fg_share_on_edge (without, w, h, f.session, &style, &earlier);
+      g_printerr ("%gx%g: group colour on %.0f %% of the earlier edge, %.0f %% without it\n",
+                  w, h, share_with * 100, share_without * 100);
+      /* Dashes 4 on, 3 off: about 4/7 of the edge, never all of it. */
+      assert_true (share_with > 0.3 && share_with < 0.85);
+      assert_true (share_without < 0.1);
+      assert_true (ru_margin_is_background (with, &style.bg));
+      cairo_destroy (with);
+      cairo_destroy (without);
+    }
+  text = cg_chart_radar_describe_full (f.session, &earlier);
+  assert_non_null (strstr (text, "Purpose and Leadership: group 3.9, Alex Smith 2.7"));
+  assert_non_null (strstr (text, ", earlier 2.0."));
+  ru_fixture_clear (&f);
+}
+
 int
 main (void)
 {
@@ -142,6 +204,7 @@ main (void)
     cmocka_unit_test (test_twelve_inside),
     cmocka_unit_test (test_hidden),
     cmocka_unit_test (test_strokes_unique),
+    cmocka_unit_test (test_earlier_line_dashed),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -139,6 +139,13 @@ cg_qr_widget_get_module_size (CgQrWidget *self)
 }
 
 guint
+cg_qr_widget_get_extent (CgQrWidget *self)
+{
+  g_return_val_if_fail (CG_IS_QR_WIDGET (self), 0);
+  return self->qr != NULL ? cg_qr_get_extent (self->qr) : 0;
+}
+
+guint
 cg_qr_widget_get_drawn_module_size (CgQrWidget *self)
 {
   g_return_val_if_fail (CG_IS_QR_WIDGET (self), 0);

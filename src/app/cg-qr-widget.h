@@ -21,6 +21,8 @@ void        cg_qr_widget_set_text        (CgQrWidget *self, const char *text);
 const char *cg_qr_widget_get_text        (CgQrWidget *self);
 void        cg_qr_widget_set_module_size (CgQrWidget *self, guint module_size);
 guint       cg_qr_widget_get_module_size (CgQrWidget *self);
+/* Modules a side, quiet zone included (0 without text). */
+guint       cg_qr_widget_get_extent      (CgQrWidget *self);
 /* The module size of the last drawing, in pixels (0 before one). */
 guint       cg_qr_widget_get_drawn_module_size (CgQrWidget *self);
 

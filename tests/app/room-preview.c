@@ -75,7 +75,8 @@ main (int argc, char **argv)
       g_printerr ("usage: room-preview FILE popover|present [open] [STAGE]\n");
       return 2;
     }
-  app = adw_application_new ("io.github.commonground.RoomPreview", G_APPLICATION_NON_UNIQUE);
+  /* The app's own id, so libadwaita loads its style.css. */
+  app = adw_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (activate), argv);
   return g_application_run (G_APPLICATION (app), 1, argv);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cg-qr-widget.h"
 #include "cg-room-popover.h"
@@ -18,6 +19,8 @@ struct _CgRoomPopover
   GtkLabel *address_note;
   GtkWidget *open_button;
   GtkWidget *open_box;
+  GtkWidget *close_button;
+  GtkWidget *copy_button;
   CgQrWidget *qr;
   GtkLabel *url_label;
   GtkLabel *key_label;
@@ -420,6 +423,8 @@ cg_room_popover_class_init (CgRoomPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, address_note);
   gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, open_button);
   gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, open_box);
+  gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, close_button);
+  gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, copy_button);
   gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, qr);
   gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, url_label);
   gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, key_label);
@@ -428,10 +433,30 @@ cg_room_popover_class_init (CgRoomPopoverClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
 }
 
+/* A button with a mnemonic is named twice over in GTK 4.8 ("_Open the
+ * Room Open the Room": its raw label and its label child); screen readers
+ * get the words once. */
+static void
+name_once (GtkWidget *button)
+{
+  g_autofree char *name = NULL;
+  const char *label = gtk_button_get_label (GTK_BUTTON (button));
+  char *u;
+
+  name = g_strdup (label);
+  if ((u = strchr (name, '_')) != NULL)
+    memmove (u, u + 1, strlen (u));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 cg_room_popover_init (CgRoomPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_once (self->open_button);
+  name_once (self->close_button);
+  name_once (self->copy_button);
   update (self);
 }
 

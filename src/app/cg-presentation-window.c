@@ -37,6 +37,7 @@ struct _CgPresentationWindow
   guint item;
   int base_px;
   guint rebuild_id;
+  guint room_id;
   guint size_id;
   guint flash_id;
   gboolean flash_on;
@@ -62,7 +63,26 @@ find_descendant (GtkWidget *root, GType type)
 static void
 update_room (CgPresentationWindow *self)
 {
+  g_clear_handle_id (&self->room_id, g_source_remove);
   cg_presentation_room_update (&self->room_view, self->session, self->stage, self->base_px);
+}
+
+static gboolean
+update_room_cb (gpointer user_data)
+{
+  CgPresentationWindow *self = user_data;
+
+  self->room_id = 0;
+  update_room (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A room of phones answers in bursts: one count per burst. */
+static void
+queue_update_room (CgPresentationWindow *self)
+{
+  if (self->room_id == 0)
+    self->room_id = g_idle_add (update_room_cb, self);
 }
 
 /* The main window makes a new room with every session. */
@@ -149,7 +169,7 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
   if (!answer || self->stage == CG_STAGE_REVIEW || self->stage == CG_STAGE_CHARTER)
     queue_rebuild (self);
   else
-    update_room (self); /* the answered count, or the code gives way to it */
+    queue_update_room (self); /* the answered count, or the code gives way to it */
 }
 
 static void
@@ -517,6 +537,7 @@ cg_presentation_window_dispose (GObject *object)
   CgPresentationWindow *self = CG_PRESENTATION_WINDOW (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->room_id, g_source_remove);
   g_clear_handle_id (&self->size_id, g_source_remove);
   g_clear_handle_id (&self->flash_id, g_source_remove);
   if (self->session != NULL)

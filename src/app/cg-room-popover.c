@@ -66,19 +66,42 @@ find_seat (GPtrArray *seats, const char *key)
   return NULL;
 }
 
+/* Two short lines, "Joined at 10:42" and "Last answer at 10:47", in words
+ * a screen reader reads as they are. */
 static char *
-seat_status (const CgRoomSeat *seat)
+seat_status (const CgRoomSeat *seat, gboolean second_line)
 {
-  g_autofree char *joined = NULL;
-  g_autofree char *answered = NULL;
+  g_autofree char *time = NULL;
 
   if (seat == NULL)
-    return g_strdup (_("Not joined"));
-  joined = format_time (seat->joined_at);
+    return second_line ? NULL : g_strdup (_("Not joined"));
+  if (!second_line)
+    {
+      time = format_time (seat->joined_at);
+      return g_strdup_printf (_("Joined at %s"), time);
+    }
   if (seat->last_answer_at == 0)
-    return g_strdup_printf (_("Joined at %s · no answer yet"), joined);
-  answered = format_time (seat->last_answer_at);
-  return g_strdup_printf (_("Joined at %s · last answer at %s"), joined, answered);
+    return g_strdup (_("No answer yet"));
+  time = format_time (seat->last_answer_at);
+  return g_strdup_printf (_("Last answer at %s"), time);
+}
+
+/* A wrapping label whose natural width is its minimum: the seat list is
+ * measured at its natural width and laid out wider, so its rows are never
+ * taller than measured (they were, and the last row hid under the list's
+ * edge). */
+static GtkWidget *
+row_label (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
 }
 
 static GtkWidget *
@@ -102,24 +125,20 @@ static GtkWidget *
 seat_row (const CgPartner *partner, const CgRoomSeat *seat)
 {
   g_autofree char *key = partner_key (partner);
-  g_autofree char *status = seat_status (seat);
-  g_autofree char *a11y = g_strdup_printf ("%s: %s", partner->name, status);
+  g_autofree char *status = seat_status (seat, FALSE);
+  g_autofree char *answered = seat_status (seat, TRUE);
+  g_autofree char *a11y = answered != NULL
+                          ? g_strdup_printf ("%s: %s, %s", partner->name, status, answered)
+                          : g_strdup_printf ("%s: %s", partner->name, status);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label;
 
   gtk_widget_set_hexpand (text, TRUE);
-  label = gtk_label_new (partner->name);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "partner-name");
-  gtk_box_append (GTK_BOX (text), label);
-  label = gtk_label_new (status);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (text), label);
+  gtk_box_append (GTK_BOX (text), row_label (partner->name, "partner-name"));
+  gtk_box_append (GTK_BOX (text), row_label (status, "dim-label"));
+  if (answered != NULL)
+    gtk_box_append (GTK_BOX (text), row_label (answered, "dim-label"));
   gtk_box_append (GTK_BOX (box), text);
   if (seat != NULL)
     gtk_box_append (GTK_BOX (box), free_button (partner, key));

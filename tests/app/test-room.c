@@ -18,6 +18,7 @@
 #include <libsoup/soup.h>
 
 #include "app-test-util.h"
+#include "cg-chart-widget.h"
 #include "cg-grid-cell.h"
 #include "cg-presentation-window.h"
 #include "cg-qr-widget.h"
@@ -300,6 +301,15 @@ test_open_answer_close (void **state)
   assert_true (visible (answered));
   assert_string_equal (gtk_label_get_text (GTK_LABEL (answered)), "1 of 3 has answered");
   assert_false (visible (qr));
+  /* Ana's 4 itself stays sealed on the projector until Reveal. */
+  {
+    GtkWidget *chart = cg_test_find (cg_presentation_window_get_content (view),
+                                     CG_TYPE_CHART_WIDGET, NULL);
+
+    assert_non_null (chart);
+    assert_true (g_str_has_suffix (cg_chart_widget_get_description (CG_CHART_WIDGET (chart)),
+                                   "Answers are hidden until you reveal them on that stage."));
+  }
 
   /* Revealed, the grid shows Ana's 4. */
   cg_session_set_revealed (f->session, CG_STAGE_LESSON_1, TRUE);

@@ -115,8 +115,13 @@ cg_room_pick_language (const char *accept_language)
   for (guint i = 0; ranges[i] != NULL; i++)
     {
       g_auto (GStrv) parts = g_strsplit (ranges[i], ";", 8);
-      g_autofree char *tag = g_ascii_strdown (g_strstrip (parts[0]), -1);
+      g_autofree char *tag = NULL;
       double q = 1.0;
+
+      /* "de,,en" and a trailing comma give empty ranges (and no parts). */
+      if (parts[0] == NULL)
+        continue;
+      tag = g_ascii_strdown (g_strstrip (parts[0]), -1);
 
       for (guint k = 1; parts[k] != NULL; k++)
         {

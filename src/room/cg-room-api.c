@@ -907,6 +907,10 @@ api_answer (Call *call, CgRoomSeatState *seat)
 
   if (body == NULL)
     return;
+  /* A seat never outlives its partner (cg-room.c frees it on removal);
+   * checked anyway, since the answer is labelled with the partner's name. */
+  if (cg_session_lookup_partner (call->room->session, seat->partner_id) == NULL)
+    return fail (call, "no-seat");
   if (!read_answer (call, body, &answer, &has_seq, &seq))
     return answer_clear (&answer);
   if (!cg_room_seat_rate_ok (seat))

@@ -317,13 +317,22 @@ cg_room_popover_reload_addresses (CgRoomPopover *self)
 {
   g_autoptr (GtkStringList) model = NULL;
 
+  g_autofree char *chosen = NULL;
+  guint selected = 0;
+
   g_return_if_fail (CG_IS_ROOM_POPOVER (self));
 
+  /* The facilitator's choice stands while that network is still there. */
+  if (self->addresses != NULL && self->addresses[0] != NULL)
+    chosen = g_strdup (cg_room_popover_get_address (self));
   g_clear_pointer (&self->addresses, g_strfreev);
   self->addresses = cg_room_list_addresses ();
+  for (guint i = 0; chosen != NULL && self->addresses[i] != NULL; i++)
+    if (g_str_equal (self->addresses[i], chosen))
+      selected = i;
   model = gtk_string_list_new ((const char *const *) self->addresses);
   gtk_drop_down_set_model (self->address_dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (self->address_dropdown, 0);
+  gtk_drop_down_set_selected (self->address_dropdown, selected);
 }
 
 const char *

@@ -426,6 +426,47 @@ test_new_session (void **state)
   assert_false (cg_room_is_open (cg_window_get_room (f->window)));
 }
 
+/* The network chooser: the first non-loopback address by default, the
+ * facilitator's choice kept when the popover opens again, and the room
+ * opens there; with no network, 127.0.0.1 and a sentence saying so. */
+static void
+test_address_choice (void **state)
+{
+  Fixture *f = *state;
+  g_auto (GStrv) addresses = cg_room_list_addresses ();
+  guint n = g_strv_length (addresses);
+  GtkWidget *popover = open_popover (f);
+  CgRoomPopover *room_popover = CG_ROOM_POPOVER (popover);
+  GtkWidget *dropdown = cg_test_find (popover, GTK_TYPE_DROP_DOWN, NULL);
+  GtkWidget *note = cg_test_find (popover, GTK_TYPE_LABEL,
+                                  "No network found, so only this laptop can reach the room "
+                                  "(127.0.0.1). Connect to a network or turn on this laptop's "
+                                  "hotspot, then open the room again.");
+  const char *expected = n > 0 ? addresses[MIN (n, 2) - 1] : "127.0.0.1";
+  CgRoom *room = cg_window_get_room (f->window);
+
+  assert_non_null (dropdown);
+  assert_non_null (note);
+  assert_int_equal (visible (dropdown), n > 1);
+  assert_int_equal (visible (note), n == 0);
+  assert_string_equal (cg_room_popover_get_address (room_popover),
+                       n > 0 ? addresses[0] : "127.0.0.1");
+  if (n > 1)
+    {
+      /* The second network, chosen; the popover closed and opened again. */
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      cg_test_iterate ();
+      popover = open_popover (f);
+    }
+  assert_string_equal (cg_room_popover_get_address (room_popover), expected);
+  click (popover, "Open the Room");
+  assert_true (cg_room_is_open (room));
+  assert_non_null (strstr (cg_room_get_url (room), expected));
+  /* Open, the choice is made: the chooser goes. */
+  assert_false (visible (dropdown));
+}
+
 /* What zbarimg reads in @path. */
 static char *
 decode (const char *path)
@@ -524,6 +565,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_window_close, setup, teardown),
     cmocka_unit_test_setup_teardown (test_new_session, setup, teardown),
     cmocka_unit_test_setup_teardown (test_projector_qr_decodes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_address_choice, setup, teardown),
   };
 
   if (!cg_test_init_display ())

@@ -6,6 +6,7 @@
 
 #include "cg-appearance.h"
 #include "cg-presentation-content.h"
+#include "cg-presentation-room.h"
 #include "cg-presentation-window.h"
 #include "cg-rating-grid.h"
 #include "cg-timer-button.h"
@@ -22,6 +23,7 @@ struct _CgPresentationWindow
   GtkLabel *timer_label;
   GtkScrolledWindow *scroller;
   GtkBox *holder;
+  CgPresentationRoom room_view;   /* its widgets, and the room it shows */
 
   /* Borrowed: the main window (weak) and what it holds */
   CgWindow *main_window;
@@ -35,6 +37,7 @@ struct _CgPresentationWindow
   guint item;
   int base_px;
   guint rebuild_id;
+  guint room_id;
   guint size_id;
   guint flash_id;
   gboolean flash_on;
@@ -55,6 +58,50 @@ find_descendant (GtkWidget *root, GType type)
         return found;
     }
   return NULL;
+}
+
+static void
+update_room (CgPresentationWindow *self)
+{
+  g_clear_handle_id (&self->room_id, g_source_remove);
+  cg_presentation_room_update (&self->room_view, self->session, self->stage, self->base_px);
+}
+
+static gboolean
+update_room_cb (gpointer user_data)
+{
+  CgPresentationWindow *self = user_data;
+
+  self->room_id = 0;
+  update_room (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A room of phones answers in bursts: one count per burst. */
+static void
+queue_update_room (CgPresentationWindow *self)
+{
+  if (self->room_id == 0)
+    self->room_id = g_idle_add (update_room_cb, self);
+}
+
+/* The main window makes a new room with every session. */
+static void
+set_room (CgPresentationWindow *self, CgRoom *room)
+{
+  if (self->room_view.room == room)
+    return;
+  if (self->room_view.room != NULL)
+    g_signal_handlers_disconnect_by_data (self->room_view.room, self);
+  g_set_object (&self->room_view.room, room);
+  if (room != NULL)
+    {
+      g_signal_connect_object (room, "notify::open", G_CALLBACK (update_room), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (room, "notify::url", G_CALLBACK (update_room), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_room (self);
 }
 
 /* Private entry (the main window's "private-partner"): while the laptop
@@ -90,6 +137,7 @@ rebuild (CgPresentationWindow *self)
   gtk_label_set_text (self->position_label, self->content.position ? self->content.position : "");
   gtk_widget_set_visible (GTK_WIDGET (self->position_label), self->content.position != NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  update_room (self);
 }
 
 static gboolean
@@ -120,6 +168,8 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
 
   if (!answer || self->stage == CG_STAGE_REVIEW || self->stage == CG_STAGE_CHARTER)
     queue_rebuild (self);
+  else
+    queue_update_room (self); /* the answered count, or the code gives way to it */
 }
 
 static void
@@ -136,6 +186,7 @@ set_session (CgPresentationWindow *self, CgSession *session)
 static void
 on_main_session (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
 {
+  set_room (self, cg_window_get_room (main_window));
   set_session (self, cg_window_get_session (main_window));
 }
 
@@ -231,6 +282,7 @@ apply_size_cb (gpointer user_data)
 
   self->size_id = 0;
   gtk_css_provider_load_from_data (self->size_css, css, -1);
+  update_room (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -327,6 +379,20 @@ cg_presentation_window_get_timer_label (CgPresentationWindow *self)
 {
   g_return_val_if_fail (CG_IS_PRESENTATION_WINDOW (self), NULL);
   return GTK_WIDGET (self->timer_label);
+}
+
+GtkWidget *
+cg_presentation_window_get_answered_label (CgPresentationWindow *self)
+{
+  g_return_val_if_fail (CG_IS_PRESENTATION_WINDOW (self), NULL);
+  return GTK_WIDGET (self->room_view.answered_label);
+}
+
+GtkWidget *
+cg_presentation_window_get_join_qr (CgPresentationWindow *self)
+{
+  g_return_val_if_fail (CG_IS_PRESENTATION_WINDOW (self), NULL);
+  return GTK_WIDGET (self->room_view.join_qr);
 }
 
 int
@@ -471,6 +537,7 @@ cg_presentation_window_dispose (GObject *object)
   CgPresentationWindow *self = CG_PRESENTATION_WINDOW (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->room_id, g_source_remove);
   g_clear_handle_id (&self->size_id, g_source_remove);
   g_clear_handle_id (&self->flash_id, g_source_remove);
   if (self->session != NULL)
@@ -480,6 +547,8 @@ cg_presentation_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
   g_clear_weak_pointer (&self->main_window);
+  set_room (self, NULL);
+  cg_presentation_room_clear (&self->room_view);
   cg_presentation_content_clear (&self->content);
   G_OBJECT_CLASS (cg_presentation_window_parent_class)->dispose (object);
 }
@@ -499,6 +568,7 @@ cg_presentation_window_class_init (CgPresentationWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (CG_TYPE_QR_WIDGET);
   object_class->dispose = cg_presentation_window_dispose;
   object_class->finalize = cg_presentation_window_finalize;
   widget_class->size_allocate = cg_presentation_window_size_allocate;
@@ -510,6 +580,21 @@ cg_presentation_window_class_init (CgPresentationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, timer_label);
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, holder);
+  gtk_widget_class_bind_template_child_full (widget_class, "answered_label", FALSE,
+                                             G_STRUCT_OFFSET (CgPresentationWindow,
+                                                              room_view.answered_label));
+  gtk_widget_class_bind_template_child_full (widget_class, "join_box", FALSE,
+                                             G_STRUCT_OFFSET (CgPresentationWindow,
+                                                              room_view.join_box));
+  gtk_widget_class_bind_template_child_full (widget_class, "join_qr", FALSE,
+                                             G_STRUCT_OFFSET (CgPresentationWindow,
+                                                              room_view.join_qr));
+  gtk_widget_class_bind_template_child_full (widget_class, "join_url_label", FALSE,
+                                             G_STRUCT_OFFSET (CgPresentationWindow,
+                                                              room_view.join_url_label));
+  gtk_widget_class_bind_template_child_full (widget_class, "join_key_label", FALSE,
+                                             G_STRUCT_OFFSET (CgPresentationWindow,
+                                                              room_view.join_key_label));
   install_actions (widget_class);
 }
 
@@ -556,6 +641,7 @@ cg_presentation_window_new (CgWindow *main_window)
                            G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (main_window, "notify::private-partner", G_CALLBACK (on_private_changed),
                            self, 0);
+  set_room (self, cg_window_get_room (main_window));
   set_session (self, cg_window_get_session (main_window));
   on_main_focus (main_window, NULL, self);
   update_timer (self);

@@ -10,7 +10,9 @@
  * Right and Space step forward through the stage's items (past the last,
  * on to the next stage), Page Up, Left and Backspace back; Down and Up
  * scroll an item taller than the screen, then step; Home and End; Esc or
- * F5 leave. The exercise timer shows large while it runs.
+ * F5 leave. The exercise timer shows large while it runs. While the room
+ * is open it shows how to join, then how many have answered
+ * (cg-presentation-room.h).
  */
 #pragma once
 
@@ -38,5 +40,9 @@ GtkWidget *cg_presentation_window_get_main_label (CgPresentationWindow *self);
 GtkWidget *cg_presentation_window_get_content (CgPresentationWindow *self);
 GtkWidget *cg_presentation_window_get_timer_label (CgPresentationWindow *self);
 int        cg_presentation_window_get_base_px (CgPresentationWindow *self);
+/* The room (cg-presentation-room.h): "5 of 8 have answered", and the QR
+ * code shown while nobody has; hidden when not shown. */
+GtkWidget *cg_presentation_window_get_answered_label (CgPresentationWindow *self);
+GtkWidget *cg_presentation_window_get_join_qr (CgPresentationWindow *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "cg-timer-button.h"
 #include "cg-autosave.h"
+#include "cg-room-popover.h"
 #include "cg-window.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,9 @@ struct _CgWindow
   GtkWidget *private_banner;
   GtkLabel *private_banner_label;
   GMenu *recent_submenu;
+  GtkMenuButton *room_button;
+  GtkLabel *room_button_label;
+  CgRoomPopover *room_popover;
 
   /* Owned */
   CgSession *session;
@@ -36,6 +40,7 @@ struct _CgWindow
   guint marks_source;
   GtkWindow *presentation; /* weak */
   CgAutosave *autosave;
+  CgRoom *room;  /* the session's room: cg-window-room.c */
 
   /* Borrowed: children of stack and stage_list */
   GtkWidget *slots[CG_N_STAGES];  /* the stack's children, each an AdwBin */
@@ -75,6 +80,11 @@ void _cg_window_projector_save_state (CgWindow *self);
 void _cg_window_projector_restore_state (CgWindow *self);
 /* cg-window-rounds.c: File › New Round… (win.new-round) */
 void _cg_window_class_init_rounds (GtkWidgetClass *widget_class);
+/* cg-window-room.c: the room, partners answering from their phones */
+void _cg_window_room_class_init  (GtkWidgetClass *widget_class);
+void _cg_window_room_init        (CgWindow *self);
+void _cg_window_room_dispose     (CgWindow *self);
+void _cg_window_room_set_session (CgWindow *self, CgSession *session);
 /* cg-window-export.c */
 void _cg_window_print_charter  (CgWindow *self);
 void _cg_window_export_charter (CgWindow *self);

@@ -520,6 +520,8 @@ cg_window_set_session (CgWindow  *self,
                                    G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
     }
 
+  /* A new session gets its own room, closed; the old one closes. */
+  _cg_window_room_set_session (self, session);
   /* Drafts for crash recovery follow the session shown. */
   if (self->autosave != NULL)
     cg_autosave_set_session (self->autosave, session, NULL);
@@ -647,6 +649,7 @@ cg_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->marks_source, g_source_remove);
   _cg_window_projector_dispose (self);
+  _cg_window_room_dispose (self);
   _cg_window_dispose_files (self);
   lower_undo_fence (self);
   disconnect_session (self);
@@ -848,6 +851,7 @@ cg_window_class_init (CgWindowClass *klass)
 
   install_actions (widget_class);
   _cg_window_projector_class_init (widget_class);
+  _cg_window_room_class_init (widget_class);
   _cg_window_class_init_files (widget_class);
   _cg_window_class_init_rounds (widget_class);
 }
@@ -879,6 +883,7 @@ cg_window_init (CgWindow *self)
   update_undo_actions (self);
   _cg_window_update_title (self);
   _cg_window_projector_init (self);
+  _cg_window_room_init (self);
 }
 
 CgWindow *

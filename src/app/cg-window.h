@@ -5,6 +5,7 @@
 
 #include "cg-application.h"
 #include "cg-session.h"
+#include "cg-room.h"
 #include "cg-timer.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,10 @@ GtkWidget *cg_window_get_page     (CgWindow      *self,
 guint      cg_window_get_private_partner (CgWindow *self);
 /* The exercise timer of the header bar (the presentation view shows it). */
 CgTimer   *cg_window_get_timer    (CgWindow      *self);
+/* The room of the session shown (closed until the facilitator opens it),
+ * or NULL without a session. A new one with every session: follow
+ * "notify::session". */
+CgRoom    *cg_window_get_room     (CgWindow      *self);
 /* The open presentation window, or NULL. */
 GtkWindow *cg_window_get_presentation (CgWindow  *self);
 /* Crash recovery (cg-autosave.h): the draft the window's session is kept

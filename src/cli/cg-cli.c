@@ -30,6 +30,7 @@ static const CgCliEntry entries[] = {
   { "--export-report", "--export-report OUT.pdf FILE [--paper=a4|letter] [--since=OLD]", cg_cli_export_report },
   { "--new-round", "--new-round OLD NEW", cg_cli_new_round },
   { "--compare", "--compare OLD NEW [--format=text|csv|json]", cg_cli_compare },
+  { "--serve", "--serve FILE [--bind ADDRESS] [--port N]", cg_cli_serve },
   { "--help", "--help", cli_help },
   { "-h", NULL, cli_help },
 };

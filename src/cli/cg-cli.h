@@ -27,5 +27,6 @@ int cg_cli_compare (int argc, char **argv);
 /* Loads @path as the app would, keeping its bytes (for digests); prints
  * why not and returns NULL on failure. */
 CgSession *cg_cli_load_with_bytes (const char *path, GBytes **bytes_out);
+int cg_cli_serve (int argc, char **argv);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_FILE,
+  PROP_CURRENT_STAGE,
   N_PROPS
 };
 
@@ -183,6 +184,9 @@ cg_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_CURRENT_STAGE:
+      g_value_set_uint (value, self->current_stage);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -208,6 +212,10 @@ cg_session_class_init (CgSessionClass *klass)
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A CgStage; notified when the facilitator moves (the room follows). */
+  properties[PROP_CURRENT_STAGE] =
+    g_param_spec_uint ("current-stage", NULL, NULL, 0, CG_N_STAGES - 1, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -419,8 +427,13 @@ cg_session_set_current_stage (CgSession *self, CgStage stage)
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (stage < CG_N_STAGES);
 
-  /* Like a cursor position: saved, but neither an edit nor a change. */
+  /* Like a cursor position: saved, but neither an edit nor a change;
+   * only the "current-stage" property tells (the room follows it). */
+  if (self->current_stage == stage)
+    return;
   self->current_stage = stage;
+  if (self->recording)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STAGE]);
 }
 
 /* Partners ----------------------------------------------------------------------- */
@@ -973,6 +986,59 @@ cg_session_count_answers (CgSession *self, CgStage stage, guint *answered, guint
     *answered = a;
   if (total != NULL)
     *total = t;
+}
+
+/* A partner has answered a stage once it gave one answer there: a rating
+ * (don't know included) or a comment on a lesson, a rating of an aim, its
+ * own involvement or a believed Accountable on a task. */
+static gboolean
+partner_answered_stage (CgSession *self, CgPartnerData *p, CgStage stage)
+{
+  GPtrArray *items = NULL;
+
+  if (CG_STAGE_IS_LESSON (stage))
+    {
+      if (p->comments[CG_LESSON_FOR_STAGE (stage)] != NULL)
+        return TRUE;
+      items = self->statements[CG_LESSON_FOR_STAGE (stage)];
+    }
+  else if (stage == CG_STAGE_AIMS)
+    items = self->aims;
+  else if (stage == CG_STAGE_ROLES)
+    {
+      for (guint t = 0; t < self->tasks->len; t++)
+        {
+          gpointer key = GUINT_TO_POINTER (((CgTask *) g_ptr_array_index (self->tasks, t))->id);
+
+          if (g_hash_table_contains (p->involvement, key) || g_hash_table_contains (p->believed, key))
+            return TRUE;
+        }
+      return FALSE;
+    }
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      CgItem *item = g_ptr_array_index (items, i);
+
+      if (g_hash_table_contains (p->ratings, GUINT_TO_POINTER (item->id)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+cg_session_count_answered_partners (CgSession *self, const char *stage_id)
+{
+  CgStage stage;
+  guint n = 0;
+
+  g_return_val_if_fail (CG_IS_SESSION (self), 0);
+  g_return_val_if_fail (stage_id != NULL, 0);
+
+  if (!cg_stage_from_string (stage_id, &stage))
+    return 0;
+  for (guint i = 0; i < self->partners->len; i++)
+    n += partner_answered_stage (self, g_ptr_array_index (self->partners, i), stage);
+  return n;
 }
 
 /* Charter and suggestions ------------------------------------------------------- */

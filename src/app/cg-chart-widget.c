@@ -8,6 +8,7 @@
 #include "cg-appearance.h"
 #include "cg-chart-widget.h"
 #include "cg-chart-dots.h"
+#include "cg-chart-items.h"
 #include "cg-chart-heatmap.h"
 #include "cg-chart-radar.h"
 #include "cg-role-matrix.h"

@@ -6,6 +6,7 @@
 
 #include "cg-appearance.h"
 #include "cg-charter-content.h"
+#include "cg-chart-items.h"
 #include "cg-chart-style.h"
 #include "cg-chart-widget.h"
 #include "cg-presentation-content.h"

@@ -4,10 +4,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "cg-appearance.h"
 #include "cg-review-page.h"
+#include "cg-chart-items.h"
 #include "cg-chart-style.h"
 #include "cg-chart-widget.h"
 #include "cg-role-matrix.h"
@@ -182,41 +182,6 @@ rebuild_partner_key (CgReviewPage *self)
     }
 }
 
-typedef struct
-{
-  guint id;
-  guint position;
-  int rank;
-  double consensus;
-} StripOrder;
-
-static int
-level_rank (CgLevel level)
-{
-  switch (level)
-    {
-    case CG_LEVEL_DIVERGENT: return 0;
-    case CG_LEVEL_PARTLY_AGREED: return 1;
-    case CG_LEVEL_NOT_ENOUGH: return 2;
-    case CG_LEVEL_AGREED:
-    default: return 3;
-    }
-}
-
-static int
-compare_strips (gconstpointer a, gconstpointer b)
-{
-  const StripOrder *x = a, *y = b;
-  double cx = isnan (x->consensus) ? 2.0 : x->consensus;
-  double cy = isnan (y->consensus) ? 2.0 : y->consensus;
-
-  if (x->rank != y->rank)
-    return x->rank - y->rank;
-  if (cx != cy)
-    return cx < cy ? -1 : 1;
-  return (int) x->position - (int) y->position;
-}
-
 static void
 add_hidden_notice (CgReviewPage *self, CgStage stage)
 {
@@ -231,34 +196,10 @@ add_hidden_notice (CgReviewPage *self, CgStage stage)
   gtk_box_append (self->strips, label);
 }
 
-/* Sorted visible items: divergent first, lowest consensus first. */
-static GArray *
-visible_items_sorted (CgReviewPage *self)
-{
-  g_autoptr (GArray) ids = cg_chart_collect_items (self->session, CG_CHART_ALL_LESSONS, TRUE);
-  GArray *order = g_array_new (FALSE, FALSE, sizeof (StripOrder));
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      guint id = g_array_index (ids, guint, i);
-      g_autoptr (CgItemStats) st = NULL;
-      StripOrder o = { id, i, 0, 0 };
-
-      if (!cg_chart_item_visible (self->session, id))
-        continue;
-      st = cg_analysis_item (self->session, id);
-      o.rank = level_rank (st->level);
-      o.consensus = st->consensus;
-      g_array_append_val (order, o);
-    }
-  g_array_sort (order, compare_strips);
-  return order;
-}
-
 static void
 rebuild_strips (CgReviewPage *self)
 {
-  g_autoptr (GArray) order = visible_items_sorted (self);
+  g_autoptr (GArray) order = cg_analysis_review_order (self->session);
   gboolean stage_has_items[CG_N_STAGES] = { FALSE };
 
   remove_children (GTK_WIDGET (self->strips));
@@ -275,7 +216,7 @@ rebuild_strips (CgReviewPage *self)
 
       cg_chart_widget_set_session (CG_CHART_WIDGET (strip), self->session);
       cg_chart_widget_set_item_id (CG_CHART_WIDGET (strip),
-                                   g_array_index (order, StripOrder, i).id);
+                                   g_array_index (order, guint, i));
       if (i > 0 || gtk_widget_get_first_child (GTK_WIDGET (self->strips)) != NULL)
         gtk_box_append (self->strips, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
       gtk_box_append (self->strips, strip);

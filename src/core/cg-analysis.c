@@ -438,3 +438,71 @@ cg_analysis_talk_first (CgSession *session, guint max, GArray **item_ids, GArray
   if (task_ids != NULL)
     *task_ids = talk_first_tasks (session, max);
 }
+
+typedef struct
+{
+  guint id, position, rank;
+  double consensus;
+} ReviewOrder;
+
+static guint
+review_rank (const CgItemStats *st)
+{
+  switch (st->level)
+    {
+    case CG_LEVEL_DIVERGENT: return 0;
+    case CG_LEVEL_PARTLY_AGREED: return 1;
+    case CG_LEVEL_NOT_ENOUGH: return 2;
+    case CG_LEVEL_AGREED:
+    default: return 3;
+    }
+}
+
+static int
+compare_review_order (gconstpointer a, gconstpointer b)
+{
+  const ReviewOrder *x = a, *y = b;
+  /* No consensus (no answers) sorts after any real one. */
+  double cx = isnan (x->consensus) ? 2.0 : x->consensus;
+  double cy = isnan (y->consensus) ? 2.0 : y->consensus;
+
+  if (x->rank != y->rank)
+    return (int) x->rank - (int) y->rank;
+  if (cx != cy)
+    return cx < cy ? -1 : 1;
+  return (int) x->position - (int) y->position;
+}
+
+static void
+review_add (CgSession *session, const CgItem *item, GArray *order)
+{
+  CgStage stage = item->kind == CG_ITEM_AIM ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (item->lesson);
+  g_autoptr (CgItemStats) st = NULL;
+  ReviewOrder o = { item->id, order->len, 0, 0.0 };
+
+  if (!cg_session_answers_visible (session, stage))
+    return;
+  st = cg_analysis_item (session, item->id);
+  o.rank = review_rank (st);
+  o.consensus = st->consensus;
+  g_array_append_val (order, o);
+}
+
+GArray *
+cg_analysis_review_order (CgSession *session)
+{
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (ReviewOrder));
+  GArray *out;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), NULL);
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    for (guint i = 0; i < cg_session_get_n_statements (session, l); i++)
+      review_add (session, cg_session_get_statement (session, l, i), order);
+  for (guint i = 0; i < cg_session_get_n_aims (session); i++)
+    review_add (session, cg_session_get_aim (session, i), order);
+  g_array_sort (order, compare_review_order);
+  out = g_array_sized_new (FALSE, FALSE, sizeof (guint), order->len);
+  for (guint i = 0; i < order->len; i++)
+    g_array_append_val (out, g_array_index (order, ReviewOrder, i).id);
+  return out;
+}

@@ -104,4 +104,13 @@ guint cg_analysis_tasks_led (CgSession *session, guint partner_id);
  * any flag. Each array is cut at @max entries (0 = no limit). */
 void cg_analysis_talk_first (CgSession *session, guint max, GArray **item_ids, GArray **task_ids);
 
+/* Ids of the rated items (statements by lesson, then aims) whose answers
+ * are visible (cg_session_answers_visible() of the item's stage), in the
+ * order the Review stage and the report show their dot strips: divergent
+ * first, then partly agreed, not enough answers, agreed; within a level the
+ * lowest consensus first (no consensus last); ties keep the session's
+ * order. Hidden items are left out here, not by each caller, so no view
+ * can leak them by forgetting to. */
+GArray *cg_analysis_review_order (CgSession *session);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "cg-chart-dots.h"
+#include "cg-chart-items.h"
 
 #define LABEL_SCALE 0.8
 #define FOOTER_SCALE 0.85

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "cg-chart-heatmap.h"
+#include "cg-chart-items.h"
 
 #define SMALL 0.8
 

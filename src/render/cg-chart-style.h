@@ -88,26 +88,4 @@ CgRgb  cg_chart_style_mark_colour (const CgChartStyle *style, const CgRgb *colou
  * of cg_chart_partner_colour(). */
 CgRgb  cg_chart_style_partner_colour (const CgChartStyle *style, const CgPartner *partner);
 
-/* Short item labels: "3.2" for the second statement of lesson 3, "A1" for
- * the first aim. */
-char *cg_chart_item_label (CgSession *session, guint item_id);
-/* The stage whose reveal governs @item_id's answers. */
-CgStage  cg_chart_item_stage (CgSession *session, guint item_id);
-gboolean cg_chart_item_visible (CgSession *session, guint item_id);
-
-/* Item ids: lesson 0..4 gives that lesson's statements; CG_CHART_ALL_LESSONS
- * gives every statement, then (with @with_aims) the aims. */
-#define CG_CHART_ALL_LESSONS G_MAXUINT
-GArray *cg_chart_collect_items (CgSession *session, guint lesson, gboolean with_aims);
-
-/* Ids of the rated items whose answers are visible, in the order the Review
- * stage shows their dot strips: divergent first, then partly agreed, not
- * enough answers, agreed; within a level the lowest consensus first; ties
- * keep the session's order (statements by lesson, then aims). */
-GArray *cg_chart_review_order (CgSession *session);
-
-/* The five scale words for items of @kind: agreement for statements,
- * importance for aims. @rating 1..5. */
-const char *cg_chart_scale_word (CgItemKind kind, guint rating);
-
 G_END_DECLS

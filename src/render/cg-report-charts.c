@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-chart-dots.h"
+#include "cg-chart-items.h"
 #include "cg-chart-heatmap.h"
 #include "cg-chart-radar.h"
 #include "cg-report-charts.h"
@@ -270,7 +271,7 @@ cg_report_strip_items (CgSession *session, guint *n_left_out)
 
   g_return_val_if_fail (CG_IS_SESSION (session), NULL);
 
-  order = cg_chart_review_order (session);
+  order = cg_analysis_review_order (session);
   if (order->len > CG_REPORT_MAX_STRIPS)
     {
       left_out = order->len - CG_REPORT_MAX_STRIPS;

@@ -551,6 +551,53 @@ test_aim_statistics (void **state)
   assert_int_equal (st->level, CG_LEVEL_AGREED);
 }
 
+/* The Review's order, worked by hand on four partners:
+ * s1 3,3,3,3 agreed (consensus 1); s2 1,5,1,5 divergent (0);
+ * s3 unanswered: not enough; s4 3,4,5,5: mean 4.25, consensus
+ * 1 + .25 (log2 .6875 + log2 .9375 + 2 log2 .8125) = 0.692, partly agreed;
+ * aim a1 1,5 divergent (0), after s2 on the tie (session order).
+ * Expected: s2, a1, s4, s3, s1. */
+static void
+test_review_order (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint p[4], s1, s2, s3, s4, a1;
+  const CgRating r1[] = { 3, 3, 3, 3 }, r2[] = { 1, 5, 1, 5 }, r4[] = { 3, 4, 5, 5 };
+  g_autoptr (GArray) order = NULL;
+  g_autoptr (GArray) aims_only = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    p[i] = cg_session_add_partner (s, names[i], "Org", "Role");
+  s1 = cg_session_add_statement (s, 0, "One");
+  s2 = cg_session_add_statement (s, 0, "Two");
+  s3 = cg_session_add_statement (s, 1, "Three");
+  s4 = cg_session_add_statement (s, 2, "Four");
+  a1 = cg_session_add_aim (s, "Aim");
+  for (guint i = 0; i < 4; i++)
+    {
+      cg_session_set_rating (s, p[i], s1, r1[i]);
+      cg_session_set_rating (s, p[i], s2, r2[i]);
+      cg_session_set_rating (s, p[i], s4, r4[i]);
+    }
+  cg_session_set_rating (s, p[0], a1, 1);
+  cg_session_set_rating (s, p[1], a1, 5);
+
+  order = cg_analysis_review_order (s);
+  assert_int_equal (order->len, 5);
+  assert_int_equal (g_array_index (order, guint, 0), s2);
+  assert_int_equal (g_array_index (order, guint, 1), a1);
+  assert_int_equal (g_array_index (order, guint, 2), s4);
+  assert_int_equal (g_array_index (order, guint, 3), s3);
+  assert_int_equal (g_array_index (order, guint, 4), s1);
+
+  /* Hidden answers, only the aims revealed: no statement is listed. */
+  cg_session_set_answers_hidden (s, TRUE);
+  cg_session_set_revealed (s, CG_STAGE_AIMS, TRUE);
+  aims_only = cg_analysis_review_order (s);
+  assert_int_equal (aims_only->len, 1);
+  assert_int_equal (g_array_index (aims_only, guint, 0), a1);
+}
+
 int
 main (void)
 {
@@ -579,6 +626,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_tasks_led, task_setup, task_teardown),
     cmocka_unit_test (test_talk_first_order),
     cmocka_unit_test (test_aim_statistics),
+    cmocka_unit_test (test_review_order),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

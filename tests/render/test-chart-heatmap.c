@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cg-chart-heatmap.h"
+#include "cg-chart-items.h"
 #include "render-util.h"
 
 static const double sizes[][2] = { { 800, 300 }, { 1920, 600 } };

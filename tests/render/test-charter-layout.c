@@ -14,6 +14,7 @@
 
 #include "cg-charter-content.h"
 #include "cg-charter-layout.h"
+#include "cg-chart-items.h"
 #include "cg-chart-style.h"
 #include "cg-report-charts.h"
 #include "charter-fixtures.h"
@@ -55,14 +56,14 @@ test_review_order (void **state)
   g_autoptr (CgSession) s = charter_fixture_sample ();
   static const char *const all[] = { "1.1", "A4", "A5", "A1", "A2", "A3", NULL };
   static const char *const aims_only[] = { "A4", "A5", "A1", "A2", "A3", NULL };
-  g_autoptr (GArray) order = cg_chart_review_order (s);
+  g_autoptr (GArray) order = cg_analysis_review_order (s);
   g_autoptr (GArray) hidden = NULL;
 
   assert_order (s, order, all);
   /* Hidden answers with only the aims revealed: the statement stays out. */
   cg_session_set_answers_hidden (s, TRUE);
   cg_session_set_revealed (s, CG_STAGE_AIMS, TRUE);
-  hidden = cg_chart_review_order (s);
+  hidden = cg_analysis_review_order (s);
   assert_order (s, hidden, aims_only);
 }
 

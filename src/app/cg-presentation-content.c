@@ -16,7 +16,7 @@
 enum { REVIEW_TALK, REVIEW_RADAR, REVIEW_ROLES, N_REVIEW_ITEMS };
 /* Charter: its sections, one a page. */
 enum { CHARTER_PURPOSE, CHARTER_AIMS, CHARTER_ROLES, CHARTER_RULES, CHARTER_MEASURES,
-       CHARTER_REVIEW, CHARTER_OPEN, N_CHARTER_ITEMS };
+       CHARTER_REVIEW, CHARTER_WORK_ON, CHARTER_OPEN, N_CHARTER_ITEMS };
 #define TALK_MAX 6
 
 static guint
@@ -232,7 +232,7 @@ talk_item_text (CgSession *session, guint id)
 
   if (item == NULL || st == NULL)
     return NULL;
-  g_string_append_printf (s, "%s  %s — %s", label, item->text, cg_level_to_label (st->level));
+  g_string_append_printf (s, "%s  %s — %s", label, item->text, cg_item_stats_label (st));
   for (guint i = 0; i < st->dissenters->len; i++)
     {
       const CgPartner *p = cg_session_lookup_partner (session,
@@ -259,13 +259,8 @@ talk_task_text (CgSession *session, guint id)
 /* Hidden stages give nothing away: their items are left out before the
  * list is cut, as on the Review page. */
 static guint
-add_talk_entries (CgSession *session, CgPresentationContent *out)
+add_talk_items (CgSession *session, GArray *items, guint added, CgPresentationContent *out)
 {
-  g_autoptr (GArray) items = NULL;
-  g_autoptr (GArray) tasks = NULL;
-  guint added = 0;
-
-  cg_analysis_talk_first (session, 0, &items, &tasks);
   for (guint i = 0; i < items->len && added < TALK_MAX; i++)
     {
       guint id = g_array_index (items, guint, i);
@@ -278,6 +273,22 @@ add_talk_entries (CgSession *session, CgPresentationContent *out)
       body_label (out, text);
       added++;
     }
+  return added;
+}
+
+/* Divergent items, then what the room agrees is missing, then unclear
+ * roles, as on the Review page. */
+static guint
+add_talk_entries (CgSession *session, CgPresentationContent *out)
+{
+  g_autoptr (GArray) items = NULL;
+  g_autoptr (GArray) tasks = NULL;
+  g_autoptr (GArray) missing = cg_analysis_agreed_missing (session, 0);
+  guint added = 0;
+
+  cg_analysis_talk_first (session, 0, &items, &tasks);
+  added = add_talk_items (session, items, added, out);
+  added = add_talk_items (session, missing, added, out);
   for (guint i = 0; i < tasks->len && added < TALK_MAX
                     && cg_session_answers_visible (session, CG_STAGE_ROLES); i++)
     {
@@ -373,7 +384,7 @@ build_charter (CgSession *session, guint item, CgPresentationContent *out)
 {
   static const CgCharterField fields[] = {
     CG_CHARTER_PURPOSE, 0, 0, CG_CHARTER_GROUND_RULES, CG_CHARTER_MEASURES,
-    CG_CHARTER_LEARNING, CG_CHARTER_STILL_TO_RESOLVE,
+    CG_CHARTER_LEARNING, CG_CHARTER_WORK_ON, CG_CHARTER_STILL_TO_RESOLVE,
   };
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;

@@ -74,7 +74,7 @@ talk_row (const char *title, const char *subtitle, const char *stage)
 static char *
 item_subtitle (CgSession *session, const CgItemStats *st, CgStage stage)
 {
-  GString *s = g_string_new (cg_level_to_label (st->level));
+  GString *s = g_string_new (cg_item_stats_label (st));
 
   g_string_append_printf (s, " · %s", cg_stage_get_title (stage));
   for (guint i = 0; st->dissenters != NULL && i < st->dissenters->len; i++)
@@ -144,12 +144,16 @@ rebuild_talk (CgReviewPage *self)
 {
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
+  g_autoptr (GArray) missing = NULL;
   guint n;
 
   remove_children (GTK_WIDGET (self->talk_list));
-  /* No cut here: hidden entries are skipped after, then we cut. */
+  /* No cut here: hidden entries are skipped after, then we cut. Divergent
+   * items, then what the room agrees is missing ("Agreed: not yet"), then
+   * unclear roles. */
   cg_analysis_talk_first (self->session, 0, &items, &tasks);
-  n = add_item_rows (self, items) + add_task_rows (self, tasks);
+  missing = cg_analysis_agreed_missing (self->session, 0);
+  n = add_item_rows (self, items) + add_item_rows (self, missing) + add_task_rows (self, tasks);
   gtk_widget_set_visible (GTK_WIDGET (self->talk_list), n > 0);
   gtk_widget_set_visible (self->talk_empty, n == 0);
 }

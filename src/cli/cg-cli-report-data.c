@@ -78,7 +78,7 @@ enum
 {
   COL_RECORD, COL_ID, COL_KIND, COL_LESSON, COL_TEXT, COL_PARTNER_ID, COL_PARTNER_NAME,
   COL_N, COL_DONT_KNOW, COL_MISSING, COL_MEAN, COL_MEDIAN, COL_MIN, COL_MAX, COL_SD,
-  COL_Q1, COL_Q3, COL_IQR, COL_CONSENSUS, COL_LEVEL, COL_INDICATIVE, COL_DISSENTERS,
+  COL_Q1, COL_Q3, COL_IQR, COL_CONSENSUS, COL_LEVEL, COL_DIRECTION, COL_INDICATIVE, COL_DISSENTERS,
   COL_AIM_AGREED, COL_FLAGS, COL_ACCOUNTABLE, COL_RESPONSIBLE, COL_MOST_NAMED, COL_ANSWERED,
   COL_VALUE, COL_RANK, N_COLS
 };
@@ -86,7 +86,7 @@ enum
 static const char *const csv_header[N_COLS] = {
   "record", "id", "kind", "lesson", "text", "partner_id", "partner_name",
   "n", "dont_know", "missing", "mean", "median", "min", "max", "sd",
-  "q1", "q3", "iqr", "consensus", "level", "indicative", "dissenters",
+  "q1", "q3", "iqr", "consensus", "level", "direction", "indicative", "dissenters",
   "aim_agreed", "flags", "accountable", "responsible", "most_named", "answered",
   "value", "rank",
 };
@@ -133,6 +133,7 @@ csv_item_stats (Row *row, CgSession *session, const CgItemStats *st)
   row_set (row, COL_IQR, cg_format_number (st->iqr, DECIMALS));
   row_set (row, COL_CONSENSUS, cg_format_number (st->consensus, DECIMALS));
   row_set (row, COL_LEVEL, g_strdup (cg_level_to_string (st->level)));
+  row_set (row, COL_DIRECTION, g_strdup (cg_direction_to_string (st->direction)));
   row_set (row, COL_INDICATIVE, g_strdup (bool_word (st->indicative)));
   row_set (row, COL_DISSENTERS, cg_report_join_names (session, st->dissenters, "; "));
 }
@@ -223,15 +224,11 @@ csv_tasks_led (GString *out, CgSession *session)
     }
 }
 
-static void
-csv_talk_first (GString *out, CgSession *session)
+static guint
+csv_talk_items (GString *out, CgSession *session, GArray *items, guint rank)
 {
-  g_autoptr (GArray) items = NULL;
-  g_autoptr (GArray) tasks = NULL;
   Row row = { { NULL } };
-  guint rank = 0;
 
-  cg_analysis_talk_first (session, 0, &items, &tasks);
   for (guint i = 0; i < items->len; i++)
     {
       guint id = g_array_index (items, guint, i);
@@ -244,9 +241,27 @@ csv_talk_first (GString *out, CgSession *session)
       row_set (&row, COL_TEXT, g_strdup (item->text));
       row_set (&row, COL_CONSENSUS, cg_format_number (st->consensus, DECIMALS));
       row_set (&row, COL_LEVEL, g_strdup (cg_level_to_string (st->level)));
+      row_set (&row, COL_DIRECTION, g_strdup (cg_direction_to_string (st->direction)));
       row_set (&row, COL_RANK, g_strdup_printf ("%u", ++rank));
       row_emit (out, &row);
     }
+  return rank;
+}
+
+/* Divergent items, then what the room agrees is missing, then unclear
+ * roles: one ranking, as the Review shows it. */
+static void
+csv_talk_first (GString *out, CgSession *session)
+{
+  g_autoptr (GArray) items = NULL;
+  g_autoptr (GArray) tasks = NULL;
+  g_autoptr (GArray) missing = cg_analysis_agreed_missing (session, 0);
+  Row row = { { NULL } };
+  guint rank = 0;
+
+  cg_analysis_talk_first (session, 0, &items, &tasks);
+  rank = csv_talk_items (out, session, items, rank);
+  rank = csv_talk_items (out, session, missing, rank);
   for (guint i = 0; i < tasks->len; i++)
     {
       guint id = g_array_index (tasks, guint, i);
@@ -331,6 +346,7 @@ json_item_stats (CgJsonWriter *w, const CgItemStats *st)
   cg_json_member_number (w, "iqr", st->iqr, DECIMALS);
   cg_json_member_number (w, "consensus", st->consensus, DECIMALS);
   cg_json_member_string (w, "level", cg_level_to_string (st->level));
+  cg_json_member_string (w, "direction", cg_direction_to_string (st->direction));
   cg_json_member_bool (w, "indicative", st->indicative);
 }
 
@@ -431,20 +447,29 @@ json_partners (CgJsonWriter *w, CgSession *session)
 }
 
 static void
-json_talk_first (CgJsonWriter *w, CgSession *session)
+json_item_refs (CgJsonWriter *w, CgSession *session, const char *key, GArray *items)
 {
-  g_autoptr (GArray) items = NULL;
-  g_autoptr (GArray) tasks = NULL;
-
-  cg_analysis_talk_first (session, 0, &items, &tasks);
-  cg_json_begin_object (w, "talk_first");
-  cg_json_begin_array (w, "items");
+  cg_json_begin_array (w, key);
   for (guint i = 0; i < items->len; i++)
     {
       g_autofree char *ref = cg_report_item_ref (session, g_array_index (items, guint, i));
       cg_json_member_string (w, NULL, ref);
     }
   cg_json_end_array (w);
+}
+
+static void
+json_talk_first (CgJsonWriter *w, CgSession *session)
+{
+  g_autoptr (GArray) items = NULL;
+  g_autoptr (GArray) tasks = NULL;
+  g_autoptr (GArray) missing = cg_analysis_agreed_missing (session, 0);
+
+  cg_analysis_talk_first (session, 0, &items, &tasks);
+  cg_json_begin_object (w, "talk_first");
+  json_item_refs (w, session, "items", items);
+  /* "What we agree is missing": agreed, not true. */
+  json_item_refs (w, session, "missing", missing);
   cg_json_begin_array (w, "tasks");
   for (guint i = 0; i < tasks->len; i++)
     {

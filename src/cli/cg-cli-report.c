@@ -86,7 +86,7 @@ static const char *
 text_labels (guint i)
 {
   const char *labels[] = {
-    _("Level:"), _("Answers:"), _("Mean:"), _("SD:"), _("Consensus:"), _("Dissenters:"),
+    _("Level:"), _("Direction:"), _("Answers:"), _("Mean:"), _("SD:"), _("Consensus:"), _("Dissenters:"),
     _("Aim agreed:"), _("Flags:"), _("Accountable:"), _("Responsible:"), _("Most named:"),
     _("Answered:"),
   };
@@ -126,7 +126,9 @@ text_item (TextReport *r, const CgItem *item)
   g_string_append_printf (r->out, "\n  %s  ", ref);
   append_indented (r->out, item->text, 4 + strlen (ref));
   g_string_append_c (r->out, '\n');
-  text_row (r, _("Level:"), cg_level_to_label (st->level));
+  text_row (r, _("Level:"), cg_item_stats_label (st));
+  if (st->direction != CG_DIRECTION_NONE)
+    text_row (r, _("Direction:"), cg_direction_to_label (st->direction));
   answers = g_strdup_printf (_("%u (don’t know %u, no answer %u)%s"), st->n, st->n_dont_know,
                              st->n_missing,
                              st->n > 0 && st->indicative ? _("; indicative only") : "");
@@ -261,7 +263,7 @@ text_talk_item (TextReport *r, guint rank, guint id)
   g_string_append_printf (r->out, "  %2u. %s  ", rank, ref);
   append_indented (r->out, item->text, 8 + strlen (ref));
   g_string_append (r->out, " (");
-  g_string_append_printf (r->out, _("%s, consensus %s"), cg_level_to_label (st->level), cns);
+  g_string_append_printf (r->out, _("%s, consensus %s"), cg_item_stats_label (st), cns);
   g_string_append (r->out, ")\n");
 }
 
@@ -270,14 +272,18 @@ text_talk_first (TextReport *r)
 {
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
+  g_autoptr (GArray) missing = cg_analysis_agreed_missing (r->session, 0);
   guint rank = 0;
 
   text_heading (r, _("Talk about these first"));
   cg_analysis_talk_first (r->session, 0, &items, &tasks);
-  if (items->len == 0 && tasks->len == 0)
-    g_string_append_printf (r->out, "  %s\n", _("Nothing: no divergent items and no unclear roles."));
+  if (items->len == 0 && missing->len == 0 && tasks->len == 0)
+    g_string_append_printf (r->out, "  %s\n", _("Nothing: no divergent items, nothing agreed missing and no unclear roles."));
   for (guint i = 0; i < items->len; i++)
     text_talk_item (r, ++rank, g_array_index (items, guint, i));
+  /* Then what the room agrees is missing ("Agreed: not yet"). */
+  for (guint i = 0; i < missing->len; i++)
+    text_talk_item (r, ++rank, g_array_index (missing, guint, i));
   for (guint i = 0; i < tasks->len; i++)
     {
       guint id = g_array_index (tasks, guint, i);

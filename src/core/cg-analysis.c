@@ -47,6 +47,66 @@ cg_level_to_label (CgLevel level)
     }
 }
 
+const char *
+cg_direction_to_string (CgDirection direction)
+{
+  switch (direction)
+    {
+    case CG_DIRECTION_NOT_TRUE: return "not-true";
+    case CG_DIRECTION_NEUTRAL: return "neutral";
+    case CG_DIRECTION_TRUE: return "true";
+    case CG_DIRECTION_NONE:
+    default: return NULL;
+    }
+}
+
+const char *
+cg_direction_to_label (CgDirection direction)
+{
+  switch (direction)
+    {
+    /* TRANSLATORS: the side of neutral the room's median answer is on */
+    case CG_DIRECTION_NOT_TRUE: return C_("direction", "Not true");
+    case CG_DIRECTION_NEUTRAL: return C_("direction", "Neutral");
+    case CG_DIRECTION_TRUE: return C_("direction", "True");
+    case CG_DIRECTION_NONE:
+    default: return "";
+    }
+}
+
+gboolean
+cg_item_stats_agreed_not_true (const CgItemStats *stats)
+{
+  g_return_val_if_fail (stats != NULL, FALSE);
+  return stats->level == CG_LEVEL_AGREED && stats->direction == CG_DIRECTION_NOT_TRUE;
+}
+
+const char *
+cg_item_stats_label (const CgItemStats *stats)
+{
+  g_return_val_if_fail (stats != NULL, "");
+  if (!cg_item_stats_agreed_not_true (stats))
+    return cg_level_to_label (stats->level);
+  /* TRANSLATORS: the room agrees the statement is not true (yet): an area
+   * for development, not a success */
+  if (stats->kind != CG_ITEM_AIM)
+    return _("Agreed: not yet");
+  /* TRANSLATORS: the room agrees this aim is unimportant */
+  return _("Agreed: not a priority");
+}
+
+static CgDirection
+direction_of (double median)
+{
+  if (isnan (median))
+    return CG_DIRECTION_NONE;
+  if (median < NEUTRAL)
+    return CG_DIRECTION_NOT_TRUE;
+  if (median > NEUTRAL)
+    return CG_DIRECTION_TRUE;
+  return CG_DIRECTION_NEUTRAL;
+}
+
 double
 cg_analysis_consensus (const guint counts[CG_RATING_MAX + 1])
 {
@@ -175,14 +235,18 @@ item_stats_find_dissenters (CgSession *session, CgItemStats *st)
 CgItemStats *
 cg_analysis_item (CgSession *session, guint item_id)
 {
+  const CgItem *item;
   CgItemStats *st;
 
   g_return_val_if_fail (CG_IS_SESSION (session), NULL);
-  if (cg_session_lookup_item (session, item_id) == NULL)
+  item = cg_session_lookup_item (session, item_id);
+  if (item == NULL)
     return NULL;
 
   st = g_new0 (CgItemStats, 1);
   st->item_id = item_id;
+  st->kind = item->kind;
+  st->direction = CG_DIRECTION_NONE;
   st->dissenters = g_array_new (FALSE, FALSE, sizeof (guint));
   item_stats_count (session, st);
   st->indicative = st->n < INDICATIVE_BELOW;
@@ -197,6 +261,7 @@ cg_analysis_item (CgSession *session, guint item_id)
   st->consensus = cg_analysis_consensus (st->counts);
   item_stats_find_dissenters (session, st);
   st->level = item_level (st);
+  st->direction = direction_of (st->median);
   return st;
 }
 
@@ -454,7 +519,7 @@ review_rank (const CgItemStats *st)
     case CG_LEVEL_PARTLY_AGREED: return 1;
     case CG_LEVEL_NOT_ENOUGH: return 2;
     case CG_LEVEL_AGREED:
-    default: return 3;
+    default: return cg_item_stats_agreed_not_true (st) ? 3 : 4;
     }
 }
 
@@ -505,4 +570,43 @@ cg_analysis_review_order (CgSession *session)
   for (guint i = 0; i < order->len; i++)
     g_array_append_val (out, g_array_index (order, ReviewOrder, i).id);
   return out;
+}
+
+typedef struct
+{
+  guint id, position;
+  double mean;
+} Missing;
+
+static int
+compare_missing (gconstpointer a, gconstpointer b)
+{
+  const Missing *x = a, *y = b;
+
+  if (x->mean != y->mean)
+    return x->mean < y->mean ? -1 : 1;
+  return (int) x->position - (int) y->position;
+}
+
+GArray *
+cg_analysis_agreed_missing (CgSession *session, guint max)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Missing));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (CG_IS_SESSION (session), ids);
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    for (guint i = 0; i < cg_session_get_n_statements (session, l); i++)
+      {
+        guint id = cg_session_get_statement (session, l, i)->id;
+        g_autoptr (CgItemStats) st = cg_analysis_item (session, id);
+        Missing m = { id, found->len, st->mean };
+
+        if (cg_item_stats_agreed_not_true (st))
+          g_array_append_val (found, m);
+      }
+  g_array_sort (found, compare_missing);
+  for (guint i = 0; i < found->len && (max == 0 || i < max); i++)
+    g_array_append_val (ids, g_array_index (found, Missing, i).id);
+  return ids;
 }

@@ -33,6 +33,7 @@ static const char *const detail_names[CG_N_DETAILS] = {
 
 static const char *const charter_names[CG_N_CHARTER_FIELDS] = {
   "title", "purpose", "ground-rules", "measures", "review-date", "learning", "still-to-resolve",
+  "work-on",
 };
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -494,7 +495,7 @@ static const struct { const char *parent; const char *children; } allowed_childr
   { "aims", " aim " },
   { "tasks", " task " },
   { "answers", " rating comment role " },
-  { "charter", " title purpose ground-rules measures review-date learning still-to-resolve " },
+  { "charter", " title purpose ground-rules measures review-date learning still-to-resolve work-on " },
 };
 
 static const char *

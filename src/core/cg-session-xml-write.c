@@ -19,6 +19,7 @@ static const char *const detail_names[CG_N_DETAILS] = {
 
 static const char *const charter_names[CG_N_CHARTER_FIELDS] = {
   "title", "purpose", "ground-rules", "measures", "review-date", "learning", "still-to-resolve",
+  "work-on",
 };
 
 static xmlNode *

@@ -36,7 +36,7 @@ typedef enum
 
 /* The format this version writes, and the newest major version it reads. */
 #define CG_SESSION_XML_FORMAT_MAJOR 1
-#define CG_SESSION_XML_FORMAT_MINOR 0
+#define CG_SESSION_XML_FORMAT_MINOR 1
 
 CgSession *cg_session_xml_load_data (const char  *data,
                                      gsize        length,

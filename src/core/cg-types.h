@@ -90,6 +90,9 @@ typedef enum
   CG_CHARTER_REVIEW_DATE,
   CG_CHARTER_LEARNING, /* review and learning arrangements */
   CG_CHARTER_STILL_TO_RESOLVE,
+  CG_CHARTER_WORK_ON, /* "what we will work on": what the room agrees is missing; shown
+                       * before "still to resolve" (last here so older values keep their
+                       * numbers) */
   CG_N_CHARTER_FIELDS
 } CgCharterField;
 

@@ -53,6 +53,8 @@ cg_chart_style_init_light (CgChartStyle *style)
   /* Okabe-Ito blue, yellow and vermillion: apart for every common
    * colour-vision deficiency, and apart in lightness too. */
   style->agreed = rgb ("#0072b2");
+  /* Okabe-Ito reddish purple: apart from the blue of "we agree it is so". */
+  style->agreed_not_yet = rgb ("#cc79a7");
   style->partly = rgb ("#f0e442");
   style->divergent = rgb ("#d55e00");
   style->not_enough = rgb ("#deddda");
@@ -71,6 +73,7 @@ cg_chart_style_init_dark (CgChartStyle *style)
   style->muted = rgb ("#c0bfbc");
   style->grid = rgb ("#5e5c64");
   style->agreed = rgb ("#56b4e9");
+  style->agreed_not_yet = rgb ("#cc79a7");
   style->partly = rgb ("#f0e442");
   style->divergent = rgb ("#e69f00");
   style->not_enough = rgb ("#77767b");
@@ -87,6 +90,7 @@ set_high_contrast_fills (CgChartStyle *style, gboolean dark)
   static const char *const shades[] = { "#8f3600", "#fdb863", "#ffffff", "#b2abd2", "#3b1f6e" };
 
   style->agreed = dark ? rgb ("#56b4e9") : rgb ("#003d7a");
+  style->agreed_not_yet = dark ? rgb ("#e0a0c4") : rgb ("#7a2855");
   style->partly = rgb ("#f0e442");
   style->divergent = dark ? rgb ("#e69f00") : rgb ("#8f3600");
   style->not_enough = style->bg;
@@ -202,6 +206,24 @@ cg_chart_draw_level_badge (cairo_t *cr, const CgChartStyle *style, CgLevel level
 {
   cg_chart_draw_badge (cr, style, cg_level_to_label (level),
                        cg_chart_style_level_colour (style, level), scale, x, y, draw,
+                       width, height);
+}
+
+const CgRgb *
+cg_chart_style_item_colour (const CgChartStyle *style, const CgItemStats *stats)
+{
+  if (cg_item_stats_agreed_not_true (stats))
+    return &style->agreed_not_yet;
+  return cg_chart_style_level_colour (style, stats->level);
+}
+
+void
+cg_chart_draw_item_badge (cairo_t *cr, const CgChartStyle *style, const CgItemStats *stats,
+                          double scale, double x, double y, gboolean draw,
+                          double *width, double *height)
+{
+  cg_chart_draw_badge (cr, style, cg_item_stats_label (stats),
+                       cg_chart_style_item_colour (style, stats), scale, x, y, draw,
                        width, height);
 }
 

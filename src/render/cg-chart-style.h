@@ -30,6 +30,7 @@ typedef struct
   CgRgb muted;       /* secondary text */
   CgRgb grid;        /* grid lines, cell borders */
   CgRgb agreed;      /* level colours: badges and flags */
+  CgRgb agreed_not_yet; /* agreed that it is not true (yet): a finding, not a success */
   CgRgb partly;
   CgRgb divergent;
   CgRgb not_enough;
@@ -71,6 +72,13 @@ void cg_chart_draw_badge (cairo_t *cr, const CgChartStyle *style, const char *te
 void cg_chart_draw_level_badge (cairo_t *cr, const CgChartStyle *style, CgLevel level,
                                 double scale, double x, double y, gboolean draw,
                                 double *width, double *height);
+
+/* An item's badge: cg_item_stats_label() on its level's colour, or on
+ * agreed_not_yet for "Agreed: not yet" and "Agreed: not a priority". */
+const CgRgb *cg_chart_style_item_colour (const CgChartStyle *style, const CgItemStats *stats);
+void cg_chart_draw_item_badge (cairo_t *cr, const CgChartStyle *style, const CgItemStats *stats,
+                               double scale, double x, double y, gboolean draw,
+                               double *width, double *height);
 
 /* Short unique tags for partners, in partner order: initials ("JS"), with
  * the position added when two partners share them ("JS2"). NULL-terminated. */

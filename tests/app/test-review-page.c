@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#include "cg-chart-dots.h"
 #include "cg-chart-widget.h"
 #include "cg-review-page.h"
 
@@ -410,12 +411,53 @@ test_screenshot (void **state)
   gtk_window_destroy (window);
 }
 
+static gboolean
+agreed_now_missing (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr (GPtrArray) rows = talk_targets (f);
+
+  return rows->len == 4;
+}
+
+/* Everyone now answers 2 to "We share a clear purpose": agreed (consensus
+ * 1), median 2, not true. It is listed after the divergent items and
+ * before the unclear role, and its badge and row say "Agreed: not yet". */
+static void
+test_agreed_not_yet (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GPtrArray) rows = NULL;
+  GtkWidget *list = cg_review_page_get_talk_list (CG_REVIEW_PAGE (f->page));
+  GtkWidget *third;
+
+  cg_session_begin_group (f->session);
+  for (guint i = 0; i < 8; i++)
+    cg_session_set_rating (f->session, f->partners[i], f->agreed, CG_RATING_2);
+  cg_session_end_group (f->session);
+  assert_true (cg_test_wait_for (agreed_now_missing, f, 2000));
+  rows = talk_targets (f);
+  assert_string_equal (g_ptr_array_index (rows, 0), "lesson-3|3.1  Jargon is kept out of our meetings.");
+  assert_string_equal (g_ptr_array_index (rows, 1), "lesson-4|4.1  Performance information is shared.");
+  assert_string_equal (g_ptr_array_index (rows, 2), "lesson-1|1.1  We share a clear purpose.");
+  assert_string_equal (g_ptr_array_index (rows, 3), "roles|Manage the pooled budget");
+  third = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (list)));
+  assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (third)),
+                                 "Agreed: not yet · "));
+  {
+    g_autofree char *d = cg_chart_dots_describe (f->session, f->agreed);
+
+    assert_non_null (strstr (d, "Agreed: not yet."));
+  }
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_divergent_first, setup, teardown),
     cmocka_unit_test_setup_teardown (test_talk_first, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_agreed_not_yet, setup, teardown),
     cmocka_unit_test_setup_teardown (test_follows_session, setup, teardown),
     cmocka_unit_test_setup_teardown (test_hidden_answers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_charts_described, setup, teardown),

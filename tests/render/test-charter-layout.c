@@ -290,6 +290,42 @@ test_still_to_resolve_hidden (void **state)
   assert_non_null (strstr (shown, "“We agree.”"));
 }
 
+/* "What we will work on": statements the room agrees are not true. Three
+ * partners answer {2,2,1} (median 2, consensus
+ * 1 + (2 log2 (1 - 1/3 / 4) + log2 (1 - 2/3 / 4)) / 3 = 0.83, nobody at
+ * 4-5: agreed, not true) and {4,4,5} (agreed and true: not listed). Hidden
+ * answers give nothing away. */
+static void
+test_work_on_generated (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  const CgRating low[] = { 2, 2, 1 }, high[] = { 4, 4, 5 };
+  guint missing = cg_session_add_statement (s, 3, "Milestones have dates");
+  guint fine = cg_session_add_statement (s, 3, "We meet every week");
+  g_autofree char *text = NULL;
+  g_autofree char *hidden = NULL;
+  g_autofree char *none = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      guint p = cg_session_add_partner (s, "Partner", "Org", "Role");
+
+      cg_session_set_rating (s, p, missing, low[i]);
+      cg_session_set_rating (s, p, fine, high[i]);
+    }
+  assert_string_equal (cg_charter_field_get_title (CG_CHARTER_WORK_ON), "What we will work on");
+  text = cg_charter_generate_text (s, CG_CHARTER_WORK_ON);
+  assert_string_equal (text, "“Milestones have dates” (Managing for Performance): we agree "
+                             "this is not yet so.");
+  cg_session_set_answers_hidden (s, TRUE);
+  hidden = cg_charter_generate_text (s, CG_CHARTER_WORK_ON);
+  assert_null (strstr (hidden, "Milestones"));
+  cg_session_set_answers_hidden (s, FALSE);
+  cg_session_set_rating (s, cg_session_get_partner (s, 0)->id, missing, 5);
+  none = cg_charter_generate_text (s, CG_CHARTER_WORK_ON);
+  assert_string_equal (none, "The partners found nothing they agree is missing.");
+}
+
 static void
 test_join_names (void **state)
 {
@@ -585,6 +621,7 @@ main (void)
     cmocka_unit_test (test_still_to_resolve_generated),
     cmocka_unit_test (test_nothing_to_resolve),
     cmocka_unit_test (test_still_to_resolve_hidden),
+    cmocka_unit_test (test_work_on_generated),
     cmocka_unit_test (test_still_to_resolve_names_dissenters),
     cmocka_unit_test (test_join_names),
     cmocka_unit_test (test_join_names_capped),

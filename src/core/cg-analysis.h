@@ -118,6 +118,52 @@ void         cg_task_stats_free (CgTaskStats *stats);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgTaskStats, cg_task_stats_free)
 gboolean     cg_task_stats_is_clear (const CgTaskStats *stats); /* no flag raised */
 
+/* Groups: partners carry an optional group (sector or profession). Groups
+ * are told apart by their text, ignoring case and surrounding spaces; the
+ * first spelling met names the group. Partners without a group are left
+ * out of everything below.
+ *
+ * A group's mean is over all of its partners' 1-5 answers (to one item, or
+ * to every statement of a lesson, as the lesson's group mean is). The gap
+ * is the largest difference between two groups' means among the groups
+ * with at least one answer: the highest mean against the lowest (ties: the
+ * group met first). It is flagged when it is at least 1.5 points and each
+ * of those two groups gave 2 or more answers; a difference carried by one
+ * answer is too easily one person's view. A group with a single partner is
+ * that person's answer: views say so ("one partner"). */
+#define CG_GROUP_GAP_FLAG 1.5
+#define CG_GROUP_GAP_MIN_ANSWERS 2
+
+typedef struct
+{
+  char *name;        /* as first spelt */
+  guint n_partners;  /* partners in the group */
+  guint n;           /* their 1-5 answers counted */
+  double mean;       /* NAN when n == 0 */
+} CgGroupMean;
+
+typedef struct
+{
+  GArray *groups;    /* CgGroupMean, every group with a partner, in the order of
+                      * the partners first in each group */
+  gboolean has_gap;  /* at least two groups answered */
+  double gap;        /* high mean - low mean; NAN without a gap */
+  guint high, low;   /* indexes into groups */
+  gboolean flagged;
+} CgGroupStats;
+
+/* The groups of the session's partners, in partner order, each once. */
+GPtrArray    *cg_analysis_group_names (CgSession *session); /* of char *, owned */
+CgGroupStats *cg_analysis_item_groups (CgSession *session, guint item_id);
+CgGroupStats *cg_analysis_lesson_groups (CgSession *session, guint lesson);
+void          cg_group_stats_free (CgGroupStats *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgGroupStats, cg_group_stats_free)
+
+/* Rated item ids (statements by lesson, then aims) whose group gap is
+ * flagged, widest gap first, ties in session order; cut at @max (0 = no
+ * limit). Hidden answers are the caller's to leave out. */
+GArray *cg_analysis_group_divides (CgSession *session, guint max);
+
 /* Number of tasks for which @partner_id claims Accountable. */
 guint cg_analysis_tasks_led (CgSession *session, guint partner_id);
 

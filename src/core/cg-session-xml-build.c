@@ -216,6 +216,7 @@ build_partner (Builder *b, xmlNode *node)
   g_autofree char *name = NULL;
   g_autofree char *organisation = NULL;
   g_autofree char *role = NULL;
+  g_autofree char *group = NULL;
   xmlNode *child;
   guint id;
 
@@ -233,8 +234,12 @@ build_partner (Builder *b, xmlNode *node)
     organisation = get_text (child);
   if ((child = find_child (node, "role")) != NULL)
     role = get_text (child);
+  if ((child = find_child (node, "group")) != NULL)
+    group = get_text (child);
   if (!cg_session_insert_partner (b->session, id, name, organisation, role, colour))
     return fail (b, node, _("partner p%u could not be added"), id);
+  if (group != NULL && group[0] != '\0')
+    cg_session_set_partner_field (b->session, id, CG_PARTNER_GROUP, group);
   return TRUE;
 }
 
@@ -489,7 +494,7 @@ static const struct { const char *parent; const char *children; } allowed_childr
   { "options", " revealed " },
   { "role-suggestions", " role " },
   { "partners", " partner " },
-  { "partner", " name organisation role " },
+  { "partner", " name organisation role group " },
   { "lessons", " lesson " },
   { "lesson", " intro prompt statement " },
   { "aims", " aim " },

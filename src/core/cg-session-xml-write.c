@@ -108,6 +108,8 @@ write_partners (CgSession *session, xmlNode *root)
         add_text (node, "organisation", p->organisation);
       if (p->role != NULL && p->role[0] != '\0')
         add_text (node, "role", p->role);
+      if (p->group != NULL && p->group[0] != '\0')
+        add_text (node, "group", p->group);
     }
 }
 

@@ -58,6 +58,7 @@ partner_free (CgPartnerData *p)
   g_free (p->pub.organisation);
   g_free (p->pub.role);
   g_free (p->pub.colour);
+  g_free (p->pub.group);
   g_hash_table_unref (p->ratings);
   g_hash_table_unref (p->involvement);
   g_hash_table_unref (p->believed);
@@ -77,6 +78,7 @@ cg_partner_data_new (guint id, const char *name, const char *organisation,
   p->pub.organisation = cg_text_clean (organisation);
   p->pub.role = cg_text_clean (role);
   p->pub.colour = g_strdup (colour);
+  p->pub.group = g_strdup ("");
   p->ratings = g_hash_table_new (NULL, NULL);
   p->involvement = g_hash_table_new (NULL, NULL);
   p->believed = g_hash_table_new (NULL, NULL);

@@ -103,6 +103,7 @@ typedef enum
   CG_PARTNER_ORGANISATION,
   CG_PARTNER_ROLE,
   CG_PARTNER_COLOUR, /* "#rrggbb" */
+  CG_PARTNER_GROUP,  /* sector or profession ("Health"); empty when none */
   CG_N_PARTNER_FIELDS
 } CgPartnerField;
 
@@ -113,6 +114,7 @@ typedef struct
   char *organisation;
   char *role;
   char *colour; /* "#rrggbb", never NULL */
+  char *group;  /* sector or profession the partner speaks for; "" when none, never NULL */
 } CgPartner;
 
 /* A rated item: a lesson statement or a candidate aim. */

@@ -752,6 +752,179 @@ test_riverside_agreed_not_yet (void **state)
   assert_int_equal (found, G_N_ELEMENTS (expected));
 }
 
+static const CgGroupMean *
+group_at (const CgGroupStats *st, guint i)
+{
+  return &g_array_index (st->groups, CgGroupMean, i);
+}
+
+/* Issue 18's worked example: {Health: 4,5; Council: 2,1; Charity: 3}.
+ * Health mean 4.5 (n 2), Council 1.5 (n 2), Charity 3 (n 1, one partner).
+ * The gap is 4.5 - 1.5 = 3.0 between Health and Council, both with 2
+ * answers: flagged. Fay has no group and answers 5: left out (with her the
+ * "Health" mean would not change, but a group-less 5 must not become a
+ * group). Dee writes " health" and still joins Health. */
+static void
+test_group_gap_worked (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  const char *groups[] = { "Health", "Council", "Council", " health", "Charity", "" };
+  const CgRating r[] = { 4, 2, 1, 5, 3, 5 };
+  guint item = cg_session_add_statement (s, 0, "We share a clear purpose.");
+  g_autoptr (CgGroupStats) st = NULL;
+  g_autoptr (GPtrArray) group_names = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      guint id = cg_session_add_partner (s, names[i], "Org", "Role");
+
+      cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, groups[i]);
+      cg_session_set_rating (s, id, item, r[i]);
+    }
+  st = cg_analysis_item_groups (s, item);
+  assert_int_equal (st->groups->len, 3);
+  assert_string_equal (group_at (st, 0)->name, "Health");
+  assert_int_equal (group_at (st, 0)->n, 2);
+  assert_int_equal (group_at (st, 0)->n_partners, 2);
+  assert_near (group_at (st, 0)->mean, 4.5);
+  assert_string_equal (group_at (st, 1)->name, "Council");
+  assert_int_equal (group_at (st, 1)->n, 2);
+  assert_near (group_at (st, 1)->mean, 1.5);
+  assert_string_equal (group_at (st, 2)->name, "Charity");
+  assert_int_equal (group_at (st, 2)->n, 1);
+  assert_int_equal (group_at (st, 2)->n_partners, 1); /* marked "(one partner)" */
+  assert_near (group_at (st, 2)->mean, 3.0);
+  assert_true (st->has_gap);
+  assert_near (st->gap, 3.0);
+  assert_int_equal (st->high, 0);
+  assert_int_equal (st->low, 1);
+  assert_true (st->flagged);
+
+  group_names = cg_analysis_group_names (s);
+  assert_int_equal (group_names->len, 3);
+  assert_string_equal (g_ptr_array_index (group_names, 2), "Charity");
+}
+
+/* The flag's edges. {A: 4,4; B: 2}: gap 2 but B has one answer: not
+ * flagged. {A: 5; B: 1, don't know}: gap 4, one answer each: not flagged.
+ * One group only: no gap at all. {A: 4,4; B: 2,3,3}: 4 - 8/3 = 1.333, not
+ * flagged; B's third at 2: 4 - 7/3 = 1.667, flagged. {A: 4,4; B: 2,3}:
+ * exactly 1.5, flagged. */
+static void
+test_group_gap_edges (void **state)
+{
+  struct { const char *groups[3]; CgRating r[3]; gboolean has_gap; double gap; gboolean flagged; } cases[] = {
+    { { "A", "A", "B" }, { 4, 4, 2 }, TRUE, 2.0, FALSE },
+    { { "A", "B", "B" }, { 5, 1, CG_RATING_DONT_KNOW }, TRUE, 4.0, FALSE },
+    { { "A", "A", "A" }, { 1, 5, 3 }, FALSE, NAN, FALSE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr (CgSession) s = cg_session_new ();
+      guint item = cg_session_add_statement (s, 0, "x");
+      g_autoptr (CgGroupStats) st = NULL;
+
+      for (guint i = 0; i < 3; i++)
+        {
+          guint id = cg_session_add_partner (s, names[i], "Org", "Role");
+
+          cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, cases[c].groups[i]);
+          cg_session_set_rating (s, id, item, cases[c].r[i]);
+        }
+      st = cg_analysis_item_groups (s, item);
+      assert_int_equal (st->has_gap, cases[c].has_gap);
+      if (cases[c].has_gap)
+        assert_near (st->gap, cases[c].gap);
+      else
+        assert_true (isnan (st->gap));
+      assert_int_equal (st->flagged, cases[c].flagged);
+    }
+
+  {
+    g_autoptr (CgSession) s = cg_session_new ();
+    guint item = cg_session_add_statement (s, 0, "x");
+    const char *groups[] = { "A", "A", "B", "B", "B" };
+    const CgRating r15[] = { 4, 4, 2, 3, 3 };
+    g_autoptr (CgGroupStats) st = NULL;
+
+    for (guint i = 0; i < 5; i++)
+      {
+        guint id = cg_session_add_partner (s, names[i], "Org", "Role");
+
+        cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, groups[i]);
+        cg_session_set_rating (s, id, item, r15[i]);
+      }
+    st = cg_analysis_item_groups (s, item);
+    assert_near (st->gap, 4.0 - 8.0 / 3.0);
+    assert_false (st->flagged);
+    g_clear_pointer (&st, cg_group_stats_free);
+    cg_session_set_rating (s, cg_session_get_partner (s, 4)->id, item, 2);
+    st = cg_analysis_item_groups (s, item);
+    assert_near (st->gap, 4.0 - 7.0 / 3.0);
+    assert_true (st->flagged);
+  }
+
+  {
+    g_autoptr (CgSession) s = cg_session_new ();
+    guint item = cg_session_add_statement (s, 0, "x");
+    const char *groups[] = { "A", "A", "B", "B" };
+    const CgRating r[] = { 4, 4, 2, 3 };
+    g_autoptr (CgGroupStats) st = NULL;
+
+    /* Exactly 1.5: 4 - 2.5. */
+    for (guint i = 0; i < 4; i++)
+      {
+        guint id = cg_session_add_partner (s, names[i], "Org", "Role");
+
+        cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, groups[i]);
+        cg_session_set_rating (s, id, item, r[i]);
+      }
+    st = cg_analysis_item_groups (s, item);
+    assert_near (st->gap, 1.5);
+    assert_true (st->flagged);
+  }
+}
+
+/* A lesson's group mean is over all of the group's answers in it: lesson 1
+ * with two statements, Health answering 4,5 and 5,5 (mean 19/4 = 4.75),
+ * Council 2,1 and 2,- (mean 5/3 = 1.667): gap 3.083, flagged. Per item,
+ * statement one {Health 4,5; Council 2,1} has a flagged gap of 3.0;
+ * statement two {Health 5,5; Council 2} a gap of 3.0 that one Council
+ * answer carries: not flagged, so not among the divides. */
+static void
+test_group_lesson_and_divides (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint s1 = cg_session_add_statement (s, 0, "One");
+  guint s2 = cg_session_add_statement (s, 0, "Two");
+  const char *groups[] = { "Health", "Health", "Council", "Council" };
+  const CgRating r1[] = { 4, 5, 2, 1 }, r2[] = { 5, 5, 2, CG_RATING_NONE };
+  g_autoptr (CgGroupStats) lesson = NULL;
+  g_autoptr (GArray) divides = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      guint id = cg_session_add_partner (s, names[i], "Org", "Role");
+
+      cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, groups[i]);
+      cg_session_set_rating (s, id, s1, r1[i]);
+      if (r2[i] != CG_RATING_NONE)
+        cg_session_set_rating (s, id, s2, r2[i]);
+    }
+  lesson = cg_analysis_lesson_groups (s, 0);
+  assert_int_equal (group_at (lesson, 0)->n, 4);
+  assert_near (group_at (lesson, 0)->mean, 4.75);
+  assert_int_equal (group_at (lesson, 1)->n, 3);
+  assert_near (group_at (lesson, 1)->mean, 5.0 / 3.0);
+  assert_near (lesson->gap, 4.75 - 5.0 / 3.0);
+  assert_true (lesson->flagged);
+
+  divides = cg_analysis_group_divides (s, 0);
+  assert_int_equal (divides->len, 1);
+  assert_int_equal (g_array_index (divides, guint, 0), s1);
+}
+
 int
 main (void)
 {
@@ -784,6 +957,9 @@ main (void)
     cmocka_unit_test (test_direction_boundaries),
     cmocka_unit_test (test_agreed_missing),
     cmocka_unit_test (test_riverside_agreed_not_yet),
+    cmocka_unit_test (test_group_gap_worked),
+    cmocka_unit_test (test_group_gap_edges),
+    cmocka_unit_test (test_group_lesson_and_divides),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -87,7 +87,7 @@ text_labels (guint i)
 {
   const char *labels[] = {
     _("Level:"), _("Direction:"), _("Answers:"), _("Mean:"), _("SD:"), _("Consensus:"), _("Dissenters:"),
-    _("Aim agreed:"), _("Flags:"), _("Accountable:"), _("Responsible:"), _("Most named:"),
+    _("Aim agreed:"), _("Groups:"), _("Group gap:"), _("Flags:"), _("Accountable:"), _("Responsible:"), _("Most named:"),
     _("Answered:"),
   };
 
@@ -114,6 +114,46 @@ text_item_spread (TextReport *r, const CgItemStats *st)
   text_row (r, _("Mean:"), line1);
   text_row (r, _("SD:"), line2);
   text_row (r, _("Consensus:"), cns);
+}
+
+/* "Health 4.50 (2), Council 1.50 (2), Charity 3.00 (1, one partner)" and
+ * the gap; nothing when no partner has a group. */
+static void
+text_groups (TextReport *r, const CgGroupStats *st)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *gap = NULL;
+
+  for (guint i = 0; i < st->groups->len; i++)
+    {
+      const CgGroupMean *g = &g_array_index (st->groups, CgGroupMean, i);
+      g_autofree char *mean = text_number (g->mean, 2);
+
+      if (g->n == 0)
+        continue;
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      if (g->n_partners == 1)
+        /* TRANSLATORS: a group, its mean and its number of answers */
+        g_string_append_printf (list, _("%s %s (%u, one partner)"), g->name, mean, g->n);
+      else
+        g_string_append_printf (list, _("%s %s (%u)"), g->name, mean, g->n);
+    }
+  if (list->len == 0)
+    return;
+  text_row (r, _("Groups:"), list->str);
+  if (!st->has_gap)
+    return;
+  gap = text_number (st->gap, 2);
+  {
+    /* TRANSLATORS: the gap, the group with the higher mean, the lower one */
+    g_autofree char *line = g_strdup_printf (st->flagged ? _("%s between %s and %s (flagged)")
+                                                         : _("%s between %s and %s"),
+                                             gap,
+                                             g_array_index (st->groups, CgGroupMean, st->high).name,
+                                             g_array_index (st->groups, CgGroupMean, st->low).name);
+    text_row (r, _("Group gap:"), line);
+  }
 }
 
 static void
@@ -143,6 +183,11 @@ text_item (TextReport *r, const CgItem *item)
       g_autofree char *names = cg_report_join_names (r->session, st->dissenters, ", ");
       text_row (r, _("Dissenters:"), names);
     }
+  {
+    g_autoptr (CgGroupStats) groups = cg_analysis_item_groups (r->session, item->id);
+
+    text_groups (r, groups);
+  }
 }
 
 static int
@@ -177,6 +222,15 @@ text_lesson_means (TextReport *r, guint lesson)
       text_name_value (r, cg_session_get_partner (r->session, i)->name, width, mean);
     }
   text_name_value (r, _("Group"), width, group);
+  {
+    g_autoptr (CgGroupStats) groups = cg_analysis_lesson_groups (r->session, lesson);
+
+    if (groups->groups->len > 0)
+      {
+        g_string_append_c (r->out, '\n');
+        text_groups (r, groups);
+      }
+  }
 }
 
 static void
@@ -339,6 +393,9 @@ text_partners (TextReport *r)
       g_string_append_printf (r->out, "  %s  %s", ref, p->name);
       if (*p->organisation != '\0' || *p->role != '\0')
         g_string_append_printf (r->out, " (%s%s%s)", p->organisation, sep, p->role);
+      if (*p->group != '\0')
+        /* TRANSLATORS: after a partner's name: the group it belongs to */
+        g_string_append_printf (r->out, _(" · group: %s"), p->group);
       g_string_append_c (r->out, '\n');
     }
 }

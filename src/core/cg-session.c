@@ -1147,3 +1147,30 @@ cg_session_emit_all_changed (CgSession *self)
   g_return_if_fail (CG_IS_SESSION (self));
   cg_session_emit (self, CG_CHANGE_ALL, 0, 0);
 }
+
+char **
+cg_session_dup_group_suggestions (CgSession *self)
+{
+  static const char *const usual[] = {
+    N_("Health"), N_("Social care"), N_("Housing"), N_("Education"), N_("Voluntary sector"),
+    N_("Service user"),
+  };
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
+
+  g_return_val_if_fail (CG_IS_SESSION (self), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (usual); i++)
+    {
+      g_strv_builder_add (out, _(usual[i]));
+      g_hash_table_add (seen, g_utf8_casefold (_(usual[i]), -1));
+    }
+  for (guint i = 0; i < self->partners->len; i++)
+    {
+      const CgPartner *p = g_ptr_array_index (self->partners, i);
+      g_autofree char *trimmed = g_strstrip (g_strdup (p->group));
+
+      if (*trimmed != '\0' && g_hash_table_add (seen, g_utf8_casefold (trimmed, -1)))
+        g_strv_builder_add (out, trimmed);
+    }
+  return g_strv_builder_end (out);
+}

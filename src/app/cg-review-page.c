@@ -10,6 +10,7 @@
 #include "cg-chart-items.h"
 #include "cg-chart-style.h"
 #include "cg-chart-widget.h"
+#include "cg-group-review.h"
 #include "cg-role-matrix.h"
 
 #define TALK_MAX 8
@@ -26,6 +27,7 @@ struct _CgReviewPage
   CgChartWidget *radar;
   CgChartWidget *heatmap;
   CgChartWidget *roles;
+  CgGroupReview *by_group;
 
   /* Owned */
   CgSession *session;
@@ -325,6 +327,7 @@ cg_review_page_set_session (CgReviewPage *self, CgSession *session)
   cg_chart_widget_set_session (self->radar, session);
   cg_chart_widget_set_session (self->heatmap, session);
   cg_chart_widget_set_session (self->roles, session);
+  cg_group_review_set_session (self->by_group, session);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -394,6 +397,7 @@ cg_review_page_class_init (CgReviewPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_CHART_WIDGET);
+  g_type_ensure (CG_TYPE_GROUP_REVIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/commonground/CommonGround/cg-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, talk_list);
@@ -403,6 +407,7 @@ cg_review_page_class_init (CgReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, radar);
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, heatmap);
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, roles);
+  gtk_widget_class_bind_template_child (widget_class, CgReviewPage, by_group);
 }
 
 /* The key's colour dots are markup: high contrast changes their colour. */

@@ -185,6 +185,14 @@ def case_groups(exe):
             for r in rows if r['record'] == 'group-gap' and r['id'] == 's7']
     check(gaps == [('3', 'Health', 'Council', 'true')], 'CSV gap: %r' % gaps)
 
+    # The raw answers carry each partner's group, empty without one.
+    proc = run(exe, '--export-csv', '-', 'groups.commonground')
+    ok(proc)
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode(), newline='')))
+    by_partner = {r['partner_id']: r['group'] for r in rows}
+    check(by_partner == {'p1': 'Health', 'p2': 'Health', 'p3': 'Council', 'p4': 'Council',
+                         'p5': 'Charity', 'p6': ''}, 'export groups: %r' % by_partner)
+
 
 def case_errors(exe):
     proc = run(exe, '--report', 'no-such-file.commonground')

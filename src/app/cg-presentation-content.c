@@ -258,46 +258,74 @@ talk_task_text (CgSession *session, guint id)
 
 /* Hidden stages give nothing away: their items are left out before the
  * list is cut, as on the Review page. */
-static guint
-add_talk_items (CgSession *session, GArray *items, guint added, CgPresentationContent *out)
+/* The visible entries of @items, as the projector words them. */
+static GPtrArray *
+talk_item_texts (CgSession *session, GArray *items)
 {
-  for (guint i = 0; i < items->len && added < TALK_MAX; i++)
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < items->len && texts->len < TALK_MAX; i++)
     {
       guint id = g_array_index (items, guint, i);
-      g_autofree char *text = NULL;
+      char *text = cg_chart_item_visible (session, id) ? talk_item_text (session, id) : NULL;
 
-      if (cg_chart_item_visible (session, id))
-        text = talk_item_text (session, id);
-      if (text == NULL)
-        continue;
-      body_label (out, text);
-      added++;
+      if (text != NULL)
+        g_ptr_array_add (texts, text);
     }
-  return added;
+  return texts;
+}
+
+static GPtrArray *
+talk_task_texts (CgSession *session, GArray *tasks)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < tasks->len && texts->len < TALK_MAX
+                    && cg_session_answers_visible (session, CG_STAGE_ROLES); i++)
+    {
+      char *text = talk_task_text (session, g_array_index (tasks, guint, i));
+
+      if (text != NULL)
+        g_ptr_array_add (texts, text);
+    }
+  return texts;
 }
 
 /* Divergent items, then what the room agrees is missing, then unclear
- * roles, as on the Review page. */
+ * roles, as on the Review page. The screen holds TALK_MAX: each kind gets
+ * its share first (so five findings do not push every unclear role off the
+ * projector), then what is left goes in that order. */
 static guint
 add_talk_entries (CgSession *session, CgPresentationContent *out)
 {
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
   g_autoptr (GArray) missing = cg_analysis_agreed_missing (session, 0);
-  guint added = 0;
+  GPtrArray *kinds[3];
+  guint take[3], room = TALK_MAX, added = 0;
 
   cg_analysis_talk_first (session, 0, &items, &tasks);
-  added = add_talk_items (session, items, added, out);
-  added = add_talk_items (session, missing, added, out);
-  for (guint i = 0; i < tasks->len && added < TALK_MAX
-                    && cg_session_answers_visible (session, CG_STAGE_ROLES); i++)
+  kinds[0] = talk_item_texts (session, items);
+  kinds[1] = talk_item_texts (session, missing);
+  kinds[2] = talk_task_texts (session, tasks);
+  for (guint k = 0; k < 3; k++)
     {
-      g_autofree char *text = talk_task_text (session, g_array_index (tasks, guint, i));
+      take[k] = MIN (kinds[k]->len, TALK_MAX / 3);
+      room -= take[k];
+    }
+  for (guint k = 0; k < 3; k++)
+    {
+      guint more = MIN (kinds[k]->len - take[k], room);
 
-      if (text == NULL)
-        continue;
-      body_label (out, text);
-      added++;
+      take[k] += more;
+      room -= more;
+    }
+  for (guint k = 0; k < 3; k++)
+    {
+      for (guint i = 0; i < take[k]; i++)
+        body_label (out, g_ptr_array_index (kinds[k], i));
+      added += take[k];
+      g_ptr_array_unref (kinds[k]);
     }
   return added;
 }

@@ -72,6 +72,10 @@ class Session:
         self.title = self.details["title"]
         self.current_stage = "session"
 
+    def set_groups(self, groups):
+        for p in self.partners:
+            p["group"] = groups.get(p["id"], "")
+
     def add_partner(self, name, organisation, role, colour):
         pid = "p%d" % self.next_id
         self.next_id += 1
@@ -107,7 +111,7 @@ class Session:
 
     def write(self, path):
         out = ['<?xml version="1.0" encoding="UTF-8"?>',
-               '<session xmlns="%s" format-version="1.0" next-id="%d">' % (NS, self.next_id)]
+               '<session xmlns="%s" format-version="1.1" next-id="%d">' % (NS, self.next_id)]
         out += self._details() + self._options() + self._role_suggestions()
         out += self._partners() + self._lessons() + self._aims() + self._tasks()
         out += self._answers() + self._charter()
@@ -142,8 +146,8 @@ class Session:
         out = ["  <partners>"]
         for p in self.partners:
             out.append('    <partner id="%s" colour="%s">' % (p["id"], p["colour"]))
-            for tag in ("name", "organisation", "role"):
-                if p[tag]:
+            for tag in ("name", "organisation", "role", "group"):
+                if p.get(tag):
                     out.append(self._el(3, tag, p[tag]))
             out.append("    </partner>")
         return out + ["  </partners>"]
@@ -253,6 +257,36 @@ def role_flags(session, task):
     return claim_a, claim_r, named, flags
 
 
+def group_lines(session):
+    """Per item, each group's mean and the widest gap (flagged at 1.5 when
+    both groups gave 2 or more answers), as PRODUCT.md defines them."""
+    groups = {}
+    for p in session.partners:
+        if p.get("group"):
+            groups.setdefault(p["group"], []).append(p["id"])
+    if len(groups) < 2:
+        return []
+    lines = ["", "Groups: " + "; ".join("%s (%s)" % (g, " ".join(ids)) for g, ids in groups.items()),
+             "", "| item | group means | gap | flagged |", "|---|---|---|---|"]
+    for item in session.item_ids():
+        means = {}
+        for g, ids in groups.items():
+            vals = [int(session.ratings[(pid, item)]) for pid in ids
+                    if session.ratings.get((pid, item), ".") in "12345"]
+            if vals:
+                means[g] = (sum(vals) / len(vals), len(vals))
+        if len(means) < 2:
+            continue
+        hi = max(means, key=lambda g: means[g][0])
+        lo = min(means, key=lambda g: means[g][0])
+        gap = means[hi][0] - means[lo][0]
+        flagged = gap >= 1.5 - 1e-9 and means[hi][1] >= 2 and means[lo][1] >= 2
+        lines.append("| %s | %s | %.2f (%s - %s) | %s |" % (
+            item, ", ".join("%s %.2f" % (g, m) for g, (m, _) in means.items()),
+            gap, hi, lo, "yes" if flagged else "no"))
+    return lines
+
+
 def summary(session, name):
     lines = ["## %s" % name, "",
              "Partners: " + ", ".join("%s %s (%s)" % (p["id"], p["name"], p["role"])
@@ -269,6 +303,7 @@ def summary(session, name):
         lines.append("| %s | %s | %d | %s | %s | %s | %s | %s |" % (
             item, shown, n, fmt(mean, "%.2f"), fmt(median, "%.1f"), fmt(cns, "%.3f"),
             level, " ".join(dissenters(session, item)) or "-"))
+    lines += group_lines(session)
     lines += ["", "| task | claim A | claim R | named as Accountable | flags |",
               "|---|---|---|---|---|"]
     for task, _ in session.tasks:
@@ -290,7 +325,12 @@ def riverside_family():
     s.facilitator = "Sam Okafor"
     s.current_stage = "review"
     # Partners, in order: p1 GP, p2 health visitor, p3 social worker,
-    # p4 school, p5 housing officer, p6 charity.
+    # p4 school, p5 housing officer, p6 charity. Groups (format 1.1): the
+    # health side, the council side and the community partners, so that the
+    # Review's "By group" shows: "Every partner's view counts" (s19) sets
+    # Health (5, 4: 4.5) 1.5 points above Community (4, 2: 3.0).
+    s.set_groups({"p1": "Health", "p2": "Health", "p3": "Council", "p5": "Council",
+                  "p4": "Community", "p6": "Community"})
     #             p1 p2 p3 p4 p5 p6
     s.rate("s7",  "445444")   # clear purpose: agreed
     s.rate("s8",  "425324")   # leadership accepted: clearly divergent

@@ -8,6 +8,7 @@
 #include "cg-appearance.h"
 #include "cg-chart-widget.h"
 #include "cg-chart-dots.h"
+#include "cg-chart-items.h"
 #include "cg-chart-heatmap.h"
 #include "cg-chart-radar.h"
 #include "cg-report-since.h"
@@ -41,6 +42,7 @@ static const GEnumValue kind_values[] = {
   { CG_CHART_KIND_HEATMAP, "CG_CHART_KIND_HEATMAP", "heatmap" },
   { CG_CHART_KIND_RADAR, "CG_CHART_KIND_RADAR", "radar" },
   { CG_CHART_KIND_ROLES, "CG_CHART_KIND_ROLES", "roles" },
+  { CG_CHART_KIND_GROUPS, "CG_CHART_KIND_GROUPS", "groups" },
   { 0, NULL, NULL },
 };
 
@@ -97,6 +99,7 @@ accessible_label (CgChartWidget *self)
     case CG_CHART_KIND_HEATMAP: return _("Heat map of every partner’s ratings");
     case CG_CHART_KIND_RADAR: return _("Radar chart of the five lessons");
     case CG_CHART_KIND_ROLES: return _("Role matrix");
+    case CG_CHART_KIND_GROUPS: return _("Heat map of each group’s ratings by lesson");
     default: g_return_val_if_reached (NULL);
     }
 }
@@ -125,6 +128,8 @@ describe (CgChartWidget *self)
       }
     case CG_CHART_KIND_ROLES:
       return cg_role_matrix_describe (self->session);
+    case CG_CHART_KIND_GROUPS:
+      return cg_chart_group_heatmap_describe (self->session);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -263,6 +268,9 @@ cg_chart_widget_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     case CG_CHART_KIND_ROLES:
       cg_role_matrix_draw (cr, w, h, self->session, &style);
       break;
+    case CG_CHART_KIND_GROUPS:
+      cg_chart_group_heatmap_draw (cr, w, h, self->session, &style);
+      break;
     default:
       break;
     }
@@ -291,6 +299,8 @@ height_for_width (CgChartWidget *self, double width)
       return cg_chart_radar_get_height_for_width (self->session, width, &style);
     case CG_CHART_KIND_ROLES:
       return cg_role_matrix_get_height_for_width (self->session, width, &style);
+    case CG_CHART_KIND_GROUPS:
+      return cg_chart_group_heatmap_get_height_for_width (self->session, width, &style);
     default:
       return 0;
     }

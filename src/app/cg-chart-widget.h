@@ -22,6 +22,7 @@ typedef enum
   CG_CHART_KIND_HEATMAP,  /* partners x items: cg_chart_widget_set_items() */
   CG_CHART_KIND_RADAR,    /* the five lessons */
   CG_CHART_KIND_ROLES,    /* the role matrix */
+  CG_CHART_KIND_GROUPS,   /* groups x lessons */
 } CgChartKind;
 
 GType cg_chart_kind_get_type (void) G_GNUC_CONST;

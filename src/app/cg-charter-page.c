@@ -27,6 +27,7 @@ struct _CgCharterPage
   AdwEntryRow *review_date_row;
   GtkTextView *learning_view;
   GtkTextView *still_to_resolve_view;
+  GtkTextView *work_on_view;
   GtkWidget *title_reset;
   GtkWidget *purpose_reset;
   GtkWidget *ground_rules_reset;
@@ -34,6 +35,7 @@ struct _CgCharterPage
   GtkWidget *review_date_reset;
   GtkWidget *learning_reset;
   GtkWidget *still_to_resolve_reset;
+  GtkWidget *work_on_reset;
   GtkLabel *partners_label;
   GtkLabel *aims_label;
   GtkListBox *roles_list;
@@ -543,6 +545,7 @@ cg_charter_page_class_init (CgCharterPageClass *klass)
   BIND (review_date_row);
   BIND (learning_view);
   BIND (still_to_resolve_view);
+  BIND (work_on_view);
   BIND (title_reset);
   BIND (purpose_reset);
   BIND (ground_rules_reset);
@@ -550,6 +553,7 @@ cg_charter_page_class_init (CgCharterPageClass *klass)
   BIND (review_date_reset);
   BIND (learning_reset);
   BIND (still_to_resolve_reset);
+  BIND (work_on_reset);
   BIND (partners_label);
   BIND (aims_label);
   BIND (roles_list);
@@ -585,6 +589,7 @@ cg_charter_page_init (CgCharterPage *self)
   connect_editor (self, CG_CHARTER_MEASURES, self->measures_view, self->measures_reset);
   connect_editor (self, CG_CHARTER_REVIEW_DATE, self->review_date_row, self->review_date_reset);
   connect_editor (self, CG_CHARTER_LEARNING, self->learning_view, self->learning_reset);
+  connect_editor (self, CG_CHARTER_WORK_ON, self->work_on_view, self->work_on_reset);
   connect_editor (self, CG_CHARTER_STILL_TO_RESOLVE, self->still_to_resolve_view,
                   self->still_to_resolve_reset);
 

@@ -21,6 +21,8 @@ struct _CgPartnerRow
   GtkEntry *organisation_entry;
   GtkEntry *role_entry;
   GtkMenuButton *role_button;
+  GtkEntry *group_entry;
+  GtkMenuButton *group_button;
   GtkWidget *up_button;
   GtkWidget *down_button;
   GtkWidget *remove_button;
@@ -101,6 +103,9 @@ update_labels (CgPartnerRow    *self,
   label_widget (GTK_WIDGET (self->role_entry), g_strdup_printf (_("Role of %s"), name));
   label_widget (GTK_WIDGET (self->role_button),
                 g_strdup_printf (_("Suggested roles for %s"), name));
+  label_widget (GTK_WIDGET (self->group_entry), g_strdup_printf (_("Group of %s"), name));
+  label_widget (GTK_WIDGET (self->group_button),
+                g_strdup_printf (_("Suggested groups for %s"), name));
   label_widget (self->up_button, g_strdup_printf (_("Move %s up"), name));
   label_widget (self->down_button, g_strdup_printf (_("Move %s down"), name));
   label_widget (self->remove_button, g_strdup_printf (_("Remove %s"), name));
@@ -122,6 +127,7 @@ cg_partner_row_update (CgPartnerRow *self)
   set_entry_text (self, self->name_entry, partner->name);
   set_entry_text (self, self->organisation_entry, partner->organisation);
   set_entry_text (self, self->role_entry, partner->role);
+  set_entry_text (self, self->group_entry, partner->group);
   gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, g_strdup (partner->colour), g_free);
   update_labels (self, partner);
 }
@@ -161,6 +167,29 @@ cg_partner_row_update_suggestions (CgPartnerRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->role_button), g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 }
 
+/* Built as the menu opens: the groups other partners were given a moment
+ * ago are offered too. */
+static void
+fill_group_menu (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  CgPartnerRow *self = user_data;
+  g_auto (GStrv) groups = NULL;
+  g_autoptr (GMenu) menu = g_menu_new ();
+
+  if (self->session == NULL)
+    return;
+  groups = cg_session_dup_group_suggestions (self->session);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (groups[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "row.set-group", "s", groups[i]);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static void
 on_entry_changed (CgPartnerRow *self,
                   GtkEditable  *editable)
@@ -173,6 +202,8 @@ on_entry_changed (CgPartnerRow *self,
     field = CG_PARTNER_NAME;
   else if (editable == GTK_EDITABLE (self->organisation_entry))
     field = CG_PARTNER_ORGANISATION;
+  else if (editable == GTK_EDITABLE (self->group_entry))
+    field = CG_PARTNER_GROUP;
   else
     field = CG_PARTNER_ROLE;
   cg_session_set_partner_field (self->session, self->partner_id, field,
@@ -218,6 +249,11 @@ set_field_action (GtkWidget  *widget,
   if (g_str_equal (action_name, "row.set-role"))
     {
       cg_session_set_partner_field (self->session, self->partner_id, CG_PARTNER_ROLE, value);
+      return;
+    }
+  if (g_str_equal (action_name, "row.set-group"))
+    {
+      cg_session_set_partner_field (self->session, self->partner_id, CG_PARTNER_GROUP, value);
       return;
     }
   cg_session_set_partner_field (self->session, self->partner_id, CG_PARTNER_COLOUR, value);
@@ -283,6 +319,8 @@ cg_partner_row_class_init (CgPartnerRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, organisation_entry);
   gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, role_entry);
   gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, role_button);
+  gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, group_entry);
+  gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, group_button);
   gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, down_button);
   gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, remove_button);
@@ -292,6 +330,7 @@ cg_partner_row_class_init (CgPartnerRowClass *klass)
   gtk_widget_class_install_action (widget_class, "row.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "row.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "row.set-role", "s", set_field_action);
+  gtk_widget_class_install_action (widget_class, "row.set-group", "s", set_field_action);
   gtk_widget_class_install_action (widget_class, "row.set-colour", "s", set_field_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "row.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "row.move-down", NULL);
@@ -306,6 +345,8 @@ cg_partner_row_init (CgPartnerRow *self)
   cg_undo_keys_disable_text_undo (GTK_WIDGET (self->name_entry));
   cg_undo_keys_disable_text_undo (GTK_WIDGET (self->organisation_entry));
   cg_undo_keys_disable_text_undo (GTK_WIDGET (self->role_entry));
+  cg_undo_keys_disable_text_undo (GTK_WIDGET (self->group_entry));
+  gtk_menu_button_set_create_popup_func (self->group_button, fill_group_menu, self, NULL);
   fill_palette (self);
   cg_appearance_redraw_on_change (cg_appearance_get_default (), GTK_WIDGET (self->swatch));
 }

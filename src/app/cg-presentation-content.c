@@ -6,6 +6,7 @@
 
 #include "cg-appearance.h"
 #include "cg-charter-content.h"
+#include "cg-chart-items.h"
 #include "cg-chart-style.h"
 #include "cg-chart-widget.h"
 #include "cg-compare.h"
@@ -17,7 +18,7 @@
 enum { REVIEW_TALK, REVIEW_RADAR, REVIEW_ROLES, N_REVIEW_ITEMS };
 /* Charter: its sections, one a page. */
 enum { CHARTER_PURPOSE, CHARTER_AIMS, CHARTER_ROLES, CHARTER_RULES, CHARTER_MEASURES,
-       CHARTER_REVIEW, CHARTER_OPEN, N_CHARTER_ITEMS };
+       CHARTER_REVIEW, CHARTER_WORK_ON, CHARTER_OPEN, N_CHARTER_ITEMS };
 #define TALK_MAX 6
 
 static guint
@@ -233,7 +234,7 @@ talk_item_text (CgSession *session, guint id)
 
   if (item == NULL || st == NULL)
     return NULL;
-  g_string_append_printf (s, "%s  %s — %s", label, item->text, cg_level_to_label (st->level));
+  g_string_append_printf (s, "%s  %s — %s", label, item->text, cg_item_stats_label (st));
   for (guint i = 0; i < st->dissenters->len; i++)
     {
       const CgPartner *p = cg_session_lookup_partner (session,
@@ -259,35 +260,74 @@ talk_task_text (CgSession *session, guint id)
 
 /* Hidden stages give nothing away: their items are left out before the
  * list is cut, as on the Review page. */
+/* The visible entries of @items, as the projector words them. */
+static GPtrArray *
+talk_item_texts (CgSession *session, GArray *items)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < items->len && texts->len < TALK_MAX; i++)
+    {
+      guint id = g_array_index (items, guint, i);
+      char *text = cg_chart_item_visible (session, id) ? talk_item_text (session, id) : NULL;
+
+      if (text != NULL)
+        g_ptr_array_add (texts, text);
+    }
+  return texts;
+}
+
+static GPtrArray *
+talk_task_texts (CgSession *session, GArray *tasks)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < tasks->len && texts->len < TALK_MAX
+                    && cg_session_answers_visible (session, CG_STAGE_ROLES); i++)
+    {
+      char *text = talk_task_text (session, g_array_index (tasks, guint, i));
+
+      if (text != NULL)
+        g_ptr_array_add (texts, text);
+    }
+  return texts;
+}
+
+/* Divergent items, then what the room agrees is missing, then unclear
+ * roles, as on the Review page. The screen holds TALK_MAX: each kind gets
+ * its share first (so five findings do not push every unclear role off the
+ * projector), then what is left goes in that order. */
 static guint
 add_talk_entries (CgSession *session, CgPresentationContent *out)
 {
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
-  guint added = 0;
+  g_autoptr (GArray) missing = cg_analysis_agreed_missing (session, 0);
+  GPtrArray *kinds[3];
+  guint take[3], room = TALK_MAX, added = 0;
 
   cg_analysis_talk_first (session, 0, &items, &tasks);
-  for (guint i = 0; i < items->len && added < TALK_MAX; i++)
+  kinds[0] = talk_item_texts (session, items);
+  kinds[1] = talk_item_texts (session, missing);
+  kinds[2] = talk_task_texts (session, tasks);
+  for (guint k = 0; k < 3; k++)
     {
-      guint id = g_array_index (items, guint, i);
-      g_autofree char *text = NULL;
-
-      if (cg_chart_item_visible (session, id))
-        text = talk_item_text (session, id);
-      if (text == NULL)
-        continue;
-      body_label (out, text);
-      added++;
+      take[k] = MIN (kinds[k]->len, TALK_MAX / 3);
+      room -= take[k];
     }
-  for (guint i = 0; i < tasks->len && added < TALK_MAX
-                    && cg_session_answers_visible (session, CG_STAGE_ROLES); i++)
+  for (guint k = 0; k < 3; k++)
     {
-      g_autofree char *text = talk_task_text (session, g_array_index (tasks, guint, i));
+      guint more = MIN (kinds[k]->len - take[k], room);
 
-      if (text == NULL)
-        continue;
-      body_label (out, text);
-      added++;
+      take[k] += more;
+      room -= more;
+    }
+  for (guint k = 0; k < 3; k++)
+    {
+      for (guint i = 0; i < take[k]; i++)
+        body_label (out, g_ptr_array_index (kinds[k], i));
+      added += take[k];
+      g_ptr_array_unref (kinds[k]);
     }
   return added;
 }
@@ -414,7 +454,7 @@ build_charter (CgSession *session, guint item, CgPresentationContent *out)
 {
   static const CgCharterField fields[] = {
     CG_CHARTER_PURPOSE, 0, 0, CG_CHARTER_GROUND_RULES, CG_CHARTER_MEASURES,
-    CG_CHARTER_LEARNING, CG_CHARTER_STILL_TO_RESOLVE,
+    CG_CHARTER_LEARNING, CG_CHARTER_WORK_ON, CG_CHARTER_STILL_TO_RESOLVE,
   };
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;

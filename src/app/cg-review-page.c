@@ -4,12 +4,13 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "cg-appearance.h"
 #include "cg-review-page.h"
+#include "cg-chart-items.h"
 #include "cg-chart-style.h"
 #include "cg-chart-widget.h"
+#include "cg-group-review.h"
 #include "cg-role-matrix.h"
 #include "cg-since-section.h"
 
@@ -27,6 +28,7 @@ struct _CgReviewPage
   CgChartWidget *radar;
   CgChartWidget *heatmap;
   CgChartWidget *roles;
+  CgGroupReview *by_group;
 
   /* Owned */
   CgSession *session;
@@ -75,7 +77,7 @@ talk_row (const char *title, const char *subtitle, const char *stage)
 static char *
 item_subtitle (CgSession *session, const CgItemStats *st, CgStage stage)
 {
-  GString *s = g_string_new (cg_level_to_label (st->level));
+  GString *s = g_string_new (cg_item_stats_label (st));
 
   g_string_append_printf (s, " · %s", cg_stage_get_title (stage));
   for (guint i = 0; st->dissenters != NULL && i < st->dissenters->len; i++)
@@ -145,12 +147,16 @@ rebuild_talk (CgReviewPage *self)
 {
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
+  g_autoptr (GArray) missing = NULL;
   guint n;
 
   remove_children (GTK_WIDGET (self->talk_list));
-  /* No cut here: hidden entries are skipped after, then we cut. */
+  /* No cut here: hidden entries are skipped after, then we cut. Divergent
+   * items, then what the room agrees is missing ("Agreed: not yet"), then
+   * unclear roles. */
   cg_analysis_talk_first (self->session, 0, &items, &tasks);
-  n = add_item_rows (self, items) + add_task_rows (self, tasks);
+  missing = cg_analysis_agreed_missing (self->session, 0);
+  n = add_item_rows (self, items) + add_item_rows (self, missing) + add_task_rows (self, tasks);
   gtk_widget_set_visible (GTK_WIDGET (self->talk_list), n > 0);
   gtk_widget_set_visible (self->talk_empty, n == 0);
 }
@@ -183,41 +189,6 @@ rebuild_partner_key (CgReviewPage *self)
     }
 }
 
-typedef struct
-{
-  guint id;
-  guint position;
-  int rank;
-  double consensus;
-} StripOrder;
-
-static int
-level_rank (CgLevel level)
-{
-  switch (level)
-    {
-    case CG_LEVEL_DIVERGENT: return 0;
-    case CG_LEVEL_PARTLY_AGREED: return 1;
-    case CG_LEVEL_NOT_ENOUGH: return 2;
-    case CG_LEVEL_AGREED:
-    default: return 3;
-    }
-}
-
-static int
-compare_strips (gconstpointer a, gconstpointer b)
-{
-  const StripOrder *x = a, *y = b;
-  double cx = isnan (x->consensus) ? 2.0 : x->consensus;
-  double cy = isnan (y->consensus) ? 2.0 : y->consensus;
-
-  if (x->rank != y->rank)
-    return x->rank - y->rank;
-  if (cx != cy)
-    return cx < cy ? -1 : 1;
-  return (int) x->position - (int) y->position;
-}
-
 static void
 add_hidden_notice (CgReviewPage *self, CgStage stage)
 {
@@ -232,34 +203,10 @@ add_hidden_notice (CgReviewPage *self, CgStage stage)
   gtk_box_append (self->strips, label);
 }
 
-/* Sorted visible items: divergent first, lowest consensus first. */
-static GArray *
-visible_items_sorted (CgReviewPage *self)
-{
-  g_autoptr (GArray) ids = cg_chart_collect_items (self->session, CG_CHART_ALL_LESSONS, TRUE);
-  GArray *order = g_array_new (FALSE, FALSE, sizeof (StripOrder));
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      guint id = g_array_index (ids, guint, i);
-      g_autoptr (CgItemStats) st = NULL;
-      StripOrder o = { id, i, 0, 0 };
-
-      if (!cg_chart_item_visible (self->session, id))
-        continue;
-      st = cg_analysis_item (self->session, id);
-      o.rank = level_rank (st->level);
-      o.consensus = st->consensus;
-      g_array_append_val (order, o);
-    }
-  g_array_sort (order, compare_strips);
-  return order;
-}
-
 static void
 rebuild_strips (CgReviewPage *self)
 {
-  g_autoptr (GArray) order = visible_items_sorted (self);
+  g_autoptr (GArray) order = cg_analysis_review_order (self->session);
   gboolean stage_has_items[CG_N_STAGES] = { FALSE };
 
   remove_children (GTK_WIDGET (self->strips));
@@ -276,7 +223,7 @@ rebuild_strips (CgReviewPage *self)
 
       cg_chart_widget_set_session (CG_CHART_WIDGET (strip), self->session);
       cg_chart_widget_set_item_id (CG_CHART_WIDGET (strip),
-                                   g_array_index (order, StripOrder, i).id);
+                                   g_array_index (order, guint, i));
       if (i > 0 || gtk_widget_get_first_child (GTK_WIDGET (self->strips)) != NULL)
         gtk_box_append (self->strips, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
       gtk_box_append (self->strips, strip);
@@ -381,6 +328,7 @@ cg_review_page_set_session (CgReviewPage *self, CgSession *session)
   cg_chart_widget_set_session (self->radar, session);
   cg_chart_widget_set_session (self->heatmap, session);
   cg_chart_widget_set_session (self->roles, session);
+  cg_group_review_set_session (self->by_group, session);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -451,6 +399,7 @@ cg_review_page_class_init (CgReviewPageClass *klass)
 
   g_type_ensure (CG_TYPE_CHART_WIDGET);
   g_type_ensure (CG_TYPE_SINCE_SECTION);
+  g_type_ensure (CG_TYPE_GROUP_REVIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/commonground/CommonGround/cg-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, talk_list);
@@ -460,6 +409,7 @@ cg_review_page_class_init (CgReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, radar);
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, heatmap);
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, roles);
+  gtk_widget_class_bind_template_child (widget_class, CgReviewPage, by_group);
 }
 
 /* The key's colour dots are markup: high contrast changes their colour. */

@@ -3,8 +3,9 @@
  *
  * "Talk about these first" (each entry opens its stage through the
  * win.goto-stage action), a partner key, a dot strip per statement and aim
- * with divergent items first, the radar of the five lessons, the heat map
- * and the role matrix. It follows the session's "changed" signal. Answers of
+ * with divergent items first, the radar of the five lessons, "By group"
+ * (CgGroupReview, when two groups have partners), the heat map and the role
+ * matrix. It follows the session's "changed" signal. Answers of
  * a stage that is hidden and not yet revealed appear nowhere on the page.
  */
 #pragma once

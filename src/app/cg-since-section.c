@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cg-chart-items.h"
 #include "cg-chart-style.h"
 #include "cg-charter-content.h"
 #include "cg-compare.h"

@@ -6,7 +6,8 @@
  * lesson followed by the partner's comment on it (kind "comment", only when
  * there is one), then aims, then tasks. Answers use the file's words:
  * rating 1-5 or dont-know, involvement R, A, C, I or none; empty = no
- * answer.
+ * answer. The partner's group (format 1.1) comes with every row, so that a
+ * study can split the answers by it.
  */
 #define G_LOG_DOMAIN "cg-cli"
 #include "config.h"
@@ -16,13 +17,13 @@
 
 enum
 {
-  COL_PARTNER_ID, COL_PARTNER_NAME, COL_ORGANISATION, COL_ROLE, COL_KIND, COL_ITEM_ID,
+  COL_PARTNER_ID, COL_PARTNER_NAME, COL_ORGANISATION, COL_ROLE, COL_GROUP, COL_KIND, COL_ITEM_ID,
   COL_LESSON, COL_ITEM_TEXT, COL_RATING, COL_INVOLVEMENT, COL_BELIEVES, COL_BELIEVES_NAME,
   COL_COMMENT, N_COLS
 };
 
 static const char *const header[N_COLS] = {
-  "partner_id", "partner_name", "organisation", "role", "kind", "item_id",
+  "partner_id", "partner_name", "organisation", "role", "group", "kind", "item_id",
   "lesson", "item_text", "rating", "involvement", "believes_accountable",
   "believes_accountable_name", "comment",
 };
@@ -41,7 +42,7 @@ static void
 emit (Export *e, char **cells)
 {
   const char *row[N_COLS] = { e->partner_ref, e->partner->name, e->partner->organisation,
-                              e->partner->role };
+                              e->partner->role, e->partner->group };
 
   for (int i = COL_KIND; i < N_COLS; i++)
     row[i] = cells[i];

@@ -78,17 +78,18 @@ enum
 {
   COL_RECORD, COL_ID, COL_KIND, COL_LESSON, COL_TEXT, COL_PARTNER_ID, COL_PARTNER_NAME,
   COL_N, COL_DONT_KNOW, COL_MISSING, COL_MEAN, COL_MEDIAN, COL_MIN, COL_MAX, COL_SD,
-  COL_Q1, COL_Q3, COL_IQR, COL_CONSENSUS, COL_LEVEL, COL_INDICATIVE, COL_DISSENTERS,
+  COL_Q1, COL_Q3, COL_IQR, COL_CONSENSUS, COL_LEVEL, COL_DIRECTION, COL_INDICATIVE, COL_DISSENTERS,
   COL_AIM_AGREED, COL_FLAGS, COL_ACCOUNTABLE, COL_RESPONSIBLE, COL_MOST_NAMED, COL_ANSWERED,
-  COL_VALUE, COL_RANK, N_COLS
+  COL_VALUE, COL_RANK, COL_GROUP, COL_GROUP_PARTNERS, COL_GAP_HIGH, COL_GAP_LOW,
+  COL_GAP_FLAGGED, N_COLS
 };
 
 static const char *const csv_header[N_COLS] = {
   "record", "id", "kind", "lesson", "text", "partner_id", "partner_name",
   "n", "dont_know", "missing", "mean", "median", "min", "max", "sd",
-  "q1", "q3", "iqr", "consensus", "level", "indicative", "dissenters",
+  "q1", "q3", "iqr", "consensus", "level", "direction", "indicative", "dissenters",
   "aim_agreed", "flags", "accountable", "responsible", "most_named", "answered",
-  "value", "rank",
+  "value", "rank", "group", "group_partners", "gap_high", "gap_low", "gap_flagged",
 };
 
 typedef struct
@@ -133,8 +134,49 @@ csv_item_stats (Row *row, CgSession *session, const CgItemStats *st)
   row_set (row, COL_IQR, cg_format_number (st->iqr, DECIMALS));
   row_set (row, COL_CONSENSUS, cg_format_number (st->consensus, DECIMALS));
   row_set (row, COL_LEVEL, g_strdup (cg_level_to_string (st->level)));
+  row_set (row, COL_DIRECTION, g_strdup (cg_direction_to_string (st->direction)));
   row_set (row, COL_INDICATIVE, g_strdup (bool_word (st->indicative)));
   row_set (row, COL_DISSENTERS, cg_report_join_names (session, st->dissenters, "; "));
+}
+
+/* Per group, then the gap between groups: only in sessions whose partners
+ * have groups. @id is the item's ref, or NULL for a lesson. */
+static void
+csv_groups (GString *out, const CgGroupStats *st, const char *id, const char *kind, guint lesson)
+{
+  Row row = { { NULL } };
+
+  if (st->groups->len == 0)
+    return;
+  for (guint i = 0; i < st->groups->len; i++)
+    {
+      const CgGroupMean *g = &g_array_index (st->groups, CgGroupMean, i);
+
+      if (g->n == 0)
+        continue;
+      row_set (&row, COL_RECORD, g_strdup ("group"));
+      row_set (&row, COL_ID, g_strdup (id));
+      row_set (&row, COL_KIND, g_strdup (kind));
+      if (lesson > 0)
+        row_set (&row, COL_LESSON, g_strdup_printf ("%u", lesson));
+      row_set (&row, COL_N, g_strdup_printf ("%u", g->n));
+      row_set (&row, COL_MEAN, cg_format_number (g->mean, DECIMALS));
+      row_set (&row, COL_GROUP, g_strdup (g->name));
+      row_set (&row, COL_GROUP_PARTNERS, g_strdup_printf ("%u", g->n_partners));
+      row_emit (out, &row);
+    }
+  if (!st->has_gap)
+    return;
+  row_set (&row, COL_RECORD, g_strdup ("group-gap"));
+  row_set (&row, COL_ID, g_strdup (id));
+  row_set (&row, COL_KIND, g_strdup (kind));
+  if (lesson > 0)
+    row_set (&row, COL_LESSON, g_strdup_printf ("%u", lesson));
+  row_set (&row, COL_VALUE, cg_format_number (st->gap, DECIMALS));
+  row_set (&row, COL_GAP_HIGH, g_strdup (g_array_index (st->groups, CgGroupMean, st->high).name));
+  row_set (&row, COL_GAP_LOW, g_strdup (g_array_index (st->groups, CgGroupMean, st->low).name));
+  row_set (&row, COL_GAP_FLAGGED, g_strdup (bool_word (st->flagged)));
+  row_emit (out, &row);
 }
 
 static void
@@ -154,6 +196,12 @@ csv_item (GString *out, CgSession *session, const CgItem *item)
   if (aim)
     row_set (&row, COL_AIM_AGREED, g_strdup (bool_word (item->agreed)));
   row_emit (out, &row);
+  {
+    g_autoptr (CgGroupStats) groups = cg_analysis_item_groups (session, item->id);
+    g_autofree char *ref = cg_report_item_ref (session, item->id);
+
+    csv_groups (out, groups, ref, aim ? "aim" : "statement", aim ? 0 : item->lesson + 1);
+  }
 }
 
 static void
@@ -177,6 +225,11 @@ csv_lesson_means (GString *out, CgSession *session, guint lesson)
   row_set (&row, COL_LESSON, g_strdup_printf ("%u", lesson + 1));
   row_set (&row, COL_VALUE, cg_format_number (st->group_mean, DECIMALS));
   row_emit (out, &row);
+  {
+    g_autoptr (CgGroupStats) groups = cg_analysis_lesson_groups (session, lesson);
+
+    csv_groups (out, groups, NULL, NULL, lesson + 1);
+  }
 }
 
 static void
@@ -223,15 +276,11 @@ csv_tasks_led (GString *out, CgSession *session)
     }
 }
 
-static void
-csv_talk_first (GString *out, CgSession *session)
+static guint
+csv_talk_items (GString *out, CgSession *session, GArray *items, guint rank)
 {
-  g_autoptr (GArray) items = NULL;
-  g_autoptr (GArray) tasks = NULL;
   Row row = { { NULL } };
-  guint rank = 0;
 
-  cg_analysis_talk_first (session, 0, &items, &tasks);
   for (guint i = 0; i < items->len; i++)
     {
       guint id = g_array_index (items, guint, i);
@@ -244,9 +293,27 @@ csv_talk_first (GString *out, CgSession *session)
       row_set (&row, COL_TEXT, g_strdup (item->text));
       row_set (&row, COL_CONSENSUS, cg_format_number (st->consensus, DECIMALS));
       row_set (&row, COL_LEVEL, g_strdup (cg_level_to_string (st->level)));
+      row_set (&row, COL_DIRECTION, g_strdup (cg_direction_to_string (st->direction)));
       row_set (&row, COL_RANK, g_strdup_printf ("%u", ++rank));
       row_emit (out, &row);
     }
+  return rank;
+}
+
+/* Divergent items, then what the room agrees is missing, then unclear
+ * roles: one ranking, as the Review shows it. */
+static void
+csv_talk_first (GString *out, CgSession *session)
+{
+  g_autoptr (GArray) items = NULL;
+  g_autoptr (GArray) tasks = NULL;
+  g_autoptr (GArray) missing = cg_analysis_agreed_missing (session, 0);
+  Row row = { { NULL } };
+  guint rank = 0;
+
+  cg_analysis_talk_first (session, 0, &items, &tasks);
+  rank = csv_talk_items (out, session, items, rank);
+  rank = csv_talk_items (out, session, missing, rank);
   for (guint i = 0; i < tasks->len; i++)
     {
       guint id = g_array_index (tasks, guint, i);
@@ -331,7 +398,41 @@ json_item_stats (CgJsonWriter *w, const CgItemStats *st)
   cg_json_member_number (w, "iqr", st->iqr, DECIMALS);
   cg_json_member_number (w, "consensus", st->consensus, DECIMALS);
   cg_json_member_string (w, "level", cg_level_to_string (st->level));
+  cg_json_member_string (w, "direction", cg_direction_to_string (st->direction));
   cg_json_member_bool (w, "indicative", st->indicative);
+}
+
+/* "groups": every group with at least one answer; "group_gap": null until
+ * two groups answered. */
+static void
+json_groups (CgJsonWriter *w, const CgGroupStats *st)
+{
+  cg_json_begin_array (w, "groups");
+  for (guint i = 0; i < st->groups->len; i++)
+    {
+      const CgGroupMean *g = &g_array_index (st->groups, CgGroupMean, i);
+
+      if (g->n == 0)
+        continue;
+      cg_json_begin_object (w, NULL);
+      cg_json_member_string (w, "group", g->name);
+      cg_json_member_uint (w, "n", g->n);
+      cg_json_member_number (w, "mean", g->mean, DECIMALS);
+      cg_json_member_uint (w, "partners", g->n_partners);
+      cg_json_end_object (w);
+    }
+  cg_json_end_array (w);
+  if (!st->has_gap)
+    {
+      cg_json_member_string (w, "group_gap", NULL);
+      return;
+    }
+  cg_json_begin_object (w, "group_gap");
+  cg_json_member_number (w, "gap", st->gap, DECIMALS);
+  cg_json_member_string (w, "high", g_array_index (st->groups, CgGroupMean, st->high).name);
+  cg_json_member_string (w, "low", g_array_index (st->groups, CgGroupMean, st->low).name);
+  cg_json_member_bool (w, "flagged", st->flagged);
+  cg_json_end_object (w);
 }
 
 static void
@@ -347,6 +448,11 @@ json_item (CgJsonWriter *w, CgSession *session, const CgItem *item)
     cg_json_member_bool (w, "agreed", item->agreed);
   json_item_stats (w, st);
   json_partner_list (w, session, "dissenters", st->dissenters);
+  {
+    g_autoptr (CgGroupStats) groups = cg_analysis_item_groups (session, item->id);
+
+    json_groups (w, groups);
+  }
   cg_json_end_object (w);
 }
 
@@ -374,6 +480,11 @@ json_lesson (CgJsonWriter *w, CgSession *session, guint lesson)
     }
   cg_json_end_array (w);
   cg_json_member_number (w, "group_mean", st->group_mean, DECIMALS);
+  {
+    g_autoptr (CgGroupStats) groups = cg_analysis_lesson_groups (session, lesson);
+
+    json_groups (w, groups);
+  }
   cg_json_end_object (w);
 }
 
@@ -424,8 +535,21 @@ json_partners (CgJsonWriter *w, CgSession *session)
       cg_json_member_string (w, "name", p->name);
       cg_json_member_string (w, "organisation", p->organisation);
       cg_json_member_string (w, "role", p->role);
+      cg_json_member_string (w, "group", *p->group != '\0' ? p->group : NULL);
       cg_json_member_uint (w, "tasks_led", cg_analysis_tasks_led (session, p->id));
       cg_json_end_object (w);
+    }
+  cg_json_end_array (w);
+}
+
+static void
+json_item_refs (CgJsonWriter *w, CgSession *session, const char *key, GArray *items)
+{
+  cg_json_begin_array (w, key);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *ref = cg_report_item_ref (session, g_array_index (items, guint, i));
+      cg_json_member_string (w, NULL, ref);
     }
   cg_json_end_array (w);
 }
@@ -435,16 +559,13 @@ json_talk_first (CgJsonWriter *w, CgSession *session)
 {
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
+  g_autoptr (GArray) missing = cg_analysis_agreed_missing (session, 0);
 
   cg_analysis_talk_first (session, 0, &items, &tasks);
   cg_json_begin_object (w, "talk_first");
-  cg_json_begin_array (w, "items");
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autofree char *ref = cg_report_item_ref (session, g_array_index (items, guint, i));
-      cg_json_member_string (w, NULL, ref);
-    }
-  cg_json_end_array (w);
+  json_item_refs (w, session, "items", items);
+  /* "What we agree is missing": agreed, not true. */
+  json_item_refs (w, session, "missing", missing);
   cg_json_begin_array (w, "tasks");
   for (guint i = 0; i < tasks->len; i++)
     {

@@ -86,8 +86,8 @@ static const char *
 text_labels (guint i)
 {
   const char *labels[] = {
-    _("Level:"), _("Answers:"), _("Mean:"), _("SD:"), _("Consensus:"), _("Dissenters:"),
-    _("Aim agreed:"), _("Flags:"), _("Accountable:"), _("Responsible:"), _("Most named:"),
+    _("Level:"), _("Direction:"), _("Answers:"), _("Mean:"), _("SD:"), _("Consensus:"), _("Dissenters:"),
+    _("Aim agreed:"), _("Groups:"), _("Group gap:"), _("Flags:"), _("Accountable:"), _("Responsible:"), _("Most named:"),
     _("Answered:"),
   };
 
@@ -116,6 +116,46 @@ text_item_spread (TextReport *r, const CgItemStats *st)
   text_row (r, _("Consensus:"), cns);
 }
 
+/* "Health 4.50 (2), Council 1.50 (2), Charity 3.00 (1, one partner)" and
+ * the gap; nothing when no partner has a group. */
+static void
+text_groups (TextReport *r, const CgGroupStats *st)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *gap = NULL;
+
+  for (guint i = 0; i < st->groups->len; i++)
+    {
+      const CgGroupMean *g = &g_array_index (st->groups, CgGroupMean, i);
+      g_autofree char *mean = text_number (g->mean, 2);
+
+      if (g->n == 0)
+        continue;
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      if (g->n_partners == 1)
+        /* TRANSLATORS: a group, its mean and its number of answers */
+        g_string_append_printf (list, _("%s %s (%u, one partner)"), g->name, mean, g->n);
+      else
+        g_string_append_printf (list, _("%s %s (%u)"), g->name, mean, g->n);
+    }
+  if (list->len == 0)
+    return;
+  text_row (r, _("Groups:"), list->str);
+  if (!st->has_gap)
+    return;
+  gap = text_number (st->gap, 2);
+  {
+    /* TRANSLATORS: the gap, the group with the higher mean, the lower one */
+    g_autofree char *line = g_strdup_printf (st->flagged ? _("%s between %s and %s (flagged)")
+                                                         : _("%s between %s and %s"),
+                                             gap,
+                                             g_array_index (st->groups, CgGroupMean, st->high).name,
+                                             g_array_index (st->groups, CgGroupMean, st->low).name);
+    text_row (r, _("Group gap:"), line);
+  }
+}
+
 static void
 text_item (TextReport *r, const CgItem *item)
 {
@@ -126,7 +166,9 @@ text_item (TextReport *r, const CgItem *item)
   g_string_append_printf (r->out, "\n  %s  ", ref);
   append_indented (r->out, item->text, 4 + strlen (ref));
   g_string_append_c (r->out, '\n');
-  text_row (r, _("Level:"), cg_level_to_label (st->level));
+  text_row (r, _("Level:"), cg_item_stats_label (st));
+  if (st->direction != CG_DIRECTION_NONE)
+    text_row (r, _("Direction:"), cg_direction_to_label (st->direction));
   answers = g_strdup_printf (_("%u (don’t know %u, no answer %u)%s"), st->n, st->n_dont_know,
                              st->n_missing,
                              st->n > 0 && st->indicative ? _("; indicative only") : "");
@@ -141,6 +183,11 @@ text_item (TextReport *r, const CgItem *item)
       g_autofree char *names = cg_report_join_names (r->session, st->dissenters, ", ");
       text_row (r, _("Dissenters:"), names);
     }
+  {
+    g_autoptr (CgGroupStats) groups = cg_analysis_item_groups (r->session, item->id);
+
+    text_groups (r, groups);
+  }
 }
 
 static int
@@ -175,6 +222,15 @@ text_lesson_means (TextReport *r, guint lesson)
       text_name_value (r, cg_session_get_partner (r->session, i)->name, width, mean);
     }
   text_name_value (r, _("Group"), width, group);
+  {
+    g_autoptr (CgGroupStats) groups = cg_analysis_lesson_groups (r->session, lesson);
+
+    if (groups->groups->len > 0)
+      {
+        g_string_append_c (r->out, '\n');
+        text_groups (r, groups);
+      }
+  }
 }
 
 static void
@@ -261,7 +317,7 @@ text_talk_item (TextReport *r, guint rank, guint id)
   g_string_append_printf (r->out, "  %2u. %s  ", rank, ref);
   append_indented (r->out, item->text, 8 + strlen (ref));
   g_string_append (r->out, " (");
-  g_string_append_printf (r->out, _("%s, consensus %s"), cg_level_to_label (st->level), cns);
+  g_string_append_printf (r->out, _("%s, consensus %s"), cg_item_stats_label (st), cns);
   g_string_append (r->out, ")\n");
 }
 
@@ -270,14 +326,18 @@ text_talk_first (TextReport *r)
 {
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
+  g_autoptr (GArray) missing = cg_analysis_agreed_missing (r->session, 0);
   guint rank = 0;
 
   text_heading (r, _("Talk about these first"));
   cg_analysis_talk_first (r->session, 0, &items, &tasks);
-  if (items->len == 0 && tasks->len == 0)
-    g_string_append_printf (r->out, "  %s\n", _("Nothing: no divergent items and no unclear roles."));
+  if (items->len == 0 && missing->len == 0 && tasks->len == 0)
+    g_string_append_printf (r->out, "  %s\n", _("Nothing: no divergent items, nothing agreed missing and no unclear roles."));
   for (guint i = 0; i < items->len; i++)
     text_talk_item (r, ++rank, g_array_index (items, guint, i));
+  /* Then what the room agrees is missing ("Agreed: not yet"). */
+  for (guint i = 0; i < missing->len; i++)
+    text_talk_item (r, ++rank, g_array_index (missing, guint, i));
   for (guint i = 0; i < tasks->len; i++)
     {
       guint id = g_array_index (tasks, guint, i);
@@ -333,6 +393,9 @@ text_partners (TextReport *r)
       g_string_append_printf (r->out, "  %s  %s", ref, p->name);
       if (*p->organisation != '\0' || *p->role != '\0')
         g_string_append_printf (r->out, " (%s%s%s)", p->organisation, sep, p->role);
+      if (*p->group != '\0')
+        /* TRANSLATORS: after a partner's name: the group it belongs to */
+        g_string_append_printf (r->out, _(" · group: %s"), p->group);
       g_string_append_c (r->out, '\n');
     }
 }

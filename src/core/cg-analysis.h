@@ -42,9 +42,22 @@ typedef enum
 const char *cg_level_to_string (CgLevel level); /* "agreed", "partly-agreed", "divergent", "not-enough" */
 const char *cg_level_to_label (CgLevel level);  /* translated: "Agreed", "Partly agreed", ... */
 
+/* The side of neutral (3) an item's median is on, as for dissenters. */
+typedef enum
+{
+  CG_DIRECTION_NONE,     /* nobody gave a 1-5 answer: no median */
+  CG_DIRECTION_NOT_TRUE, /* median below 3 */
+  CG_DIRECTION_NEUTRAL,  /* median exactly 3 */
+  CG_DIRECTION_TRUE,     /* median above 3 */
+} CgDirection;
+
+const char *cg_direction_to_string (CgDirection direction); /* "true", "not-true", "neutral"; NULL for none */
+const char *cg_direction_to_label (CgDirection direction);  /* translated: "True", "Not true", "Neutral", "" */
+
 typedef struct
 {
   guint item_id;
+  CgItemKind kind;
   guint n;            /* partners who gave a 1-5 answer */
   guint n_dont_know;
   guint n_missing;    /* partners with no answer at all */
@@ -54,6 +67,7 @@ typedef struct
   double q1, q3, iqr;
   double consensus;   /* Tastle-Wierman; NAN when n == 0 */
   CgLevel level;
+  CgDirection direction;
   gboolean indicative; /* n < 5: spread statistics are indicative only */
   GArray *dissenters;  /* guint partner ids, in partner order */
 } CgItemStats;
@@ -62,6 +76,14 @@ typedef struct
 CgItemStats *cg_analysis_item (CgSession *session, guint item_id);
 void         cg_item_stats_free (CgItemStats *stats);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgItemStats, cg_item_stats_free)
+
+/* Agreed, and agreed the wrong way: a statement the room agrees is not
+ * true (an area for development) or an aim it agrees is unimportant. */
+gboolean    cg_item_stats_agreed_not_true (const CgItemStats *stats);
+/* The words an item's badge carries everywhere: the level's label, except
+ * "Agreed: not yet" for a statement and "Agreed: not a priority" for an
+ * aim when cg_item_stats_agreed_not_true(). Translated. */
+const char *cg_item_stats_label (const CgItemStats *stats);
 
 /* Pure helpers on a list of 1-5 values (exposed for tests and fuzzing). */
 double cg_analysis_consensus (const guint counts[CG_RATING_MAX + 1]);
@@ -96,6 +118,52 @@ void         cg_task_stats_free (CgTaskStats *stats);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgTaskStats, cg_task_stats_free)
 gboolean     cg_task_stats_is_clear (const CgTaskStats *stats); /* no flag raised */
 
+/* Groups: partners carry an optional group (sector or profession). Groups
+ * are told apart by their text, ignoring case and surrounding spaces; the
+ * first spelling met names the group. Partners without a group are left
+ * out of everything below.
+ *
+ * A group's mean is over all of its partners' 1-5 answers (to one item, or
+ * to every statement of a lesson, as the lesson's group mean is). The gap
+ * is the largest difference between two groups' means among the groups
+ * with at least one answer: the highest mean against the lowest (ties: the
+ * group met first). It is flagged when it is at least 1.5 points and each
+ * of those two groups gave 2 or more answers; a difference carried by one
+ * answer is too easily one person's view. A group with a single partner is
+ * that person's answer: views say so ("one partner"). */
+#define CG_GROUP_GAP_FLAG 1.5
+#define CG_GROUP_GAP_MIN_ANSWERS 2
+
+typedef struct
+{
+  char *name;        /* as first spelt */
+  guint n_partners;  /* partners in the group */
+  guint n;           /* their 1-5 answers counted */
+  double mean;       /* NAN when n == 0 */
+} CgGroupMean;
+
+typedef struct
+{
+  GArray *groups;    /* CgGroupMean, every group with a partner, in the order of
+                      * the partners first in each group */
+  gboolean has_gap;  /* at least two groups answered */
+  double gap;        /* high mean - low mean; NAN without a gap */
+  guint high, low;   /* indexes into groups */
+  gboolean flagged;
+} CgGroupStats;
+
+/* The groups of the session's partners, in partner order, each once. */
+GPtrArray    *cg_analysis_group_names (CgSession *session); /* of char *, owned */
+CgGroupStats *cg_analysis_item_groups (CgSession *session, guint item_id);
+CgGroupStats *cg_analysis_lesson_groups (CgSession *session, guint lesson);
+void          cg_group_stats_free (CgGroupStats *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgGroupStats, cg_group_stats_free)
+
+/* Rated item ids (statements by lesson, then aims) whose group gap is
+ * flagged, widest gap first, ties in session order; cut at @max (0 = no
+ * limit). Hidden answers are the caller's to leave out. */
+GArray *cg_analysis_group_divides (CgSession *session, guint max);
+
 /* Number of tasks for which @partner_id claims Accountable. */
 guint cg_analysis_tasks_led (CgSession *session, guint partner_id);
 
@@ -103,5 +171,21 @@ guint cg_analysis_tasks_led (CgSession *session, guint partner_id);
  * divergent, most divergent (lowest consensus) first, then ids of tasks with
  * any flag. Each array is cut at @max entries (0 = no limit). */
 void cg_analysis_talk_first (CgSession *session, guint max, GArray **item_ids, GArray **task_ids);
+
+/* "What we agree is missing": ids of the statements (not aims) the room
+ * agrees are not true, lowest mean first, ties in session order; cut at
+ * @max (0 = no limit). Like cg_analysis_talk_first(), hidden answers are
+ * the caller's to leave out. */
+GArray *cg_analysis_agreed_missing (CgSession *session, guint max);
+
+/* Ids of the rated items (statements by lesson, then aims) whose answers
+ * are visible (cg_session_answers_visible() of the item's stage), in the
+ * order the Review stage and the report show their dot strips: divergent
+ * first, then partly agreed, not enough answers, agreed but not true
+ * ("Agreed: not yet", a finding), agreed; within each the
+ * lowest consensus first (no consensus last); ties keep the session's
+ * order. Hidden items are left out here, not by each caller, so no view
+ * can leak them by forgetting to. */
+GArray *cg_analysis_review_order (CgSession *session);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ partners_equal (const CgPartnerData *a, const CgPartnerData *b)
       || g_strcmp0 (a->pub.name, b->pub.name) != 0
       || g_strcmp0 (a->pub.organisation, b->pub.organisation) != 0
       || g_strcmp0 (a->pub.role, b->pub.role) != 0
+      || g_strcmp0 (a->pub.group, b->pub.group) != 0
       || g_ascii_strcasecmp (a->pub.colour, b->pub.colour) != 0
       || !tables_equal (a->ratings, b->ratings)
       || !tables_equal (a->involvement, b->involvement)

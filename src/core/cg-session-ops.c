@@ -130,6 +130,7 @@ text_slot (CgSession *self, CgTextTarget target, guint a, guint b)
         case CG_PARTNER_ORGANISATION: return &p->pub.organisation;
         case CG_PARTNER_ROLE: return &p->pub.role;
         case CG_PARTNER_COLOUR: return &p->pub.colour;
+        case CG_PARTNER_GROUP: return &p->pub.group;
         default: g_assert_not_reached ();
         }
     case CG_TEXT_ITEM:

@@ -33,6 +33,7 @@ static const char *const detail_names[CG_N_DETAILS] = {
 
 static const char *const charter_names[CG_N_CHARTER_FIELDS] = {
   "title", "purpose", "ground-rules", "measures", "review-date", "learning", "still-to-resolve",
+  "work-on",
 };
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -246,6 +247,7 @@ build_partner (Builder *b, xmlNode *node)
   g_autofree char *name = NULL;
   g_autofree char *organisation = NULL;
   g_autofree char *role = NULL;
+  g_autofree char *group = NULL;
   xmlNode *child;
   guint id;
 
@@ -263,8 +265,12 @@ build_partner (Builder *b, xmlNode *node)
     organisation = get_text (child);
   if ((child = find_child (node, "role")) != NULL)
     role = get_text (child);
+  if ((child = find_child (node, "group")) != NULL)
+    group = get_text (child);
   if (!cg_session_insert_partner (b->session, id, name, organisation, role, colour))
     return fail (b, node, _("partner p%u could not be added"), id);
+  if (group != NULL && group[0] != '\0')
+    cg_session_set_partner_field (b->session, id, CG_PARTNER_GROUP, group);
   return TRUE;
 }
 
@@ -520,13 +526,13 @@ static const struct { const char *parent; const char *children; } allowed_childr
   { "options", " revealed " },
   { "role-suggestions", " role " },
   { "partners", " partner " },
-  { "partner", " name organisation role " },
+  { "partner", " name organisation role group " },
   { "lessons", " lesson " },
   { "lesson", " intro prompt statement " },
   { "aims", " aim " },
   { "tasks", " task " },
   { "answers", " rating comment role " },
-  { "charter", " title purpose ground-rules measures review-date learning still-to-resolve " },
+  { "charter", " title purpose ground-rules measures review-date learning still-to-resolve work-on " },
 };
 
 static const char *

@@ -19,6 +19,7 @@ static const char *const detail_names[CG_N_DETAILS] = {
 
 static const char *const charter_names[CG_N_CHARTER_FIELDS] = {
   "title", "purpose", "ground-rules", "measures", "review-date", "learning", "still-to-resolve",
+  "work-on",
 };
 
 static xmlNode *
@@ -123,6 +124,8 @@ write_partners (CgSession *session, xmlNode *root)
         add_text (node, "organisation", p->organisation);
       if (p->role != NULL && p->role[0] != '\0')
         add_text (node, "role", p->role);
+      if (p->group != NULL && p->group[0] != '\0')
+        add_text (node, "group", p->group);
     }
 }
 

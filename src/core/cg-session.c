@@ -59,6 +59,7 @@ partner_free (CgPartnerData *p)
   g_free (p->pub.organisation);
   g_free (p->pub.role);
   g_free (p->pub.colour);
+  g_free (p->pub.group);
   g_hash_table_unref (p->ratings);
   g_hash_table_unref (p->involvement);
   g_hash_table_unref (p->believed);
@@ -78,6 +79,7 @@ cg_partner_data_new (guint id, const char *name, const char *organisation,
   p->pub.organisation = cg_text_clean (organisation);
   p->pub.role = cg_text_clean (role);
   p->pub.colour = g_strdup (colour);
+  p->pub.group = g_strdup ("");
   p->ratings = g_hash_table_new (NULL, NULL);
   p->involvement = g_hash_table_new (NULL, NULL);
   p->believed = g_hash_table_new (NULL, NULL);
@@ -1239,4 +1241,31 @@ cg_session_emit_all_changed (CgSession *self)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   cg_session_emit (self, CG_CHANGE_ALL, 0, 0);
+}
+
+char **
+cg_session_dup_group_suggestions (CgSession *self)
+{
+  static const char *const usual[] = {
+    N_("Health"), N_("Social care"), N_("Housing"), N_("Education"), N_("Voluntary sector"),
+    N_("Service user"),
+  };
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
+
+  g_return_val_if_fail (CG_IS_SESSION (self), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (usual); i++)
+    {
+      g_strv_builder_add (out, _(usual[i]));
+      g_hash_table_add (seen, g_utf8_casefold (_(usual[i]), -1));
+    }
+  for (guint i = 0; i < self->partners->len; i++)
+    {
+      const CgPartner *p = g_ptr_array_index (self->partners, i);
+      g_autofree char *trimmed = g_strstrip (g_strdup (p->group));
+
+      if (*trimmed != '\0' && g_hash_table_add (seen, g_utf8_casefold (trimmed, -1)))
+        g_strv_builder_add (out, trimmed);
+    }
+  return g_strv_builder_end (out);
 }

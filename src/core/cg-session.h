@@ -133,6 +133,11 @@ CgSession  *cg_session_new_round (CgSession *earlier, const char *file_name, GBy
 /* Role suggestions for the Partners stage (from the template). */
 const char *const *cg_session_get_role_suggestions (CgSession *self);
 void        cg_session_set_role_suggestions (CgSession *self, const char *const *roles);
+/* Groups to offer for a partner: the usual sectors (Health, Social care,
+ * Housing, Education, Voluntary sector, Service user; translated), then the
+ * other groups the session's partners already have, each once (ignoring
+ * case). NULL-terminated; free with g_strfreev(). */
+char      **cg_session_dup_group_suggestions (CgSession *self);
 
 /* Undo and the modified flag ----------------------------------------------- */
 gboolean cg_session_can_undo (CgSession *self);

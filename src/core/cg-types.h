@@ -90,6 +90,9 @@ typedef enum
   CG_CHARTER_REVIEW_DATE,
   CG_CHARTER_LEARNING, /* review and learning arrangements */
   CG_CHARTER_STILL_TO_RESOLVE,
+  CG_CHARTER_WORK_ON, /* "what we will work on": what the room agrees is missing; shown
+                       * before "still to resolve" (last here so older values keep their
+                       * numbers) */
   CG_N_CHARTER_FIELDS
 } CgCharterField;
 
@@ -100,6 +103,7 @@ typedef enum
   CG_PARTNER_ORGANISATION,
   CG_PARTNER_ROLE,
   CG_PARTNER_COLOUR, /* "#rrggbb" */
+  CG_PARTNER_GROUP,  /* sector or profession ("Health"); empty when none */
   CG_N_PARTNER_FIELDS
 } CgPartnerField;
 
@@ -110,6 +114,7 @@ typedef struct
   char *organisation;
   char *role;
   char *colour; /* "#rrggbb", never NULL */
+  char *group;  /* sector or profession the partner speaks for; "" when none, never NULL */
 } CgPartner;
 
 /* A rated item: a lesson statement or a candidate aim. */

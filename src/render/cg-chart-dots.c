@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "cg-chart-dots.h"
+#include "cg-chart-items.h"
 
 #define LABEL_SCALE 0.8
 #define FOOTER_SCALE 0.85
@@ -142,7 +143,7 @@ layout_compute (cairo_t *cr, const CgChartStyle *style, CgSession *session,
   l->badge = (CgRect) { width - l->pad, l->pad, 0, 0 };
   if (l->visible)
     {
-      cg_chart_draw_level_badge (cr, style, st->level, scale * 0.9, 0, 0, FALSE,
+      cg_chart_draw_item_badge (cr, style, st, scale * 0.9, 0, 0, FALSE,
                                  &l->badge.width, &l->badge.height);
       l->badge.x = width - l->pad - l->badge.width;
     }
@@ -403,7 +404,7 @@ cg_chart_dots_draw (cairo_t *cr, double width, double height, CgSession *session
     {
       g_autofree char *footer = footer_text (st);
 
-      cg_chart_draw_level_badge (cr, style, st->level, l.scale * 0.9, l.badge.x, l.badge.y,
+      cg_chart_draw_item_badge (cr, style, st, l.scale * 0.9, l.badge.x, l.badge.y,
                                  TRUE, NULL, NULL);
       draw_dots (cr, style, session, item, &l);
       draw_mean (cr, style, st, &l);
@@ -538,7 +539,7 @@ cg_chart_dots_describe (CgSession *session, guint item_id)
       g_string_append (s, _(HIDDEN_TEXT));
       return g_string_free (s, FALSE);
     }
-  g_string_append_printf (s, "%s.", cg_level_to_label (st->level));
+  g_string_append_printf (s, "%s.", cg_item_stats_label (st));
   if (st->n > 0)
     g_string_append_printf (s, _(" Mean %.1f from %u answers."), st->mean, st->n);
   describe_answers (s, session, item);

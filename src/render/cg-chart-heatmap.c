@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "cg-chart-heatmap.h"
+#include "cg-chart-items.h"
 
 #define SMALL 0.8
 
@@ -15,6 +16,7 @@ typedef struct
   const guint *ids;
   guint n_items, n_partners;
   const CgChartStyle *style;
+  gboolean means;  /* cells are group means (no "don't know" to key) */
 } Input;
 
 typedef struct
@@ -73,7 +75,8 @@ legend_entries (const Input *in)
 
   for (guint r = 1; r <= CG_RATING_MAX; r++)
     g_ptr_array_add (entries, g_strdup_printf ("%u %s", r, cg_chart_scale_word (kind, r)));
-  g_ptr_array_add (entries, g_strdup_printf ("? %s", _("Don’t know")));
+  if (!in->means)
+    g_ptr_array_add (entries, g_strdup_printf ("? %s", _("Don’t know")));
   g_ptr_array_add (entries, g_strdup_printf ("– %s", _("Not answered")));
   for (guint i = 0; i < in->n_items; i++)
     if (!cg_chart_item_visible (in->session, in->ids[i]))
@@ -127,13 +130,15 @@ legend_flow (cairo_t *cr, const Input *in, const Layout *l, double width, gboole
           g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, in->style, t,
                                                                   l->scale * SMALL, FALSE,
                                                                   w - sw - l->pad * 0.5, 1);
-          const CgRgb *fill = i < CG_RATING_MAX ? &in->style->shades[i + 1]
-                              : i == CG_RATING_MAX ? &in->style->dont_know : &in->style->bg;
+          /* Group means key no "don't know": their entries move up one. */
+          guint k = in->means && i >= CG_RATING_MAX ? i + 1 : i;
+          const CgRgb *fill = k < CG_RATING_MAX ? &in->style->shades[k + 1]
+                              : k == CG_RATING_MAX ? &in->style->dont_know : &in->style->bg;
 
           cairo_rectangle (cr, x, y + (lh - sw) / 2, sw, sw);
           cg_rgb_set_source (cr, fill, 1.0);
           cairo_fill_preserve (cr);
-          if (i > CG_RATING_MAX + 1)
+          if (k > CG_RATING_MAX + 1)
             draw_hatch (cr, in->style, &(CgRect) { x, y + (lh - sw) / 2, sw, sw });
           cg_rgb_set_source (cr, &in->style->grid, 1.0);
           cairo_set_line_width (cr, 1.0);
@@ -371,6 +376,7 @@ input_init (Input *in, CgSession *session, const guint *ids, guint n, const CgCh
   in->n_items = n;
   in->n_partners = cg_session_get_n_partners (session);
   in->style = style;
+  in->means = FALSE;
   for (guint i = 0; i < n; i++)
     if (cg_session_lookup_item (session, ids[i]) == NULL)
       return FALSE;
@@ -481,5 +487,280 @@ cg_chart_heatmap_describe (CgSession *session, const guint *item_ids, guint n_it
                                   p + 1 < n_partners ? "," : ".");
         }
     }
+  return g_string_free (s, FALSE);
+}
+
+/* Groups x lessons ---------------------------------------------------------- */
+
+/* The same grid as the partners', one row per group and one column per
+ * lesson; a cell is the group's mean over all its answers in the lesson,
+ * shaded by the nearest whole point and carrying the mean as text. */
+typedef struct
+{
+  Input in;                       /* session, style, the statements (for the legend) */
+  GArray *statements;
+  CgGroupStats *lessons[CG_N_LESSONS];
+  guint n_groups;
+} GroupInput;
+
+static void
+group_input_init (GroupInput *g, CgSession *session, const CgChartStyle *style)
+{
+  g->statements = cg_chart_collect_items (session, CG_CHART_ALL_LESSONS, FALSE);
+  input_init (&g->in, session, (guint *) g->statements->data, g->statements->len, style);
+  g->in.means = TRUE;
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    g->lessons[l] = cg_analysis_lesson_groups (session, l);
+  g->n_groups = g->lessons[0]->groups->len;
+}
+
+static void
+group_input_clear (GroupInput *g)
+{
+  for (guint l = 0; l < CG_N_LESSONS; l++)
+    g_clear_pointer (&g->lessons[l], cg_group_stats_free);
+  g_clear_pointer (&g->statements, g_array_unref);
+}
+
+/* "Charity (one partner)": a lone partner's mean is that partner's answer. */
+static char *
+group_row_name (const GroupInput *g, guint group)
+{
+  const CgGroupMean *gm = &g_array_index (g->lessons[0]->groups, CgGroupMean, group);
+
+  if (gm->n_partners == 1)
+    return g_strdup_printf (_("%s (one partner)"), gm->name);
+  return g_strdup (gm->name);
+}
+
+static void
+group_layout_compute (cairo_t *cr, const GroupInput *g, double width, double scale, Layout *l)
+{
+  double widest = 0;
+
+  l->scale = scale;
+  l->px = cg_chart_style_font_px (g->in.style, scale);
+  l->pad = l->px * 0.5;
+  for (guint i = 0; i < g->n_groups; i++)
+    {
+      g_autofree char *name = group_row_name (g, i);
+
+      widest = MAX (widest, text_width (cr, g->in.style, name, scale, FALSE));
+    }
+  l->swatch = 0;
+  l->name_w = MIN (widest, width * 0.4);
+  l->grid_x = l->pad + l->name_w + l->pad;
+  l->cell_w = MIN ((width - l->pad - l->grid_x) / CG_N_LESSONS, l->px * 5);
+  l->row_h = MAX (l->px * 1.8, g->in.style->min_font_size * 1.4);
+  l->header_h = line_height (cr, g->in.style, scale * SMALL) + l->pad * 0.5;
+  l->grid_y = l->pad + l->header_h;
+  l->legend_y = l->grid_y + g->n_groups * l->row_h + l->pad;
+  l->legend_h = legend_flow (cr, &g->in, l, width, FALSE);
+  l->key_y = l->legend_y + l->legend_h + l->pad;
+  l->key_line_h = line_height (cr, g->in.style, scale * SMALL);
+  l->key_cols = CLAMP ((guint) (width / (l->px * 22)), 1, 3);
+  l->key_shown = CG_N_LESSONS;
+  l->key_more = FALSE;
+  l->key_rows = (CG_N_LESSONS + l->key_cols - 1) / l->key_cols;
+  l->height = l->key_y + l->key_rows * l->key_line_h + l->pad;
+}
+
+static void
+group_layout_fit (cairo_t *cr, const GroupInput *g, double width, double height, Layout *l)
+{
+  double min_scale = g->in.style->min_font_size / g->in.style->font_size;
+  double scale = 1.0;
+
+  group_layout_compute (cr, g, width, scale, l);
+  for (int i = 0; i < 4 && l->height > height && scale > min_scale; i++)
+    {
+      scale = MAX (min_scale, scale * MAX (0.5, height / l->height));
+      group_layout_compute (cr, g, width, scale, l);
+    }
+}
+
+static void
+group_draw_cell (cairo_t *cr, const GroupInput *g, const Layout *l, const CgRect *r,
+                 const CgGroupMean *gm, gboolean visible)
+{
+  const CgChartStyle *style = g->in.style;
+  g_autofree char *text = NULL;
+  const CgRgb *fill = NULL;
+
+  if (!visible)
+    draw_hatch (cr, style, r);
+  else if (gm->n > 0)
+    {
+      fill = &style->shades[CLAMP ((guint) lround (gm->mean), CG_RATING_1, CG_RATING_5)];
+      text = g_strdup_printf ("%.1f", gm->mean);
+    }
+  else
+    text = g_strdup ("–");
+  if (fill != NULL)
+    {
+      cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+      cg_rgb_set_source (cr, fill, 1.0);
+      cairo_fill (cr);
+    }
+  if (text != NULL)
+    {
+      CgRgb ink = fill != NULL ? cg_rgb_text_on (fill) : style->muted;
+      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, text, l->scale, TRUE,
+                                                              l->cell_w, 1);
+      double th;
+
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      cg_render_layout_size (layout, NULL, &th);
+      cg_render_layout_show (cr, layout, r->x, r->y + (r->height - th) / 2, &ink);
+    }
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cg_rgb_set_source (cr, &style->grid, 1.0);
+  cairo_set_line_width (cr, style->high_contrast ? 1.5 : 1.0);
+  cairo_stroke (cr);
+}
+
+static void
+group_draw_grid (cairo_t *cr, const GroupInput *g, const Layout *l)
+{
+  double lh = line_height (cr, g->in.style, l->scale);
+
+  for (guint i = 0; i < g->n_groups; i++)
+    {
+      g_autofree char *name = group_row_name (g, i);
+      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, g->in.style, name, l->scale,
+                                                              FALSE, l->name_w, 1);
+
+      cg_render_layout_show (cr, layout, l->pad, l->grid_y + i * l->row_h + (l->row_h - lh) / 2,
+                             &g->in.style->fg);
+    }
+  for (guint lesson = 0; lesson < CG_N_LESSONS; lesson++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u", lesson + 1);
+      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, g->in.style, label,
+                                                              l->scale * SMALL, TRUE,
+                                                              l->cell_w, 1);
+      gboolean visible = cg_session_answers_visible (g->in.session, CG_STAGE_FOR_LESSON (lesson));
+
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      cg_render_layout_show (cr, layout, l->grid_x + lesson * l->cell_w, l->pad, &g->in.style->fg);
+      for (guint i = 0; i < g->n_groups; i++)
+        {
+          CgRect r;
+
+          cell_rect (l, lesson, i, &r);
+          group_draw_cell (cr, g, l, &r,
+                           &g_array_index (g->lessons[lesson]->groups, CgGroupMean, i), visible);
+        }
+    }
+}
+
+static void
+group_draw_key (cairo_t *cr, const GroupInput *g, const Layout *l, double width)
+{
+  double col_w = (width - 2 * l->pad) / l->key_cols;
+
+  for (guint i = 0; i < CG_N_LESSONS; i++)
+    {
+      guint row = i % l->key_rows, col = i / l->key_rows;
+      g_autofree char *text = g_strdup_printf ("%u  %s", i + 1, cg_lesson_get_title (i));
+      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, g->in.style, text,
+                                                              l->scale * SMALL, FALSE,
+                                                              col_w - l->pad, 1);
+
+      cg_render_layout_show (cr, layout, l->pad + col * col_w, l->key_y + row * l->key_line_h,
+                             &g->in.style->muted);
+    }
+}
+
+void
+cg_chart_group_heatmap_draw (cairo_t *cr, double width, double height, CgSession *session,
+                             const CgChartStyle *style)
+{
+  GroupInput g;
+  Layout l;
+
+  g_return_if_fail (cr != NULL && style != NULL && CG_IS_SESSION (session));
+  group_input_init (&g, session, style);
+  group_layout_fit (cr, &g, width, height, &l);
+  group_draw_grid (cr, &g, &l);
+  legend_flow (cr, &g.in, &l, width, TRUE);
+  group_draw_key (cr, &g, &l, width);
+  group_input_clear (&g);
+}
+
+double
+cg_chart_group_heatmap_get_height_for_width (CgSession *session, double width,
+                                             const CgChartStyle *style)
+{
+  cairo_t *cr;
+  GroupInput g;
+  Layout l;
+
+  g_return_val_if_fail (CG_IS_SESSION (session) && style != NULL, 0);
+  group_input_init (&g, session, style);
+  cr = cg_render_scratch_context_new ();
+  group_layout_fit (cr, &g, width, G_MAXDOUBLE, &l);
+  cairo_destroy (cr);
+  group_input_clear (&g);
+  return ceil (l.height);
+}
+
+gboolean
+cg_chart_group_heatmap_get_cell (cairo_t *cr, double width, double height, CgSession *session,
+                                 const CgChartStyle *style, guint lesson, guint group,
+                                 CgRect *out)
+{
+  GroupInput g;
+  Layout l;
+  gboolean ok;
+
+  g_return_val_if_fail (cr != NULL && out != NULL && CG_IS_SESSION (session), FALSE);
+  group_input_init (&g, session, style);
+  ok = lesson < CG_N_LESSONS && group < g.n_groups;
+  if (ok)
+    {
+      group_layout_fit (cr, &g, width, height, &l);
+      cell_rect (&l, lesson, group, out);
+    }
+  group_input_clear (&g);
+  return ok;
+}
+
+char *
+cg_chart_group_heatmap_describe (CgSession *session)
+{
+  GroupInput g;
+  GString *s;
+
+  g_return_val_if_fail (CG_IS_SESSION (session), NULL);
+  group_input_init (&g, session, NULL);
+  s = g_string_new (NULL);
+  g_string_append_printf (s, _("Heat map of the mean rating of %u groups in each lesson."),
+                          g.n_groups);
+  for (guint lesson = 0; lesson < CG_N_LESSONS; lesson++)
+    {
+      const CgGroupStats *st = g.lessons[lesson];
+
+      g_string_append_printf (s, " %u %s:", lesson + 1, cg_lesson_get_title (lesson));
+      if (!cg_session_answers_visible (session, CG_STAGE_FOR_LESSON (lesson)))
+        {
+          g_string_append_printf (s, " %s", _("hidden until revealed."));
+          continue;
+        }
+      for (guint i = 0; i < g.n_groups; i++)
+        {
+          const CgGroupMean *gm = &g_array_index (st->groups, CgGroupMean, i);
+          g_autofree char *name = group_row_name (&g, i);
+          g_autofree char *mean = gm->n > 0 ? g_strdup_printf ("%.1f", gm->mean)
+                                            : g_strdup (_("no answers"));
+
+          g_string_append_printf (s, " %s %s%s", name, mean, i + 1 < g.n_groups ? "," : ".");
+        }
+      if (st->flagged)
+        g_string_append_printf (s, _(" The groups differ: %s and %s are %.1f points apart."),
+                                g_array_index (st->groups, CgGroupMean, st->high).name,
+                                g_array_index (st->groups, CgGroupMean, st->low).name, st->gap);
+    }
+  group_input_clear (&g);
   return g_string_free (s, FALSE);
 }

@@ -33,4 +33,18 @@ gboolean cg_chart_heatmap_get_cell (cairo_t *cr, double width, double height,
                                     guint partner_pos, CgRect *out);
 char    *cg_chart_heatmap_describe (CgSession *session, const guint *item_ids, guint n_items);
 
+/* Groups x lessons: one row per group (cg_analysis_lesson_groups()), one
+ * column per lesson; a cell is the group's mean answer in the lesson,
+ * shaded by its nearest whole point and written to one decimal. A group of
+ * one partner is named "(one partner)"; lessons whose answers are hidden
+ * are hatched for every group. */
+void     cg_chart_group_heatmap_draw (cairo_t *cr, double width, double height,
+                                      CgSession *session, const CgChartStyle *style);
+double   cg_chart_group_heatmap_get_height_for_width (CgSession *session, double width,
+                                                      const CgChartStyle *style);
+gboolean cg_chart_group_heatmap_get_cell (cairo_t *cr, double width, double height,
+                                          CgSession *session, const CgChartStyle *style,
+                                          guint lesson, guint group, CgRect *out);
+char    *cg_chart_group_heatmap_describe (CgSession *session);
+
 G_END_DECLS

@@ -53,6 +53,8 @@ cg_chart_style_init_light (CgChartStyle *style)
   /* Okabe-Ito blue, yellow and vermillion: apart for every common
    * colour-vision deficiency, and apart in lightness too. */
   style->agreed = rgb ("#0072b2");
+  /* Okabe-Ito reddish purple: apart from the blue of "we agree it is so". */
+  style->agreed_not_yet = rgb ("#cc79a7");
   style->partly = rgb ("#f0e442");
   style->divergent = rgb ("#d55e00");
   style->not_enough = rgb ("#deddda");
@@ -71,6 +73,7 @@ cg_chart_style_init_dark (CgChartStyle *style)
   style->muted = rgb ("#c0bfbc");
   style->grid = rgb ("#5e5c64");
   style->agreed = rgb ("#56b4e9");
+  style->agreed_not_yet = rgb ("#cc79a7");
   style->partly = rgb ("#f0e442");
   style->divergent = rgb ("#e69f00");
   style->not_enough = rgb ("#77767b");
@@ -87,6 +90,7 @@ set_high_contrast_fills (CgChartStyle *style, gboolean dark)
   static const char *const shades[] = { "#8f3600", "#fdb863", "#ffffff", "#b2abd2", "#3b1f6e" };
 
   style->agreed = dark ? rgb ("#56b4e9") : rgb ("#003d7a");
+  style->agreed_not_yet = dark ? rgb ("#e0a0c4") : rgb ("#7a2855");
   style->partly = rgb ("#f0e442");
   style->divergent = dark ? rgb ("#e69f00") : rgb ("#8f3600");
   style->not_enough = style->bg;
@@ -205,6 +209,24 @@ cg_chart_draw_level_badge (cairo_t *cr, const CgChartStyle *style, CgLevel level
                        width, height);
 }
 
+const CgRgb *
+cg_chart_style_item_colour (const CgChartStyle *style, const CgItemStats *stats)
+{
+  if (cg_item_stats_agreed_not_true (stats))
+    return &style->agreed_not_yet;
+  return cg_chart_style_level_colour (style, stats->level);
+}
+
+void
+cg_chart_draw_item_badge (cairo_t *cr, const CgChartStyle *style, const CgItemStats *stats,
+                          double scale, double x, double y, gboolean draw,
+                          double *width, double *height)
+{
+  cg_chart_draw_badge (cr, style, cg_item_stats_label (stats),
+                       cg_chart_style_item_colour (style, stats), scale, x, y, draw,
+                       width, height);
+}
+
 /* The first letters of a name's first two words that are not titles
  * ("Dr Priya Nair": "PN"); of its titles when it has nothing else. */
 static char *
@@ -289,124 +311,4 @@ cg_chart_style_partner_colour (const CgChartStyle *style, const CgPartner *partn
   CgRgb raw = cg_chart_partner_colour (partner);
 
   return cg_chart_style_mark_colour (style, &raw);
-}
-
-char *
-cg_chart_item_label (CgSession *session, guint item_id)
-{
-  const CgItem *item = cg_session_lookup_item (session, item_id);
-  int pos = cg_session_item_position (session, item_id);
-
-  g_return_val_if_fail (item != NULL, NULL);
-  if (item->kind == CG_ITEM_AIM)
-    return g_strdup_printf (C_("aim label", "A%d"), pos + 1);
-  return g_strdup_printf ("%u.%d", item->lesson + 1, pos + 1);
-}
-
-CgStage
-cg_chart_item_stage (CgSession *session, guint item_id)
-{
-  const CgItem *item = cg_session_lookup_item (session, item_id);
-
-  g_return_val_if_fail (item != NULL, CG_STAGE_AIMS);
-  return item->kind == CG_ITEM_AIM ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (item->lesson);
-}
-
-gboolean
-cg_chart_item_visible (CgSession *session, guint item_id)
-{
-  return cg_session_answers_visible (session, cg_chart_item_stage (session, item_id));
-}
-
-GArray *
-cg_chart_collect_items (CgSession *session, guint lesson, gboolean with_aims)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint l = 0; l < CG_N_LESSONS; l++)
-    {
-      if (lesson != CG_CHART_ALL_LESSONS && l != lesson)
-        continue;
-      for (guint i = 0; i < cg_session_get_n_statements (session, l); i++)
-        g_array_append_val (ids, cg_session_get_statement (session, l, i)->id);
-    }
-  for (guint i = 0; with_aims && i < cg_session_get_n_aims (session); i++)
-    g_array_append_val (ids, cg_session_get_aim (session, i)->id);
-  return ids;
-}
-
-const char *
-cg_chart_scale_word (CgItemKind kind, guint rating)
-{
-  static const char *const agreement[] = {
-    NULL, N_("Strongly disagree"), N_("Disagree"), N_("Neutral"), N_("Agree"),
-    N_("Strongly agree"),
-  };
-  static const char *const importance[] = {
-    NULL, N_("Not important"), N_("Slightly important"), N_("Important"),
-    N_("Very important"), N_("Essential"),
-  };
-
-  g_return_val_if_fail (rating >= 1 && rating <= CG_RATING_MAX, "");
-  return _(kind == CG_ITEM_AIM ? importance[rating] : agreement[rating]);
-}
-
-typedef struct
-{
-  guint id, position, rank;
-  double consensus;
-} ReviewOrder;
-
-static guint
-level_rank (CgLevel level)
-{
-  switch (level)
-    {
-    case CG_LEVEL_DIVERGENT: return 0;
-    case CG_LEVEL_PARTLY_AGREED: return 1;
-    case CG_LEVEL_NOT_ENOUGH: return 2;
-    case CG_LEVEL_AGREED:
-    default: return 3;
-    }
-}
-
-static int
-compare_review_order (gconstpointer a, gconstpointer b)
-{
-  const ReviewOrder *x = a, *y = b;
-  /* No consensus (no answers) sorts after any real one. */
-  double cx = isnan (x->consensus) ? 2.0 : x->consensus;
-  double cy = isnan (y->consensus) ? 2.0 : y->consensus;
-
-  if (x->rank != y->rank)
-    return (int) x->rank - (int) y->rank;
-  if (cx != cy)
-    return cx < cy ? -1 : 1;
-  return (int) x->position - (int) y->position;
-}
-
-GArray *
-cg_chart_review_order (CgSession *session)
-{
-  g_autoptr (GArray) ids = cg_chart_collect_items (session, CG_CHART_ALL_LESSONS, TRUE);
-  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (ReviewOrder));
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      guint id = g_array_index (ids, guint, i);
-      g_autoptr (CgItemStats) st = NULL;
-      ReviewOrder o = { id, i, 0, 0.0 };
-
-      if (!cg_chart_item_visible (session, id))
-        continue;
-      st = cg_analysis_item (session, id);
-      o.rank = level_rank (st->level);
-      o.consensus = st->consensus;
-      g_array_append_val (order, o);
-    }
-  g_array_sort (order, compare_review_order);
-  for (guint i = 0; i < order->len; i++)
-    g_array_append_val (out, g_array_index (order, ReviewOrder, i).id);
-  return out;
 }

@@ -30,6 +30,7 @@ typedef struct
   CgRgb muted;       /* secondary text */
   CgRgb grid;        /* grid lines, cell borders */
   CgRgb agreed;      /* level colours: badges and flags */
+  CgRgb agreed_not_yet; /* agreed that it is not true (yet): a finding, not a success */
   CgRgb partly;
   CgRgb divergent;
   CgRgb not_enough;
@@ -72,6 +73,13 @@ void cg_chart_draw_level_badge (cairo_t *cr, const CgChartStyle *style, CgLevel 
                                 double scale, double x, double y, gboolean draw,
                                 double *width, double *height);
 
+/* An item's badge: cg_item_stats_label() on its level's colour, or on
+ * agreed_not_yet for "Agreed: not yet" and "Agreed: not a priority". */
+const CgRgb *cg_chart_style_item_colour (const CgChartStyle *style, const CgItemStats *stats);
+void cg_chart_draw_item_badge (cairo_t *cr, const CgChartStyle *style, const CgItemStats *stats,
+                               double scale, double x, double y, gboolean draw,
+                               double *width, double *height);
+
 /* Short unique tags for partners, in partner order: initials ("JS"), with
  * the position added when two partners share them ("JS2"). NULL-terminated. */
 char **cg_chart_partner_tags (CgSession *session);
@@ -87,27 +95,5 @@ CgRgb  cg_chart_style_mark_colour (const CgChartStyle *style, const CgRgb *colou
 /* A partner's colour as every chart draws it: cg_chart_style_mark_colour()
  * of cg_chart_partner_colour(). */
 CgRgb  cg_chart_style_partner_colour (const CgChartStyle *style, const CgPartner *partner);
-
-/* Short item labels: "3.2" for the second statement of lesson 3, "A1" for
- * the first aim. */
-char *cg_chart_item_label (CgSession *session, guint item_id);
-/* The stage whose reveal governs @item_id's answers. */
-CgStage  cg_chart_item_stage (CgSession *session, guint item_id);
-gboolean cg_chart_item_visible (CgSession *session, guint item_id);
-
-/* Item ids: lesson 0..4 gives that lesson's statements; CG_CHART_ALL_LESSONS
- * gives every statement, then (with @with_aims) the aims. */
-#define CG_CHART_ALL_LESSONS G_MAXUINT
-GArray *cg_chart_collect_items (CgSession *session, guint lesson, gboolean with_aims);
-
-/* Ids of the rated items whose answers are visible, in the order the Review
- * stage shows their dot strips: divergent first, then partly agreed, not
- * enough answers, agreed; within a level the lowest consensus first; ties
- * keep the session's order (statements by lesson, then aims). */
-GArray *cg_chart_review_order (CgSession *session);
-
-/* The five scale words for items of @kind: agreement for statements,
- * importance for aims. @rating 1..5. */
-const char *cg_chart_scale_word (CgItemKind kind, guint rating);
 
 G_END_DECLS

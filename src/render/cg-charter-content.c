@@ -29,6 +29,8 @@ cg_charter_field_get_title (CgCharterField field)
       return _("Review and learning");
     case CG_CHARTER_STILL_TO_RESOLVE:
       return _("Still to resolve");
+    case CG_CHARTER_WORK_ON:
+      return _("What we will work on");
     case CG_N_CHARTER_FIELDS:
     default:
       g_return_val_if_reached ("");
@@ -382,6 +384,35 @@ generate_still_to_resolve (CgSession *session)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* What the room agrees is not true yet: the partnership's areas for
+ * development (as the Nuffield PAT and the Lisbon toolbox call them). */
+static char *
+generate_work_on (CgSession *session)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GArray) missing = cg_analysis_agreed_missing (session, 0);
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const CgItem *item = cg_session_lookup_item (session, g_array_index (missing, guint, i));
+
+      if (item == NULL
+          || !cg_session_answers_visible (session, CG_STAGE_FOR_LESSON (item->lesson)))
+        continue;
+      /* TRANSLATORS: a statement the partners agree is not true yet, then its lesson */
+      g_string_append_printf (out, _("“%s” (%s): we agree this is not yet so."), item->text,
+                              cg_lesson_get_title (item->lesson));
+      g_string_append_c (out, '\n');
+    }
+  if (out->len == 0 && any_hidden (session))
+    return g_strdup (_("Nothing the partners agree is missing among the answers revealed so "
+                       "far; some answers are still hidden."));
+  if (out->len == 0)
+    return g_strdup (_("The partners found nothing they agree is missing."));
+  g_string_truncate (out, out->len - 1);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 char *
 cg_charter_generate_text (CgSession *session, CgCharterField field)
 {
@@ -403,6 +434,8 @@ cg_charter_generate_text (CgSession *session, CgCharterField field)
       return generate_learning ();
     case CG_CHARTER_STILL_TO_RESOLVE:
       return generate_still_to_resolve (session);
+    case CG_CHARTER_WORK_ON:
+      return generate_work_on (session);
     case CG_N_CHARTER_FIELDS:
     default:
       g_return_val_if_reached (NULL);

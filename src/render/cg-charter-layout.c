@@ -229,6 +229,7 @@ build (CgPageLayout *doc, CgSession *session)
   add_field (doc, session, CG_CHARTER_GROUND_RULES, TRUE);
   add_field (doc, session, CG_CHARTER_MEASURES, TRUE);
   add_review (doc, session);
+  add_field (doc, session, CG_CHARTER_WORK_ON, TRUE);
   add_field (doc, session, CG_CHARTER_STILL_TO_RESOLVE, TRUE);
   add_signatures (doc, session);
 }

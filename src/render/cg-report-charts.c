@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-chart-dots.h"
+#include "cg-chart-items.h"
 #include "cg-chart-heatmap.h"
 #include "cg-chart-radar.h"
 #include "cg-report-charts.h"
@@ -16,6 +17,7 @@ typedef enum
   FIGURE_HEATMAP,
   FIGURE_RADAR,
   FIGURE_ROLES,
+  FIGURE_GROUPS,
 } FigureKind;
 
 /* What one figure draws; the page layout owns it. */
@@ -57,6 +59,9 @@ figure_draw (cairo_t *cr, double width, double height, gpointer data)
     case FIGURE_RADAR:
       cg_chart_radar_draw (cr, width, height, f->session, &style);
       break;
+    case FIGURE_GROUPS:
+      cg_chart_group_heatmap_draw (cr, width, height, f->session, &style);
+      break;
     case FIGURE_ROLES:
     default:
       cg_role_matrix_draw_slice (cr, width, height, f->session, &style, &f->slice);
@@ -79,6 +84,8 @@ figure_height (const Figure *f, double width)
                                                     f->items->len, width, &style);
     case FIGURE_RADAR:
       return cg_chart_radar_get_height_for_width (f->session, width, &style);
+    case FIGURE_GROUPS:
+      return cg_chart_group_heatmap_get_height_for_width (f->session, width, &style);
     case FIGURE_ROLES:
     default:
       return cg_role_matrix_get_slice_height_for_width (f->session, width, &style, &f->slice);
@@ -270,7 +277,7 @@ cg_report_strip_items (CgSession *session, guint *n_left_out)
 
   g_return_val_if_fail (CG_IS_SESSION (session), NULL);
 
-  order = cg_chart_review_order (session);
+  order = cg_analysis_review_order (session);
   if (order->len > CG_REPORT_MAX_STRIPS)
     {
       left_out = order->len - CG_REPORT_MAX_STRIPS;
@@ -313,6 +320,68 @@ add_strips (CgPageLayout *doc, CgSession *session)
     }
 }
 
+/* "Health 4.5", "Charity (one partner) 3.0". */
+static char *
+group_text (const CgGroupMean *g)
+{
+  if (g->n_partners == 1)
+    return g_strdup_printf (_("%s (one partner) %.1f"), g->name, g->mean);
+  return g_strdup_printf ("%s %.1f", g->name, g->mean);
+}
+
+static void
+add_divides (CgPageLayout *doc, CgSession *session)
+{
+  g_autoptr (GArray) divides = cg_analysis_group_divides (session, 0);
+  guint added = 0;
+
+  cg_page_layout_add_paragraph (doc, CG_TEXT_BODY, _("Where groups differ most"));
+  cg_page_layout_keep_with_next (doc);
+  for (guint i = 0; i < divides->len; i++)
+    {
+      guint id = g_array_index (divides, guint, i);
+      const CgItem *item = cg_session_lookup_item (session, id);
+      g_autoptr (CgGroupStats) st = NULL;
+      g_autofree char *label = NULL, *high = NULL, *low = NULL, *line = NULL;
+
+      /* Hidden answers give nothing away here either. */
+      if (!cg_chart_item_visible (session, id))
+        continue;
+      st = cg_analysis_item_groups (session, id);
+      label = cg_chart_item_label (session, id);
+      high = group_text (&g_array_index (st->groups, CgGroupMean, st->high));
+      low = group_text (&g_array_index (st->groups, CgGroupMean, st->low));
+      /* TRANSLATORS: item label and text, two groups with their means, the gap */
+      line = g_strdup_printf (_("%s  %s — %s, %s: %.1f points apart."), label, item->text, high,
+                              low, st->gap);
+      cg_page_layout_add_paragraph (doc, CG_TEXT_BODY, line);
+      added++;
+    }
+  if (added == 0)
+    cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
+                                  _("No statement or aim among the answers shown sets two "
+                                    "groups 1.5 points or more apart."));
+}
+
+/* "By group", as on the Review stage: when two groups or more have
+ * partners. */
+static void
+add_by_group (CgPageLayout *doc, CgSession *session)
+{
+  g_autoptr (GPtrArray) groups = cg_analysis_group_names (session);
+
+  if (groups->len < 2)
+    return;
+  cg_page_layout_add_subheading (doc, _("By group"));
+  cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
+                                _("Each group’s mean answer in each lesson, and the statements "
+                                  "and aims on which two groups are 1.5 points or more apart. "
+                                  "A group of one partner shows that partner’s own answers."));
+  cg_page_layout_keep_with_next (doc);
+  add_figure (doc, session, FIGURE_GROUPS, 0, NULL);
+  add_divides (doc, session);
+}
+
 void
 cg_report_add_charts (CgPageLayout *doc, CgSession *session)
 {
@@ -329,6 +398,7 @@ cg_report_add_charts (CgPageLayout *doc, CgSession *session)
   add_tag_key (doc, session);
   cg_page_layout_add_subheading (doc, _("The five lessons"));
   add_figure (doc, session, FIGURE_RADAR, 0, NULL);
+  add_by_group (doc, session);
   if (items->len > 0)
     {
       add_heatmaps (doc, session);

@@ -137,8 +137,12 @@ add_talk_first (CgPageLayout *doc, CgSession *session)
 {
   g_autofree char *text = cg_charter_generate_text (session, CG_CHARTER_STILL_TO_RESOLVE);
 
+  g_autofree char *missing = cg_charter_generate_text (session, CG_CHARTER_WORK_ON);
+
   cg_page_layout_add_heading (doc, _("Talk about these first"));
   cg_page_layout_add_text (doc, text, TRUE);
+  cg_page_layout_add_subheading (doc, _("What we agree is missing"));
+  cg_page_layout_add_text (doc, missing, TRUE);
 }
 
 /* Statistics ---------------------------------------------------------------- */
@@ -150,10 +154,10 @@ level_cell (CgSession *session, const CgItemStats *stats)
   const char *indicative = stats->indicative && stats->n >= 2 ? " *" : "";
 
   if (stats->dissenters->len == 0)
-    return g_strdup_printf ("%s%s", cg_level_to_label (stats->level), indicative);
+    return g_strdup_printf ("%s%s", cg_item_stats_label (stats), indicative);
   apart = cg_charter_join_partner_names_max (session, stats->dissenters, CG_REPORT_MAX_NAMES);
   /* TRANSLATORS: a level, then the partners on the other side of neutral */
-  return g_strdup_printf (_("%s%s; apart: %s"), cg_level_to_label (stats->level), indicative, apart);
+  return g_strdup_printf (_("%s%s; apart: %s"), cg_item_stats_label (stats), indicative, apart);
 }
 
 static void

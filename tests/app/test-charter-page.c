@@ -216,6 +216,7 @@ test_edits_survive_the_file (void **state)
     { "Performance Measures and Milestones", CG_CHARTER_MEASURES, "Attendance above 90%." },
     { "Review and Learning", CG_CHARTER_LEARNING, "We look back every term." },
     { "Still to Resolve", CG_CHARTER_STILL_TO_RESOLVE, "Who chairs — undecided <yet> & open." },
+    { "What We Will Work On", CG_CHARTER_WORK_ON, "Dated milestones by March." },
   };
   GtkWidget *date = cg_test_find (f->page, ADW_TYPE_ENTRY_ROW, "Review Date");
   GtkWidget *row = cg_test_find (f->page, ADW_TYPE_COMBO_ROW, "Manage the pooled budget");

@@ -249,12 +249,54 @@ test_remove_and_undo (void **state)
   assert_string_equal (cg_session_get_partner (f->session, 0)->name, "Alexandra");
 }
 
+/* A group is typed or picked from the suggestions: the usual sectors, then
+ * the groups other partners already have ("Council", typed for Sam). */
+static void
+test_group (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *button;
+  GMenuModel *menu;
+  g_autoptr (GPtrArray) offered = g_ptr_array_new_with_free_func (g_free);
+
+  add_by_enter (f, "Alex");
+  add_by_enter (f, "Sam");
+  cg_test_type (row_entry (row_at (f, 1), "Group (optional)"), "Council");
+  assert_string_equal (cg_session_get_partner (f->session, 1)->group, "Council");
+
+  button = cg_test_find (GTK_WIDGET (row_at (f, 0)), GTK_TYPE_MENU_BUTTON, "Suggested groups");
+  assert_non_null (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  cg_test_iterate ();
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  assert_non_null (menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      char *label = NULL;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_ptr_array_add (offered, label);
+    }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  assert_int_equal (offered->len, 7);
+  assert_string_equal (g_ptr_array_index (offered, 0), "Health");
+  assert_string_equal (g_ptr_array_index (offered, 5), "Service user");
+  assert_string_equal (g_ptr_array_index (offered, 6), "Council");
+
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (row_at (f, 0)), "row.set-group", "s", "Health"));
+  assert_string_equal (cg_session_get_partner (f->session, 0)->group, "Health");
+  assert_string_equal (gtk_editable_get_text (row_entry (row_at (f, 0), "Group (optional)")), "Health");
+  cg_session_undo (f->session);
+  assert_string_equal (gtk_editable_get_text (row_entry (row_at (f, 0), "Group (optional)")), "");
+}
+
 int
 main (int argc, char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_add, setup, teardown),
     cmocka_unit_test_setup_teardown (test_rename, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_group, setup, teardown),
     cmocka_unit_test_setup_teardown (test_reorder, setup, teardown),
     cmocka_unit_test_setup_teardown (test_remove_and_undo, setup, teardown),
   };

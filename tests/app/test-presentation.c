@@ -1004,12 +1004,90 @@ test_screenshots (void **state)
   save_view (p, "presentation-roles-1920.png", chart);
 }
 
+/* The room agrees statement 2 is not true: Ana 2, Ben 2, Cy 1 (median 2,
+ * consensus 1 + (2 log2 (1 - 1/3 / 4) + log2 (1 - 2/3 / 4)) / 3 = 0.83,
+ * nobody at 4-5). The projector says "Agreed: not yet" on its strip and
+ * lists it after the divergent statement under "Talk about these first". */
+static void
+test_agreed_not_yet (void **state)
+{
+  Fixture *f = *state;
+  CgPresentationWindow *p;
+  static const CgRating second[] = { CG_RATING_2, CG_RATING_2, CG_RATING_1 };
+  g_autofree char *review = NULL;
+  g_autofree char *strip = NULL;
+  const char *divergent, *missing;
+
+  for (guint i = 0; i < 3; i++)
+    cg_session_set_rating (f->session, f->partners[i], f->statements[1], second[i]);
+  cg_window_set_stage (f->window, CG_STAGE_REVIEW);
+  p = open_presentation (f);
+  review = shown_text (p);
+  divergent = strstr (review, "1.1  We share one clear purpose");
+  missing = strstr (review, "1.2  Leadership is accepted by every partner — Agreed: not yet");
+  assert_non_null (divergent);
+  assert_non_null (missing);
+  assert_true (divergent < missing);
+
+  cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
+  gtk_widget_activate_action (GTK_WIDGET (p), "presentation.next", NULL);
+  assert_string_equal (main_text (p), statement_text[1]);
+  strip = shown_text (p);
+  assert_non_null (strstr (strip, "Agreed: not yet."));
+}
+
+/* Six places on the projector: with five divergent statements (1.1 and
+ * four more), four findings the room agrees are missing and two unclear
+ * tasks, each kind keeps two places; nothing of one kind pushes the
+ * others off. Divergent: Ana 1, Ben 5, Cy 4. Missing:
+ * 2, 2, 1 (agreed, median 2). Two tasks nobody answered ("No answers"). */
+static void
+test_talk_shares_the_screen (void **state)
+{
+  Fixture *f = *state;
+  CgPresentationWindow *p;
+  static const CgRating split[] = { CG_RATING_1, CG_RATING_5, CG_RATING_4 };
+  static const CgRating low[] = { CG_RATING_2, CG_RATING_2, CG_RATING_1 };
+  g_autofree char *review = NULL;
+  guint divergent = 0, missing = 0, roles = 0;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      g_autofree char *d = g_strdup_printf ("Split statement %u", k);
+      g_autofree char *m = g_strdup_printf ("Missing statement %u", k);
+      guint sd = cg_session_add_statement (f->session, 1, d);
+      guint sm = cg_session_add_statement (f->session, 2, m);
+
+      for (guint i = 0; i < 3; i++)
+        {
+          cg_session_set_rating (f->session, f->partners[i], sd, split[i]);
+          cg_session_set_rating (f->session, f->partners[i], sm, low[i]);
+        }
+    }
+  cg_session_add_task (f->session, "Chair the meeting");
+  cg_session_add_task (f->session, "Book the room");
+  cg_window_set_stage (f->window, CG_STAGE_REVIEW);
+  p = open_presentation (f);
+  review = shown_text (p);
+  for (const char *c = review; (c = strstr (c, "Divergent")) != NULL; c++)
+    divergent++;
+  for (const char *c = review; (c = strstr (c, "Agreed: not yet")) != NULL; c++)
+    missing++;
+  for (const char *c = review; (c = strstr (c, " — No answers")) != NULL; c++)
+    roles++;
+  assert_int_equal (divergent, 2);
+  assert_int_equal (missing, 2);
+  assert_int_equal (roles, 2);
+}
+
 int
 main (int argc, char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_opens_on_current_item_and_follows, setup, teardown),
     cmocka_unit_test_setup_teardown (test_follows_edits, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_agreed_not_yet, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_talk_shares_the_screen, setup, teardown),
     cmocka_unit_test_setup_teardown (test_follows_the_grid_row, setup, teardown),
     cmocka_unit_test_setup_teardown (test_hidden_until_reveal, setup, teardown),
     cmocka_unit_test_setup_teardown (test_projector_sizes, setup, teardown),

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#include "cg-chart-dots.h"
 #include "cg-chart-widget.h"
+#include "cg-group-review.h"
 #include "cg-review-page.h"
 
 typedef struct
@@ -264,6 +266,10 @@ find_charts (GtkWidget *root, GPtrArray *out)
 {
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     {
+      /* Sections not shown (By group, without groups) hold no chart the
+       * room sees. */
+      if (!gtk_widget_get_visible (c))
+        continue;
       if (CG_IS_CHART_WIDGET (c))
         g_ptr_array_add (out, c);
       find_charts (c, out);
@@ -410,12 +416,113 @@ test_screenshot (void **state)
   gtk_window_destroy (window);
 }
 
+static gboolean
+agreed_now_missing (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr (GPtrArray) rows = talk_targets (f);
+
+  return rows->len == 4;
+}
+
+/* Everyone now answers 2 to "We share a clear purpose": agreed (consensus
+ * 1), median 2, not true. It is listed after the divergent items and
+ * before the unclear role, and its badge and row say "Agreed: not yet". */
+static void
+test_agreed_not_yet (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GPtrArray) rows = NULL;
+  GtkWidget *list = cg_review_page_get_talk_list (CG_REVIEW_PAGE (f->page));
+  GtkWidget *third;
+
+  cg_session_begin_group (f->session);
+  for (guint i = 0; i < 8; i++)
+    cg_session_set_rating (f->session, f->partners[i], f->agreed, CG_RATING_2);
+  cg_session_end_group (f->session);
+  assert_true (cg_test_wait_for (agreed_now_missing, f, 2000));
+  rows = talk_targets (f);
+  assert_string_equal (g_ptr_array_index (rows, 0), "lesson-3|3.1  Jargon is kept out of our meetings.");
+  assert_string_equal (g_ptr_array_index (rows, 1), "lesson-4|4.1  Performance information is shared.");
+  assert_string_equal (g_ptr_array_index (rows, 2), "lesson-1|1.1  We share a clear purpose.");
+  assert_string_equal (g_ptr_array_index (rows, 3), "roles|Manage the pooled budget");
+  third = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (list)));
+  assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (third)),
+                                 "Agreed: not yet · "));
+  {
+    g_autofree char *d = cg_chart_dots_describe (f->session, f->agreed);
+
+    assert_non_null (strstr (d, "Agreed: not yet."));
+  }
+}
+
+static GtkWidget *
+by_group (Fixture *f)
+{
+  GtkWidget *w = cg_test_find (f->page, CG_TYPE_GROUP_REVIEW, NULL);
+
+  assert_non_null (w);
+  return w;
+}
+
+static gboolean
+by_group_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_visible (by_group (f))
+         && gtk_widget_get_first_child (cg_group_review_get_list (CG_GROUP_REVIEW (by_group (f)))) != NULL;
+}
+
+/* "By group" appears once two groups have partners. Partners 0-3 are
+ * Health, 4-7 Council. 3.1 (ones from partners 0-3, fives from 4-7):
+ * Health 1.0, Council 5.0, 4 points apart with four answers each:
+ * flagged. 4.1 (partner 0 at 2, the rest 4): Health 3.5, Council 4.0: not
+ * flagged. The heat map says "(one partner)" for a lone partner's group. */
+static void
+test_by_group (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *list, *first;
+  CgChartWidget *heatmap;
+
+  assert_false (gtk_widget_get_visible (by_group (f)));
+  cg_session_begin_group (f->session);
+  for (guint i = 0; i < 8; i++)
+    cg_session_set_partner_field (f->session, f->partners[i], CG_PARTNER_GROUP,
+                                  i < 4 ? "Health" : "Council");
+  cg_session_end_group (f->session);
+  assert_true (cg_test_wait_for (by_group_shown, f, 2000));
+  list = cg_group_review_get_list (CG_GROUP_REVIEW (by_group (f)));
+  first = gtk_widget_get_first_child (list);
+  assert_null (gtk_widget_get_next_sibling (first));
+  assert_string_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)),
+                       "3.1  Jargon is kept out of our meetings.");
+  assert_string_equal (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)),
+                       "Council 5.0 · Health 1.0 · 4.0 points apart");
+  gtk_widget_activate (first);
+  cg_test_iterate ();
+  assert_string_equal (f->goto_target, "lesson-3");
+
+  heatmap = CG_CHART_WIDGET (cg_test_find (by_group (f), CG_TYPE_CHART_WIDGET, NULL));
+  cg_session_set_partner_field (f->session, f->partners[7], CG_PARTNER_GROUP, "Charity");
+  cg_test_iterate ();
+  assert_non_null (strstr (cg_chart_widget_get_description (heatmap), "Charity (one partner)"));
+
+  /* Hidden answers: nothing of the hidden stages in the list. */
+  cg_session_set_answers_hidden (f->session, TRUE);
+  cg_test_iterate ();
+  assert_null (gtk_widget_get_first_child (list));
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_divergent_first, setup, teardown),
     cmocka_unit_test_setup_teardown (test_talk_first, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_agreed_not_yet, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_by_group, setup, teardown),
     cmocka_unit_test_setup_teardown (test_follows_session, setup, teardown),
     cmocka_unit_test_setup_teardown (test_hidden_answers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_charts_described, setup, teardown),

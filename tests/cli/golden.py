@@ -138,6 +138,62 @@ def case_escapes(exe):
     check(comments == ['Comment with "quotes",\r\nCRLF and \\ backslash'], 'export comment %r' % comments)
 
 
+def case_groups(exe):
+    """Issue 18's worked example: {Health: 4,5; Council: 2,1; Charity: 3},
+    and Fin without a group answering 5 (left out). Health 4.5 (n 2),
+    Council 1.5 (n 2), Charity 3 (n 1, one partner): a gap of 3.0 between
+    Health and Council, each with two answers, so flagged. The aim has one
+    answer (Ann, Health): one group answered, so no gap."""
+    proc = run(exe, '--report', 'groups.commonground', '--format=json')
+    ok(proc)
+    report = json.loads(proc.stdout.decode())
+    statement = report['lessons'][0]['statements'][0]
+    want_groups = [{'group': 'Health', 'n': 2, 'mean': 4.5, 'partners': 2},
+                   {'group': 'Council', 'n': 2, 'mean': 1.5, 'partners': 2},
+                   {'group': 'Charity', 'n': 1, 'mean': 3, 'partners': 1}]
+    want_gap = {'gap': 3.0, 'high': 'Health', 'low': 'Council', 'flagged': True}
+    check(statement['groups'] == want_groups, 'item groups: %r' % statement['groups'])
+    check(statement['group_gap'] == want_gap, 'item gap: %r' % statement['group_gap'])
+    # One statement in lesson 1: the lesson's groups are the same.
+    check(report['lessons'][0]['groups'] == want_groups, 'lesson groups')
+    check(report['lessons'][0]['group_gap'] == want_gap, 'lesson gap')
+    # Lesson 2 has no statements: no group answered.
+    check(report['lessons'][1]['groups'] == [] and report['lessons'][1]['group_gap'] is None,
+          'empty lesson: no groups, gap null')
+    aim = report['aims'][0]
+    check(aim['groups'] == [{'group': 'Health', 'n': 1, 'mean': 4, 'partners': 2}], 'aim groups')
+    check(aim['group_gap'] is None, 'one group answered: gap null')
+    check([p['group'] for p in report['partners']] ==
+          ['Health', 'Health', 'Council', 'Council', 'Charity', None], 'partner groups')
+
+    proc = run(exe, '--report', 'groups.commonground')
+    ok(proc)
+    text = proc.stdout.decode()
+    check('Groups:       Health 4.50 (2), Council 1.50 (2), Charity 3.00 (1, one partner)\n' in text,
+          'text: group means, the single-partner group marked')
+    check('Group gap:    3.00 between Health and Council (flagged)\n' in text, 'text: the gap')
+    check('  p1  Ann · group: Health\n' in text, 'text: partner group')
+
+    proc = run(exe, '--report', 'groups.commonground', '--format=csv')
+    ok(proc)
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode(), newline='')))
+    groups = [(r['group'], r['n'], r['mean'], r['group_partners'])
+              for r in rows if r['record'] == 'group' and r['id'] == 's7']
+    check(groups == [('Health', '2', '4.5', '2'), ('Council', '2', '1.5', '2'),
+                     ('Charity', '1', '3', '1')], 'CSV groups: %r' % groups)
+    gaps = [(r['value'], r['gap_high'], r['gap_low'], r['gap_flagged'])
+            for r in rows if r['record'] == 'group-gap' and r['id'] == 's7']
+    check(gaps == [('3', 'Health', 'Council', 'true')], 'CSV gap: %r' % gaps)
+
+    # The raw answers carry each partner's group, empty without one.
+    proc = run(exe, '--export-csv', '-', 'groups.commonground')
+    ok(proc)
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode(), newline='')))
+    by_partner = {r['partner_id']: r['group'] for r in rows}
+    check(by_partner == {'p1': 'Health', 'p2': 'Health', 'p3': 'Council', 'p4': 'Council',
+                         'p5': 'Charity', 'p6': ''}, 'export groups: %r' % by_partner)
+
+
 def case_errors(exe):
     proc = run(exe, '--report', 'no-such-file.commonground')
     check(proc.returncode == 1, 'missing file: exit 1, not %d' % proc.returncode)

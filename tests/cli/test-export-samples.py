@@ -99,6 +99,10 @@ def check_charter(path, root, report, label):
     texts.update({t["id"]: t["text"] for t in report["tasks"]})
     for ident in report["talk_first"]["items"] + report["talk_first"]["tasks"]:
         pdf.check(flat(texts[ident]) in still, f"{label}: still to resolve lacks {texts[ident]!r}")
+    # What the room agrees is missing ("Agreed: not yet"), before what is still open.
+    work_on = flat(section(raw, "What we will work on", "Still to resolve"))
+    for ident in report["talk_first"]["missing"]:
+        pdf.check(flat(texts[ident]) in work_on, f"{label}: what we will work on lacks {texts[ident]!r}")
 
 
 def check_report(path, report, label):
@@ -112,6 +116,17 @@ def check_report(path, report, label):
     rated = [s for l in report["lessons"] for s in l["statements"]] + report["aims"]
     pdf.check(len(titles) == len(rated), f"{label}: {len(titles)} dot strips for {len(rated)} items")
     pdf.check(len(set(titles)) == len(titles), f"{label}: a dot strip twice: {titles}")
+    # "By group" when two groups have partners, naming the items the JSON flags.
+    groups = {p["group"] for p in report["partners"] if p["group"]}
+    pdf.check(("By group" in whole) == (len(groups) >= 2), f"{label}: 'By group' for {groups}")
+    if len(groups) >= 2:
+        differ = flat(section(text, "Where groups differ most", "Every rating"))
+        flagged = [s for s in rated if s["group_gap"] and s["group_gap"]["flagged"]]
+        pdf.check(len(flagged) > 0, f"{label}: the sample's groups differ nowhere")
+        for s in flagged:
+            gap = s["group_gap"]
+            pdf.check(flat(s["text"]) in differ and gap["high"] in differ and gap["low"] in differ,
+                      f"{label}: groups differ on {s['text']!r} ({gap}) but the report does not say")
     for i, page in enumerate(text.split("\f")):
         lines = page.splitlines()
         n_titles = sum(1 for l in lines if pdf.STRIP_TITLE.match(l))

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "cg-analysis.h"
+#include "cg-session-xml.h"
 
 #define EPS 0.0005
 
@@ -551,6 +552,379 @@ test_aim_statistics (void **state)
   assert_int_equal (st->level, CG_LEVEL_AGREED);
 }
 
+/* The Review's order, worked by hand on four partners:
+ * s1 3,3,3,3 agreed (consensus 1); s2 1,5,1,5 divergent (0);
+ * s3 unanswered: not enough; s4 3,4,5,5: mean 4.25, consensus
+ * 1 + .25 (log2 .6875 + log2 .9375 + 2 log2 .8125) = 0.692, partly agreed;
+ * aim a1 1,5 divergent (0), after s2 on the tie (session order);
+ * s5 1,1,2,2: mean 1.5, consensus 1 + log2 (1 - .5 / 4) = 0.807, median
+ * 1.5, nobody at 4-5: agreed, not true, so ahead of the agreed s1.
+ * Expected: s2, a1, s4, s3, s5, s1. */
+static void
+test_review_order (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint p[4], s1, s2, s3, s4, s5, a1;
+  const CgRating r1[] = { 3, 3, 3, 3 }, r2[] = { 1, 5, 1, 5 }, r4[] = { 3, 4, 5, 5 };
+  const CgRating r5[] = { 1, 1, 2, 2 };
+  g_autoptr (GArray) order = NULL;
+  g_autoptr (GArray) aims_only = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    p[i] = cg_session_add_partner (s, names[i], "Org", "Role");
+  s1 = cg_session_add_statement (s, 0, "One");
+  s2 = cg_session_add_statement (s, 0, "Two");
+  s3 = cg_session_add_statement (s, 1, "Three");
+  s4 = cg_session_add_statement (s, 2, "Four");
+  a1 = cg_session_add_aim (s, "Aim");
+  s5 = cg_session_add_statement (s, 4, "Five");
+  for (guint i = 0; i < 4; i++)
+    {
+      cg_session_set_rating (s, p[i], s5, r5[i]);
+      cg_session_set_rating (s, p[i], s1, r1[i]);
+      cg_session_set_rating (s, p[i], s2, r2[i]);
+      cg_session_set_rating (s, p[i], s4, r4[i]);
+    }
+  cg_session_set_rating (s, p[0], a1, 1);
+  cg_session_set_rating (s, p[1], a1, 5);
+
+  order = cg_analysis_review_order (s);
+  assert_int_equal (order->len, 6);
+  assert_int_equal (g_array_index (order, guint, 0), s2);
+  assert_int_equal (g_array_index (order, guint, 1), a1);
+  assert_int_equal (g_array_index (order, guint, 2), s4);
+  assert_int_equal (g_array_index (order, guint, 3), s3);
+  assert_int_equal (g_array_index (order, guint, 4), s5);
+  assert_int_equal (g_array_index (order, guint, 5), s1);
+
+  /* Hidden answers, only the aims revealed: no statement is listed. */
+  cg_session_set_answers_hidden (s, TRUE);
+  cg_session_set_revealed (s, CG_STAGE_AIMS, TRUE);
+  aims_only = cg_analysis_review_order (s);
+  assert_int_equal (aims_only->len, 1);
+  assert_int_equal (g_array_index (aims_only, guint, 0), a1);
+}
+
+/* Direction at the boundaries, on two answers each. {2,3}: median 2.5,
+ * mean 2.5, consensus 1 + log2 (1 - .5 / 4) = 0.807 >= 0.80, nobody at 4-5:
+ * agreed and not true, "Agreed: not yet" (as an aim "Agreed: not a
+ * priority"). {3,3}: median 3, neutral, plain "Agreed". {3,4}: median 3.5,
+ * true, consensus 0.807, "Agreed". {1,5}: median 3, neutral, divergent. */
+static void
+test_direction_boundaries (void **state)
+{
+  const CgRating low[] = { 2, 3 }, mid[] = { 3, 3 }, high[] = { 3, 4 }, split[] = { 1, 5 };
+  g_autoptr (CgItemStats) a = stats_for (2, low, NULL);
+  g_autoptr (CgItemStats) b = stats_for (2, mid, NULL);
+  g_autoptr (CgItemStats) c = stats_for (2, high, NULL);
+  g_autoptr (CgItemStats) d = stats_for (2, split, NULL);
+  const CgRating none[] = { CG_RATING_NONE, CG_RATING_NONE };
+  g_autoptr (CgItemStats) e = stats_for (2, none, NULL);
+
+  assert_near (a->median, 2.5);
+  assert_near (a->consensus, 0.807355);
+  assert_int_equal (a->level, CG_LEVEL_AGREED);
+  assert_int_equal (a->direction, CG_DIRECTION_NOT_TRUE);
+  assert_true (cg_item_stats_agreed_not_true (a));
+  assert_string_equal (cg_item_stats_label (a), "Agreed: not yet");
+  assert_string_equal (cg_direction_to_string (a->direction), "not-true");
+
+  assert_near (b->median, 3.0);
+  assert_int_equal (b->level, CG_LEVEL_AGREED);
+  assert_int_equal (b->direction, CG_DIRECTION_NEUTRAL);
+  assert_false (cg_item_stats_agreed_not_true (b));
+  assert_string_equal (cg_item_stats_label (b), "Agreed");
+  assert_string_equal (cg_direction_to_string (b->direction), "neutral");
+
+  assert_near (c->median, 3.5);
+  assert_near (c->consensus, 0.807355);
+  assert_int_equal (c->level, CG_LEVEL_AGREED);
+  assert_int_equal (c->direction, CG_DIRECTION_TRUE);
+  assert_string_equal (cg_item_stats_label (c), "Agreed");
+  assert_string_equal (cg_direction_to_string (c->direction), "true");
+
+  assert_int_equal (d->direction, CG_DIRECTION_NEUTRAL);
+  assert_string_equal (cg_item_stats_label (d), "Divergent");
+
+  assert_int_equal (e->direction, CG_DIRECTION_NONE);
+  assert_null (cg_direction_to_string (e->direction));
+
+  /* The same answers to an aim: agreed as unimportant. */
+  a->kind = CG_ITEM_AIM;
+  assert_string_equal (cg_item_stats_label (a), "Agreed: not a priority");
+}
+
+/* "What we agree is missing": statements only, lowest mean first.
+ * s1 {2,2,2,2}: mean 2, consensus 1, agreed, not true. s2 {1,1,2,2}: mean
+ * 1.5, 0.807, agreed, not true. s3 {4,4,4,4} agreed but true; s4 {1,3,3,3}
+ * mean 2.5, 1 + .25 log2 (1 - 1.5/4) + .75 log2 (1 - .5/4) = 0.686: partly
+ * agreed. The aim {2,2,2,2} is agreed as unimportant: not a priority,
+ * not missing. Expected: s2, s1. */
+static void
+test_agreed_missing (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  const CgRating r1[] = { 2, 2, 2, 2 }, r2[] = { 1, 1, 2, 2 }, r3[] = { 4, 4, 4, 4 };
+  const CgRating r4[] = { 1, 3, 3, 3 };
+  guint p[4], s1, s2, s3, s4, a1;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GArray) one = NULL;
+  g_autoptr (CgItemStats) st4 = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    p[i] = cg_session_add_partner (s, names[i], "Org", "Role");
+  s1 = cg_session_add_statement (s, 0, "One");
+  s2 = cg_session_add_statement (s, 1, "Two");
+  s3 = cg_session_add_statement (s, 1, "Three");
+  s4 = cg_session_add_statement (s, 2, "Four");
+  a1 = cg_session_add_aim (s, "Aim");
+  for (guint i = 0; i < 4; i++)
+    {
+      cg_session_set_rating (s, p[i], s1, r1[i]);
+      cg_session_set_rating (s, p[i], s2, r2[i]);
+      cg_session_set_rating (s, p[i], s3, r3[i]);
+      cg_session_set_rating (s, p[i], s4, r4[i]);
+      cg_session_set_rating (s, p[i], a1, r1[i]);
+    }
+  st4 = cg_analysis_item (s, s4);
+  assert_near (st4->consensus, 0.686);
+  assert_int_equal (st4->level, CG_LEVEL_PARTLY_AGREED);
+
+  ids = cg_analysis_agreed_missing (s, 0);
+  assert_int_equal (ids->len, 2);
+  assert_int_equal (g_array_index (ids, guint, 0), s2);
+  assert_int_equal (g_array_index (ids, guint, 1), s1);
+  one = cg_analysis_agreed_missing (s, 1);
+  assert_int_equal (one->len, 1);
+  assert_int_equal (g_array_index (one, guint, 0), s2);
+}
+
+static CgSession *
+load_sample (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CG_SOURCE_ROOT"), "data", "samples",
+                                            name, NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_autoptr (GError) error = NULL;
+  CgSession *s;
+
+  if (!g_file_get_contents (path, &data, &length, &error))
+    fail_msg ("%s", error->message);
+  s = cg_session_xml_load_data (data, length, name, &error);
+  if (s == NULL)
+    fail_msg ("%s", error->message);
+  return s;
+}
+
+/* The bundled Riverside sample (issue 18): five statements the room agrees
+ * are not true read "Agreed: not yet", not "Agreed". Worked from the file:
+ * "tell her story once" 1,1,1,2,2,2 (median 1.5); "agreed milestones"
+ * 2,2,2,2,2,3 (median 2); "who is accountable" 2,2,2,3,3,3 (median 2.5);
+ * "young carer" 2,2,2,3 and "action slips" 2,2,3 (median 2), don't know
+ * left out. None has a 4 or 5. */
+static void
+test_riverside_agreed_not_yet (void **state)
+{
+  g_autoptr (CgSession) s = load_sample ("riverside-family.commonground");
+  static const char *const expected[] = {
+    "Joanne will only need to tell her story once.",
+    "We have agreed milestones for the family's plan, with dates.",
+    "It is clear who is accountable for each action in the plan.",
+    "Liam's own needs as a young carer are being heard.",
+    "If an action slips, someone will notice within a week.",
+  };
+  g_autoptr (GArray) missing = cg_analysis_agreed_missing (s, 0);
+  guint found = 0;
+
+  assert_int_equal (missing->len, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < missing->len; i++)
+    {
+      guint id = g_array_index (missing, guint, i);
+      const CgItem *item = cg_session_lookup_item (s, id);
+      g_autoptr (CgItemStats) st = cg_analysis_item (s, id);
+
+      assert_string_equal (cg_item_stats_label (st), "Agreed: not yet");
+      assert_int_equal (st->direction, CG_DIRECTION_NOT_TRUE);
+      for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+        found += g_strcmp0 (item->text, expected[k]) == 0;
+    }
+  assert_int_equal (found, G_N_ELEMENTS (expected));
+}
+
+static const CgGroupMean *
+group_at (const CgGroupStats *st, guint i)
+{
+  return &g_array_index (st->groups, CgGroupMean, i);
+}
+
+/* Issue 18's worked example: {Health: 4,5; Council: 2,1; Charity: 3}.
+ * Health mean 4.5 (n 2), Council 1.5 (n 2), Charity 3 (n 1, one partner).
+ * The gap is 4.5 - 1.5 = 3.0 between Health and Council, both with 2
+ * answers: flagged. Fay has no group and answers 5: left out (with her the
+ * "Health" mean would not change, but a group-less 5 must not become a
+ * group). Dee writes " health" and still joins Health. */
+static void
+test_group_gap_worked (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  const char *groups[] = { "Health", "Council", "Council", " health", "Charity", "" };
+  const CgRating r[] = { 4, 2, 1, 5, 3, 5 };
+  guint item = cg_session_add_statement (s, 0, "We share a clear purpose.");
+  g_autoptr (CgGroupStats) st = NULL;
+  g_autoptr (GPtrArray) group_names = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      guint id = cg_session_add_partner (s, names[i], "Org", "Role");
+
+      cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, groups[i]);
+      cg_session_set_rating (s, id, item, r[i]);
+    }
+  st = cg_analysis_item_groups (s, item);
+  assert_int_equal (st->groups->len, 3);
+  assert_string_equal (group_at (st, 0)->name, "Health");
+  assert_int_equal (group_at (st, 0)->n, 2);
+  assert_int_equal (group_at (st, 0)->n_partners, 2);
+  assert_near (group_at (st, 0)->mean, 4.5);
+  assert_string_equal (group_at (st, 1)->name, "Council");
+  assert_int_equal (group_at (st, 1)->n, 2);
+  assert_near (group_at (st, 1)->mean, 1.5);
+  assert_string_equal (group_at (st, 2)->name, "Charity");
+  assert_int_equal (group_at (st, 2)->n, 1);
+  assert_int_equal (group_at (st, 2)->n_partners, 1); /* marked "(one partner)" */
+  assert_near (group_at (st, 2)->mean, 3.0);
+  assert_true (st->has_gap);
+  assert_near (st->gap, 3.0);
+  assert_int_equal (st->high, 0);
+  assert_int_equal (st->low, 1);
+  assert_true (st->flagged);
+
+  group_names = cg_analysis_group_names (s);
+  assert_int_equal (group_names->len, 3);
+  assert_string_equal (g_ptr_array_index (group_names, 2), "Charity");
+}
+
+/* The flag's edges. {A: 4,4; B: 2}: gap 2 but B has one answer: not
+ * flagged. {A: 5; B: 1, don't know}: gap 4, one answer each: not flagged.
+ * One group only: no gap at all. {A: 4,4; B: 2,3,3}: 4 - 8/3 = 1.333, not
+ * flagged; B's third at 2: 4 - 7/3 = 1.667, flagged. {A: 4,4; B: 2,3}:
+ * exactly 1.5, flagged. */
+static void
+test_group_gap_edges (void **state)
+{
+  struct { const char *groups[3]; CgRating r[3]; gboolean has_gap; double gap; gboolean flagged; } cases[] = {
+    { { "A", "A", "B" }, { 4, 4, 2 }, TRUE, 2.0, FALSE },
+    { { "A", "B", "B" }, { 5, 1, CG_RATING_DONT_KNOW }, TRUE, 4.0, FALSE },
+    { { "A", "A", "A" }, { 1, 5, 3 }, FALSE, NAN, FALSE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr (CgSession) s = cg_session_new ();
+      guint item = cg_session_add_statement (s, 0, "x");
+      g_autoptr (CgGroupStats) st = NULL;
+
+      for (guint i = 0; i < 3; i++)
+        {
+          guint id = cg_session_add_partner (s, names[i], "Org", "Role");
+
+          cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, cases[c].groups[i]);
+          cg_session_set_rating (s, id, item, cases[c].r[i]);
+        }
+      st = cg_analysis_item_groups (s, item);
+      assert_int_equal (st->has_gap, cases[c].has_gap);
+      if (cases[c].has_gap)
+        assert_near (st->gap, cases[c].gap);
+      else
+        assert_true (isnan (st->gap));
+      assert_int_equal (st->flagged, cases[c].flagged);
+    }
+
+  {
+    g_autoptr (CgSession) s = cg_session_new ();
+    guint item = cg_session_add_statement (s, 0, "x");
+    const char *groups[] = { "A", "A", "B", "B", "B" };
+    const CgRating r15[] = { 4, 4, 2, 3, 3 };
+    g_autoptr (CgGroupStats) st = NULL;
+
+    for (guint i = 0; i < 5; i++)
+      {
+        guint id = cg_session_add_partner (s, names[i], "Org", "Role");
+
+        cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, groups[i]);
+        cg_session_set_rating (s, id, item, r15[i]);
+      }
+    st = cg_analysis_item_groups (s, item);
+    assert_near (st->gap, 4.0 - 8.0 / 3.0);
+    assert_false (st->flagged);
+    g_clear_pointer (&st, cg_group_stats_free);
+    cg_session_set_rating (s, cg_session_get_partner (s, 4)->id, item, 2);
+    st = cg_analysis_item_groups (s, item);
+    assert_near (st->gap, 4.0 - 7.0 / 3.0);
+    assert_true (st->flagged);
+  }
+
+  {
+    g_autoptr (CgSession) s = cg_session_new ();
+    guint item = cg_session_add_statement (s, 0, "x");
+    const char *groups[] = { "A", "A", "B", "B" };
+    const CgRating r[] = { 4, 4, 2, 3 };
+    g_autoptr (CgGroupStats) st = NULL;
+
+    /* Exactly 1.5: 4 - 2.5. */
+    for (guint i = 0; i < 4; i++)
+      {
+        guint id = cg_session_add_partner (s, names[i], "Org", "Role");
+
+        cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, groups[i]);
+        cg_session_set_rating (s, id, item, r[i]);
+      }
+    st = cg_analysis_item_groups (s, item);
+    assert_near (st->gap, 1.5);
+    assert_true (st->flagged);
+  }
+}
+
+/* A lesson's group mean is over all of the group's answers in it: lesson 1
+ * with two statements, Health answering 4,5 and 5,5 (mean 19/4 = 4.75),
+ * Council 2,1 and 2,- (mean 5/3 = 1.667): gap 3.083, flagged. Per item,
+ * statement one {Health 4,5; Council 2,1} has a flagged gap of 3.0;
+ * statement two {Health 5,5; Council 2} a gap of 3.0 that one Council
+ * answer carries: not flagged, so not among the divides. */
+static void
+test_group_lesson_and_divides (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint s1 = cg_session_add_statement (s, 0, "One");
+  guint s2 = cg_session_add_statement (s, 0, "Two");
+  const char *groups[] = { "Health", "Health", "Council", "Council" };
+  const CgRating r1[] = { 4, 5, 2, 1 }, r2[] = { 5, 5, 2, CG_RATING_NONE };
+  g_autoptr (CgGroupStats) lesson = NULL;
+  g_autoptr (GArray) divides = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      guint id = cg_session_add_partner (s, names[i], "Org", "Role");
+
+      cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, groups[i]);
+      cg_session_set_rating (s, id, s1, r1[i]);
+      if (r2[i] != CG_RATING_NONE)
+        cg_session_set_rating (s, id, s2, r2[i]);
+    }
+  lesson = cg_analysis_lesson_groups (s, 0);
+  assert_int_equal (group_at (lesson, 0)->n, 4);
+  assert_near (group_at (lesson, 0)->mean, 4.75);
+  assert_int_equal (group_at (lesson, 1)->n, 3);
+  assert_near (group_at (lesson, 1)->mean, 5.0 / 3.0);
+  assert_near (lesson->gap, 4.75 - 5.0 / 3.0);
+  assert_true (lesson->flagged);
+
+  divides = cg_analysis_group_divides (s, 0);
+  assert_int_equal (divides->len, 1);
+  assert_int_equal (g_array_index (divides, guint, 0), s1);
+}
+
 int
 main (void)
 {
@@ -579,6 +953,13 @@ main (void)
     cmocka_unit_test_setup_teardown (test_tasks_led, task_setup, task_teardown),
     cmocka_unit_test (test_talk_first_order),
     cmocka_unit_test (test_aim_statistics),
+    cmocka_unit_test (test_review_order),
+    cmocka_unit_test (test_direction_boundaries),
+    cmocka_unit_test (test_agreed_missing),
+    cmocka_unit_test (test_riverside_agreed_not_yet),
+    cmocka_unit_test (test_group_gap_worked),
+    cmocka_unit_test (test_group_gap_edges),
+    cmocka_unit_test (test_group_lesson_and_divides),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

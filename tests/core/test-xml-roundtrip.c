@@ -95,6 +95,12 @@ add_random_entities (CgSession *s, GRand *rand)
 
       if (coin (rand))
         cg_session_set_partner_field (s, id, CG_PARTNER_COLOUR, coin (rand) ? "#A1b2C3" : "#000000");
+      if (coin (rand))
+        {
+          g_autofree char *group = random_text (rand);
+
+          cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, group);
+        }
     }
   for (guint l = 0; l < CG_N_LESSONS; l++)
     {
@@ -444,6 +450,9 @@ test_good_file_values_and_bytes (void **state)
   assert_int_equal (cg_session_get_n_partners (s), 2);
   assert_string_equal (cg_session_lookup_partner (s, 3)->colour, "#E69F00");
   assert_string_equal (cg_session_lookup_partner (s, 3)->organisation, "");
+  /* <group> (format 1.1): read, and empty when absent. */
+  assert_string_equal (cg_session_lookup_partner (s, 1)->group, "Social care");
+  assert_string_equal (cg_session_lookup_partner (s, 3)->group, "");
   assert_int_equal (cg_session_get_n_statements (s, 0), 2);
   assert_int_equal (cg_session_get_n_statements (s, 2), 1);
   assert_int_equal (cg_session_get_rating (s, 1, 2), CG_RATING_4);
@@ -460,6 +469,7 @@ test_good_file_values_and_bytes (void **state)
   assert_string_equal (cg_session_get_comment (s, 1, 0), "Free text.");
   assert_string_equal (cg_session_get_charter_field (s, CG_CHARTER_GROUND_RULES), "");
   assert_null (cg_session_get_charter_field (s, CG_CHARTER_TITLE));
+  assert_string_equal (cg_session_get_charter_field (s, CG_CHARTER_WORK_ON), "Agree dated milestones.");
   /* Ids go on from next-id, never below it. */
   assert_int_equal (cg_session_get_next_id (s), 23);
   /* The file is in the canonical form: saving gives it back byte for byte. */

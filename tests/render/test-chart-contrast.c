@@ -54,6 +54,7 @@ check_style (gboolean dark)
   assert_ratio ("grid and axes", &s.grid, &s.bg);
   for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
     assert_words_on (cg_level_to_string (levels[i]), cg_chart_style_level_colour (&s, levels[i]));
+  assert_words_on ("agreed: not yet", &s.agreed_not_yet);
   for (guint r = 1; r <= CG_RATING_MAX; r++)
     assert_words_on ("heat-map shade", &s.shades[r]);
   assert_words_on ("don't know", &s.dont_know);

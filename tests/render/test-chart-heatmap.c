@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cg-chart-heatmap.h"
+#include "cg-chart-items.h"
 #include "render-util.h"
 
 static const double sizes[][2] = { { 800, 300 }, { 1920, 600 } };
@@ -167,10 +168,123 @@ test_height_for_width (void **state)
   ru_fixture_clear (&f);
 }
 
+/* Groups x lessons. Lesson 1 {Health: 4,5; Council: 2,1; Charity: 3}:
+ * means 4.5, 1.5, 3 shaded as the nearest whole point, rounding half away
+ * from zero: 5, 2, 3. Lesson 2 {Health: 5,5; Council: 2,2; Charity none}:
+ * 5, 2 and an empty cell. Lesson 3 has no statements: empty cells. */
+static CgSession *
+group_session (void)
+{
+  CgSession *s = cg_session_new ();
+  const char *groups[] = { "Health", "Health", "Council", "Council", "Charity" };
+  const CgRating l1[] = { 4, 5, 2, 1, 3 }, l2[] = { 5, 5, 2, 2, CG_RATING_NONE };
+  guint s1 = cg_session_add_statement (s, 0, "We share a clear purpose.");
+  guint s2 = cg_session_add_statement (s, 1, "Services are organised around the family.");
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Partner %u", i + 1);
+      guint id = cg_session_add_partner (s, name, "Org", "Role");
+
+      cg_session_set_partner_field (s, id, CG_PARTNER_GROUP, groups[i]);
+      cg_session_set_rating (s, id, s1, l1[i]);
+      if (l2[i] != CG_RATING_NONE)
+        cg_session_set_rating (s, id, s2, l2[i]);
+    }
+  return s;
+}
+
+static void
+test_group_cells (void **state)
+{
+  g_autoptr (CgSession) s = group_session ();
+  CgChartStyle style;
+
+  cg_chart_style_init_light (&style);
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      double w = sizes[z][0], h = sizes[z][1];
+      cairo_t *cr = ru_canvas_new (w, h, &style.bg);
+      g_autofree char *name = g_strdup_printf ("group-heatmap-%gx%g.png", w, h);
+      const CgRgb *want[2][3] = {
+        { &style.shades[5], &style.shades[2], &style.shades[3] },
+        { &style.shades[5], &style.shades[2], &style.bg },
+      };
+      CgRect r;
+
+      cg_chart_group_heatmap_draw (cr, w, h, s, &style);
+      ru_canvas_save (cr, name);
+      for (guint lesson = 0; lesson < 2; lesson++)
+        for (guint g = 0; g < 3; g++)
+          {
+            CgRgb got;
+            guint ink;
+
+            assert_true (cg_chart_group_heatmap_get_cell (cr, w, h, s, &style, lesson, g, &r));
+            assert_true (r.width >= 20 && r.height >= 15);
+            assert_true (r.x + r.width <= w && r.y + r.height <= h);
+            got = cell_fill (cr, &r);
+            assert_true (ru_rgb_near (&got, want[lesson][g]));
+            /* The mean (or a dash) is written over the shade. */
+            ink = ru_count_pixels (cr, &(CgRect) { r.x + 2, r.y + 2, r.width - 4, r.height - 4 },
+                                   want[lesson][g], TRUE);
+            assert_true (ink > 5);
+          }
+      /* Lesson 3 has nothing to average: blank for every group. */
+      assert_true (cg_chart_group_heatmap_get_cell (cr, w, h, s, &style, 2, 0, &r));
+      {
+        CgRgb got = cell_fill (cr, &r);
+
+        assert_true (ru_rgb_near (&got, &style.bg));
+      }
+      assert_false (cg_chart_group_heatmap_get_cell (cr, w, h, s, &style, 0, 3, &r));
+      assert_true (ru_margin_is_background (cr, &style.bg));
+      cairo_destroy (cr);
+    }
+}
+
+/* Hidden answers: only lesson 2 revealed. Lesson 1's cells are hatched, not
+ * shaded, for every group; the description gives nothing of lesson 1. The
+ * single partner's group is named as such. */
+static void
+test_group_hidden (void **state)
+{
+  g_autoptr (CgSession) s = group_session ();
+  g_autofree char *text = NULL;
+  CgChartStyle style;
+  cairo_t *cr;
+  CgRect r;
+
+  cg_chart_style_init_light (&style);
+  cg_session_set_answers_hidden (s, TRUE);
+  cg_session_set_revealed (s, CG_STAGE_LESSON_2, TRUE);
+  cr = ru_canvas_new (800, 300, &style.bg);
+  cg_chart_group_heatmap_draw (cr, 800, 300, s, &style);
+  ru_canvas_save (cr, "group-heatmap-hidden.png");
+  for (guint g = 0; g < 3; g++)
+    {
+      assert_true (cg_chart_group_heatmap_get_cell (cr, 800, 300, s, &style, 0, g, &r));
+      /* (Shade 3 is a near-white, too close to the background to count.) */
+      for (guint shade = 1; shade <= 5; shade++)
+        if (shade != 3)
+          assert_int_equal (ru_count_pixels (cr, &r, &style.shades[shade], FALSE), 0);
+    }
+  assert_true (cg_chart_group_heatmap_get_cell (cr, 800, 300, s, &style, 1, 0, &r));
+  assert_true (ru_count_pixels (cr, &r, &style.shades[5], FALSE) > 100);
+  cairo_destroy (cr);
+
+  text = cg_chart_group_heatmap_describe (s);
+  assert_non_null (strstr (text, "1 Purpose and Leadership: hidden until revealed."));
+  assert_non_null (strstr (text, "Health 5.0, Council 2.0, Charity (one partner) no answers."));
+  assert_null (strstr (text, "4.5"));
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_group_cells),
+    cmocka_unit_test (test_group_hidden),
     cmocka_unit_test (test_cells),
     cmocka_unit_test (test_all_items_twelve),
     cmocka_unit_test (test_hidden_columns),

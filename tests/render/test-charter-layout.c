@@ -14,6 +14,7 @@
 
 #include "cg-charter-content.h"
 #include "cg-charter-layout.h"
+#include "cg-chart-items.h"
 #include "cg-chart-style.h"
 #include "cg-report-charts.h"
 #include "charter-fixtures.h"
@@ -55,14 +56,14 @@ test_review_order (void **state)
   g_autoptr (CgSession) s = charter_fixture_sample ();
   static const char *const all[] = { "1.1", "A4", "A5", "A1", "A2", "A3", NULL };
   static const char *const aims_only[] = { "A4", "A5", "A1", "A2", "A3", NULL };
-  g_autoptr (GArray) order = cg_chart_review_order (s);
+  g_autoptr (GArray) order = cg_analysis_review_order (s);
   g_autoptr (GArray) hidden = NULL;
 
   assert_order (s, order, all);
   /* Hidden answers with only the aims revealed: the statement stays out. */
   cg_session_set_answers_hidden (s, TRUE);
   cg_session_set_revealed (s, CG_STAGE_AIMS, TRUE);
-  hidden = cg_chart_review_order (s);
+  hidden = cg_analysis_review_order (s);
   assert_order (s, hidden, aims_only);
 }
 
@@ -287,6 +288,42 @@ test_still_to_resolve_hidden (void **state)
   cg_session_set_revealed (s, CG_STAGE_FOR_LESSON (0), TRUE);
   shown = cg_charter_generate_text (s, CG_CHARTER_STILL_TO_RESOLVE);
   assert_non_null (strstr (shown, "“We agree.”"));
+}
+
+/* "What we will work on": statements the room agrees are not true. Three
+ * partners answer {2,2,1} (median 2, consensus
+ * 1 + (2 log2 (1 - 1/3 / 4) + log2 (1 - 2/3 / 4)) / 3 = 0.83, nobody at
+ * 4-5: agreed, not true) and {4,4,5} (agreed and true: not listed). Hidden
+ * answers give nothing away. */
+static void
+test_work_on_generated (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  const CgRating low[] = { 2, 2, 1 }, high[] = { 4, 4, 5 };
+  guint missing = cg_session_add_statement (s, 3, "Milestones have dates");
+  guint fine = cg_session_add_statement (s, 3, "We meet every week");
+  g_autofree char *text = NULL;
+  g_autofree char *hidden = NULL;
+  g_autofree char *none = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      guint p = cg_session_add_partner (s, "Partner", "Org", "Role");
+
+      cg_session_set_rating (s, p, missing, low[i]);
+      cg_session_set_rating (s, p, fine, high[i]);
+    }
+  assert_string_equal (cg_charter_field_get_title (CG_CHARTER_WORK_ON), "What we will work on");
+  text = cg_charter_generate_text (s, CG_CHARTER_WORK_ON);
+  assert_string_equal (text, "“Milestones have dates” (Managing for Performance): we agree "
+                             "this is not yet so.");
+  cg_session_set_answers_hidden (s, TRUE);
+  hidden = cg_charter_generate_text (s, CG_CHARTER_WORK_ON);
+  assert_null (strstr (hidden, "Milestones"));
+  cg_session_set_answers_hidden (s, FALSE);
+  cg_session_set_rating (s, cg_session_get_partner (s, 0)->id, missing, 5);
+  none = cg_charter_generate_text (s, CG_CHARTER_WORK_ON);
+  assert_string_equal (none, "The partners found nothing they agree is missing.");
 }
 
 static void
@@ -584,6 +621,7 @@ main (void)
     cmocka_unit_test (test_still_to_resolve_generated),
     cmocka_unit_test (test_nothing_to_resolve),
     cmocka_unit_test (test_still_to_resolve_hidden),
+    cmocka_unit_test (test_work_on_generated),
     cmocka_unit_test (test_still_to_resolve_names_dissenters),
     cmocka_unit_test (test_join_names),
     cmocka_unit_test (test_join_names_capped),

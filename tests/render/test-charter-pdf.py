@@ -106,8 +106,9 @@ def check_report(pdf):
         check(heading in text, f"report: heading {heading!r} missing")
 
 
+# "Agreed: not yet" / "Agreed: not a priority": agreed that it is not so (issue 18).
 STRIP_TITLE = re.compile(r"^\s*(\d\.\d|A\d)\s+\S.*\s(Divergent|Partly agreed|Agreed|"
-                         r"Not enough answers)\s*$")
+                         r"Agreed: not yet|Agreed: not a priority|Not enough answers)\s*$")
 STRIP_FOOTER = re.compile(r"^\s*(▲ Mean \d\.\d from|No answers on the scale yet)")
 
 

@@ -67,4 +67,49 @@ expect_file "$out/report.pdf" '%PDF'
 grep -q 'xxe.commonground' "$out/check-refused.out" "$out/check-refused.log" \
   || { echo "FAIL: the refusal does not name the file"; failures=$((failures + 1)); }
 
+# The room without a window: a phone joins, answers, is refused, leaves;
+# then SIGTERM, which must save and exit 0 with nothing lost.
+cp "$small" "$out/room.commonground"
+valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 \
+  --suppressions="$src/tests/leaks/valgrind.supp" --num-callers=30 \
+  "$exe" --serve "$out/room.commonground" --port 0 >"$out/serve.out" 2>"$out/serve.log" &
+serve_pid=$!
+for _ in $(seq 1 120); do
+  grep -q '^Room open: ' "$out/serve.out" && break
+  sleep 0.5
+done
+if python3 - "$(sed -n 's/^Room open: //p' "$out/serve.out")" <<'PY'
+import json, sys, urllib.error, urllib.request
+url = sys.argv[1]
+def call(method, path, body=None, seat=None):
+    headers = {'Content-Type': 'application/json'}
+    if seat:
+        headers['X-Seat'] = seat
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url + path, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+assert call('GET', '/api/room')[0] == 200
+status, body = call('POST', '/api/claim', {'partner': 'p47'})
+seat = json.loads(body)['seat']
+assert call('POST', '/api/answer', {'item': 's4', 'value': 2}, seat)[0] == 200
+assert call('GET', '/api/stage', None, seat)[0] == 200
+assert call('POST', '/api/answer', {'item': 's4', 'value': 9}, seat)[0] == 400
+assert call('DELETE', '/api/seat', None, seat)[0] == 200
+PY
+then
+  kill -TERM "$serve_pid"
+  wait "$serve_pid"
+  rc=$?
+  if [ "$rc" -eq 0 ]; then echo "ok   serve"; else echo "FAIL serve: exit $rc"; cat "$out/serve.log"; failures=$((failures + 1)); fi
+else
+  echo "FAIL serve: the room did not answer"
+  kill "$serve_pid" 2>/dev/null
+  wait "$serve_pid"
+  failures=$((failures + 1))
+fi
+
 [ "$failures" -eq 0 ]

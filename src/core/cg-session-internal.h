@@ -21,6 +21,7 @@ typedef struct
 {
   GPtrArray *ops;  /* CgOp*, applied in order */
   gint64 time;     /* when last extended, for merging typing */
+  char *label;     /* for people ("Answer from Helen Carter"); NULL = unnamed */
 } CgCommand;
 
 struct _CgSession

@@ -58,6 +58,7 @@ cg_command_free (CgCommand *command)
   if (command == NULL)
     return;
   g_ptr_array_unref (command->ops);
+  g_free (command->label);
   g_free (command);
 }
 
@@ -689,6 +690,39 @@ cg_session_begin_group (CgSession *self)
 
   if (self->group_depth++ == 0)
     self->group = command_new ();
+}
+
+void
+cg_session_begin_labelled_group (CgSession *self, const char *label)
+{
+  g_return_if_fail (CG_IS_SESSION (self));
+
+  cg_session_begin_group (self);
+  /* Only the outermost group names the step. */
+  if (self->group_depth == 1 && self->group->label == NULL)
+    self->group->label = g_strdup (label);
+}
+
+static const char *
+top_label (GPtrArray *stack, guint steps)
+{
+  if (steps == 0)
+    return NULL;
+  return ((CgCommand *) g_ptr_array_index (stack, stack->len - 1))->label;
+}
+
+const char *
+cg_session_get_undo_label (CgSession *self)
+{
+  g_return_val_if_fail (CG_IS_SESSION (self), NULL);
+  return top_label (self->undo_stack, undo_steps (self));
+}
+
+const char *
+cg_session_get_redo_label (CgSession *self)
+{
+  g_return_val_if_fail (CG_IS_SESSION (self), NULL);
+  return top_label (self->redo_stack, redo_steps (self));
 }
 
 void

@@ -974,6 +974,59 @@ cg_session_count_answers (CgSession *self, CgStage stage, guint *answered, guint
     *total = t;
 }
 
+/* A partner has answered a stage once it gave one answer there: a rating
+ * (don't know included) or a comment on a lesson, a rating of an aim, its
+ * own involvement or a believed Accountable on a task. */
+static gboolean
+partner_answered_stage (CgSession *self, CgPartnerData *p, CgStage stage)
+{
+  GPtrArray *items = NULL;
+
+  if (CG_STAGE_IS_LESSON (stage))
+    {
+      if (p->comments[CG_LESSON_FOR_STAGE (stage)] != NULL)
+        return TRUE;
+      items = self->statements[CG_LESSON_FOR_STAGE (stage)];
+    }
+  else if (stage == CG_STAGE_AIMS)
+    items = self->aims;
+  else if (stage == CG_STAGE_ROLES)
+    {
+      for (guint t = 0; t < self->tasks->len; t++)
+        {
+          gpointer key = GUINT_TO_POINTER (((CgTask *) g_ptr_array_index (self->tasks, t))->id);
+
+          if (g_hash_table_contains (p->involvement, key) || g_hash_table_contains (p->believed, key))
+            return TRUE;
+        }
+      return FALSE;
+    }
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      CgItem *item = g_ptr_array_index (items, i);
+
+      if (g_hash_table_contains (p->ratings, GUINT_TO_POINTER (item->id)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+cg_session_count_answered_partners (CgSession *self, const char *stage_id)
+{
+  CgStage stage;
+  guint n = 0;
+
+  g_return_val_if_fail (CG_IS_SESSION (self), 0);
+  g_return_val_if_fail (stage_id != NULL, 0);
+
+  if (!cg_stage_from_string (stage_id, &stage))
+    return 0;
+  for (guint i = 0; i < self->partners->len; i++)
+    n += partner_answered_stage (self, g_ptr_array_index (self->partners, i), stage);
+  return n;
+}
+
 /* Charter and suggestions ------------------------------------------------------- */
 
 const char *

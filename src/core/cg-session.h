@@ -105,6 +105,12 @@ void          cg_session_set_believed_accountable (CgSession *self, guint partne
  * counts when its own involvement is set. */
 void cg_session_count_answers (CgSession *self, CgStage stage, guint *answered, guint *total);
 
+/* How many partners gave at least one answer on the stage named @stage_id
+ * ("lesson-1", "aims", "roles"; see cg_stage_to_string()): a rating, don't
+ * know included, or a comment on a lesson; a rating of an aim; an own
+ * involvement or a believed Accountable on a task. 0 for other stages. */
+guint cg_session_count_answered_partners (CgSession *self, const char *stage_id);
+
 /* Charter ------------------------------------------------------------------ */
 const char *cg_session_get_charter_field (CgSession *self, CgCharterField field); /* NULL = not written */
 void        cg_session_set_charter_field (CgSession *self, CgCharterField field, const char *text);
@@ -121,6 +127,12 @@ gboolean cg_session_redo (CgSession *self);
 /* Groups several edits into one undo step; groups nest. */
 void     cg_session_begin_group (CgSession *self);
 void     cg_session_end_group (CgSession *self);
+/* As begin_group, and the step gets a name for people ("Answer from Helen
+ * Carter"); inside an open group the outer group's name (or none) stays. */
+void     cg_session_begin_labelled_group (CgSession *self, const char *label);
+/* The name of the step undo (redo) would take, NULL if unnamed or none. */
+const char *cg_session_get_undo_label (CgSession *self);
+const char *cg_session_get_redo_label (CgSession *self);
 /* Undo fence: while it is up, undo never takes back a step made before it
  * went up, and redo only replays steps undone since (private entry: the
  * partner holding the laptop can take back their own answers, never the

@@ -879,10 +879,81 @@ test_edits_undo_in_reverse_order (void **state)
   assert_false (cg_session_can_redo (s));
 }
 
+/* "5 of 8 have answered": a partner counts once per stage, whatever it
+ * answered there; clearing its only answer takes it out again. */
+static void
+test_count_answered_partners (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint ann = cg_session_add_partner (s, "Ann", NULL, NULL);
+  guint ben = cg_session_add_partner (s, "Ben", NULL, NULL);
+  guint cara = cg_session_add_partner (s, "Cara", NULL, NULL);
+  guint s1 = cg_session_add_statement (s, 0, "One");
+  guint s2 = cg_session_add_statement (s, 0, "Two");
+  guint s3 = cg_session_add_statement (s, 1, "Other lesson");
+  guint aim = cg_session_add_aim (s, "Aim");
+  guint task = cg_session_add_task (s, "Task");
+
+  assert_int_equal (cg_session_count_answered_partners (s, "lesson-1"), 0);
+  /* Ann answers twice: still one partner. Ben only says don't know. */
+  cg_session_set_rating (s, ann, s1, CG_RATING_4);
+  cg_session_set_rating (s, ann, s2, CG_RATING_2);
+  cg_session_set_rating (s, ben, s2, CG_RATING_DONT_KNOW);
+  /* Cara answers in lesson 2 only: not counted on lesson 1. */
+  cg_session_set_rating (s, cara, s3, CG_RATING_5);
+  assert_int_equal (cg_session_count_answered_partners (s, "lesson-1"), 2);
+  assert_int_equal (cg_session_count_answered_partners (s, "lesson-2"), 1);
+  /* A comment alone is an answer on its lesson. */
+  cg_session_set_comment (s, cara, 0, "Needs talking about");
+  assert_int_equal (cg_session_count_answered_partners (s, "lesson-1"), 3);
+  cg_session_set_rating (s, ben, s2, CG_RATING_NONE);
+  assert_int_equal (cg_session_count_answered_partners (s, "lesson-1"), 2);
+
+  assert_int_equal (cg_session_count_answered_partners (s, "aims"), 0);
+  cg_session_set_rating (s, ben, aim, CG_RATING_3);
+  assert_int_equal (cg_session_count_answered_partners (s, "aims"), 1);
+
+  /* Roles: own involvement or a believed Accountable. */
+  cg_session_set_involvement (s, ann, task, CG_INVOLVEMENT_NONE);
+  cg_session_set_believed_accountable (s, cara, task, ben);
+  assert_int_equal (cg_session_count_answered_partners (s, "roles"), 2);
+
+  assert_int_equal (cg_session_count_answered_partners (s, "review"), 0);
+  assert_int_equal (cg_session_count_answered_partners (s, "no-such-stage"), 0);
+}
+
+/* A labelled group is one undo step carrying its name until undone, then
+ * the redo step's name; nested groups keep the outer name. */
+static void
+test_labelled_group (void **state)
+{
+  g_autoptr (CgSession) s = cg_session_new ();
+  guint ann = cg_session_add_partner (s, "Ann", NULL, NULL);
+  guint s1 = cg_session_add_statement (s, 0, "One");
+
+  assert_null (cg_session_get_undo_label (s));
+  cg_session_begin_labelled_group (s, "Answer from Ann");
+  cg_session_begin_labelled_group (s, "inner");
+  cg_session_set_rating (s, ann, s1, CG_RATING_4);
+  cg_session_end_group (s);
+  cg_session_set_comment (s, ann, 0, "Fine");
+  cg_session_end_group (s);
+  assert_string_equal (cg_session_get_undo_label (s), "Answer from Ann");
+  assert_true (cg_session_undo (s));
+  assert_int_equal (cg_session_get_rating (s, ann, s1), CG_RATING_NONE);
+  assert_string_equal (cg_session_get_comment (s, ann, 0), "");
+  assert_null (cg_session_get_undo_label (s)); /* adding the statement: unnamed */
+  assert_string_equal (cg_session_get_redo_label (s), "Answer from Ann");
+  assert_true (cg_session_redo (s));
+  assert_int_equal (cg_session_get_rating (s, ann, s1), CG_RATING_4);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_count_answered_partners),
+    cmocka_unit_test (test_labelled_group),
     cmocka_unit_test (test_new_session_is_clean),
     cmocka_unit_test (test_detail_edit_undo_redo),
     cmocka_unit_test (test_same_value_is_no_edit),

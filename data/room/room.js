@@ -52,7 +52,6 @@
     'offline': 'No connection to the facilitator\'s laptop. Your answers are kept on this phone and sent when it is back.',
     'the-room': 'The room',
     'room-counts': 'How the room answered',
-    'people': 'People',
     'your-answer': '(your answer)',
     'revealed': 'The answers are revealed: each card shows how the room answered, without names.',
     'stage-now': 'Now: {title}',
@@ -130,7 +129,7 @@
   /* A scale word without the "(4)" the app's grid puts after it: the page
    * shows the digit beside it already. */
   function bareLabel(label) {
-    return String(label).replace(/\s*\(\d\)\s*$/, '');
+    return String(label).replace(/\s*\([0-9A-Z]\)\s*$/, '');
   }
 
   /* DOM ------------------------------------------------------------------ */
@@ -858,7 +857,7 @@
     const group = h('div', { class: 'options roles', role: 'radiogroup', 'aria-labelledby': headingId + ' ' + partId });
     INVOLVEMENTS.forEach(function (code) {
       group.appendChild(option('part-' + item.id, code, code === 'none' ? '–' : code,
-                               t('involvement-' + code), true));
+                               bareLabel(t('involvement-' + code)), true));
     });
     const selectId = 'acc-' + item.id;
     const select = h('select', { id: selectId, 'aria-describedby': 'state-' + targetAcc });

@@ -28,6 +28,7 @@ static const CgCliEntry entries[] = {
   { "--export-csv", "--export-csv OUT.csv FILE", cg_cli_export_csv },
   { "--export-charter", "--export-charter OUT.pdf FILE [--paper=a4|letter]", cg_cli_export_charter },
   { "--export-report", "--export-report OUT.pdf FILE [--paper=a4|letter]", cg_cli_export_report },
+  { "--serve", "--serve FILE [--bind ADDRESS] [--port N]", cg_cli_serve },
   { "--help", "--help", cli_help },
   { "-h", NULL, cli_help },
 };

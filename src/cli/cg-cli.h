@@ -20,5 +20,6 @@ void cg_cli_print_load_error (const char *path, const GError *error);
 int cg_cli_check (int argc, char **argv);
 int cg_cli_report (int argc, char **argv);
 int cg_cli_export_csv (int argc, char **argv);
+int cg_cli_serve (int argc, char **argv);
 
 G_END_DECLS

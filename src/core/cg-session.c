@@ -24,6 +24,7 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_FILE,
+  PROP_CURRENT_STAGE,
   N_PROPS
 };
 
@@ -182,6 +183,9 @@ cg_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_CURRENT_STAGE:
+      g_value_set_uint (value, self->current_stage);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -207,6 +211,10 @@ cg_session_class_init (CgSessionClass *klass)
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A CgStage; notified when the facilitator moves (the room follows). */
+  properties[PROP_CURRENT_STAGE] =
+    g_param_spec_uint ("current-stage", NULL, NULL, 0, CG_N_STAGES - 1, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -418,8 +426,13 @@ cg_session_set_current_stage (CgSession *self, CgStage stage)
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (stage < CG_N_STAGES);
 
-  /* Like a cursor position: saved, but neither an edit nor a change. */
+  /* Like a cursor position: saved, but neither an edit nor a change;
+   * only the "current-stage" property tells (the room follows it). */
+  if (self->current_stage == stage)
+    return;
   self->current_stage = stage;
+  if (self->recording)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STAGE]);
 }
 
 /* Partners ----------------------------------------------------------------------- */

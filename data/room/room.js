@@ -53,6 +53,12 @@
     'the-room': 'The room',
     'room-counts': 'How the room answered',
     'your-answer': '(your answer)',
+    'clear': 'Clear',
+    'unclear': 'Unclear',
+    'flag-gap': 'Nobody says they are accountable.',
+    'flag-overlap': 'More than one partner says they are accountable.',
+    'flag-no-doer': 'Nobody says they do the work.',
+    'flag-mismatch': 'Partners name different partners as accountable.',
     'revealed': 'The answers are revealed: each card shows how the room answered, without names.',
     'stage-now': 'Now: {title}',
     'wait': 'Look at the screen: the facilitator will tell you when to answer.',
@@ -543,12 +549,25 @@
     if (name === 'room-closed') {
       roomClosed();
     } else if (name === 'seat-freed') {
-      /* Maybe someone else's seat: the stage request tells (401 = ours). */
-      refreshStage(false);
-    } else if (name === 'stage' || name === 'reveal' || name === 'message') {
+      seatLost(); /* only this seat's stream hears it */
+    } else if (name === 'mine') {
+      /* This seat's answers changed on the laptop (or ours landed). */
+      refreshSoon();
+    } else if (name === 'stage' || name === 'reveal') {
       if (!stage || !payload || payload.version === undefined || payload.version !== stage.version)
-        refreshStage(false);
+        refreshSoon();
     }
+  }
+
+  /* Several events in a row make one request. */
+  let refreshTimer = 0;
+  function refreshSoon() {
+    if (refreshTimer)
+      return;
+    refreshTimer = window.setTimeout(function () {
+      refreshTimer = 0;
+      refreshStage(false);
+    }, 30);
   }
 
   /* Answers ---------------------------------------------------------------- */
@@ -678,13 +697,18 @@
     if (s.kind === 'wait' || !s.items) {
       setMain(heading,
               h('div', { class: 'wait' },
-                h('p', { class: 'wait-message', text: s.message || t('wait') })));
+                h('p', { class: 'wait-message', text: s.message || s.intro || t('wait') })));
       return;
     }
     const parts = [heading];
-    const intro = buildIntro(s);
-    if (intro)
-      parts.push(intro);
+    if (s.kind === 'rating') {
+      const intro = buildIntro(s);
+      if (intro)
+        parts.push(intro);
+    } else if (s.intro) {
+      /* Aims and roles: one sentence saying what to do, always shown. */
+      parts.push(h('p', { class: 'stage-intro', text: s.intro }));
+    }
     parts.push(h('div', { class: 'progress' },
                  h('p', { id: 'progress-text' }),
                  h('div', { class: 'progress-bar', 'aria-hidden': 'true' },
@@ -761,7 +785,7 @@
     if (s.scale && s.scale.length)
       return s.scale;
     return [1, 2, 3, 4, 5].map(function (v) { return { value: v, label: String(v) }; })
-      .concat([{ value: 'dont-know', label: 'Don\'t know' }]);
+      .concat([{ value: 'dont-know', label: 'Don’t know' }]);
   }
 
   function buildRatingCard(s, item, index) {
@@ -829,13 +853,19 @@
                                                 : (counts[entry.value - 1] || 0);
       rows.push({ entry: entry, count: count });
     });
+    box.appendChild(countsTable(rows, mine, function (entry) {
+      return (typeof entry.value === 'number' ? entry.value + ' ' : '') + bareLabel(entry.label);
+    }));
+  }
+
+  /* One row per choice: its words, a bar and the number of people. */
+  function countsTable(rows, mine, labelOf) {
     const most = Math.max.apply(null, rows.map(function (r) { return r.count; }).concat([1]));
     const table = h('table', { class: 'counts' },
                     h('caption', { class: 'visually-hidden', text: t('room-counts') }));
     const body = h('tbody');
     rows.forEach(function (row) {
-      const isNumber = typeof row.entry.value === 'number';
-      const label = (isNumber ? row.entry.value + ' ' : '') + bareLabel(row.entry.label);
+      const label = labelOf(row.entry);
       const bar = h('span', { class: 'count-bar' + (row.count ? '' : ' zero'), 'aria-hidden': 'true' });
       bar.style.width = (row.count / most * 60) + '%';
       const mineMark = String(mine) === String(row.entry.value)
@@ -846,7 +876,40 @@
                                          h('span', { class: 'count-number', text: String(row.count) })))));
     });
     table.appendChild(body);
-    box.appendChild(table);
+    return table;
+  }
+
+  /* R A C I and not involved, in the server's words (or ours). */
+  function roleScale() {
+    if (stage && stage.kind === 'roles' && stage.scale && stage.scale.length)
+      return stage.scale;
+    return INVOLVEMENTS.map(function (code) { return { value: code, label: t('involvement-' + code) }; });
+  }
+
+  /* After Reveal on roles: how many claim each part, and what is unclear. */
+  function renderRoleResult(box, roomResult, mine) {
+    box.textContent = '';
+    box.hidden = !roomResult;
+    if (!roomResult)
+      return;
+    const flags = roomResult.flags || [];
+    const heading = h('h3', null, t('the-room'));
+    heading.appendChild(flags.length
+      ? h('span', { class: 'level level-divergent', text: t('unclear') })
+      : h('span', { class: 'level level-agreed', text: t('clear') }));
+    box.appendChild(heading);
+    if (flags.length) {
+      const list = h('ul', { class: 'flags' });
+      flags.forEach(function (flag) { list.appendChild(h('li', { text: t('flag-' + flag) })); });
+      box.appendChild(list);
+    }
+    const counts = roomResult.counts || {};
+    const rows = roleScale().map(function (entry) {
+      return { entry: entry, count: counts[entry.value] || 0 };
+    });
+    box.appendChild(countsTable(rows, mine, function (entry) {
+      return (entry.value === 'none' ? '' : entry.value + ' ') + bareLabel(entry.label);
+    }));
   }
 
   function buildRoleCard(item, index) {
@@ -855,18 +918,20 @@
     const headingId = 'q-' + item.id;
     const partId = 'part-' + item.id;
     const group = h('div', { class: 'options roles', role: 'radiogroup', 'aria-labelledby': headingId + ' ' + partId });
-    INVOLVEMENTS.forEach(function (code) {
+    roleScale().forEach(function (entry) {
+      const code = entry.value;
       group.appendChild(option('part-' + item.id, code, code === 'none' ? '–' : code,
-                               bareLabel(t('involvement-' + code)), true));
+                               bareLabel(entry.label), true));
     });
     const selectId = 'acc-' + item.id;
     const select = h('select', { id: selectId, 'aria-describedby': 'state-' + targetAcc });
     select.appendChild(h('option', { value: '', text: t('choose-accountable') }));
-    room.partners.forEach(function (partner) {
+    (stage.choices || room.partners).forEach(function (partner) {
       select.appendChild(h('option', { value: partner.id, text: partner.name }));
     });
     const stateInv = saveState(targetInv);
     const stateAcc = saveState(targetAcc);
+    const result = h('div', { class: 'room-result', hidden: true });
     const invCard = {
       mine: null,
       answered: function () { return invCard.mine !== null && invCard.mine !== undefined; },
@@ -880,6 +945,7 @@
           invCard.setState(navigatorOnline() ? 'sending' : 'pending');
         else if (server && !stateInv.textContent)
           invCard.setState('saved');
+        renderRoleResult(result, it.room, invCard.mine);
       }
     };
     const accCard = {
@@ -912,7 +978,7 @@
              h('p', { class: 'field', id: partId, text: t('your-part') }),
              group, stateInv,
              h('label', { class: 'field', for: selectId, text: t('who-accountable') }),
-             select, stateAcc);
+             select, stateAcc, result);
   }
 
   function buildCommentCard(comment) {

@@ -161,7 +161,7 @@ def reveal(server, ann):
     rows = [' '.join(r.text.split()) for r in result.find_elements(By.CSS_SELECTOR, 'tbody tr')]
     # s1 now: Ann 1 (this test), Ben 4, Cara 3 (the sample).
     check(rows == ['1 Strongly disagree (your answer) 1', '2 Disagree 0', '3 Neither agree nor disagree 1',
-                   '4 Agree 1', '5 Strongly agree 0', "Don't know 0"],
+                   '4 Agree 1', '5 Strongly agree 0', 'Don’t know 0'],
           'Reveal: counts per value, hers marked: %r' % rows)
     level = result.find_elements(By.CSS_SELECTOR, '.level')
     check(level and level[0].text, 'Reveal: the level in words: %r' % (level[0].text if level else None))

@@ -21,7 +21,7 @@ NS = {'cg': 'https://commonground.github.io/ns/session'}
 LESSON_1 = [  # statement, what Ann taps, what the file must say
     ('We share a clear purpose', '2 Disagree', '2'),
     ('leadership is accepted by every partner', '5 Strongly agree', '5'),
-    ('right way to tackle this issue', "? Don't know", 'dont-know'),
+    ('right way to tackle this issue', '? Don’t know', 'dont-know'),
     ('My own organisation supports', '1 Strongly disagree', '1'),
     ('knows how the partnership\'s decisions are made', '3 Neither agree nor disagree', '3'),
 ]

@@ -841,7 +841,7 @@
     box.hidden = !roomResult;
     if (!roomResult || !stage)
       return;
-    const heading = h('h3', null, t('the-room'));
+    const heading = h('h3', null, t('the-room'), ' ');
     if (roomResult.label)
       heading.appendChild(h('span', { class: 'level ' + levelClass(roomResult.level), text: roomResult.label }));
     box.appendChild(heading);
@@ -893,7 +893,7 @@
     if (!roomResult)
       return;
     const flags = roomResult.flags || [];
-    const heading = h('h3', null, t('the-room'));
+    const heading = h('h3', null, t('the-room'), ' ');
     heading.appendChild(flags.length
       ? h('span', { class: 'level level-divergent', text: t('unclear') })
       : h('span', { class: 'level level-agreed', text: t('clear') }));

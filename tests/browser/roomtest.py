@@ -209,7 +209,7 @@ def set_offline(driver, offline):
 def script_errors(driver):
     """Errors the page logged (a CSP refusal shows here too)."""
     return [entry['message'] for entry in driver.get_log('browser')
-            if entry['level'] == 'SEVERE' and 'favicon.ico' not in entry['message']]
+            if entry['level'] == 'SEVERE' and entry.get('source') != 'network']
 
 
 # The page as a person uses it ------------------------------------------------

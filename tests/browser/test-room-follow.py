@@ -148,8 +148,8 @@ def offline(server, ann, path):
 
 def reveal(server, ann):
     server.command('hide')
-    card = card_of(ann, 'We share a clear purpose')
-    check(not card.find_elements(By.CSS_SELECTOR, '.room-result:not([hidden])'),
+    check(wait_for(lambda: not card_of(ann, 'We share a clear purpose')
+                   .find_elements(By.CSS_SELECTOR, '.room-result:not([hidden])'), 3),
           'hidden answers: the card shows no room result')
     server.command('reveal lesson-1')
     shown = wait_for(lambda: card_of(ann, 'We share a clear purpose')
@@ -157,12 +157,14 @@ def reveal(server, ann):
     check(shown, 'Reveal: the card shows the room\'s answers')
     if not shown:
         return
-    result = shown[0]
-    rows = [' '.join(r.text.split()) for r in result.find_elements(By.CSS_SELECTOR, 'tbody tr')]
+    def rows():
+        result = card_of(ann, 'We share a clear purpose').find_element(By.CSS_SELECTOR, '.room-result')
+        return [' '.join(r.text.split()) for r in result.find_elements(By.CSS_SELECTOR, 'tbody tr')]
     # s1 now: Ann 1 (this test), Ben 4, Cara 3 (the sample).
-    check(rows == ['1 Strongly disagree (your answer) 1', '2 Disagree 0', '3 Neither agree nor disagree 1',
-                   '4 Agree 1', '5 Strongly agree 0', 'Don’t know 0'],
-          'Reveal: counts per value, hers marked: %r' % rows)
+    expected = ['1 Strongly disagree (your answer) 1', '2 Disagree 0', '3 Neither agree nor disagree 1',
+                '4 Agree 1', '5 Strongly agree 0', 'Don’t know 0']
+    check(wait_for(lambda: rows() == expected, 3), 'Reveal: counts per value, hers marked: %r' % rows())
+    result = card_of(ann, 'We share a clear purpose').find_element(By.CSS_SELECTOR, '.room-result')
     level = result.find_elements(By.CSS_SELECTOR, '.level')
     check(level and level[0].text, 'Reveal: the level in words: %r' % (level[0].text if level else None))
     text = main_text(ann)

@@ -100,182 +100,124 @@ cg_csv_append_row (GString *out, const char *const *fields, gsize n)
   g_string_append (out, "\r\n");
 }
 
-static void
-json_append_char (GString *out, gunichar c)
-{
-  switch (c)
-    {
-    case '"': g_string_append (out, "\\\""); break;
-    case '\\': g_string_append (out, "\\\\"); break;
-    case '\b': g_string_append (out, "\\b"); break;
-    case '\f': g_string_append (out, "\\f"); break;
-    case '\n': g_string_append (out, "\\n"); break;
-    case '\r': g_string_append (out, "\\r"); break;
-    case '\t': g_string_append (out, "\\t"); break;
-    default:
-      /* Control characters must be escaped; U+2028 and U+2029 are valid
-       * JSON but end a line in JavaScript, so they are escaped too. */
-      if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_unichar (out, c);
-    }
-}
-
-void
-cg_json_append_string (GString *out, const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  g_return_if_fail (out != NULL);
-
-  /* Text in a session is valid UTF-8 already; anything else is repaired
-   * rather than copied, so the output always parses. */
-  valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  g_string_append_c (out, '"');
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    json_append_char (out, g_utf8_get_char (p));
-  g_string_append_c (out, '"');
-}
-
-void
-cg_json_append_number (GString *out, double value, int decimals)
-{
-  g_autofree char *s = NULL;
-
-  g_return_if_fail (out != NULL);
-
-  if (!isfinite (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  s = cg_format_number (value, decimals);
-  g_string_append (out, s);
-}
-
 void
 cg_json_writer_init (CgJsonWriter *w, GString *out)
 {
   g_return_if_fail (w != NULL && out != NULL);
 
   w->out = out;
-  w->depth = 0;
-  w->empty[0] = TRUE;
+  w->builder = json_builder_new ();
+}
+
+void
+cg_json_writer_finish (CgJsonWriter *w)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (w->builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_string_append (w->out, text);
+  g_string_append_c (w->out, '\n');
+  g_clear_object (&w->builder);
 }
 
 static void
-json_indent (CgJsonWriter *w)
+json_key (CgJsonWriter *w, const char *key)
 {
-  for (guint i = 0; i < w->depth; i++)
-    g_string_append (w->out, "  ");
-}
-
-/* Separator, newline, indent and "key": before any value. */
-static void
-json_start_value (CgJsonWriter *w, const char *key)
-{
-  if (w->depth > 0)
-    {
-      g_string_append (w->out, w->empty[w->depth] ? "\n" : ",\n");
-      w->empty[w->depth] = FALSE;
-    }
-  json_indent (w);
   if (key != NULL)
-    {
-      cg_json_append_string (w->out, key);
-      g_string_append (w->out, ": ");
-    }
-}
-
-static void
-json_open (CgJsonWriter *w, const char *key, char bracket)
-{
-  g_return_if_fail (w->depth + 1 < G_N_ELEMENTS (w->empty));
-
-  json_start_value (w, key);
-  g_string_append_c (w->out, bracket);
-  w->empty[++w->depth] = TRUE;
-}
-
-static void
-json_close (CgJsonWriter *w, char bracket)
-{
-  g_return_if_fail (w->depth > 0);
-
-  if (!w->empty[w->depth--])
-    {
-      g_string_append_c (w->out, '\n');
-      json_indent (w);
-    }
-  g_string_append_c (w->out, bracket);
-  if (w->depth == 0)
-    g_string_append_c (w->out, '\n');
+    json_builder_set_member_name (w->builder, key);
 }
 
 void
 cg_json_begin_object (CgJsonWriter *w, const char *key)
 {
-  json_open (w, key, '{');
+  json_key (w, key);
+  json_builder_begin_object (w->builder);
 }
 
 void
 cg_json_end_object (CgJsonWriter *w)
 {
-  json_close (w, '}');
+  json_builder_end_object (w->builder);
 }
 
 void
 cg_json_begin_array (CgJsonWriter *w, const char *key)
 {
-  json_open (w, key, '[');
+  json_key (w, key);
+  json_builder_begin_array (w->builder);
 }
 
 void
 cg_json_end_array (CgJsonWriter *w)
 {
-  json_close (w, ']');
+  json_builder_end_array (w->builder);
 }
 
 void
 cg_json_member_string (CgJsonWriter *w, const char *key, const char *value)
 {
-  json_start_value (w, key);
+  json_key (w, key);
   if (value == NULL)
-    g_string_append (w->out, "null");
+    json_builder_add_null_value (w->builder);
   else
-    cg_json_append_string (w->out, value);
+    {
+      /* Text in a session is valid UTF-8 already; anything else is
+       * repaired rather than copied, so the output always parses. */
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      json_builder_add_string_value (w->builder, valid);
+    }
 }
 
 void
 cg_json_member_number (CgJsonWriter *w, const char *key, double value, int decimals)
 {
-  json_start_value (w, key);
-  cg_json_append_number (w->out, value, decimals);
+  g_autofree char *text = cg_format_number (value, decimals);
+  double rounded;
+
+  json_key (w, key);
+  if (!isfinite (value))
+    {
+      json_builder_add_null_value (w->builder);
+      return;
+    }
+  /* The same value the text reports show, to the last bit: rounded to
+   * @decimals places through the same formatter. Whole numbers stay
+   * integers ("4", not "4.0"). */
+  rounded = g_ascii_strtod (text, NULL);
+  if (rounded == floor (rounded) && fabs (rounded) < 1e15)
+    json_builder_add_int_value (w->builder, (gint64) rounded);
+  else
+    json_builder_add_double_value (w->builder, rounded);
 }
 
 void
 cg_json_member_uint (CgJsonWriter *w, const char *key, guint value)
 {
-  json_start_value (w, key);
-  g_string_append_printf (w->out, "%u", value);
+  json_key (w, key);
+  json_builder_add_int_value (w->builder, value);
 }
 
 void
 cg_json_member_bool (CgJsonWriter *w, const char *key, gboolean value)
 {
-  json_start_value (w, key);
-  g_string_append (w->out, value ? "true" : "false");
+  json_key (w, key);
+  json_builder_add_boolean_value (w->builder, value);
 }
 
 void
 cg_json_member_uint_array (CgJsonWriter *w, const char *key, const guint *values, gsize n)
 {
-  json_start_value (w, key);
-  g_string_append_c (w->out, '[');
+  json_key (w, key);
+  json_builder_begin_array (w->builder);
   for (gsize i = 0; i < n; i++)
-    g_string_append_printf (w->out, i > 0 ? ", %u" : "%u", values[i]);
-  g_string_append_c (w->out, ']');
+    json_builder_add_int_value (w->builder, values[i]);
+  json_builder_end_array (w->builder);
 }
 
 gboolean

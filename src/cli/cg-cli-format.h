@@ -5,14 +5,17 @@
  * holds a comma, a double quote, CR or LF, and quotes inside are doubled.
  * A field a spreadsheet would take for a formula (=, +, -, @, tab or CR
  * first, and not a plain number) is quoted behind an apostrophe.
- * JSON strings escape quotes, backslashes and every control character;
- * numbers that are not finite are written as null. Numbers in CSV and JSON
- * never follow the locale: a point, at most @decimals places, no trailing
- * zeros ("3.5", "4", "0.807").
+ * JSON is built and written by json-glib (JsonBuilder, JsonGenerator);
+ * numbers that are not finite are written as null. Numbers never follow
+ * the locale. In CSV: a point, at most @decimals places, no trailing zeros
+ * ("3.5", "4", "0.807"); in JSON the same value, rounded the same way:
+ * whole numbers as integers, others as json-glib writes a double (17
+ * significant digits, "0.80700000000000005", which reads back as 0.807).
  */
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -23,19 +26,18 @@ void cg_csv_append_field (GString *out, const char *field);
 /* Appends @n fields (NULL counts as empty) and the CRLF that ends a record. */
 void cg_csv_append_row (GString *out, const char *const *fields, gsize n);
 
-void cg_json_append_string (GString *out, const char *text);
-void cg_json_append_number (GString *out, double value, int decimals);
-
-/* A pretty-printing JSON writer (2-space indent). @key is NULL inside an
- * array and the member's name inside an object. */
+/* Builds a JSON document through a JsonBuilder; cg_json_writer_finish()
+ * appends it to @out, pretty-printed by JsonGenerator (2-space indent) and
+ * a final newline. @key is NULL inside an array and the member's name
+ * inside an object. */
 typedef struct
 {
   GString *out;
-  guint depth;
-  gboolean empty[32]; /* per depth: nothing written in it yet */
+  JsonBuilder *builder;
 } CgJsonWriter;
 
 void cg_json_writer_init (CgJsonWriter *w, GString *out);
+void cg_json_writer_finish (CgJsonWriter *w);
 void cg_json_begin_object (CgJsonWriter *w, const char *key);
 void cg_json_end_object (CgJsonWriter *w);
 void cg_json_begin_array (CgJsonWriter *w, const char *key);
@@ -44,7 +46,7 @@ void cg_json_member_string (CgJsonWriter *w, const char *key, const char *value)
 void cg_json_member_number (CgJsonWriter *w, const char *key, double value, int decimals);
 void cg_json_member_uint (CgJsonWriter *w, const char *key, guint value);
 void cg_json_member_bool (CgJsonWriter *w, const char *key, gboolean value);
-/* A short array of counts, on one line: [1, 0, 2]. */
+/* An array of counts. */
 void cg_json_member_uint_array (CgJsonWriter *w, const char *key, const guint *values, gsize n);
 
 /* Writes @data to standard output and flushes it. */

@@ -483,5 +483,6 @@ cg_report_json (CgSession *session)
   cg_json_end_array (&w);
   json_talk_first (&w, session);
   cg_json_end_object (&w);
+  cg_json_writer_finish (&w);
   return out;
 }

@@ -402,8 +402,10 @@ on_early_request (SoupServer *server, SoupServerMessage *msg, const char *path,
   if ((encoding == SOUP_ENCODING_CONTENT_LENGTH && length > CG_ROOM_MAX_BODY)
       || encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF)
     {
-      CgRoomRequest req = { soup_server_message_get_method (msg), path, NULL,
-                            soup_message_headers_get_one (h, "Accept-Language"), NULL,
+      CgRoomRequest req = { soup_server_message_get_method (msg), path,
+                            soup_message_headers_get_one (h, "Content-Type"),
+                            soup_message_headers_get_one (h, "Accept-Language"),
+                            soup_message_headers_get_one (h, "X-Seat"),
                             NULL, CG_ROOM_MAX_BODY + 1, soup_server_message_get_remote_host (msg) };
       CgRoomResponse res;
 

@@ -242,6 +242,8 @@
       streamAbort.abort();
     window.clearTimeout(pollTimer);
     window.clearTimeout(retryTimer);
+    window.clearTimeout(joinTimer);
+    joinButtons = null;
     showConnection(false);
     showWho(false);
   }
@@ -322,6 +324,64 @@
     $('leave').hidden = !shown;
   }
 
+  /* The names on the join page follow the room every few seconds: a seat
+   * someone else takes greys out without a reload. */
+  let joinButtons = null;   /* partner id -> button, while the names show */
+  let joinTimer = 0;
+  let claiming = false;
+
+  function partnerButton(partner) {
+    const button = h('button', {
+      type: 'button',
+      class: 'partner-button',
+      onclick: function () { claim(partner); }
+    }, h('span', { class: 'partner-name', text: partner.name }),
+       h('span', { class: 'joined', text: t('joined') }));
+    return button;
+  }
+
+  function updateJoinButtons() {
+    room.partners.forEach(function (partner) {
+      const button = joinButtons[partner.id];
+      const taken = !!partner.claimed;
+      const wasFocused = document.activeElement === button;
+      button.disabled = taken || !!room.locked;
+      button.querySelector('.joined').hidden = !taken;
+      if (wasFocused && button.disabled)
+        focusHeading($('choose'));
+    });
+  }
+
+  function pollJoin() {
+    window.clearTimeout(joinTimer);
+    joinTimer = window.setTimeout(function () {
+      if (!joinButtons || claiming || seat)
+        return;
+      api('GET', 'room').then(function (result) {
+        if (!joinButtons || claiming || seat)
+          return;
+        if (result.status === 404) {
+          roomGone();
+          return;
+        }
+        if (result.status === 200 && result.body) {
+          const ids = result.body.partners.map(function (p) { return p.id; }).join(',');
+          const had = room.partners.map(function (p) { return p.id; }).join(',');
+          const wasLocked = !!room.locked;
+          room = result.body;
+          strings = room.strings || strings;
+          if (ids !== had || wasLocked !== !!room.locked)
+            showJoin(null);
+          else
+            updateJoinButtons();
+        }
+        pollJoin();
+      }, function () {
+        pollJoin();
+      });
+    }, 4000);
+  }
+
   function showJoin(notice) {
     showWho(false);
     stage = null;
@@ -331,17 +391,13 @@
     const title = h('h1', { text: room.title });
     const question = h('h2', { id: 'choose', text: t('choose-partner') });
     const list = h('ul', { class: 'partner-list', 'aria-labelledby': 'choose' });
+    joinButtons = {};
     room.partners.forEach(function (partner) {
-      const taken = !!partner.claimed;
-      const button = h('button', {
-        type: 'button',
-        class: 'partner-button',
-        disabled: taken || room.locked,
-        onclick: function () { claim(partner); }
-      }, h('span', { class: 'partner-name', text: partner.name }),
-         taken ? h('span', { class: 'joined', text: t('joined') }) : null);
-      list.appendChild(h('li', null, button));
+      joinButtons[partner.id] = partnerButton(partner);
+      list.appendChild(h('li', null, joinButtons[partner.id]));
     });
+    updateJoinButtons();
+    pollJoin();
     let noticeBox = null;
     if (notice || room.locked) {
       const key = notice ? notice.key : 'locked';
@@ -354,8 +410,14 @@
   }
 
   function claim(partner) {
+    if (claiming)
+      return;
+    claiming = true;
     api('POST', 'claim', { partner: partner.id }).then(function (result) {
+      claiming = false;
       if (result.status === 200 && result.body && result.body.seat) {
+        joinButtons = null;
+        window.clearTimeout(joinTimer);
         seat = { seat: result.body.seat, partner: result.body.partner || partner.id };
         store('seat', seat);
         store('pending', null);
@@ -381,6 +443,7 @@
           showJoin(notice);
       });
     }, function () {
+      claiming = false;
       showEnd('unreachable-title', 'unreachable-text', true);
     });
   }

@@ -6,7 +6,9 @@ within a second; the network drops and the kept answers arrive, each once,
 also across a reload; Reveal shows counts and level, never names; a freed
 seat, a locked room and a closed room each say what to do next."""
 
+import json
 import time
+import urllib.request
 import xml.etree.ElementTree as ET
 
 from selenium.webdriver.common.by import By
@@ -40,7 +42,6 @@ def delivered(driver):
     out = []
     for entry in driver.execute_script('return window.__answers || []'):
         if entry['status'] == 200:
-            import json
             body = json.loads(entry['body'])
             out.append((body.get('item') or body.get('task') or body.get('lesson'),
                         body.get('value', body.get('comment'))))
@@ -67,6 +68,15 @@ def seat_rules(server):
         check(taken is not None and not taken.is_enabled() and 'joined' in taken.text,
               'Ann Lee\'s button is greyed and says "joined" (%r)' % (taken.text if taken else None))
         check('You are' not in other.find_element(By.TAG_NAME, 'header').text, 'the second phone has no seat')
+        # A third phone takes Cara Singh: the names on the second phone follow without a reload.
+        request = urllib.request.Request(server.base + '/api/claim', data=b'{"partner": "p47"}', method='POST',
+                                         headers={'Content-Type': 'application/json'})
+        cara_seat = json.loads(urllib.request.urlopen(request, timeout=5).read())['seat']
+        check(wait_for(lambda: not button_named(other, 'Cara Singh').is_enabled()
+                       and 'joined' in button_named(other, 'Cara Singh').text, 6),
+              'a seat taken elsewhere greys out on the join page by itself')
+        request = urllib.request.Request(server.base + '/api/seat', method='DELETE', headers={'X-Seat': cara_seat})
+        urllib.request.urlopen(request, timeout=5).read()
         # Locked: nobody new joins; the names say why.
         server.command('lock')
         other.refresh()
@@ -76,6 +86,11 @@ def seat_rules(server):
         check(ben is not None and not ben.is_enabled(), 'locked room: the free names cannot be tapped')
         server.command('unlock')
         check(claim(other, server.url, 'Ben Ward'), 'unlocked: the second phone joins as Ben Ward')
+        # "Not you?" gives the seat back.
+        other.find_element(By.ID, 'leave').click()
+        check(wait_for(lambda: button_named(other, 'Ben Ward') and button_named(other, 'Ben Ward').is_enabled(), 5),
+              '"Not you?" frees the seat: Ben Ward can be tapped again')
+        check(claim(other, server.url, 'Ben Ward'), 'the second phone joins as Ben Ward again')
         check(not script_errors(ann) and not script_errors(other), 'no script or CSP errors')
     finally:
         quit_browser(other)
@@ -95,6 +110,9 @@ def follows_stage(server, ann):
         took = time.monotonic() - start
         times.append(took)
         check(seen and took < 1.0, 'the facilitator goes to %s: the phone follows in %.0f ms' % (stage, took * 1000))
+        live = ann.find_element(By.ID, 'live')
+        check(wait_for(lambda: live.get_attribute('textContent') == 'Now: ' + heading(ann), 2),
+              'screen reader: the new stage is announced (%r)' % live.get_attribute('textContent'))
         if stage == 'review':
             check(not ann.find_elements(By.CSS_SELECTOR, '[role=radiogroup]'),
                   'review: nothing to answer, a sentence: %r' % main_text(ann))

@@ -102,6 +102,10 @@ void cg_room_response_clear (CgRoomResponse *response);
 /* "en" or "de" from an Accept-Language header (NULL allowed). */
 const char *cg_room_pick_language (const char *accept_language);
 
+/* For the fuzz target and tests of cg_room_handle() alone: the room
+ * behaves as open with @key, with no socket at all. */
+void cg_room_open_without_network (CgRoom *room, const char *key);
+
 /* Seats (cg-room.c). */
 CgRoomSeatState *cg_room_find_seat_by_token (CgRoom *room, const char *token);
 CgRoomSeatState *cg_room_claim_seat (CgRoom *room, guint partner_id);

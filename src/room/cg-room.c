@@ -566,6 +566,15 @@ disconnect_later (gpointer server)
 }
 
 void
+cg_room_open_without_network (CgRoom *room, const char *key)
+{
+  cg_room_close (room);
+  room->key = g_strdup (key);
+  room->url = g_strconcat ("http://127.0.0.1:0/r/", key, NULL);
+  room->open = TRUE;
+}
+
+void
 cg_room_close (CgRoom *room)
 {
   gboolean was_open;

@@ -14,6 +14,8 @@
  *   free PARTNER    frees PARTNER's seat
  *   lock | unlock   the room takes no more phones, or does again
  *   close           closes the room
+ *   reopen          closes it and opens it again on the same port (a new key;
+ *                   prints the new "Room open: URL" line before "ok")
  *   save            saves the session to FILE
  *   quit            saves and exits (so does end of input)
  *
@@ -83,6 +85,17 @@ run_command (Driver *d, const char *verb, const char *arg, GError **error)
     cg_room_set_locked (d->room, g_str_equal (verb, "lock"));
   else if (g_str_equal (verb, "close"))
     cg_room_close (d->room);
+  else if (g_str_equal (verb, "reopen"))
+    {
+      /* Closed and opened again on the same port: a new key, so phones
+       * still holding the old page hear 404 from it. */
+      guint port = cg_room_get_port (d->room);
+
+      cg_room_close (d->room);
+      if (!cg_room_open (d->room, "127.0.0.1", port, error))
+        return FALSE;
+      printf ("Room open: %s\n", cg_room_get_url (d->room));
+    }
   else if (g_str_equal (verb, "save"))
     return save (d, error);
   else if (g_str_equal (verb, "quit"))

@@ -128,6 +128,9 @@ class Server:
                 break
             if reply == 'ok':
                 return True
+            if reply.startswith('Room open: '):  # reopen: a new key
+                self.url = reply[len('Room open: '):].strip()
+                self.base = self.url.rstrip('/')
             if reply.startswith('error'):
                 raise RuntimeError('room-driver %r: %s' % (line, reply))
         raise RuntimeError('room-driver %r: no answer' % line)

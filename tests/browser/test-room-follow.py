@@ -196,6 +196,21 @@ def endings(server, ann, path):
     check(button_named(ann, 'Ann Lee') is not None and button_named(ann, 'Ann Lee').is_enabled(),
           'freed seat: Ann Lee can be tapped again')
     check(claim(ann, server.url, 'Ann Lee'), 'Ann Lee joins again')
+    # The room opens again with a new key while this phone was not listening
+    # (its event stream blocked): its next question gets 404.
+    ann.execute_cdp_cmd('Network.setBlockedURLs', {'urls': ['*api/events*']})
+    ann.refresh()
+    wait_for(lambda: card_of(ann, 'We share a clear purpose'), 10)
+    old_url = server.url
+    server.command('reopen')
+    check(wait_for(lambda: 'This room is not open' in main_text(ann), 6),
+          'a new key: the old page says what to do: %r' % main_text(ann))
+    check('Scan the code on the screen again' in main_text(ann), 'a new key: scan the code again')
+    ann.execute_cdp_cmd('Network.setBlockedURLs', {'urls': []})
+    ann.get(old_url)
+    body = ann.find_element(By.TAG_NAME, 'body').text
+    check('Check the address with the facilitator' in body, 'the wrong key itself: the server\'s 404 says what to do: %r' % body)
+    check(claim(ann, server.url, 'Ann Lee'), 'Ann Lee joins the reopened room')
     server.command('close')
     check(wait_for(lambda: 'The room has closed' in main_text(ann), 5),
           'closed room: the phone says so: %r' % main_text(ann))

@@ -31,7 +31,7 @@
     'you-are': 'You are {name}',
     'not-you': 'Not you?',
     'choose-again': 'Choose your name again',
-    'intro': 'About this stage',
+    'intro': 'About this lesson',
     'prompts': 'To talk about',
     'progress': '{n} of {total} answered on this stage',
     'room-answered': '{n} of {total} partners have answered so far',

@@ -23,7 +23,7 @@ static const CgRoomPageString page_strings[] = {
   { "you-are", N_("You are {name}") },
   { "not-you", N_("Not you?") },
   { "choose-again", N_("Choose your name again") },
-  { "intro", N_("About this stage") },
+  { "intro", N_("About this lesson") },
   { "prompts", N_("To talk about") },
   { "progress", N_("{n} of {total} answered on this stage") },
   { "room-answered", N_("{n} of {total} partners have answered so far") },

@@ -95,6 +95,17 @@ def screens(server, width, height, partner, tag, dark=False, contrast=None):
         audit(d, 'roles ' + name, enhanced)
         measure(d, 'roles ' + name)
         shoot(d, 'roles-' + name)
+        server.command('reveal roles')
+        shown = wait_for(lambda: card_of(d, 'Lead the needs assessment')
+                         .find_elements(By.CSS_SELECTOR, '.room-result:not([hidden])'), 3)
+        check(shown, 'revealed roles %s: the room\'s parts show' % name)
+        if shown:
+            d.execute_script('arguments[0].scrollIntoView({block: "center"})', shown[0])
+            text = shown[0].text
+            # t35 in the sample: Ann R, Ben A, Cara none; Ben names Ben, Ann names Ben.
+            check('Unclear' in text or 'Clear' in text, 'revealed roles %s: clear or not, in words: %r' % (name, text))
+        audit(d, 'revealed roles ' + name, enhanced)
+        shoot(d, 'roles-revealed-' + name)
         server.command('stage review')
         wait_for(lambda: d.find_elements(By.CSS_SELECTOR, '.wait-message'), 3)
         audit(d, 'wait ' + name, enhanced)

@@ -29,24 +29,62 @@ typedef struct
   GFile *file;
   GMainLoop *loop;
   guint save_source;
+  gboolean saving;       /* an asynchronous save is writing */
   gboolean save_failed;
 } Serve;
 
+static void
+report_save_error (Serve *serve, const GError *error)
+{
+  g_autofree char *path = g_file_get_parse_name (serve->file);
+
+  g_printerr ("%s: %s\n", path, error->message);
+  serve->save_failed = TRUE;
+}
+
+static void schedule_save (Serve *serve);
+
+static void
+on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Serve *serve = user_data;
+  g_autoptr (GError) error = NULL;
+
+  serve->saving = FALSE;
+  if (!cg_session_xml_save_file_finish (serve->session, result, &error))
+    report_save_error (serve, error);
+  /* Answers that arrived while it wrote wait for the next save. */
+  else if (cg_session_get_modified (serve->session))
+    schedule_save (serve);
+}
+
+/* The app's own save: serialised here, written atomically in a thread, so
+ * the room keeps answering while the disk works. */
+static void
+save_async (Serve *serve)
+{
+  if (serve->saving || !cg_session_get_modified (serve->session))
+    return;
+  serve->saving = TRUE;
+  cg_session_xml_save_file_async (serve->session, serve->file, TRUE, NULL, on_saved, serve);
+}
+
+/* The last save, on the way out: after any save still writing. */
 static gboolean
 save_now (Serve *serve)
 {
   g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&serve->save_source, g_source_remove);
+  while (serve->saving)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_handle_id (&serve->save_source, g_source_remove);
   if (!cg_session_get_modified (serve->session))
     return TRUE;
   /* The etag check stops us overwriting a file someone changed since. */
   if (!cg_session_xml_save_file (serve->session, serve->file, TRUE, NULL, &error))
     {
-      g_autofree char *path = g_file_get_parse_name (serve->file);
-
-      g_printerr ("%s: %s\n", path, error->message);
-      serve->save_failed = TRUE;
+      report_save_error (serve, error);
       return FALSE;
     }
   return TRUE;
@@ -58,16 +96,22 @@ on_save_timeout (gpointer user_data)
   Serve *serve = user_data;
 
   serve->save_source = 0;
-  save_now (serve);
+  save_async (serve);
   return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (Serve *serve)
+{
+  /* Not pushed back by later answers: the first one waits at most a second. */
+  if (serve->save_source == 0)
+    serve->save_source = g_timeout_add (SAVE_DELAY_MS, on_save_timeout, serve);
 }
 
 static void
 on_changed (CgSession *session, CgChangeKind kind, guint a, guint b, Serve *serve)
 {
-  /* Not pushed back by later answers: the first one waits at most a second. */
-  if (serve->save_source == 0)
-    serve->save_source = g_timeout_add (SAVE_DELAY_MS, on_save_timeout, serve);
+  schedule_save (serve);
 }
 
 static gboolean
@@ -149,7 +193,7 @@ cg_cli_serve (int argc, char **argv)
       return 1;
     }
   loop = g_main_loop_new (NULL, FALSE);
-  serve = (Serve) { session, file, loop, 0, FALSE };
+  serve = (Serve) { session, file, loop, 0, FALSE, FALSE };
   g_signal_connect (session, "changed", G_CALLBACK (on_changed), &serve);
   sigint = g_unix_signal_add (SIGINT, on_signal, &serve);
   sigterm = g_unix_signal_add (SIGTERM, on_signal, &serve);

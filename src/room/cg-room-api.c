@@ -872,6 +872,7 @@ apply_answer (CgRoom *room, guint partner_id, const Answer *a)
   const CgPartner *partner = cg_session_lookup_partner (session, partner_id);
   g_autofree char *label = g_strdup_printf (_("Answer from %s"), partner->name);
 
+  room->applying_partner = partner_id;
   cg_session_begin_labelled_group (session, label);
   switch (a->kind)
     {
@@ -882,6 +883,7 @@ apply_answer (CgRoom *room, guint partner_id, const Answer *a)
     default: g_assert_not_reached ();
     }
   cg_session_end_group (session);
+  room->applying_partner = 0;
 }
 
 static void

@@ -67,6 +67,7 @@ struct _CgRoom
   GPtrArray *streams;       /* CgRoomStream*: open event streams */
   guint stage_event_source; /* coalesces stage events */
   guint heartbeat_source;
+  guint applying_partner;   /* a phone's answer is being applied: its own echo is not news */
   gulong changed_handler;
   gulong stage_handler;
 };

@@ -195,7 +195,7 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgR
       /* An answer: others' phones learn nothing. The seat whose answer
        * changed from the laptop (typed, or a phone answer undone) hears it,
        * so its page shows what the session holds. */
-      if (room->open && g_hash_table_contains (room->seats, GUINT_TO_POINTER (a)))
+      if (room->open && a != room->applying_partner && g_hash_table_contains (room->seats, GUINT_TO_POINTER (a)))
         {
           g_autofree char *data = event_data (room, NULL, NULL);
 
@@ -377,6 +377,13 @@ respond (SoupServerMessage *msg, const CgRoomResponse *res)
   gconstpointer data = g_bytes_get_data (res->body, &len);
 
   add_security_headers (msg);
+  /* One request per connection. libsoup 3.2 never notices a client
+   * leaving a kept-alive connection between requests (the next request's
+   * reader has nobody to tell until a byte arrives), so such connections
+   * would stay open, and counted, for good. libsoup closes ours after
+   * each response because the server has no listener of its own; this
+   * header tells the client not to try again on it. */
+  soup_message_headers_replace (h, "Connection", "close");
   soup_message_headers_replace (h, "Content-Language", res->lang);
   if (res->retry_after > 0)
     {
@@ -540,6 +547,10 @@ cg_room_open (CgRoom *room, const char *bind_address, guint port, GError **error
   soup_server_add_handler (room->server, NULL, on_request, room, NULL);
   g_signal_connect (room->server, "request-started", G_CALLBACK (on_request_started), NULL);
   room->service = g_socket_service_new ();
+  /* A room of phones connects at once, each request on a new connection:
+   * GIO's default backlog of 10 drops the rest, which then wait a second
+   * to try again. */
+  g_socket_listener_set_backlog (G_SOCKET_LISTENER (room->service), CG_ROOM_CONNECTIONS);
   room->connections = cg_room_connections_new ();
   g_signal_connect (room->service, "incoming", G_CALLBACK (on_incoming), room);
   if (!listen_on (room, address, port, error))

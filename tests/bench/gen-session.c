@@ -4,7 +4,8 @@
  * ITEMS counts every rated or assigned thing: 80 % statements (spread over
  * the five lessons), 10 % aims, 10 % role tasks. Every partner answers
  * everything and comments on every lesson; the answers come from a fixed
- * seed, so the same arguments always give the same file. */
+ * seed, so the same arguments always give the same file. With --empty,
+ * nobody has answered yet (bench-room's phones do). */
 #define G_LOG_DOMAIN "cg-bench"
 #include "config.h"
 
@@ -90,7 +91,7 @@ answer (CgSession *session, GRand *rand, GArray *partners, GArray *rated, GArray
 }
 
 static CgSession *
-generate (guint n_partners, guint n_items)
+generate (guint n_partners, guint n_items, gboolean empty)
 {
   CgSession *session = cg_session_new ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (20240601);
@@ -110,6 +111,12 @@ generate (guint n_partners, guint n_items)
       g_array_append_val (partners, id);
     }
   add_items (session, rand, n_items, rated, tasks);
+  if (empty)
+    {
+      cg_session_set_current_stage (session, CG_STAGE_LESSON_1);
+      cg_session_set_recording (session, TRUE);
+      return session;
+    }
   answer (session, rand, partners, rated, tasks);
   for (guint p = 0; p < n_partners; p++)
     for (guint l = 0; l < CG_N_LESSONS; l++)
@@ -128,12 +135,12 @@ main (int argc, char **argv)
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (argc != 4)
+  if (argc != 4 && !(argc == 5 && g_str_equal (argv[4], "--empty")))
     {
-      g_printerr ("Usage: gen-session PARTNERS ITEMS OUT.commonground\n");
+      g_printerr ("Usage: gen-session PARTNERS ITEMS OUT.commonground [--empty]\n");
       return 2;
     }
-  session = generate (strtoul (argv[1], NULL, 10), strtoul (argv[2], NULL, 10));
+  session = generate (strtoul (argv[1], NULL, 10), strtoul (argv[2], NULL, 10), argc == 5);
   file = g_file_new_for_commandline_arg (argv[3]);
   if (!cg_session_xml_save_file (session, file, FALSE, NULL, &error))
     {

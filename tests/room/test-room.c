@@ -77,7 +77,14 @@ setup (void **state)
   assert_true (cg_room_open (f->room, "127.0.0.1", 0, &error));
   assert_null (error);
   f->base = g_strdup_printf ("http://127.0.0.1:%u", cg_room_get_port (f->room));
-  f->client = soup_session_new ();
+  /* Browsers open up to 6 connections to a host; the room allows 16. */
+  f->client = soup_session_new_with_options ("max-conns-per-host", 6, NULL);
+  if (g_getenv ("ROOM_TEST_LOG") != NULL)
+    {
+      SoupLogger *logger = soup_logger_new (SOUP_LOGGER_LOG_HEADERS);
+      soup_session_add_feature (f->client, SOUP_SESSION_FEATURE (logger));
+      g_object_unref (logger);
+    }
   *state = f;
   return 0;
 }
@@ -107,7 +114,10 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
 
   *out = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (*out == NULL)
-    *out = g_bytes_new (NULL, 0);
+    {
+      g_printerr ("request failed: %s\n", error->message);
+      *out = g_bytes_new (NULL, 0);
+    }
 }
 
 /* One request; @path is added to the base URL as is. */
@@ -980,7 +990,12 @@ test_close_ends_streams (void **state)
   soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Seat", ann);
   soup_session_send_async (f->client, msg, G_PRIORITY_DEFAULT, NULL, on_events_sent, &ev);
   wait_for (&ev, "retry:");
-  /* The facilitator's typing for this partner reaches its phone. */
+  /* The phone's own answer is no news to it... */
+  answer_ok (f, ann, "{\"lesson\": 1, \"comment\": \"mine\"}");
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  assert_null (strstr (ev.text->str, "event: mine"));
+  /* ...but the facilitator's typing for this partner reaches it. */
   cg_session_set_rating (f->session, f->ann, f->s1, CG_RATING_3);
   wait_for (&ev, "event: mine");
   cg_room_close (f->room);
@@ -1036,14 +1051,16 @@ test_connection_limit (void **state)
     n = g_socket_receive (last, buf, sizeof buf, NULL, NULL);
     assert_true (n <= 0);
   }
-  /* Once they are gone, requests are served again. */
+  /* Once they are gone, requests are served again: closed connections
+   * stop counting, however many come and go. */
   g_ptr_array_set_size (open, 0);
   for (int i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
-  {
-    g_autoptr (Reply) r = http (f, "GET", path, NULL, NULL);
-    assert_int_equal (r->status, 200);
-  }
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr (Reply) r = http (f, "GET", path, NULL, NULL);
+      assert_int_equal (r->status, 200);
+    }
 }
 
 /* The room listens only on the address it was given. */

@@ -272,6 +272,10 @@
   /* The facilitator freed this seat (or the laptop forgot it): back to the
    * names, saying why. Unsent answers of that seat are dropped. */
   function seatLost() {
+    /* Answers not yet sent stay with the partner: if this phone takes the
+     * same name again they go out then. */
+    if (seat && Object.keys(pending).length > 0)
+      store('orphans', { partner: seat.partner, pending: pending });
     seat = null;
     store('seat', null);
     store('pending', null);
@@ -420,8 +424,10 @@
         window.clearTimeout(joinTimer);
         seat = { seat: result.body.seat, partner: result.body.partner || partner.id };
         store('seat', seat);
-        store('pending', null);
-        pending = {};
+        const orphans = load('orphans', null);
+        pending = orphans && orphans.partner === seat.partner ? orphans.pending : {};
+        store('pending', pending);
+        store('orphans', null);
         startSeat(true);
         return;
       }
@@ -749,6 +755,8 @@
         announce(t('stage-now', { title: s.title || '' }));
       if (moveFocus || (previous && previous.stage !== s.stage))
         focusHeading($('stage-title'));
+    } else if (previous && s.revealed && !previous.revealed) {
+      announce(t('revealed'));
     }
     updateStage(s);
   }

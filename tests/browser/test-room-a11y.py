@@ -152,6 +152,17 @@ def keyboard(server):
         check(after and after != before, 'keyboard: an arrow key changes the answer (%r -> %r)' % (before, after))
         check(wait_for(lambda: 'Saved' in card_of(d, 'We share a clear purpose').text, 5),
               'keyboard: the answer chosen with the keyboard is saved')
+        # What a screen reader is told: radio buttons named by digit and words, in a group
+        # named by the statement; "Don’t know" without the drawn "?".
+        tree = d.execute_cdp_cmd('Accessibility.getFullAXTree', {})['nodes']
+        radios = [n for n in tree if n.get('role', {}).get('value') == 'radio' and not n.get('ignored')]
+        names = [n.get('name', {}).get('value') for n in radios[:6]]
+        check(names == ['1 Strongly disagree', '2 Disagree', '3 Neither agree nor disagree', '4 Agree',
+                        '5 Strongly agree', 'Don’t know'], 'screen reader: the six choices are named %r' % names)
+        groups = [n.get('name', {}).get('value') for n in tree
+                  if n.get('role', {}).get('value') == 'radiogroup' and not n.get('ignored')]
+        check(groups and groups[0].startswith('1. We share a clear purpose'),
+              'screen reader: the group is named by its statement: %r' % groups[:1])
         live = d.find_element(By.ID, 'live')
         check(live.get_attribute('aria-live') == 'polite' and wait_for(lambda: live.get_attribute('textContent') == 'Saved', 3),
               'screen reader: the live region says "Saved"')

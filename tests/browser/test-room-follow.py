@@ -190,12 +190,21 @@ def reveal(server, ann):
 
 
 def endings(server, ann, path):
+    # An answer still on the phone when the seat is freed goes out when she takes her name again.
+    ann.execute_cdp_cmd('Network.setBlockedURLs', {'urls': ['*api/answer*']})
+    choose(ann, 'knows how the partnership', '4 Agree')
+    wait_for(lambda: 'Not sent yet' in save_state(ann, 'knows how the partnership'), 5)
     server.command('free p45')
     check(wait_for(lambda: 'freed your seat' in main_text(ann), 5),
           'freed seat: the phone says so and what to do: %r' % main_text(ann))
     check(button_named(ann, 'Ann Lee') is not None and button_named(ann, 'Ann Lee').is_enabled(),
           'freed seat: Ann Lee can be tapped again')
-    check(claim(ann, server.url, 'Ann Lee'), 'Ann Lee joins again')
+    ann.execute_cdp_cmd('Network.setBlockedURLs', {'urls': []})
+    button_named(ann, 'Ann Lee').click()
+    check(wait_for(lambda: save_state(ann, 'knows how the partnership').startswith('✓'), 10),
+          'the answer kept when the seat was freed is sent once she is Ann Lee again')
+    server.command('save')
+    check(saved_ratings(path, 'p45').get('s5') == '4', 'the file has it')
     # The room opens again with a new key while this phone was not listening
     # (its event stream blocked): its next question gets 404.
     ann.execute_cdp_cmd('Network.setBlockedURLs', {'urls': ['*api/events*']})

@@ -114,6 +114,22 @@
     }
   }
 
+  /* Seats and answers of rooms closed since: their keys are dead, so what
+   * they hold can never be sent. */
+  function forgetOldRooms() {
+    try {
+      const old = [];
+      for (let i = 0; i < window.localStorage.length; i++) {
+        const name = window.localStorage.key(i);
+        if (name && name.indexOf('cg-room:') === 0 && name.indexOf(STORE) !== 0)
+          old.push(name);
+      }
+      old.forEach(function (name) { window.localStorage.removeItem(name); });
+    } catch (e) {
+      /* Storage unavailable: nothing kept, nothing to forget. */
+    }
+  }
+
   function nextSeq() {
     const seq = (load('seq', 0) || 0) + 1;
     store('seq', seq);
@@ -1147,6 +1163,7 @@
     refreshRoom().then(function (ok) {
       if (!ok)
         return;
+      forgetOldRooms();
       seat = load('seat', null);
       if (seat && seat.seat)
         startSeat(false);

@@ -170,6 +170,27 @@ def keyboard(server):
         quit_browser(d)
 
 
+def narrow(server):
+    """The narrowest phone the page promises: 320 px, nothing cut off or scrolling sideways."""
+    server.command('stage lesson-1')
+    d = browser(320, 640)
+    try:
+        d.get(server.url)
+        wait_for(lambda: button_named(d, 'Ann Lee'), 10)
+        measure(d, 'join 320')
+        check(claim(d, server.url, 'Ann Lee'), '320: Ann Lee joins')
+        wait_for(lambda: card_of(d, 'We share a clear purpose'), 10)
+        measure(d, 'rating 320')
+        server.command('stage roles')
+        wait_for(lambda: card_of(d, 'Lead the needs assessment'), 5)
+        measure(d, 'roles 320')
+        shoot(d, 'roles-320')
+        server.command('stage lesson-1')
+    finally:
+        quit_browser(d)
+        server.command('free p45')
+
+
 def german(server):
     d = browser(360, 740, lang='de')
     try:
@@ -202,6 +223,7 @@ def main():
         screens(server, 360, 740, 'Ann Lee', 'hc', contrast='more')
         screens(server, 360, 740, 'Ben Ward', 'hc-dark', dark=True, contrast='more')
         keyboard(server)
+        narrow(server)
         german(server)
         # The end of the room: a sentence, checked too.
         d = browser(360, 740)

@@ -220,6 +220,10 @@ def endings(server, ann, path):
     body = ann.find_element(By.TAG_NAME, 'body').text
     check('Check the address with the facilitator' in body, 'the wrong key itself: the server\'s 404 says what to do: %r' % body)
     check(claim(ann, server.url, 'Ann Lee'), 'Ann Lee joins the reopened room')
+    old_key = old_url.rstrip('/').rsplit('/', 1)[1]
+    kept = ann.execute_script('return Object.keys(localStorage)')
+    check(kept and not [k for k in kept if old_key in k],
+          'the old room\'s seat and answers are forgotten: %r' % kept)
     server.command('close')
     check(wait_for(lambda: 'The room has closed' in main_text(ann), 5),
           'closed room: the phone says so: %r' % main_text(ann))

@@ -117,6 +117,18 @@ def follows_stage(server, ann):
             check(not ann.find_elements(By.CSS_SELECTOR, '[role=radiogroup]'),
                   'review: nothing to answer, a sentence: %r' % main_text(ann))
     print('stage changes reached the phone in %s ms' % ', '.join('%.0f' % (t * 1000) for t in times))
+    # Without the event stream (a proxy that buffers it, say) the page asks every 2 s.
+    ann.execute_cdp_cmd('Network.setBlockedURLs', {'urls': ['*api/events*']})
+    ann.refresh()
+    wait_for(lambda: card_of(ann, 'We share a clear purpose'), 10)
+    start = time.monotonic()
+    server.command('stage aims')
+    seen = wait_for(lambda: card_of(ann, 'People get the right help'), 5, 0.05)
+    took = time.monotonic() - start
+    check(seen and took < 2.6, 'no event stream: the phone still follows, by asking, in %.0f ms' % (took * 1000))
+    ann.execute_cdp_cmd('Network.setBlockedURLs', {'urls': []})
+    server.command('stage lesson-1')
+    check(wait_for(lambda: card_of(ann, 'We share a clear purpose'), 5), 'and back to lesson 1')
 
 
 def offline(server, ann, path):

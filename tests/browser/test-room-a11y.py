@@ -138,14 +138,26 @@ def keyboard(server):
         names = [o[2] for o in order if o[1] == 'radio']
         check(names[:2] == ['answer-s1', 'answer-s2'],
               'keyboard: one Tab stop per statement, in order: %r' % order)
-        # Back to statement 1 and choose with the arrows, as a radio group does.
+        # Back to statement 1 and choose with the arrows, as a radio group does. Statement 1's
+        # chosen answer is first scrolled under the sticky progress bar: Shift+Tab must bring
+        # it out (WCAG 2.4.11, focus not obscured).
         for _ in range(8):
             el = d.switch_to.active_element
-            if el.get_attribute('name') == 'answer-s1':
+            if el.get_attribute('name') == 'answer-s2':
                 break
             el.send_keys(Keys.SHIFT, Keys.TAB)
+        d.execute_script('const c = document.querySelector("input[name=answer-s1]:checked") ||'
+                         '          document.querySelector("input[name=answer-s1]");'
+                         'const top = c.closest("label").getBoundingClientRect().top;'
+                         'window.scrollBy(0, top - 30);')
+        d.switch_to.active_element.send_keys(Keys.SHIFT, Keys.TAB)
         el = d.switch_to.active_element
         check(el.get_attribute('name') == 'answer-s1', 'keyboard: Shift+Tab goes back to statement 1')
+        # WCAG 2.4.11: the sticky progress bar never hides what has focus.
+        gap = d.execute_script('const f = document.activeElement.closest("label").getBoundingClientRect();'
+                               'const p = document.querySelector(".progress").getBoundingClientRect();'
+                               'return f.top - p.bottom;')
+        check(gap >= 0, 'keyboard: the focused choice is below the sticky progress bar (%.0f px)' % gap)
         before = checked_option(d, 'We share a clear purpose')
         el.send_keys(Keys.ARROW_DOWN)
         after = checked_option(d, 'We share a clear purpose')

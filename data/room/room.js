@@ -286,10 +286,9 @@
   }
 
   /* The facilitator freed this seat (or the laptop forgot it): back to the
-   * names, saying why. Unsent answers of that seat are dropped. */
+   * names, saying why. Answers not yet sent stay with the partner: if this
+   * phone takes the same name again they go out then. */
   function seatLost() {
-    /* Answers not yet sent stay with the partner: if this phone takes the
-     * same name again they go out then. */
     if (seat && Object.keys(pending).length > 0)
       store('orphans', { partner: seat.partner, pending: pending });
     seat = null;

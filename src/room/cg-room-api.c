@@ -115,8 +115,13 @@ cg_room_pick_language (const char *accept_language)
   for (guint i = 0; ranges[i] != NULL; i++)
     {
       g_auto (GStrv) parts = g_strsplit (ranges[i], ";", 8);
-      g_autofree char *tag = g_ascii_strdown (g_strstrip (parts[0]), -1);
+      g_autofree char *tag = NULL;
       double q = 1.0;
+
+      /* "de,,en" and a trailing comma give empty ranges (and no parts). */
+      if (parts[0] == NULL)
+        continue;
+      tag = g_ascii_strdown (g_strstrip (parts[0]), -1);
 
       for (guint k = 1; parts[k] != NULL; k++)
         {
@@ -902,6 +907,10 @@ api_answer (Call *call, CgRoomSeatState *seat)
 
   if (body == NULL)
     return;
+  /* A seat never outlives its partner (cg-room.c frees it on removal);
+   * checked anyway, since the answer is labelled with the partner's name. */
+  if (cg_session_lookup_partner (call->room->session, seat->partner_id) == NULL)
+    return fail (call, "no-seat");
   if (!read_answer (call, body, &answer, &has_seq, &seq))
     return answer_clear (&answer);
   if (!cg_room_seat_rate_ok (seat))

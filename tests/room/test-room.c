@@ -365,6 +365,11 @@ test_room_info_and_language (void **state)
   assert_string_equal (cg_room_pick_language ("en-GB,de;q=0.7"), "en");
   assert_string_equal (cg_room_pick_language ("de;q=0"), "en");
   assert_string_equal (cg_room_pick_language (NULL), "en");
+  /* Empty ranges (found by fuzz-room-request: it crashed before any key
+   * was checked). */
+  assert_string_equal (cg_room_pick_language ("de,"), "de");
+  assert_string_equal (cg_room_pick_language (",,;q=1,de;"), "de");
+  assert_string_equal (cg_room_pick_language (""), "en");
 }
 
 /* Errors come in the phone's language, from po/de.po compiled in. */

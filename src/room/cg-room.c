@@ -416,6 +416,9 @@ on_early_request (SoupServer *server, SoupServerMessage *msg, const char *path,
                             NULL, CG_ROOM_MAX_BODY + 1, soup_server_message_get_remote_host (msg) };
       CgRoomResponse res;
 
+      /* libsoup 3.2 reads the body even after an early status: it is read
+       * and dropped, never kept, so a huge body costs no memory. */
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
       /* Through the handler, so a stranger still gets the same 404 and a
        * wrong key still counts; with the key it is 413. */
       cg_room_handle (room, &req, &res);

@@ -1028,6 +1028,39 @@ test_close_ends_streams (void **state)
   }
 }
 
+/* A phone that goes away mid-stream is forgotten by the room. */
+static void
+test_stream_client_leaves (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *ann = claim (f, f->ann);
+  g_autofree char *path = room_path (f, "/api/events");
+  g_autofree char *request = g_strdup_printf ("GET %s HTTP/1.1\r\nHost: x\r\nX-Seat: %s\r\n\r\n", path, ann);
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+  g_autoptr (GSocketConnection) c = g_socket_client_connect_to_host (client, "127.0.0.1", cg_room_get_port (f->room), NULL, NULL);
+  GSocket *socket = g_socket_connection_get_socket (c);
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  assert_non_null (c);
+  assert_true (g_socket_send (socket, request, strlen (request), NULL, NULL) == (gssize) strlen (request));
+  while (f->room->streams->len == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  assert_int_equal (f->room->streams->len, 1);
+  /* The phone goes away. */
+  g_io_stream_close (G_IO_STREAM (c), NULL, NULL);
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (f->room->streams->len > 0 && g_get_monotonic_time () < end)
+    {
+      /* The server notices when it next writes: give it something to say. */
+      cg_session_set_current_stage (f->session, cg_session_get_current_stage (f->session) == CG_STAGE_LESSON_1
+                                                  ? CG_STAGE_LESSON_2 : CG_STAGE_LESSON_1);
+      for (int i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (20000);
+    }
+  assert_int_equal (f->room->streams->len, 0);
+}
+
 /* 16 connections per address: the 17th is closed before a byte is read. */
 static void
 test_connection_limit (void **state)
@@ -1118,6 +1151,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_answer_rate, setup, teardown),
     cmocka_unit_test_setup_teardown (test_event_stream, setup, teardown),
     cmocka_unit_test_setup_teardown (test_close_ends_streams, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_stream_client_leaves, setup, teardown),
     cmocka_unit_test_setup_teardown (test_connection_limit, setup, teardown),
     cmocka_unit_test (test_bind_and_addresses),
   };

@@ -572,6 +572,13 @@ cg_room_open (CgRoom *room, const char *bind_address, guint port, GError **error
   return TRUE;
 }
 
+static gboolean
+disconnect_later (gpointer server)
+{
+  soup_server_disconnect (server);
+  return G_SOURCE_REMOVE;
+}
+
 void
 cg_room_open_without_network (CgRoom *room, const char *key)
 {
@@ -613,8 +620,12 @@ cg_room_close (CgRoom *room)
       /* Every connection ends here; the handlers go first so that nothing
        * reaches this room from a connection still being torn down. */
       soup_server_remove_handler (room->server, NULL);
-      soup_server_disconnect (room->server);
-      g_clear_object (&room->server);
+      /* (Page engineer's fix.) The "room-closed" events are queued on the
+       * streams but not yet written: disconnecting at once dropped them, so
+       * phones never heard the room had closed. The listener is closed
+       * already; the open connections go a moment later. */
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 250, disconnect_later,
+                          g_steal_pointer (&room->server), g_object_unref);
     }
   g_clear_pointer (&room->connections, cg_room_connections_unref);
   g_hash_table_remove_all (room->seats);

@@ -4,6 +4,7 @@
 
 #include "cg-roles-page.h"
 #include "cg-capture-bar.h"
+#include "cg-side-scroller.h"
 #include "cg-item-list.h"
 #include "cg-role-grid.h"
 
@@ -118,6 +119,7 @@ cg_roles_page_class_init (CgRolesPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_CAPTURE_BAR);
+  g_type_ensure (CG_TYPE_SIDE_SCROLLER);
   g_type_ensure (CG_TYPE_ROLE_GRID);
   g_type_ensure (CG_TYPE_ITEM_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -153,6 +153,78 @@ check_stage (Fixture *f, CgStage stage, guint expect_wide)
   assert_int_equal (wide, expect_wide);
 }
 
+/* The focusable widget furthest right under @root (a cell in the last column). */
+static GtkWidget *
+rightmost_focusable (GtkWidget *root, GtkWidget *ref, GtkWidget *best)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      graphene_rect_t r, b;
+
+      if (gtk_widget_get_focusable (c) && gtk_widget_compute_bounds (c, ref, &r)
+          && (best == NULL || (gtk_widget_compute_bounds (best, ref, &b) && r.origin.x > b.origin.x)))
+        best = c;
+      best = rightmost_focusable (c, ref, best);
+    }
+  return best;
+}
+
+static GtkWidget *
+find_side_scroller (GtkWidget *root)
+{
+  if (CG_IS_SIDE_SCROLLER (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_side_scroller (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+in_view (GtkWidget *widget, GtkWidget *box)
+{
+  graphene_rect_t r;
+
+  return gtk_widget_compute_bounds (widget, box, &r) && r.origin.x >= -0.5
+         && r.origin.x + r.size.width <= gtk_widget_get_width (box) + 0.5;
+}
+
+static gboolean
+cell_in_view (gpointer data)
+{
+  return in_view (data, g_object_get_data (data, "side"));
+}
+
+/* Moving the focus to a cell off to the right scrolls the grid sideways
+ * until the cell is in view; the page itself does not move sideways. */
+static void
+test_focus_scrolls_grid (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *page, *side, *grid, *cell, *inner;
+
+  check_stage (f, CG_STAGE_LESSON_1, 1);
+  page = cg_window_get_page (f->window, CG_STAGE_LESSON_1);
+  side = find_side_scroller (page);
+  assert_non_null (side);
+  grid = cg_side_scroller_get_child (CG_SIDE_SCROLLER (side));
+  inner = gtk_widget_get_first_child (side);
+  assert_true (GTK_IS_SCROLLED_WINDOW (inner));
+  cell = rightmost_focusable (grid, grid, NULL);
+  assert_non_null (cell);
+  assert_false (in_view (cell, side));
+  assert_true (gtk_widget_grab_focus (cell));
+  /* The viewport may animate the scroll. */
+  g_object_set_data (G_OBJECT (cell), "side", side);
+  assert_true (cg_test_wait_for (cell_in_view, cell, 3000));
+  assert_true (gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (inner))) > 0);
+  check_labels (page, page, &(guint) { 0 });
+}
+
 static void
 test_lesson_page (void **state)
 {
@@ -189,6 +261,7 @@ main (int argc, char **argv)
     cmocka_unit_test_setup_teardown (test_roles_page, setup, teardown),
     cmocka_unit_test_setup_teardown (test_aims_page, setup, teardown),
     cmocka_unit_test_setup_teardown (test_other_pages, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_focus_scrolls_grid, setup, teardown),
   };
 
   if (!cg_test_init_display ())

@@ -1401,10 +1401,10 @@ render_furniture (CgPageLayout *self, cairo_t *cr, guint page)
 
       /* One line, whatever the title's length: it is a reminder, not text to read. */
       pango_layout_set_text (header, self->running_header, -1);
-      pango_layout_set_width (header, (int) (width * PANGO_SCALE));
       pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
       pango_layout_set_auto_dir (header, TRUE);
-      cairo_move_to (cr, self->margins.left, self->margins.top - 34.0);
+      fit_ink (header, width);
+      cairo_move_to (cr, self->margins.left + layout_inset (header), self->margins.top - 34.0);
       pango_cairo_show_layout (cr, header);
       set_rgb (cr, &rule);
       cairo_set_line_width (cr, 0.5);

@@ -4,6 +4,7 @@
 
 #include "cg-aims-page.h"
 #include "cg-capture-bar.h"
+#include "cg-side-scroller.h"
 #include "cg-item-list.h"
 #include "cg-stage-page.h"
 #include "cg-rating-grid.h"
@@ -100,6 +101,7 @@ cg_aims_page_class_init (CgAimsPageClass *klass)
   properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CAPTURE_BAR);
+  g_type_ensure (CG_TYPE_SIDE_SCROLLER);
   g_type_ensure (CG_TYPE_RATING_GRID);
   g_type_ensure (CG_TYPE_ITEM_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,

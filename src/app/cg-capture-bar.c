@@ -292,6 +292,20 @@ add_button (CgCaptureBar *self, const char *label, const char *action)
   return button;
 }
 
+/* The bar's words wrap: the page scrolls only up and down, so a bar as
+ * wide as its longest sentence would widen the page past a narrow window
+ * (or fold the window's sidebar away). */
+static GtkWidget *
+new_wrapping_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  return label;
+}
+
 static void
 cg_capture_bar_init (CgCaptureBar *self)
 {
@@ -305,7 +319,7 @@ cg_capture_bar_init (CgCaptureBar *self)
   gtk_widget_set_tooltip_text (self->pass_button,
                                _("Show only one partner’s answers while they enter them"));
   gtk_widget_set_parent (self->pass_button, GTK_WIDGET (self));
-  self->private_label = gtk_label_new (NULL);
+  self->private_label = new_wrapping_label (NULL);
   gtk_widget_add_css_class (self->private_label, "private-banner");
   gtk_widget_set_parent (self->private_label, GTK_WIDGET (self));
   self->back_button = add_button (self, _("_Back to all partners"), "capture.all-partners");
@@ -313,7 +327,7 @@ cg_capture_bar_init (CgCaptureBar *self)
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (spacer), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_set_parent (spacer, GTK_WIDGET (self));
-  self->hidden_label = gtk_label_new (_("Answers are hidden until revealed"));
+  self->hidden_label = new_wrapping_label (_("Answers are hidden until revealed"));
   /* The room must see that answers are hidden: a banner, not dim text. */
   gtk_widget_add_css_class (self->hidden_label, "hidden-banner");
   gtk_widget_set_parent (self->hidden_label, GTK_WIDGET (self));

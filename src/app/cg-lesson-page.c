@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-capture-bar.h"
+#include "cg-side-scroller.h"
 #include "cg-comments.h"
 #include "cg-item-list.h"
 #include "cg-lesson-page.h"
@@ -197,6 +198,7 @@ cg_lesson_page_class_init (CgLessonPageClass *klass)
   properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CAPTURE_BAR);
+  g_type_ensure (CG_TYPE_SIDE_SCROLLER);
   g_type_ensure (CG_TYPE_RATING_GRID);
   g_type_ensure (CG_TYPE_COMMENTS);
   g_type_ensure (CG_TYPE_ITEM_LIST);

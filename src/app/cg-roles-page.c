@@ -4,6 +4,7 @@
 
 #include "cg-roles-page.h"
 #include "cg-capture-bar.h"
+#include "cg-side-scroller.h"
 #include "cg-item-list.h"
 #include "cg-stage-page.h"
 #include "cg-role-grid.h"
@@ -112,6 +113,7 @@ cg_roles_page_class_init (CgRolesPageClass *klass)
   properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CAPTURE_BAR);
+  g_type_ensure (CG_TYPE_SIDE_SCROLLER);
   g_type_ensure (CG_TYPE_ROLE_GRID);
   g_type_ensure (CG_TYPE_ITEM_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -15,6 +15,8 @@
  * Hebrew...) on its own. */
 #define FONT_SERIF "Noto Serif, DejaVu Serif, serif"
 #define FONT_SANS "Noto Sans, DejaVu Sans, sans-serif"
+#define FONT_CELL FONT_SANS " 9.5"
+#define FONT_HEADER_CELL FONT_SANS " Bold 9"
 
 #define CELL_PAD_X 5.0
 #define CELL_PAD_Y 4.0
@@ -64,7 +66,11 @@ typedef struct
 typedef struct
 {
   guint n_columns;
-  double *widths;
+  double *weights;
+  double *widths;   /* measured at the end of the table */
+  double scale;     /* of the table's type: below 1 when its words would not fit */
+  GPtrArray *texts; /* GStrv per row, the header first; freed once laid out */
+  gboolean keep_with_prev;
   Unit *header;
 } Table;
 
@@ -184,7 +190,9 @@ table_free (gpointer p)
 {
   Table *table = p;
 
+  g_free (table->weights);
   g_free (table->widths);
+  g_clear_pointer (&table->texts, g_ptr_array_unref);
   g_free (table);
 }
 
@@ -305,22 +313,90 @@ cg_page_layout_set_running_header (CgPageLayout *self, const char *text)
 
 /* Text --------------------------------------------------------------------- */
 
+/* How far a layout is drawn in from the left of its box; see fit_ink (). */
+static GQuark
+inset_quark (void)
+{
+  return g_quark_from_static_string ("cg-page-layout-inset");
+}
+
+static double
+layout_inset (PangoLayout *layout)
+{
+  double *inset = g_object_get_qdata (G_OBJECT (layout), inset_quark ());
+
+  return inset != NULL ? *inset : 0.0;
+}
+
+/* Nothing here assumes a font's metrics: the fonts asked for (Noto) may be
+ * missing and fontconfig then gives DejaVu or whatever the machine has,
+ * wider and with other side bearings. A glyph's ink can reach past its
+ * advance: a serif "j" or "f" at the start of a line hangs a point or two
+ * left of the line's origin, an italic or a wide accent past its end. So
+ * after wrapping, the ink Pango measures is compared with the box; a layout
+ * whose ink overhangs it is wrapped again narrower and drawn inset by the
+ * overhang, so the ink, not only the advance widths, stays inside. */
+static void
+fit_ink (PangoLayout *layout, double width)
+{
+  double inset = 0.0, wrap = width;
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  g_object_set_qdata (G_OBJECT (layout), inset_quark (), NULL);
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      PangoRectangle drawn;
+      double left, right;
+
+      pango_layout_get_extents (layout, &drawn, NULL);
+      if (drawn.width <= 0)
+        break;
+      left = inset + (double) drawn.x / PANGO_SCALE;
+      right = inset + (double) (drawn.x + drawn.width) / PANGO_SCALE;
+      if (left >= -0.01 && right <= width + 0.01)
+        break;
+      /* Move in by what hangs out on the left; narrow by what hangs out
+       * on either side, and wrap again. */
+      inset += MAX (0.0, -left);
+      wrap -= MAX (0.0, -left) + MAX (0.0, right - width);
+      if (wrap < width / 2)
+        break; /* not text any longer: leave the rest to word breaking */
+      pango_layout_set_width (layout, (int) (wrap * PANGO_SCALE));
+    }
+  if (inset > 0.0)
+    g_object_set_qdata_full (G_OBJECT (layout), inset_quark (), g_memdup2 (&inset, sizeof inset),
+                             g_free);
+}
+
+/* A layout in @font (a Pango font description string) scaled by @scale,
+ * wrapped to @width points. */
 static PangoLayout *
-make_layout (CgPageLayout *self, const char *font, const char *text, double width)
+make_layout_scaled (CgPageLayout *self, const char *font, double scale, const char *text,
+                    double width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *desc = pango_font_description_from_string (font);
 
+  if (scale != 1.0)
+    pango_font_description_set_size (desc, (int) (pango_font_description_get_size (desc) * scale));
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
   /* Words wrap; a word longer than the line (a URL, a name in a script
    * without spaces) breaks inside rather than running off the page. */
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
+  width = MAX (width, 1.0);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_auto_dir (layout, TRUE);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  fit_ink (layout, width);
   g_ptr_array_add (self->layouts, layout);
   return layout;
+}
+
+static PangoLayout *
+make_layout (CgPageLayout *self, const char *font, const char *text, double width)
+{
+  return make_layout_scaled (self, font, 1.0, text, width);
 }
 
 /* Reads the lines of @layout once; the array is owned by the document. */
@@ -339,7 +415,7 @@ layout_lines (CgPageLayout *self, PangoLayout *layout)
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       pango_layout_iter_get_line_yrange (iter, &y0, &y1);
       info.line = pango_layout_iter_get_line_readonly (iter);
-      info.x = (double) logical.x / PANGO_SCALE;
+      info.x = layout_inset (layout) + (double) logical.x / PANGO_SCALE;
       info.top = (double) y0 / PANGO_SCALE;
       info.bottom = (double) y1 / PANGO_SCALE;
       info.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
@@ -370,7 +446,8 @@ draw_line_band (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, dou
   const LineBand *band = unit->data;
 
   set_rgb (cr, band->colour);
-  show_line (cr, band->info, x + band->x, y);
+  /* The marker first: text copied from the PDF reads "• item", not the
+   * marker between an item's first and second lines. */
   if (band->bullet_info != NULL)
     {
       gboolean rtl = pango_layout_line_get_resolved_direction (band->info->line) == PANGO_DIRECTION_RTL;
@@ -378,6 +455,7 @@ draw_line_band (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, dou
 
       show_line (cr, band->bullet_info, x + bx - band->bullet_info->x, y);
     }
+  show_line (cr, band->info, x + band->x, y);
 }
 
 static Unit *
@@ -530,6 +608,8 @@ cg_page_layout_add_labelled (CgPageLayout *self, const char *label, const char *
   pango_attr_list_insert (attrs, bold);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
+  /* The bold label is wider: measure again. */
+  fit_ink (layout, cg_page_layout_get_content_width (self));
   pango_layout_set_spacing (layout, 1 * PANGO_SCALE);
   push_lines (self, layout, 0.0, 6.0, &ink, NULL);
 }
@@ -626,9 +706,10 @@ make_cells (CgPageLayout *self, const Table *table, const char *const *texts, gb
 
   for (guint c = 0; c < table->n_columns; c++)
     {
-      const char *font = header ? FONT_SANS " Bold 9" : FONT_SANS " 9.5";
+      const char *font = header ? FONT_HEADER_CELL : FONT_CELL;
 
-      cells[c].layout = make_layout (self, font, texts[c], table->widths[c] - 2 * CELL_PAD_X);
+      cells[c].layout = make_layout_scaled (self, font, table->scale, texts[c],
+                                            table->widths[c] - 2 * CELL_PAD_X);
       cells[c].lines = layout_lines (self, cells[c].layout);
     }
   /* Cells are shared by every band of the row; the document frees them. */
@@ -725,13 +806,137 @@ push_row (CgPageLayout *self, Table *table, const char *const *texts, gboolean h
   return first;
 }
 
+/* Column widths --------------------------------------------------------------
+ *
+ * A table is measured before it is laid out, with the fonts this machine
+ * really has. Each column asks for at least its widest word (a header such
+ * as "Consensus", a number such as "3.25"), so a word is never broken
+ * across lines while another column has room to spare; what is left is
+ * shared in proportion to the caller's weights. When the widest words
+ * together do not fit the page (a wide fallback font, many columns), the
+ * table's type is shrunk until they do, down to MIN_TABLE_SCALE; beyond that
+ * words break inside, which still keeps every glyph inside its cell. */
+
+#define MIN_TABLE_SCALE 0.75
+/* A word wider than this share of the table (a URL, a name in a script
+ * without spaces) does not get a column of its own: it breaks inside. */
+#define MAX_WORD_SHARE 0.5
+
+/* The widest unbreakable run of @text in @font at @scale, in points. */
+static double
+widest_word (CgPageLayout *self, const char *font, double scale, const char *text)
+{
+  g_autoptr (PangoLayout) layout = pango_layout_new (self->context);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  PangoRectangle drawn, logical;
+
+  pango_font_description_set_size (desc, (int) (pango_font_description_get_size (desc) * scale));
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  /* Word wrapping at the narrowest width puts one word on each line and
+   * never breaks inside one: the layout is then as wide as its widest word. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, 1);
+  pango_layout_set_auto_dir (layout, TRUE);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_get_extents (layout, &drawn, &logical);
+  return (double) MAX (logical.width, drawn.x + drawn.width) / PANGO_SCALE;
+}
+
+/* Per column, the widest word of the header and every row, at scale 1. */
+static double *
+measure_words (CgPageLayout *self, const Table *table)
+{
+  double *words = g_new0 (double, table->n_columns);
+
+  for (guint r = 0; r < table->texts->len; r++)
+    {
+      const char *const *texts = g_ptr_array_index (table->texts, r);
+      const char *font = r == 0 ? FONT_HEADER_CELL : FONT_CELL;
+
+      for (guint c = 0; c < table->n_columns; c++)
+        words[c] = MAX (words[c], widest_word (self, font, 1.0, texts[c]));
+    }
+  return words;
+}
+
+/* Shares @total among the columns by weight, giving none less than its
+ * minimum: columns that would get less are fixed at their minimum and the
+ * rest share what remains, until every column has at least its own. */
+static void
+share_widths (guint n, const double *weights, const double *minimum, double total, double *widths)
+{
+  g_autofree gboolean *fixed = g_new0 (gboolean, n);
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      double left = total, weight = 0.0;
+
+      changed = FALSE;
+      for (guint c = 0; c < n; c++)
+        if (fixed[c])
+          left -= minimum[c];
+        else
+          weight += weights[c];
+      for (guint c = 0; c < n; c++)
+        {
+          if (fixed[c])
+            {
+              widths[c] = minimum[c];
+              continue;
+            }
+          widths[c] = weight > 0.0 ? left * weights[c] / weight : 0.0;
+          if (widths[c] < minimum[c])
+            fixed[c] = changed = TRUE;
+        }
+    }
+}
+
+static void
+fit_columns (CgPageLayout *self, Table *table)
+{
+  double total = cg_page_layout_get_content_width (self);
+  double pad = 2 * CELL_PAD_X + 1.0; /* a point for ink past the advance */
+  double cap = total * MAX_WORD_SHARE;
+  g_autofree double *words = measure_words (self, table);
+  g_autofree double *minimum = g_new0 (double, table->n_columns);
+  double words_sum = 0.0, sum = 0.0;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    words_sum += MIN (words[c], cap - pad);
+  /* Type scales linearly: shrink it by what the words overrun. */
+  table->scale = 1.0;
+  if (words_sum + table->n_columns * pad > total && words_sum > 0.0)
+    table->scale = MAX (MIN_TABLE_SCALE, (total - table->n_columns * pad) / words_sum);
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      minimum[c] = MIN (words[c] * table->scale + pad, cap);
+      sum += minimum[c];
+    }
+  /* Still too wide at the smallest type: every column gives up the same
+   * share of its minimum and words break inside. */
+  if (sum > total)
+    for (guint c = 0; c < table->n_columns; c++)
+      minimum[c] *= total / sum;
+  share_widths (table->n_columns, table->weights, minimum, total, table->widths);
+}
+
+static char **
+copy_row (guint n, const char *const *cells)
+{
+  char **copy = g_new0 (char *, n + 1);
+
+  for (guint c = 0; c < n; c++)
+    copy[c] = g_strdup (cells[c] != NULL ? cells[c] : "");
+  return copy;
+}
+
 void
 cg_page_layout_begin_table (CgPageLayout *self, guint n_columns, const double *weights,
                             const char *const *headers)
 {
   Table *table;
-  double total = 0.0;
-  Unit *header;
 
   g_return_if_fail (CG_IS_PAGE_LAYOUT (self));
   g_return_if_fail (n_columns > 0 && weights != NULL && headers != NULL);
@@ -739,18 +944,17 @@ cg_page_layout_begin_table (CgPageLayout *self, guint n_columns, const double *w
 
   table = g_new0 (Table, 1);
   table->n_columns = n_columns;
+  table->weights = g_new0 (double, n_columns);
   table->widths = g_new0 (double, n_columns);
   for (guint c = 0; c < n_columns; c++)
-    total += MAX (weights[c], 0.01);
-  for (guint c = 0; c < n_columns; c++)
-    table->widths[c] = cg_page_layout_get_content_width (self) * MAX (weights[c], 0.01) / total;
+    table->weights[c] = MAX (weights[c], 0.01);
+  table->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_ptr_array_add (table->texts, copy_row (n_columns, headers));
+  /* Rows are only kept here: the table is measured and laid out whole
+   * when it ends. A heading before it still keeps with it. */
+  table->keep_with_prev = self->keep_next;
+  self->keep_next = FALSE;
   g_ptr_array_add (self->tables, table);
-
-  header = push_row (self, table, headers, TRUE);
-  header->space_before = 8.0;
-  table->header = header;
-  /* The header never ends a page: it stays with the first row. */
-  self->keep_next = TRUE;
   self->open_table = table;
 }
 
@@ -759,16 +963,33 @@ cg_page_layout_add_row (CgPageLayout *self, const char *const *cells)
 {
   g_return_if_fail (CG_IS_PAGE_LAYOUT (self));
   g_return_if_fail (self->open_table != NULL && cells != NULL);
-  push_row (self, self->open_table, cells, FALSE);
+  g_ptr_array_add (self->open_table->texts, copy_row (self->open_table->n_columns, cells));
 }
 
 void
 cg_page_layout_end_table (CgPageLayout *self)
 {
+  Table *table;
+  Unit *header;
+
   g_return_if_fail (CG_IS_PAGE_LAYOUT (self));
   g_return_if_fail (self->open_table != NULL);
+  table = self->open_table;
   self->open_table = NULL;
+
+  fit_columns (self, table);
+  self->keep_next = table->keep_with_prev;
+  header = push_row (self, table, g_ptr_array_index (table->texts, 0), TRUE);
+  header->space_before = 8.0;
+  table->header = header;
+  for (guint r = 1; r < table->texts->len; r++)
+    {
+      /* The header never ends a page: it stays with the first row. */
+      self->keep_next = r == 1;
+      push_row (self, table, g_ptr_array_index (table->texts, r), FALSE);
+    }
   self->keep_next = FALSE;
+  g_clear_pointer (&table->texts, g_ptr_array_unref);
 }
 
 /* Signatures --------------------------------------------------------------- */
@@ -1128,6 +1349,9 @@ paginate (CgPageLayout *self)
 
   if (self->pages != NULL)
     return;
+  /* A table its caller forgot to end is still printed. */
+  if (self->open_table != NULL)
+    cg_page_layout_end_table (self);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   flow_new_page (&flow, NULL);
   while (i < self->units->len)
@@ -1177,10 +1401,10 @@ render_furniture (CgPageLayout *self, cairo_t *cr, guint page)
 
       /* One line, whatever the title's length: it is a reminder, not text to read. */
       pango_layout_set_text (header, self->running_header, -1);
-      pango_layout_set_width (header, (int) (width * PANGO_SCALE));
       pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
       pango_layout_set_auto_dir (header, TRUE);
-      cairo_move_to (cr, self->margins.left, self->margins.top - 34.0);
+      fit_ink (header, width);
+      cairo_move_to (cr, self->margins.left + layout_inset (header), self->margins.top - 34.0);
       pango_cairo_show_layout (cr, header);
       set_rgb (cr, &rule);
       cairo_set_line_width (cr, 0.5);

@@ -13,6 +13,12 @@
  * every page it continues on; a signature row is never split. Text wraps at
  * words, and inside a word when a word is wider than its column, so nothing
  * is ever clipped.
+ *
+ * Nothing assumes a font's metrics: the Noto asked for may be missing and
+ * DejaVu or any other font take its place. Lines are measured with Pango,
+ * ink and all (a glyph that hangs past its advance moves the line in), and
+ * a table's columns are measured before it is laid out (see
+ * cg_page_layout_begin_table ()).
  */
 #pragma once
 
@@ -85,8 +91,12 @@ void cg_page_layout_add_labelled (CgPageLayout *self, const char *label, const c
  * is a list item. */
 void cg_page_layout_add_text (CgPageLayout *self, const char *text, gboolean bullets);
 
-/* A table of @n_columns columns whose widths are in proportion to
- * @weights; @headers has n_columns strings. Rows then follow. */
+/* A table of @n_columns columns; @headers has n_columns strings. Rows
+ * then follow, and nothing else until cg_page_layout_end_table (), which
+ * measures the whole table with the fonts at hand: every column gets at
+ * least its widest word, the rest of the width is shared in proportion to
+ * @weights, and when the words do not fit the table's type shrinks (to
+ * 75 %; beyond that words break inside). */
 void cg_page_layout_begin_table (CgPageLayout *self, guint n_columns, const double *weights,
                                  const char *const *headers);
 void cg_page_layout_add_row (CgPageLayout *self, const char *const *cells);

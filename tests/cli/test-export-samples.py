@@ -72,9 +72,10 @@ def expected_leads(root, report):
 
 
 def check_charter(path, root, report, label):
-    text = pdf.run("pdftotext", "-layout", path, "-")
-    # In drawing order a table cell's lines follow each other.
-    raw = pdf.run("pdftotext", "-raw", path, "-")
+    # In drawing order a table cell's lines follow each other; the running
+    # header and page number are left out, so a paragraph that runs on to
+    # the next page still reads as one.
+    raw = pdf.body_text(path, "-raw")
     whole = flat(raw)
     for p in root.iterfind(".//cg:partners/cg:partner", NS):
         for field in ("cg:name", "cg:organisation"):
@@ -87,12 +88,12 @@ def check_charter(path, root, report, label):
             pdf.check(flat(aim["text"]) in aims, f"{label}: agreed aim {aim['text']!r} missing")
         else:
             pdf.check(flat(aim["text"]) not in aims, f"{label}: aim not agreed is listed")
-    roles = section(text, "Roles and responsibilities", "Ground rules").splitlines()
+    # The roles table read cell by cell, by where its words are.
+    roles = pdf.table_rows(path, ["Task", "Accountable", "Responsible"])
     for task, lead in expected_leads(root, report).items():
-        start = " ".join(task.split()[:3])
-        rows = [l for l in roles if re.sub(r"\s+", " ", l.strip()).startswith(start)]
-        pdf.check(rows and lead in re.sub(r"\s{2,}", "  ", rows[0]),
-                  f"{label}: task {task!r}: Accountable {lead!r} not on its row {rows[:1]}")
+        row = pdf.row_starting(roles, flat(task).strip())
+        pdf.check(row and lead in row[1],
+                  f"{label}: task {task!r}: Accountable {lead!r} not in its row {row}")
     still = flat(section(raw, "Still to resolve", "Signatures"))
     texts = {s["id"]: s["text"] for l in report["lessons"] for s in l["statements"]}
     texts.update({a["id"]: a["text"] for a in report["aims"]})
@@ -153,6 +154,7 @@ def main():
                 run([exe, "--export-charter", charter, path, f"--paper={paper}"])
                 pdf.check(pdf.page_size(charter) == size, f"{label}: charter page size")
                 check_charter(charter, root, report, f"{label} charter")
+                pdf.check_fonts(charter, f"{label} charter")
                 pdf.check_blank_margins(charter, *size, f"{label} charter", rasters)
                 out = os.path.join(tmp, "report.pdf")
                 run([exe, "--export-report", out, path, f"--paper={paper}"])

@@ -91,6 +91,7 @@ def main():
         pdf.check(r.returncode == 0, f"export-charter failed: {r.stderr}")
         pdf.check(pdf.page_size(out) == (595.0, 842.0), "charter: not A4 by default")
         pdf.check_sample(out)
+        pdf.check_fonts(out, "charter")
 
         r = run([exe, "--export-charter", out, sample, "--paper=letter"])
         pdf.check(r.returncode == 0 and pdf.page_size(out) == (612.0, 792.0),

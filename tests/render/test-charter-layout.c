@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <pango/pangocairo.h>
 
 #include "cg-charter-content.h"
 #include "cg-charter-layout.h"
@@ -578,6 +579,68 @@ test_tall_drawing_shrinks_whole (void **state)
   assert_true (fabs ((x + w / 2) - 595.0 / 2) < 1.0);
 }
 
+/* The height of one line of @font as the layout measures it (72 dpi). */
+static double
+line_height (const char *font)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  int height;
+
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, "Responsibilities", -1);
+  pango_layout_get_size (layout, NULL, &height);
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+  g_object_unref (context);
+  return (double) height / PANGO_SCALE;
+}
+
+/* Six columns headed by a 16-letter word each: at 9 pt bold, with padding,
+ * they are wider than the 471 pt of an A4 page with whatever font the
+ * machine has (Noto about 530 pt, DejaVu or a monospace about 590). The
+ * table's type shrinks until every header is one unbroken line: the table
+ * (a header and one row of single letters) is then about two lines and its
+ * padding (4 pt above and below each row) high; a header broken inside its
+ * word would take at least a line more. Everything stays inside the
+ * margins. */
+static void
+test_table_shrinks_to_fit (void **state)
+{
+  static const double weights[] = { 1, 1, 1, 1, 1, 1 };
+  const char *headers[] = { "Responsibilities", "Responsibilities", "Responsibilities",
+                            "Responsibilities", "Responsibilities", "Responsibilities" };
+  const char *cells[] = { "a", "b", "c", "d", "e", "f" };
+  g_autoptr (CgPageLayout) doc = NULL;
+  cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (rec);
+  double header_line = line_height ("Noto Sans, DejaVu Sans, sans-serif Bold 9");
+  double row_line = line_height ("Noto Sans, DejaVu Sans, sans-serif 9.5");
+  CgPageMargins m;
+  double x, y, w, h;
+
+  cg_page_margins_init_default (&m);
+  doc = cg_page_layout_new (NULL, 595, 842, &m);
+  cg_page_layout_begin_table (doc, 6, weights, headers);
+  cg_page_layout_add_row (doc, cells);
+  cg_page_layout_end_table (doc);
+  assert_int_equal (cg_page_layout_get_n_pages (doc), 1);
+  /* The body only, not the page number under it. */
+  cairo_rectangle (cr, 0, 0, 595, 842 - m.bottom);
+  cairo_clip (cr);
+  cg_page_layout_render_page (doc, cr, 0);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (rec, &x, &y, &w, &h);
+  cairo_surface_destroy (rec);
+  if (x < m.left - 0.5 || x + w > 595 - m.right + 0.5)
+    fail_msg ("table ink %.1f..%.1f outside the margins", x, x + w);
+  if (h > 16 + header_line + row_line + 0.3 * header_line)
+    fail_msg ("table %.1f pt high: a header wrapped (lines %.1f and %.1f pt)", h, header_line,
+              row_line);
+}
+
 static void
 test_export_pdf_error (void **state)
 {
@@ -631,6 +694,7 @@ main (void)
     cmocka_unit_test (test_unbreakable_words_wrap),
     cmocka_unit_test (test_stress_paginates_inside),
     cmocka_unit_test (test_tall_drawing_shrinks_whole),
+    cmocka_unit_test (test_table_shrinks_to_fit),
     cmocka_unit_test (test_export_pdf_error),
     cmocka_unit_test (test_paper_sizes),
   };

@@ -43,12 +43,131 @@ def page_size(pdf):
     return float(m.group(1)), float(m.group(2))
 
 
+def pdf_fonts(pdf):
+    """The base names of the fonts embedded in @pdf (subset tags dropped)."""
+    lines = run("pdffonts", pdf).splitlines()[2:]
+    return {re.sub(r"^[A-Z]{6}\+", "", l.split()[0]) for l in lines if l.strip()}
+
+
+def check_fonts(pdf, label):
+    """The run uses the fonts it says it does. CG_EXPECT_FONTS (set by the
+    -dejavu and -wide runs) lists name prefixes: every embedded font starts
+    with one of them and the first is used. Otherwise Noto is used when the
+    machine has it."""
+    fonts = pdf_fonts(pdf)
+    expect = [e for e in os.environ.get("CG_EXPECT_FONTS", "").split(",") if e]
+    if expect:
+        check(fonts and all(any(f.startswith(e) for e in expect) for f in fonts)
+              and any(f.startswith(expect[0]) for f in fonts),
+              f"{label}: fonts {sorted(fonts)}, expected {expect}")
+    elif shutil.which("fc-match") and "Noto" in run("fc-match", "Noto Sans"):
+        check(any("Noto" in f for f in fonts), f"{label}: Noto installed but not used: {sorted(fonts)}")
+
+
 def squash(text):
     return re.sub(BIDI, "", text)
 
 
+def body_text(pdf, mode="-layout"):
+    """The pages' text without the running header and the page number, which
+    would otherwise land inside a paragraph that runs on to the next page."""
+    width, height = page_size(pdf)
+    return run("pdftotext", mode, "-x", "0", "-y", str(int(TOP - 2)), "-W", str(int(width)),
+               "-H", str(int(height - TOP - BOTTOM + 4)), pdf, "-")
+
+
+# Table cells are read by where their words are, not by how pdftotext joins
+# a line: a cell's lines touch (line pitch = line height), rows are 8 pt
+# apart (cell padding 4 pt above and below), and the next block after a
+# table is further still or starts left of the first column's text.
+ROW_GAP = 3.0
+END_GAP = 12.0
+
+
+def text_lines(words):
+    """Words grouped into lines (equal tops), top to bottom, each left to right."""
+    lines = []
+    for w in sorted(words, key=lambda w: w[2]):
+        if lines and abs(lines[-1][0][2] - w[2]) < 1.0:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w[1]) for line in lines]
+
+
+def bands(lines, start):
+    """From lines[start]: (first, end) index ranges of lines that touch,
+    separated by gaps, with the gap before each."""
+    i = start
+    while i < len(lines):
+        j = i + 1
+        bottom = max(w[4] for w in lines[i])
+        while j < len(lines) and lines[j][0][2] - bottom < ROW_GAP:
+            bottom = max(bottom, max(w[4] for w in lines[j]))
+            j += 1
+        gap = lines[j][0][2] - bottom if j < len(lines) else None
+        yield i, j, gap
+        i = j
+
+
+def header_starts(band_words, headers):
+    """Where each header's column starts, when these words are that header."""
+    if sorted(w[0] for w in band_words) != sorted(" ".join(headers).split()):
+        return None
+    starts = []
+    for h in headers:
+        first = h.split()[0]
+        xs = [w[1] for w in band_words if w[0] == first and (not starts or w[1] > starts[-1])]
+        if not xs:
+            return None
+        starts.append(min(xs))
+    return starts
+
+
+def cells_of(words, starts):
+    cells = []
+    for c, x in enumerate(starts):
+        end = starts[c + 1] if c + 1 < len(starts) else float("inf")
+        mine = [w for w in words if x - 3 <= w[1] < end - 3]
+        cells.append(" ".join(w[0] for line in text_lines(mine) for w in line))
+    return cells
+
+
+def table_rows(pdf, headers):
+    """Every row, as a list of cell texts, of every table (or page of a
+    table) whose header reads @headers, in order."""
+    width, height = page_size(pdf)
+    rows = []
+    for words in words_by_page(pdf):
+        body = [w for w in words if w[4] > TOP and w[2] < height - BOTTOM]
+        lines = text_lines(body)
+        spans = list(bands(lines, 0))
+        k = 0
+        while k < len(spans):
+            first, end, gap = spans[k]
+            starts = header_starts([w for l in lines[first:end] for w in l], headers)
+            k += 1
+            if starts is None:
+                continue
+            while k < len(spans) and gap is not None and gap < END_GAP:
+                first, end, next_gap = spans[k]
+                row = [w for l in lines[first:end] for w in l]
+                if min(w[1] for w in row) < starts[0] - 2:
+                    break
+                rows.append(cells_of(row, starts))
+                gap = next_gap
+                k += 1
+    return rows
+
+
+def row_starting(rows, start):
+    """The first row whose first cell begins with @start, or []."""
+    found = [r for r in rows if re.sub(r"\s+", " ", r[0]).startswith(start)]
+    return found[0] if found else []
+
+
 def check_sample(pdf):
-    text = run("pdftotext", "-layout", pdf, "-")
+    text = body_text(pdf)
     flat = squash(text)
     for name in ["Sam Okafor", "Priya Natarajan", "أميرة حداد", "David Cohen",
                  "Riverside Social Services", "דיור ריברסייד"]:
@@ -59,13 +178,13 @@ def check_sample(pdf):
     check(all(p >= 0 for p in positions), f"agreed aims missing: {positions}")
     check(positions == sorted(positions), "agreed aims not in order of importance")
     check("The parent's illness is managed at home" not in text, "an aim not agreed is printed")
-    lines = text.splitlines()
+    roles = table_rows(pdf, ["Task", "Accountable", "Responsible"])
     for task, lead in [("Lead the family's needs assessment", "Sam Okafor"),
                        ("Chair the weekly team meeting", "David Cohen"),
                        ("Keep the family informed", "Not agreed yet"),
                        ("Manage the pooled budget", "Not agreed yet")]:
-        row = [l for l in lines if l.strip().startswith(task)]
-        check(row and lead in row[0], f"task {task!r}: Accountable {lead!r} not on its row")
+        row = row_starting(roles, task)
+        check(row and lead in row[1], f"task {task!r}: Accountable {lead!r} not in its row {row}")
     for item in ["“Leadership of this partnership is accepted by all”",
                  "Manage the pooled budget: nobody has taken the lead (Accountable).",
                  "each claim the lead (Accountable)."]:
@@ -73,30 +192,30 @@ def check_sample(pdf):
     check("Still to resolve" in text and "Signatures" in text, "section headings missing")
 
 
-def row_of(lines, start):
-    rows = [l for l in lines if l.strip().startswith(start)]
-    return rows[0] if rows else ""
+STATS_HEADERS = ["n", "Mean", "Median", "SD", "IQR", "Consensus", "Level"]
 
 
 def check_report(pdf):
-    text = run("pdftotext", "-layout", pdf, "-")
-    lines = text.splitlines()
+    text = body_text(pdf)
+    stats = table_rows(pdf, ["Statement"] + STATS_HEADERS)
     # Ratings 5, 1, 5, 2: mean 3.25, median 3.50, sample SD sqrt(12.75 / 3) = 2.06,
     # Tastle-Wierman consensus 1 + .25 log2(.4375) + .25 log2(.6875) + .5 log2(.5625) = 0.15.
-    row = row_of(lines, "Leadership of this partnership")
-    for cell in ["4", "3.25", "3.50", "2.06", "0.15", "Divergent"]:
-        check(re.search(r"\s" + re.escape(cell) + r"(\s|;|$)", row),
-              f"report: statement row lacks {cell!r}: {row!r}")
-    # Aim rated 5, 5, 5, 5: consensus 1, agreed.
-    row = row_of(lines, "The family has a safe")
-    for cell in ["5.00", "0.00", "1.00", "Agreed"]:
-        check(cell in row, f"report: aim row lacks {cell!r}: {row!r}")
+    row = row_starting(stats, "Leadership of this partnership")
+    for column, cell in [(1, "4"), (2, "3.25"), (3, "3.50"), (4, "2.06"), (6, "0.15")]:
+        check(row and row[column] == cell, f"report: statement row lacks {cell!r}: {row!r}")
+    check(row and row[7].startswith("Divergent"), f"report: statement row lacks 'Divergent': {row!r}")
+    # Aim rated 5, 5, 5, 5: mean 5.00, SD 0.00, consensus 1, agreed.
+    row = row_starting(table_rows(pdf, ["Aim"] + STATS_HEADERS), "The family has a safe")
+    for column, cell in [(2, "5.00"), (4, "0.00"), (6, "1.00")]:
+        check(row and row[column] == cell, f"report: aim row lacks {cell!r}: {row!r}")
+    check(row and row[7].startswith("Agreed"), f"report: aim row lacks 'Agreed': {row!r}")
     # The role matrix comes first with the same task names: read the table.
-    table = lines[next(i for i, l in enumerate(lines) if "Claim Accountable" in l):]
-    row = row_of(table, "Manage the pooled budget")
-    check("Gap" in row and "Sam Okafor" in row, f"report: task row wrong: {row!r}")
-    row = row_of(table, "Keep the family informed")
-    check("Overlap" in row, f"report: overlap not flagged: {row!r}")
+    tasks = table_rows(pdf, ["Task", "Claim Accountable", "Claim Responsible", "Answers", "Flags"])
+    check(tasks, "report: Claim Accountable heading not found")
+    row = row_starting(tasks, "Manage the pooled budget")
+    check(row and "Gap" in row[4] and "Sam Okafor" in row[2], f"report: task row wrong: {row!r}")
+    row = row_starting(tasks, "Keep the family informed")
+    check(row and "Overlap" in row[4], f"report: overlap not flagged: {row!r}")
     flat = re.sub(r"\s+", " ", text)
     check("Sam Okafor Nobody has said who leads when the school and housing disagree." in flat,
           "report: comment with its partner missing")
@@ -120,6 +239,7 @@ def check_report_charts(pdf, width, height):
     """The Review's charts are in the report, whole, at the page width."""
     pages = page_texts(pdf)
     text = "\f".join(pages)
+    drawn = re.sub(r"\s+", " ", body_text(pdf, "-raw"))
     for heading in ["Charts", "The five lessons", "Every rating", "Answers per item"]:
         check(re.search(r"^\s*" + heading + r"\s*$", text, re.M), f"report: no chart heading {heading!r}")
     # The radar's axes and legend; the heat map's columns and key; the role
@@ -128,7 +248,9 @@ def check_report_charts(pdf, width, height):
                   "1.1 Leadership of this partnership is accepted by all",
                   "A5 The parent's illness is managed at home", "5 Strongly agree", "Tasks led",
                   "R Responsible · A Accountable"]:
-        check(label in re.sub(r"[ \t]+", " ", text), f"report: chart label {label!r} missing")
+        # In drawing order a label's lines follow each other even when a
+        # wide font wraps it beside another label.
+        check(label in drawn, f"report: chart label {label!r} missing")
     check(re.search(r"1\.1\s+A1\s+A2\s+A3\s+A4\s+A5", text), "report: heat map columns missing")
     # A dot strip per item, in the Review's order (worked out in
     # test-charter-layout.c), each with its level in words, and each whole:
@@ -364,6 +486,7 @@ def main():
             sample = export(exporter, "charter", "sample", paper, tmp)
             check(page_size(sample) == size, f"sample {paper}: page size {page_size(sample)}")
             check_sample(sample)
+            check_fonts(sample, f"sample {paper}")
             check_signature_rows(words_by_page(sample), f"sample {paper}")
             stress = export(exporter, "charter", "stress", paper, tmp)
             check(page_size(stress) == size, f"stress {paper}: page size {page_size(stress)}")
@@ -376,6 +499,7 @@ def main():
             report = export(exporter, "report", "sample", paper, tmp)
             check(page_size(report) == size, f"report {paper}: page size {page_size(report)}")
             check_report(report)
+            check_fonts(report, f"report {paper}")
             check_report_charts(report, size[0], size[1])
             check_report_chart_pixels(report, size[0], raster_dir)
             check_blank_margins(report, size[0], size[1], f"report {paper}", raster_dir)

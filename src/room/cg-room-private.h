@@ -3,11 +3,13 @@
  *
  * cg-room.c owns the object, its seats and the network; cg-room-api.c turns
  * one request into one response (cg_room_handle(), no sockets involved, so
- * the tests and the fuzz target call it directly); cg-room-limits.c counts
- * what each address may still do.
+ * the tests and the fuzz target call it directly); cg-room-stage.c builds
+ * what a seat sees of the current stage; cg-room-limits.c counts what each
+ * address may still do; cg-room-secret.c makes keys and tokens.
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "cg-room.h"
@@ -130,6 +132,12 @@ void               cg_room_connections_unref (CgRoomConnections *c);
 gboolean           cg_room_connections_admit (CgRoomConnections *c, GObject *connection,
                                               const char *address);
 guint              cg_room_connections_total (CgRoomConnections *c);
+
+/* What @partner_id sees of the current stage, for GET api/stage
+ * (cg-room-stage.c). */
+JsonNode *cg_room_stage_view (CgRoom *room, guint partner_id, const char *lang);
+/* Member @name: "p12" for @prefix 'p' and @id 12. */
+void      cg_room_json_add_id (JsonBuilder *b, const char *name, char prefix, guint id);
 
 /* "p12" -> 12 for @prefix 'p' (the session file's ids); FALSE otherwise. */
 gboolean cg_room_parse_id (const char *text, char prefix, guint *out);

@@ -73,6 +73,7 @@ setup (void **state)
   cg_session_set_involvement (f->earlier, f->partners[1], f->task, CG_INVOLVEMENT_ACCOUNTABLE);
   cg_session_set_involvement (f->earlier, f->partners[2], f->task, CG_INVOLVEMENT_RESPONSIBLE);
   cg_session_set_charter_field (f->earlier, CG_CHARTER_PURPOSE, "Our purpose");
+  cg_session_set_partner_field (f->earlier, f->partners[0], CG_PARTNER_GROUP, "Health");
   *state = f;
   return 0;
 }
@@ -103,6 +104,9 @@ test_new_round_copies_questions_not_answers (void **state)
   assert_string_equal (cg_session_lookup_task (round, f->task)->text, "Chair the weekly meeting");
   assert_int_equal (cg_session_get_rating (round, f->partners[0], f->item), CG_RATING_NONE);
   assert_string_equal (cg_session_get_comment (round, f->partners[0], 0), "");
+  /* Who a partner speaks for goes on with the partner. */
+  assert_string_equal (cg_session_lookup_partner (round, f->partners[0])->group, "Health");
+  assert_string_equal (cg_session_lookup_partner (round, f->partners[1])->group, "");
   assert_int_equal (cg_session_get_involvement (round, f->partners[0], f->task), CG_INVOLVEMENT_UNSET);
   assert_null (cg_session_get_charter_field (round, CG_CHARTER_PURPOSE));
   assert_int_equal (cg_session_get_next_id (round), cg_session_get_next_id (f->earlier));

@@ -564,13 +564,11 @@ static const struct
     " work-on " },
 };
 
-/* The children of @parent in @child's namespace it may hold; NULL when
- * @parent holds text only. */
+/* The children of @parent it may hold in the Common Ground namespace or
+ * (@child_1_1) the 1.1 namespace; NULL when @parent holds text only. */
 static const char *
-allowed_for (const xmlNode *parent, const xmlNode *child)
+allowed_for (const xmlNode *parent, gboolean child_1_1)
 {
-  gboolean child_1_1 = child != NULL && cg_xml_is_1_1 (child);
-
   for (guint i = 0; i < G_N_ELEMENTS (allowed_children); i++)
     if (allowed_children[i].parent_1_1 == cg_xml_is_1_1 (parent)
         && strcmp ((const char *) parent->name, allowed_children[i].parent) == 0)
@@ -666,16 +664,9 @@ check_repeats (Builder *b, xmlNode *node, xmlNode *child)
 static gboolean
 misplaced (Builder *b, xmlNode *node, xmlNode *child)
 {
-  const char *qualified_1_1 = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (allowed_children); i++)
-    if (!cg_xml_is_1_1 (child) && allowed_children[i].parent_1_1 == cg_xml_is_1_1 (node)
-        && strcmp ((const char *) node->name, allowed_children[i].parent) == 0
-        && in_list (allowed_children[i].children_1_1, child->name))
-      qualified_1_1 = (const char *) child->name;
-  if (qualified_1_1 != NULL)
+  if (!cg_xml_is_1_1 (child) && in_list (allowed_for (node, TRUE), child->name))
     return fail (b, child, _("“%s” inside “%s” belongs to the namespace of format 1.1 (%s), not to the Common Ground namespace"),
-                 qualified_1_1, (const char *) node->name, CG_SESSION_XML_NS_1_1);
+                 (const char *) child->name, (const char *) node->name, CG_SESSION_XML_NS_1_1);
   return fail (b, child, _("“%s” does not belong inside “%s”"),
                (const char *) child->name, (const char *) node->name);
 }
@@ -683,7 +674,9 @@ misplaced (Builder *b, xmlNode *node, xmlNode *child)
 static gboolean
 check_structure (Builder *b, xmlNode *node)
 {
-  const char *allowed = allowed_for (node, NULL);
+  /* Once per element, not per child: <answers> can have 200,000. */
+  const char *allowed = allowed_for (node, FALSE);
+  const char *allowed_1_1 = allowed_for (node, TRUE);
 
   if (!check_attributes (b, node))
     return FALSE;
@@ -701,7 +694,7 @@ check_structure (Builder *b, xmlNode *node)
                      (const char *) c->name);
       if (!cg_xml_is_ours (c))
         continue;
-      if (!in_list (allowed_for (node, c), c->name))
+      if (!in_list (cg_xml_is_1_1 (c) ? allowed_1_1 : allowed, c->name))
         return misplaced (b, node, c);
       if (!check_repeats (b, node, c) || !check_structure (b, c))
         return FALSE;

@@ -18,6 +18,9 @@ import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 
 NS = "https://commonground.github.io/ns/session"
+# Format 1.1's additions (here only <group>) are in their own namespace,
+# declared on the root only when used, as the app writes it (docs/FORMAT.md).
+NS_1_1 = NS + "/1.1"
 Q = "{%s}" % NS
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -110,8 +113,11 @@ class Session:
     # Writing --------------------------------------------------------------
 
     def write(self, path):
+        uses_1_1 = any(p.get("group") for p in self.partners)
+        ns_1_1 = ' xmlns:cg11="%s"' % NS_1_1 if uses_1_1 else ""
         out = ['<?xml version="1.0" encoding="UTF-8"?>',
-               '<session xmlns="%s" format-version="1.1" next-id="%d">' % (NS, self.next_id)]
+               '<session xmlns="%s"%s format-version="1.1" next-id="%d">'
+               % (NS, ns_1_1, self.next_id)]
         out += self._details() + self._options() + self._role_suggestions()
         out += self._partners() + self._lessons() + self._aims() + self._tasks()
         out += self._answers() + self._charter()
@@ -148,7 +154,7 @@ class Session:
             out.append('    <partner id="%s" colour="%s">' % (p["id"], p["colour"]))
             for tag in ("name", "organisation", "role", "group"):
                 if p.get(tag):
-                    out.append(self._el(3, tag, p[tag]))
+                    out.append(self._el(3, "cg11:group" if tag == "group" else tag, p[tag]))
             out.append("    </partner>")
         return out + ["  </partners>"]
 

@@ -33,6 +33,10 @@ copy_entities (CgSession *round, CgSession *earlier)
       const CgPartner *p = cg_session_get_partner (earlier, i);
 
       cg_session_insert_partner (round, p->id, p->name, p->organisation, p->role, p->colour);
+      /* The group is who the partner speaks for, like the role: the review
+       * of the new round compares groups as the first one did. */
+      if (p->group != NULL && p->group[0] != '\0')
+        cg_session_set_partner_field (round, p->id, CG_PARTNER_GROUP, p->group);
     }
   copy_lessons (round, earlier);
   for (guint i = 0; i < cg_session_get_n_aims (earlier); i++)

@@ -31,6 +31,7 @@ static const char *const detail_names[CG_N_DETAILS] = {
   "title", "date", "facilitator", "context", "scenario",
 };
 
+/* CG_CHARTER_WORK_ON is 1.1's, read from its namespace. */
 static const char *const charter_names[CG_N_CHARTER_FIELDS] = {
   "title", "purpose", "ground-rules", "measures", "review-date", "learning", "still-to-resolve",
   "work-on",
@@ -50,10 +51,18 @@ fail (Builder *b, xmlNode *node, const char *format, ...)
   return FALSE;
 }
 
+/* An element of the Common Ground namespace called @name. */
 static gboolean
 has_name (const xmlNode *node, const char *name)
 {
-  return cg_xml_is_ours (node) && strcmp ((const char *) node->name, name) == 0;
+  return cg_xml_is_main (node) && strcmp ((const char *) node->name, name) == 0;
+}
+
+/* One of the 1.1 namespace. */
+static gboolean
+has_name_1_1 (const xmlNode *node, const char *name)
+{
+  return cg_xml_is_1_1 (node) && strcmp ((const char *) node->name, name) == 0;
 }
 
 static xmlNode *
@@ -61,6 +70,15 @@ find_child (xmlNode *parent, const char *name)
 {
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     if (has_name (c, name))
+      return c;
+  return NULL;
+}
+
+static xmlNode *
+find_child_1_1 (xmlNode *parent, const char *name)
+{
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    if (has_name_1_1 (c, name))
       return c;
   return NULL;
 }
@@ -163,7 +181,7 @@ build_baseline (Builder *b, xmlNode *node)
                  sha256 != NULL ? sha256 : "");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      xmlNode *child = find_child (node, names[i]);
+      xmlNode *child = find_child_1_1 (node, names[i]);
 
       texts[i] = child != NULL ? get_text (child) : g_strdup ("");
     }
@@ -265,7 +283,7 @@ build_partner (Builder *b, xmlNode *node)
     organisation = get_text (child);
   if ((child = find_child (node, "role")) != NULL)
     role = get_text (child);
-  if ((child = find_child (node, "group")) != NULL)
+  if ((child = find_child_1_1 (node, "group")) != NULL)
     group = get_text (child);
   if (!cg_session_insert_partner (b->session, id, name, organisation, role, colour))
     return fail (b, node, _("partner p%u could not be added"), id);
@@ -502,7 +520,8 @@ build_charter (Builder *b, xmlNode *charter)
 {
   for (guint i = 0; i < CG_N_CHARTER_FIELDS; i++)
     {
-      xmlNode *node = find_child (charter, charter_names[i]);
+      xmlNode *node = i == CG_CHARTER_WORK_ON ? find_child_1_1 (charter, charter_names[i])
+                                              : find_child (charter, charter_names[i]);
       g_autofree char *text = NULL;
 
       if (node == NULL)
@@ -517,30 +536,43 @@ build_charter (Builder *b, xmlNode *charter)
 
 /* Which of our elements may sit in which: libxml2's RELAX NG messages for
  * a misplaced element inside an interleave point at the wrong line, so
- * this one mistake gets our own message first. */
-static const struct { const char *parent; const char *children; } allowed_children[] = {
-  { "session", " template details baseline options role-suggestions partners lessons aims tasks answers charter " },
-  { "baseline", " title date file " },
-  { "template", " name description " },
-  { "details", " title date facilitator context scenario " },
-  { "options", " revealed " },
-  { "role-suggestions", " role " },
-  { "partners", " partner " },
-  { "partner", " name organisation role group " },
-  { "lessons", " lesson " },
-  { "lesson", " intro prompt statement " },
-  { "aims", " aim " },
-  { "tasks", " task " },
-  { "answers", " rating comment role " },
-  { "charter", " title purpose ground-rules measures review-date learning still-to-resolve work-on " },
+ * this one mistake gets our own message first. Per parent (of the 1.1
+ * namespace or not), its children of the Common Ground namespace, then
+ * those of the 1.1 namespace. */
+static const struct
+{
+  gboolean parent_1_1;
+  const char *parent;
+  const char *children;
+  const char *children_1_1;
+} allowed_children[] = {
+  { FALSE, "session", " template details options role-suggestions partners lessons aims tasks answers charter ",
+    " baseline " },
+  { TRUE, "baseline", "", " title date file " },
+  { FALSE, "template", " name description ", "" },
+  { FALSE, "details", " title date facilitator context scenario ", "" },
+  { FALSE, "options", " revealed ", "" },
+  { FALSE, "role-suggestions", " role ", "" },
+  { FALSE, "partners", " partner ", "" },
+  { FALSE, "partner", " name organisation role ", " group " },
+  { FALSE, "lessons", " lesson ", "" },
+  { FALSE, "lesson", " intro prompt statement ", "" },
+  { FALSE, "aims", " aim ", "" },
+  { FALSE, "tasks", " task ", "" },
+  { FALSE, "answers", " rating comment role ", "" },
+  { FALSE, "charter", " title purpose ground-rules measures review-date learning still-to-resolve ",
+    " work-on " },
 };
 
+/* The children of @parent it may hold in the Common Ground namespace or
+ * (@child_1_1) the 1.1 namespace; NULL when @parent holds text only. */
 static const char *
-allowed_for (const xmlNode *parent)
+allowed_for (const xmlNode *parent, gboolean child_1_1)
 {
   for (guint i = 0; i < G_N_ELEMENTS (allowed_children); i++)
-    if (strcmp ((const char *) parent->name, allowed_children[i].parent) == 0)
-      return allowed_children[i].children;
+    if (allowed_children[i].parent_1_1 == cg_xml_is_1_1 (parent)
+        && strcmp ((const char *) parent->name, allowed_children[i].parent) == 0)
+      return child_1_1 ? allowed_children[i].children_1_1 : allowed_children[i].children;
   return NULL; /* text only */
 }
 
@@ -566,12 +598,14 @@ attributes_for (const xmlNode *node)
 {
   static const struct { const char *element; const char *attrs; } table[] = {
     { "session", " format-version next-id " }, { "template", " id " },
-    { "options", " answers-hidden current-stage " }, { "baseline", " sha256 " }, { "revealed", " stage " },
+    { "options", " answers-hidden current-stage " }, { "revealed", " stage " },
     { "partner", " id colour " }, { "lesson", " number " }, { "statement", " id " },
     { "aim", " id agreed " }, { "task", " id charter-accountable " },
     { "rating", " partner item value " }, { "comment", " partner lesson " },
   };
 
+  if (cg_xml_is_1_1 (node))
+    return has_name_1_1 (node, "baseline") ? " sha256 " : "";
   if (strcmp ((const char *) node->name, "role") == 0 && has_name (node->parent, "answers"))
     return " partner task involvement believes-accountable ";
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)
@@ -603,6 +637,8 @@ is_blank (const xmlNode *text)
 static gboolean
 may_repeat (const xmlNode *parent, const xmlNode *child)
 {
+  if (cg_xml_is_1_1 (parent) || cg_xml_is_1_1 (child))
+    return FALSE;
   return in_list (" options role-suggestions partners lessons aims tasks answers ", parent->name)
          || in_list (" prompt statement ", child->name);
 }
@@ -615,16 +651,32 @@ check_repeats (Builder *b, xmlNode *node, xmlNode *child)
   if (may_repeat (node, child))
     return TRUE;
   for (xmlNode *c = node->children; c != child; c = c->next)
-    if (cg_xml_is_ours (c) && xmlStrEqual (c->name, child->name))
+    if (cg_xml_is_ours (c) && cg_xml_is_1_1 (c) == cg_xml_is_1_1 (child)
+        && xmlStrEqual (c->name, child->name))
       return fail (b, child, _("there are two “%s” elements inside “%s”"),
                    (const char *) child->name, (const char *) node->name);
   return TRUE;
 }
 
+/* Format 1.1's elements were, before it was released, written in the
+ * Common Ground namespace; a 1.0 reader refuses them there, so they never
+ * were part of the format and are not read there now. */
+static gboolean
+misplaced (Builder *b, xmlNode *node, xmlNode *child)
+{
+  if (!cg_xml_is_1_1 (child) && in_list (allowed_for (node, TRUE), child->name))
+    return fail (b, child, _("“%s” inside “%s” belongs to the namespace of format 1.1 (%s), not to the Common Ground namespace"),
+                 (const char *) child->name, (const char *) node->name, CG_SESSION_XML_NS_1_1);
+  return fail (b, child, _("“%s” does not belong inside “%s”"),
+               (const char *) child->name, (const char *) node->name);
+}
+
 static gboolean
 check_structure (Builder *b, xmlNode *node)
 {
-  const char *allowed = allowed_for (node);
+  /* Once per element, not per child: <answers> can have 200,000. */
+  const char *allowed = allowed_for (node, FALSE);
+  const char *allowed_1_1 = allowed_for (node, TRUE);
 
   if (!check_attributes (b, node))
     return FALSE;
@@ -642,9 +694,8 @@ check_structure (Builder *b, xmlNode *node)
                      (const char *) c->name);
       if (!cg_xml_is_ours (c))
         continue;
-      if (!in_list (allowed, c->name))
-        return fail (b, c, _("“%s” does not belong inside “%s”"),
-                     (const char *) c->name, (const char *) node->name);
+      if (!in_list (cg_xml_is_1_1 (c) ? allowed_1_1 : allowed, c->name))
+        return misplaced (b, node, c);
       if (!check_repeats (b, node, c) || !check_structure (b, c))
         return FALSE;
     }
@@ -660,7 +711,7 @@ build_parts (Builder *b, xmlNode *root)
 
   if ((node = find_child (root, "details")) != NULL && !build_details (b, node))
     return FALSE;
-  if ((node = find_child (root, "baseline")) != NULL && !build_baseline (b, node))
+  if ((node = find_child_1_1 (root, "baseline")) != NULL && !build_baseline (b, node))
     return FALSE;
   if ((node = find_child (root, "options")) != NULL && !build_options (b, node))
     return FALSE;

@@ -2,7 +2,10 @@
 /* cg-session-xml-foreign.c: keeping what a newer minor version added.
  *
  * Newer minor versions add content only in other namespaces. We keep a
- * copy of it in a private document, filed under the key of the element of
+ * copy of it in a private document (the elements of namespaces we read as
+ * our own, the Common Ground one and 1.1's, are not in it: they were read
+ * into the session and are written from it, so a second copy would double
+ * them), filed under the key of the element of
  * ours it sat on or in, and put it back on the element with the same key
  * when the session is written. Elements go at the end of their container.
  * If the owner is gone (a partner was removed), so is its extra content.
@@ -25,11 +28,21 @@ static const char *const identifying_attrs[] = {
   "id", "number", "partner", "item", "lesson", "task", "stage", NULL,
 };
 
+/* Same name in the same namespace (ours only: both are). */
+static gboolean
+same_element (const xmlNode *a, const xmlNode *b)
+{
+  return cg_xml_is_1_1 (a) == cg_xml_is_1_1 (b)
+         && strcmp ((const char *) a->name, (const char *) b->name) == 0;
+}
+
 static void
 append_step (GString *key, xmlNode *node)
 {
   gboolean identified = FALSE;
 
+  if (cg_xml_is_1_1 (node))
+    g_string_append (key, CG_SESSION_XML_PREFIX_1_1 ":");
   g_string_append (key, (const char *) node->name);
   g_string_append_c (key, '[');
   for (guint i = 0; identifying_attrs[i] != NULL; i++)
@@ -48,7 +61,7 @@ append_step (GString *key, xmlNode *node)
       guint position = 1;
 
       for (xmlNode *s = node->prev; s != NULL; s = s->prev)
-        if (cg_xml_is_ours (s) && strcmp ((const char *) s->name, (const char *) node->name) == 0)
+        if (cg_xml_is_ours (s) && same_element (s, node))
           position++;
       g_string_append_printf (key, "%u", position);
     }

@@ -9,6 +9,11 @@
 G_BEGIN_DECLS
 
 #define CG_SESSION_XML_NS "https://commonground.github.io/ns/session"
+/* What format 1.1 added (<cg11:baseline>, <cg11:group>, <cg11:work-on>):
+ * a minor version adds content only in a namespace of its own, which an
+ * older reader keeps as foreign content (docs/FORMAT.md, "Versions"). */
+#define CG_SESSION_XML_NS_1_1 "https://commonground.github.io/ns/session/1.1"
+#define CG_SESSION_XML_PREFIX_1_1 "cg11"
 
 /* Errors for people: "NAME:LINE:COLUMN: message", as compilers write them
  * so that editors can jump there. Lines and columns count from 1. */
@@ -31,7 +36,14 @@ void cg_xml_set_node_error (GError     **error,
                             const char  *format,
                             ...) G_GNUC_PRINTF (5, 6);
 
+/* An element of a namespace this version reads as its own: the Common
+ * Ground namespace or a minor version's up to ours (1.1). Everything else
+ * is foreign, kept and written back but never read. */
 gboolean cg_xml_is_ours (const xmlNode *node);
+/* An element of the Common Ground namespace itself (format 1.0's). */
+gboolean cg_xml_is_main (const xmlNode *node);
+/* An element of the 1.1 namespace. */
+gboolean cg_xml_is_1_1 (const xmlNode *node);
 
 /* Builds the session a parsed, well-formed document describes, checking
  * every value and reference as it goes. */

@@ -17,24 +17,48 @@ static const char *const detail_names[CG_N_DETAILS] = {
   "title", "date", "facilitator", "context", "scenario",
 };
 
+/* CG_CHARTER_WORK_ON is 1.1's, written in its namespace. */
 static const char *const charter_names[CG_N_CHARTER_FIELDS] = {
   "title", "purpose", "ground-rules", "measures", "review-date", "learning", "still-to-resolve",
   "work-on",
 };
 
+/* Children take their parent's namespace (xmlNewChild() with no ns). */
 static xmlNode *
 add_element (xmlNode *parent, const char *name)
 {
   return xmlNewChild (parent, NULL, (const xmlChar *) name, NULL);
 }
 
-/* An element holding @text; an empty text gives an empty element. */
+/* An element holding @text; an empty text gives an empty element. @ns NULL:
+ * the parent's namespace. */
+static xmlNode *
+add_text_ns (xmlNode *parent, xmlNs *ns, const char *name, const char *text)
+{
+  if (text == NULL || text[0] == '\0')
+    return xmlNewChild (parent, ns, (const xmlChar *) name, NULL);
+  return xmlNewTextChild (parent, ns, (const xmlChar *) name, (const xmlChar *) text);
+}
+
 static xmlNode *
 add_text (xmlNode *parent, const char *name, const char *text)
 {
-  if (text == NULL || text[0] == '\0')
-    return add_element (parent, name);
-  return xmlNewTextChild (parent, NULL, (const xmlChar *) name, (const xmlChar *) text);
+  return add_text_ns (parent, NULL, name, text);
+}
+
+/* The 1.1 namespace, declared on the root the first time it is used: a
+ * session without 1.1 content is written as format 1.0 wrote it (but for
+ * format-version). */
+static xmlNs *
+ns_1_1 (xmlNode *node)
+{
+  xmlNode *root = xmlDocGetRootElement (node->doc);
+  xmlNs *ns = xmlSearchNsByHref (node->doc, root, (const xmlChar *) CG_SESSION_XML_NS_1_1);
+
+  if (ns == NULL)
+    ns = xmlNewNs (root, (const xmlChar *) CG_SESSION_XML_NS_1_1,
+                   (const xmlChar *) CG_SESSION_XML_PREFIX_1_1);
+  return ns;
 }
 
 static void
@@ -80,7 +104,8 @@ write_baseline (CgSession *session, xmlNode *root)
 
   if (baseline == NULL)
     return;
-  node = add_element (root, "baseline");
+  /* Its children inherit the 1.1 namespace. */
+  node = xmlNewChild (root, ns_1_1 (root), (const xmlChar *) "baseline", NULL);
   set_attr (node, "sha256", baseline->sha256);
   add_text (node, "title", baseline->title);
   if (baseline->date[0] != '\0')
@@ -125,7 +150,7 @@ write_partners (CgSession *session, xmlNode *root)
       if (p->role != NULL && p->role[0] != '\0')
         add_text (node, "role", p->role);
       if (p->group != NULL && p->group[0] != '\0')
-        add_text (node, "group", p->group);
+        add_text_ns (node, ns_1_1 (node), "group", p->group);
     }
 }
 
@@ -264,7 +289,8 @@ write_charter (CgSession *session, xmlNode *root)
       const char *text = cg_session_get_charter_field (session, (CgCharterField) i);
 
       if (text != NULL)
-        add_text (charter, charter_names[i], text);
+        add_text_ns (charter, i == CG_CHARTER_WORK_ON ? ns_1_1 (charter) : NULL,
+                     charter_names[i], text);
     }
 }
 

@@ -63,12 +63,29 @@ cg_xml_set_node_error (GError **error, int code, const char *display_name, xmlNo
                        element != NULL ? GPOINTER_TO_INT (element->_private) : 1, "%s", message);
 }
 
+static gboolean
+in_namespace (const xmlNode *node, const char *href)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL
+         && node->ns->href != NULL && strcmp ((const char *) node->ns->href, href) == 0;
+}
+
+gboolean
+cg_xml_is_main (const xmlNode *node)
+{
+  return in_namespace (node, CG_SESSION_XML_NS);
+}
+
+gboolean
+cg_xml_is_1_1 (const xmlNode *node)
+{
+  return in_namespace (node, CG_SESSION_XML_NS_1_1);
+}
+
 gboolean
 cg_xml_is_ours (const xmlNode *node)
 {
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL
-         && node->ns->href != NULL
-         && strcmp ((const char *) node->ns->href, CG_SESSION_XML_NS) == 0;
+  return cg_xml_is_main (node) || cg_xml_is_1_1 (node);
 }
 
 /* libxml2 set-up, once per process ------------------------------------------ */
@@ -312,7 +329,7 @@ check_root (xmlNode *root, const char *name, gboolean *newer_minor, GError **err
   char *end = NULL;
   gboolean ok;
 
-  if (!cg_xml_is_ours (root) || strcmp ((const char *) root->name, "session") != 0)
+  if (!cg_xml_is_main (root) || strcmp ((const char *) root->name, "session") != 0)
     {
       cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_WRONG_ROOT, name, root,
                         _("this is not a Common Ground session: its root element is “%s”, not “session” in the Common Ground namespace"),
@@ -386,7 +403,8 @@ answer_follows_schema (xmlNode *answer, const char *name, GError **error)
 
   for (xmlAttr *a = answer->properties; a != NULL; a = a->next)
     if (a->ns != NULL && a->ns->href != NULL
-        && strcmp ((const char *) a->ns->href, CG_SESSION_XML_NS) == 0)
+        && (strcmp ((const char *) a->ns->href, CG_SESSION_XML_NS) == 0
+            || strcmp ((const char *) a->ns->href, CG_SESSION_XML_NS_1_1) == 0))
       {
         cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_INVALID, name, answer,
                           _("the file does not follow the Common Ground format: “%s” has an attribute “%s” in the Common Ground namespace"),
@@ -412,7 +430,7 @@ static xmlNode *
 find_answers (xmlDocPtr doc)
 {
   for (xmlNode *c = xmlDocGetRootElement (doc)->children; c != NULL; c = c->next)
-    if (cg_xml_is_ours (c) && strcmp ((const char *) c->name, "answers") == 0)
+    if (cg_xml_is_main (c) && strcmp ((const char *) c->name, "answers") == 0)
       return c;
   return NULL;
 }
@@ -445,7 +463,7 @@ check_answers (xmlDocPtr doc, const char *name, GError **error)
   xmlNode *answers = find_answers (doc);
 
   for (xmlNode *c = answers != NULL ? answers->children : NULL; c != NULL; c = c->next)
-    if (cg_xml_is_ours (c) && !answer_follows_schema (c, name, error))
+    if (cg_xml_is_main (c) && !answer_follows_schema (c, name, error))
       return FALSE;
   return TRUE;
 }

@@ -164,7 +164,7 @@ test_new_round_then_since (void **state)
   /* Written where asked, with its baseline, and no answers yet. */
   round = cg_window_get_session (window);
   assert_true (g_file_get_contents (f->round_path, &written, NULL, NULL));
-  assert_non_null (strstr (written, "<file>riverside.commonground</file>"));
+  assert_non_null (strstr (written, "<cg11:file>riverside.commonground</cg11:file>"));
   assert_null (strstr (written, "<rating"));
   assert_false (cg_session_get_modified (round));
   assert_int_equal (cg_session_get_rating (round, f->partners[0], f->item), CG_RATING_NONE);

@@ -280,8 +280,10 @@ def case_new_round(exe):
         text = open(out, encoding='utf-8').read()
         import hashlib
         digest = hashlib.sha256(open(os.path.join(DATA, 'workshop.commonground'), 'rb').read()).hexdigest()
-        check('<baseline sha256="%s">' % digest in text, 'baseline digest of the old file')
-        check('<file>workshop.commonground</file>' in text, 'baseline file name')
+        check('<cg11:baseline sha256="%s">' % digest in text, 'baseline digest of the old file')
+        check('<cg11:file>workshop.commonground</cg11:file>' in text, 'baseline file name')
+        check('xmlns:cg11="https://commonground.github.io/ns/session/1.1"' in text,
+              'the baseline in format 1.1\'s namespace')
         check('format-version="1.1"' in text, 'format 1.1')
         check('<rating' not in text and '<comment' not in text and '<role ' not in text,
               'no answers in a new round')

@@ -73,6 +73,7 @@ setup (void **state)
   cg_session_set_involvement (f->earlier, f->partners[1], f->task, CG_INVOLVEMENT_ACCOUNTABLE);
   cg_session_set_involvement (f->earlier, f->partners[2], f->task, CG_INVOLVEMENT_RESPONSIBLE);
   cg_session_set_charter_field (f->earlier, CG_CHARTER_PURPOSE, "Our purpose");
+  cg_session_set_partner_field (f->earlier, f->partners[0], CG_PARTNER_GROUP, "Health");
   *state = f;
   return 0;
 }
@@ -103,6 +104,9 @@ test_new_round_copies_questions_not_answers (void **state)
   assert_string_equal (cg_session_lookup_task (round, f->task)->text, "Chair the weekly meeting");
   assert_int_equal (cg_session_get_rating (round, f->partners[0], f->item), CG_RATING_NONE);
   assert_string_equal (cg_session_get_comment (round, f->partners[0], 0), "");
+  /* Who a partner speaks for goes on with the partner. */
+  assert_string_equal (cg_session_lookup_partner (round, f->partners[0])->group, "Health");
+  assert_string_equal (cg_session_lookup_partner (round, f->partners[1])->group, "");
   assert_int_equal (cg_session_get_involvement (round, f->partners[0], f->task), CG_INVOLVEMENT_UNSET);
   assert_null (cg_session_get_charter_field (round, CG_CHARTER_PURPOSE));
   assert_int_equal (cg_session_get_next_id (round), cg_session_get_next_id (f->earlier));
@@ -127,7 +131,11 @@ test_baseline_round_trip (void **state)
   const char *text = g_bytes_get_data (saved, NULL);
 
   assert_non_null (g_strstr_len (text, g_bytes_get_size (saved), "format-version=\"1.1\""));
-  assert_non_null (g_strstr_len (text, g_bytes_get_size (saved), "<file>riverside &amp; co.commonground</file>"));
+  /* Format 1.1's element, in its own namespace (a 1.0 reader keeps it). */
+  assert_non_null (g_strstr_len (text, g_bytes_get_size (saved),
+                                 "xmlns:cg11=\"https://commonground.github.io/ns/session/1.1\""));
+  assert_non_null (g_strstr_len (text, g_bytes_get_size (saved),
+                                 "<cg11:file>riverside &amp; co.commonground</cg11:file>"));
   assert_true (cg_session_equal (round, again));
   assert_true (cg_baseline_equal (cg_session_get_baseline (round), cg_session_get_baseline (again)));
   assert_true (g_bytes_equal (saved, saved_again));
@@ -137,8 +145,9 @@ static void
 test_bad_baseline_digest_refused (void **state)
 {
   const char *file =
-    "<session xmlns='https://commonground.github.io/ns/session' format-version='1.1' next-id='2'>"
-    "<baseline sha256='xyz'><title>T</title><file>f</file></baseline>"
+    "<session xmlns='https://commonground.github.io/ns/session'"
+    " xmlns:cg11='https://commonground.github.io/ns/session/1.1' format-version='1.1' next-id='2'>"
+    "<cg11:baseline sha256='xyz'><cg11:title>T</cg11:title><cg11:file>f</cg11:file></cg11:baseline>"
     "<lessons><lesson number='1'/><lesson number='2'/><lesson number='3'/><lesson number='4'/>"
     "<lesson number='5'/></lessons></session>";
   GError *error = NULL;

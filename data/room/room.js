@@ -732,6 +732,10 @@
     store('pending', pending);
     setCardState(target, 'saved');
     announce(t('saved'));
+    /* After Reveal this phone's own answer moves the room's counts: the
+     * laptop sends no event for it, so ask once it has the answer. */
+    if (stage && stage.revealed)
+      refreshSoon();
   }
 
   window.addEventListener('online', function () {
@@ -887,6 +891,10 @@
       const raw = event.target.value;
       const value = raw === 'dont-know' ? 'dont-know' : parseInt(raw, 10);
       card.mine = value;
+      /* After Reveal the mark moves with the button at once (the counts
+       * follow when the laptop has the answer, see acknowledge()). */
+      if (card.room)
+        renderRoomResult(result, card.room, card.mine);
       answer(target, { item: item.id, value: value });
       updateProgress();
     });
@@ -898,10 +906,12 @@
                  group, state, result);
     const card = {
       mine: null,
+      room: null,           /* the room's counts last shown (null before Reveal) */
       answered: function () { return card.mine !== null && card.mine !== undefined; },
       setState: stateController(state),
       update: function (it) {
         const local = pendingValue(target, 'value');
+        card.room = it.room;
         card.mine = local !== undefined ? local : it.mine;
         checkValue(group, card.mine);
         if (local !== undefined)
@@ -1020,10 +1030,12 @@
     const result = h('div', { class: 'room-result', hidden: true });
     const invCard = {
       mine: null,
+      room: null,
       answered: function () { return invCard.mine !== null && invCard.mine !== undefined; },
       setState: stateController(stateInv),
       update: function (it) {
         const local = pendingValue(targetInv, 'involvement');
+        invCard.room = it.room;
         const server = it.mine ? it.mine.involvement : null;
         invCard.mine = local !== undefined ? local : server;
         checkValue(group, invCard.mine);
@@ -1050,6 +1062,8 @@
     };
     group.addEventListener('change', function (event) {
       invCard.mine = event.target.value;
+      if (invCard.room)
+        renderRoleResult(result, invCard.room, invCard.mine);
       answer(targetInv, { task: item.id, involvement: event.target.value });
       updateProgress();
     });

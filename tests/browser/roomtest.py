@@ -315,3 +315,35 @@ def shoot(driver, name):
     path = os.path.join(SHOTS, name + '.png')
     driver.save_screenshot(path)
     return path
+
+
+def marked_row(card):
+    """The room-counts row marked "(your answer)" on @card after Reveal, as '4 Agree'; None if none."""
+    rows = [th.text for th in card.find_elements(By.CSS_SELECTOR, '.room-result:not([hidden]) th')
+            if th.find_elements(By.CSS_SELECTOR, '.mine-mark')]
+    if len(rows) > 1:
+        return 'several: %r' % rows
+    if not rows:
+        return None
+    mark = card.find_element(By.CSS_SELECTOR, '.room-result .mine-mark').text
+    return ' '.join(rows[0].replace(mark, '').split())
+
+
+def pressed(driver, text):
+    """The chosen option of the card for @text, in the words of the counts table ('?' is drawn only)."""
+    chosen = checked_option(driver, text)
+    return chosen[1:].strip() if chosen and chosen.startswith('?') else chosen
+
+
+def mark_matches(driver, text):
+    """After Reveal, "(your answer)" sits on the row of the pressed button (and only there)."""
+    card = card_of(driver, text)
+    return card is not None and marked_row(card) == pressed(driver, text)
+
+
+def row_count(card, label):
+    for tr in card.find_elements(By.CSS_SELECTOR, '.room-result:not([hidden]) tr'):
+        th = tr.find_element(By.TAG_NAME, 'th').text
+        if th == label or th.startswith(label + ' '):
+            return int(tr.find_element(By.CSS_SELECTOR, '.count-number').text)
+    return None

@@ -5,7 +5,8 @@
  * opens the room on FILE, prints one line "Room open: URL" on stdout, and
  * writes answers back to FILE with the app's own atomic save, a second
  * after the first unsaved answer (so always within two) and once more on
- * SIGINT or SIGTERM, then exits 0. Nothing else ever opens a room.
+ * SIGINT or SIGTERM, after the room has closed and told the phones so,
+ * then exits 0. Nothing else ever opens a room.
  */
 #define G_LOG_DOMAIN "cg-cli"
 #include "config.h"
@@ -22,6 +23,7 @@
 
 #define DEFAULT_PORT 8421
 #define SAVE_DELAY_MS 1000
+#define FLUSH_LIMIT_MS 1000
 
 typedef struct
 {
@@ -122,6 +124,33 @@ on_signal (gpointer user_data)
 }
 
 static gboolean
+on_flush_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the room and lets "room-closed" reach the phones before the
+ * process ends: without this the event was queued but never written, and
+ * phones said "No connection" instead of "The room has closed". A phone
+ * that does not read gets at most FLUSH_LIMIT_MS. */
+static void
+close_room (CgRoom *room)
+{
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  cg_room_close (room);
+  if (!cg_room_is_flushing (room))
+    return;
+  timeout = g_timeout_add (FLUSH_LIMIT_MS, on_flush_timeout, &timed_out);
+  while (cg_room_is_flushing (room) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+}
+
+static gboolean
 parse_args (int argc, char **argv, const char **path, const char **bind, guint *port)
 {
   for (int i = 1; i < argc; i++)
@@ -203,7 +232,7 @@ cg_cli_serve (int argc, char **argv)
   g_main_loop_run (loop);
   g_source_remove (sigint);
   g_source_remove (sigterm);
-  cg_room_close (room);
+  close_room (room);
   save_now (&serve);
   g_signal_handlers_disconnect_by_data (session, &serve);
   return serve.save_failed ? 1 : 0;

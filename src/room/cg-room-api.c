@@ -86,6 +86,37 @@ set_json (Call *call, guint status, JsonBuilder *builder)
   set_json_node (call, status, root);
 }
 
+/* A person who opens a wrong address in a browser reads a sentence, not
+ * JSON. The page is built from nothing but the request's language: the same
+ * bytes for every unknown path and every wrong key, no title, no partner,
+ * nothing to load (the CSP allows nothing inline, and a stranger has no key
+ * for the page's own style sheet). */
+static gboolean
+wants_html (const CgRoomRequest *req)
+{
+  return (g_str_equal (req->method, "GET") || g_str_equal (req->method, "HEAD"))
+         && req->accept != NULL && strstr (req->accept, "text/html") != NULL;
+}
+
+static void
+set_not_found_page (Call *call, const ErrorInfo *info)
+{
+  g_autofree char *title = g_markup_escape_text (cg_room_translate (call->lang, CTX, NC_ ("room", "Not found")), -1);
+  g_autofree char *message = g_markup_escape_text (cg_room_translate (call->lang, CTX, info->message), -1);
+  char *page = g_strdup_printf ("<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                                "<meta name=\"color-scheme\" content=\"light dark\">\n"
+                                "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                                "<title>%s</title>\n</head>\n<body>\n<main>\n<h1>%s</h1>\n<p>%s</p>\n"
+                                "</main>\n</body>\n</html>\n",
+                                call->lang, title, title, message);
+
+  g_clear_pointer (&call->res->body, g_bytes_unref);
+  call->res->body = g_bytes_new_take (page, strlen (page));
+  call->res->status = info->status;
+  call->res->content_type = "text/html; charset=utf-8";
+}
+
 static void
 fail (Call *call, const char *code)
 {
@@ -96,6 +127,8 @@ fail (Call *call, const char *code)
     if (g_str_equal (errors[i].code, code))
       info = &errors[i];
   g_assert (info != NULL);
+  if (info->status == 404 && wants_html (call->req))
+    return set_not_found_page (call, info);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "error");
   json_builder_add_string_value (b, info->code);
@@ -333,16 +366,21 @@ serve_page (Call *call)
 {
   g_autoptr (GBytes) bytes = g_resources_lookup_data (PAGE_RESOURCE "index.html", 0, NULL);
   g_autofree char *base = NULL;
+  g_autofree char *lang = NULL;
   g_autofree char *text = NULL;
   GString *page;
 
   if (bytes == NULL)
     return fail (call, "not-found");
-  base = g_strconcat ("/r/", call->room->key, NULL);
+  /* Only where an attribute value starts with a placeholder: text in a
+   * comment (or anywhere else) is never touched, so the key cannot end up
+   * somewhere the page did not mean to put it. */
+  base = g_strconcat ("=\"/r/", call->room->key, NULL);
+  lang = g_strconcat (" lang=\"", call->lang, "\"", NULL);
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   page = g_string_new (text);
-  g_string_replace (page, "@BASE@", base, 0);
-  g_string_replace (page, "@LANG@", call->lang, 0);
+  g_string_replace (page, "=\"@BASE@", base, 0);
+  g_string_replace (page, " lang=\"@LANG@\"", lang, 0);
   g_clear_pointer (&call->res->body, g_bytes_unref);
   call->res->body = g_string_free_to_bytes (page);
   call->res->status = 200;

@@ -67,6 +67,7 @@ struct _CgRoom
   GSocketService *service;
   struct _CgRoomConnections *connections;
   GPtrArray *streams;       /* CgRoomStream*: open event streams */
+  guint flushing;           /* ended streams whose last bytes are not yet written */
   guint stage_event_source; /* coalesces stage events */
   guint heartbeat_source;
   guint applying_partner;   /* a phone's answer is being applied: its own echo is not news */
@@ -84,6 +85,7 @@ typedef struct
   const guint8 *body;
   gsize body_len;
   const char *peer;             /* the client's address, "127.0.0.1" */
+  const char *accept;           /* Accept, NULL when absent (last: older initializers leave it NULL) */
 } CgRoomRequest;
 
 typedef struct

@@ -87,12 +87,23 @@ on_stream_finished (SoupServerMessage *msg, CgRoomStream *stream)
     g_ptr_array_remove_fast (stream->room->streams, stream);
 }
 
-/* Sends a last event (if any), ends the response and forgets the stream. */
+static void
+on_flushed (SoupServerMessage *msg, CgRoom *room)
+{
+  g_signal_handlers_disconnect_by_func (msg, on_flushed, room);
+  room->flushing--;
+}
+
+/* Sends a last event (if any), ends the response and forgets the stream.
+ * The room counts the response until libsoup has written it (or the phone
+ * went away): "finished" comes in both cases. */
 static void
 stream_end (CgRoomStream *stream, const char *event, const char *data)
 {
   if (event != NULL)
     stream_send (stream, event, data);
+  stream->room->flushing++;
+  g_signal_connect_object (stream->msg, "finished", G_CALLBACK (on_flushed), stream->room, 0);
   soup_message_body_complete (soup_server_message_get_response_body (stream->msg));
   soup_server_message_unpause (stream->msg);
   g_ptr_array_remove_fast (stream->room->streams, stream);
@@ -413,7 +424,8 @@ on_early_request (SoupServer *server, SoupServerMessage *msg, const char *path,
                             soup_message_headers_get_one (h, "Content-Type"),
                             soup_message_headers_get_one (h, "Accept-Language"),
                             soup_message_headers_get_one (h, "X-Seat"),
-                            NULL, CG_ROOM_MAX_BODY + 1, soup_server_message_get_remote_host (msg) };
+                            NULL, CG_ROOM_MAX_BODY + 1, soup_server_message_get_remote_host (msg),
+                            soup_message_headers_get_one (h, "Accept") };
       CgRoomResponse res;
 
       /* libsoup 3.2 reads the body even after an early status: it is read
@@ -445,6 +457,7 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path,
   req.seat = soup_message_headers_get_one (h, "X-Seat");
   req.body = g_bytes_get_data (bytes, &req.body_len);
   req.peer = soup_server_message_get_remote_host (msg);
+  req.accept = soup_message_headers_get_one (h, "Accept");
   cg_room_handle (room, &req, &res);
   if (res.stream_partner != 0)
     {
@@ -703,6 +716,13 @@ cg_room_get_locked (CgRoom *room)
 {
   g_return_val_if_fail (CG_IS_ROOM (room), FALSE);
   return room->locked;
+}
+
+gboolean
+cg_room_is_flushing (CgRoom *room)
+{
+  g_return_val_if_fail (CG_IS_ROOM (room), FALSE);
+  return room->flushing > 0;
 }
 
 /* Seats ------------------------------------------------------------------------------ */

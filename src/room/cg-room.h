@@ -33,6 +33,10 @@ char       *cg_room_format_key     (const char  *key);       /* "7KQ2-M9XD-4T" *
 guint       cg_room_get_port       (CgRoom      *room);
 void        cg_room_set_locked     (CgRoom      *room, gboolean locked);  /* property "locked" */
 gboolean    cg_room_get_locked     (CgRoom      *room);
+/* TRUE while the last events of ended streams ("room-closed", "seat-freed")
+ * are still being written; a process about to exit iterates the main
+ * context until it is FALSE (with a time limit: a phone may not read). */
+gboolean    cg_room_is_flushing    (CgRoom      *room);
 /* Seats: one per partner that has claimed. */
 typedef struct {
   char   *partner_id;

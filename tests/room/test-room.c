@@ -287,6 +287,88 @@ test_stranger_gets_404 (void **state)
   assert_true (g_bytes_equal (under_key->body, first->body));
 }
 
+/* A GET as a browser sends it, asking for HTML first. */
+static Reply *
+browser_get (Fixture *f, const char *path, const char *lang)
+{
+  g_autofree char *url = g_strconcat (f->base, path, NULL);
+  g_autoptr (SoupMessage) msg = soup_message_new ("GET", url);
+  GBytes *result = NULL;
+  Reply *r = g_new0 (Reply, 1);
+
+  assert_non_null (msg);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
+                                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+  if (lang != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept-Language", lang);
+  soup_session_send_and_read_async (f->client, msg, G_PRIORITY_DEFAULT, NULL, on_sent, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  r->body = g_bytes_new (g_bytes_get_data (result, NULL), g_bytes_get_size (result));
+  g_bytes_unref (result);
+  r->status = soup_message_get_status (msg);
+  r->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  return r;
+}
+
+static gboolean
+bytes_contain (GBytes *bytes, const char *needle)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  return strstr (text, needle) != NULL;
+}
+
+/* A wrong key opened in a browser: one small page a person can read, the
+ * same bytes whatever the path or key, and nothing of the session in it.
+ * The API (no text/html in Accept) still gets the JSON error. */
+static void
+test_not_found_page (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *key = g_strdup (cg_room_get_key (f->room));
+  g_autofree char *unknown = room_path (f, "/api/nothing");
+  g_autofree char *missing = room_path (f, "/static/missing.css");
+  const char *paths[] = { "/r/0000000000", "/r/0000000000/api/room", "/favicon.ico", "/",
+                          "/x7Qz/random/path", "/r/", unknown, missing };
+  g_autoptr (Reply) wrong = browser_get (f, "/r/ZZZZZZZZZZ", NULL);
+  g_autoptr (Reply) json = http (f, "GET", "/r/ZZZZZZZZZZ", NULL, NULL);
+  g_autoptr (Reply) de = browser_get (f, "/r/ZZZZZZZZZZ", "de-DE,de;q=0.9");
+  g_autoptr (Reply) de_other = browser_get (f, "/somewhere/else", "de-DE,de;q=0.9");
+
+  assert_int_equal (wrong->status, 404);
+  assert_security_headers (wrong);
+  assert_string_equal (soup_message_headers_get_content_type (wrong->headers, NULL), "text/html");
+  assert_true (bytes_contain (wrong->body, "<!DOCTYPE html>"));
+  assert_true (bytes_contain (wrong->body, "Check the address with the facilitator."));
+  assert_true (bytes_contain (wrong->body, "<html lang=\"en\">"));
+  /* Nothing inline for the CSP to refuse, nothing to fetch. */
+  assert_false (bytes_contain (wrong->body, "<script"));
+  assert_false (bytes_contain (wrong->body, "style"));
+  assert_false (bytes_contain (wrong->body, "src="));
+  assert_false (bytes_contain (wrong->body, "href="));
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr (Reply) r = browser_get (f, paths[i], NULL);
+
+      if (r->status != 404 || !g_bytes_equal (r->body, wrong->body))
+        fail_msg ("%s: %u, not the same page: %.*s", paths[i], r->status,
+                  (int) g_bytes_get_size (r->body), (const char *) g_bytes_get_data (r->body, NULL));
+      assert_string_equal (soup_message_headers_get_content_type (r->headers, NULL), "text/html");
+      assert_false (bytes_contain (r->body, "Riverside"));
+      assert_false (bytes_contain (r->body, "Ann Lee"));
+      assert_false (bytes_contain (r->body, key));
+      assert_false (bytes_contain (r->body, "p1"));
+    }
+  /* A German phone reads German, the same bytes for every path too. */
+  assert_int_equal (de->status, 404);
+  assert_true (g_bytes_equal (de->body, de_other->body));
+  assert_true (bytes_contain (de->body, "Prüfen Sie die Adresse"));
+  assert_true (bytes_contain (de->body, "<html lang=\"de\">"));
+  /* The API and scripts still get JSON. */
+  assert_error (json, 404, "not-found");
+}
+
 static void
 test_page_and_static (void **state)
 {
@@ -312,6 +394,23 @@ test_page_and_static (void **state)
   /* The page's own links carry the key (the join URL has no slash). */
   assert_non_null (strstr (body_of (r), base));
   assert_null (strstr (body_of (r), "@BASE@"));
+  assert_null (strstr (body_of (r), "@LANG@"));
+  /* Only the two links and the language are filled in: never text in a
+   * comment (the key once showed up in the page's own comment). */
+  {
+    const char *key = cg_room_get_key (f->room);
+    guint n = 0;
+
+    for (const char *p = strstr (body_of (r), key); p != NULL; p = strstr (p + 1, key))
+      n++;
+    assert_int_equal (n, 2);
+    assert_non_null (strstr (body_of (r), "<html lang=\"en\">"));
+  }
+  {
+    g_autoptr (Reply) de = http_full (f, "GET", page, NULL, NULL, NULL, 0, "de");
+
+    assert_non_null (strstr (body_of (de), "<html lang=\"de\">"));
+  }
   assert_int_equal (r_js->status, 200);
   assert_string_equal (soup_message_headers_get_content_type (r_js->headers, NULL), "text/javascript");
   assert_int_equal (r_css->status, 200);
@@ -979,6 +1078,120 @@ test_event_stream (void **state)
   g_string_free (ev.text, TRUE);
 }
 
+/* A partner removed from the session (by hand, by undoing their addition,
+ * by redoing their removal) while their seat is claimed: the room frees the
+ * seat itself, tells that phone "seat-freed", forgets the token, and keeps
+ * no seat for a partner who does not exist. */
+static void
+open_events (Fixture *f, const char *seat, Events *ev, SoupMessage **msg)
+{
+  g_autofree char *path = room_path (f, "/api/events");
+  g_autofree char *url = g_strconcat (f->base, path, NULL);
+
+  *msg = soup_message_new ("GET", url);
+  soup_message_headers_replace (soup_message_get_request_headers (*msg), "X-Seat", seat);
+  soup_session_send_async (f->client, *msg, G_PRIORITY_DEFAULT, NULL, on_events_sent, ev);
+  wait_for (ev, "retry:");
+}
+
+static void
+assert_stream_freed (Events *ev)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  wait_for (ev, "event: seat-freed\ndata: {");
+  while (!ev->done && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  assert_true (ev->done);
+  assert_null (strstr (ev->text->str, "room-closed"));
+}
+
+static void
+test_removed_partner_frees_seat (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *ann = claim (f, f->ann);
+  g_autofree char *ben = claim (f, f->ben);
+  g_autofree char *stage = room_path (f, "/api/stage");
+  g_autoptr (SoupMessage) ann_msg = NULL;
+  g_autoptr (SoupMessage) ben_msg = NULL;
+  g_autoptr (SoupMessage) dan_msg = NULL;
+  Events ann_ev = { g_string_new (NULL), FALSE, NULL, { 0 } };
+  Events ben_ev = { g_string_new (NULL), FALSE, NULL, { 0 } };
+  Events dan_ev = { g_string_new (NULL), FALSE, NULL, { 0 } };
+  guint changed;
+  guint dan;
+  g_autofree char *dan_seat = NULL;
+
+  open_events (f, ann, &ann_ev, &ann_msg);
+  open_events (f, ben, &ben_ev, &ben_msg);
+  assert_int_equal (f->room->streams->len, 2);
+  changed = f->seats_changed;
+
+  /* The facilitator removes Ann (the popover's list follows "seats-changed"). */
+  cg_session_remove_partner (f->session, f->ann);
+  assert_stream_freed (&ann_ev);
+  assert_null (g_hash_table_lookup (f->room->seats, GUINT_TO_POINTER (f->ann)));
+  assert_int_equal (g_hash_table_size (f->room->seats), 1);
+  assert_true (f->seats_changed > changed);
+  {
+    g_autoptr (Reply) r = http (f, "GET", stage, ann, NULL);
+    assert_error (r, 401, "no-seat");
+  }
+  /* Ben's phone heard nothing of it but a stage change, and still answers. */
+  assert_null (strstr (ben_ev.text->str, "seat-freed"));
+  {
+    g_autofree char *json = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 4}", f->s1);
+    answer_ok (f, ben, json);
+  }
+  /* Undone (Ben's answer, then the removal): Ann is back, with a free
+   * seat a phone can claim again. */
+  cg_session_undo (f->session);
+  cg_session_undo (f->session);
+  assert_non_null (cg_session_lookup_partner (f->session, f->ann));
+  assert_null (g_hash_table_lookup (f->room->seats, GUINT_TO_POINTER (f->ann)));
+  {
+    g_autofree char *again = claim (f, f->ann);
+    assert_string_not_equal (again, ann);
+  }
+  /* Redone: removed again, and the new seat goes with her. */
+  cg_session_redo (f->session);
+  assert_null (cg_session_lookup_partner (f->session, f->ann));
+  assert_null (g_hash_table_lookup (f->room->seats, GUINT_TO_POINTER (f->ann)));
+
+  /* A partner added, claimed from a phone, then the addition undone. */
+  dan = cg_session_add_partner (f->session, "Dan Obi", NULL, NULL);
+  dan_seat = claim (f, dan);
+  open_events (f, dan_seat, &dan_ev, &dan_msg);
+  cg_session_undo (f->session);
+  assert_null (cg_session_lookup_partner (f->session, dan));
+  assert_stream_freed (&dan_ev);
+  assert_null (g_hash_table_lookup (f->room->seats, GUINT_TO_POINTER (dan)));
+  {
+    g_autoptr (Reply) r = http (f, "GET", stage, dan_seat, NULL);
+    assert_error (r, 401, "no-seat");
+  }
+  /* Only Ben's seat is left, and it is a real partner's. */
+  assert_int_equal (g_hash_table_size (f->room->seats), 1);
+  {
+    g_autoptr (GPtrArray) seats = cg_room_dup_seats (f->room);
+    g_autofree char *ben_id = g_strdup_printf ("p%u", f->ben);
+
+    assert_int_equal (seats->len, 1);
+    assert_string_equal (((CgRoomSeat *) g_ptr_array_index (seats, 0))->partner_id, ben_id);
+  }
+  assert_null (strstr (ben_ev.text->str, "seat-freed"));
+  cg_room_close (f->room);
+  while (!ben_ev.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_object (&ann_ev.stream);
+  g_clear_object (&ben_ev.stream);
+  g_clear_object (&dan_ev.stream);
+  g_string_free (ann_ev.text, TRUE);
+  g_string_free (ben_ev.text, TRUE);
+  g_string_free (dan_ev.text, TRUE);
+}
+
 static void
 test_close_ends_streams (void **state)
 {
@@ -1146,7 +1359,9 @@ main (void)
     cmocka_unit_test_setup_teardown (test_seq_ordering, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sealing, setup, teardown),
     cmocka_unit_test_setup_teardown (test_stage_kinds, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_not_found_page, setup, teardown),
     cmocka_unit_test_setup_teardown (test_seats_freed_and_left, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_removed_partner_frees_seat, setup, teardown),
     cmocka_unit_test_setup_teardown (test_wrong_keys_limited, setup, teardown),
     cmocka_unit_test_setup_teardown (test_answer_rate, setup, teardown),
     cmocka_unit_test_setup_teardown (test_event_stream, setup, teardown),

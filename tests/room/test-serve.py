@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -110,7 +111,30 @@ with tempfile.TemporaryDirectory() as tmp:
         # The last answer is saved on SIGTERM, at once.
         status, reply = request('POST', url + '/api/answer', {'item': 's5', 'value': 5}, seat)
         check(status == 200, 'answer s5: %r' % reply)
+        # A phone listening on its event stream (a raw socket, as a browser's
+        # fetch reads it) hears "room-closed" before the process ends.
+        m_host = re.match(r'http://([^:/]+):(\d+)(/r/[^/]+)', url)
+        phone = socket.create_connection((m_host.group(1), int(m_host.group(2))), timeout=10)
+        phone.sendall(('GET %s/api/events HTTP/1.1\r\nHost: %s:%s\r\nX-Seat: %s\r\n'
+                       'Accept: text/event-stream\r\n\r\n'
+                       % (m_host.group(3), m_host.group(1), m_host.group(2), seat)).encode())
+        heard = b''
+        while b'retry:' not in heard:
+            chunk = phone.recv(4096)
+            check(chunk != b'', 'the event stream ended before it began: %r' % heard)
+            heard += chunk
         server.send_signal(signal.SIGTERM)
+        try:
+            while True:
+                chunk = phone.recv(4096)
+                if not chunk:
+                    break
+                heard += chunk
+        except (ConnectionError, socket.timeout):
+            pass
+        phone.close()
+        check(b'event: room-closed\n' in heard,
+              'the phone never heard "room-closed" before the server quit: %r' % heard)
         code = server.wait(timeout=10)
         check(code == 0, 'exit status %d, stderr %s' % (code, server.stderr.read().decode()))
         check(server.stdout.read() == b'', 'more than one line on stdout')

@@ -11,6 +11,7 @@
  *   stage ID        the facilitator goes to stage ID ("lesson-1", "aims", "roles", "review")
  *   hide | show     answers hidden until Reveal, or not
  *   reveal ID       Reveal on stage ID
+ *   unreveal ID     takes Reveal back on stage ID (a test's next round starts sealed)
  *   free PARTNER    frees PARTNER's seat
  *   lock | unlock   the room takes no more phones, or does again
  *   close           closes the room
@@ -67,11 +68,11 @@ run_command (Driver *d, const char *verb, const char *arg, GError **error)
     }
   else if (g_str_equal (verb, "hide") || g_str_equal (verb, "show"))
     cg_session_set_answers_hidden (d->session, g_str_equal (verb, "hide"));
-  else if (g_str_equal (verb, "reveal"))
+  else if (g_str_equal (verb, "reveal") || g_str_equal (verb, "unreveal"))
     {
       if (!parse_stage (arg, &stage, error))
         return FALSE;
-      cg_session_set_revealed (d->session, stage, TRUE);
+      cg_session_set_revealed (d->session, stage, g_str_equal (verb, "reveal"));
     }
   else if (g_str_equal (verb, "free"))
     {

@@ -13,7 +13,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from roomtest import (AXE, axe_audit, browser, button_named, card_of, check, checked_option, choose, claim,
-                      copy_sample, drive, finish, heading, main_text, quit_browser, shoot, wait_for)
+                      copy_sample, drive, finish, heading, main_text, mark_matches, marked_row, pressed,
+                      quit_browser, shoot, wait_for)
 
 # Sizes of everything a finger or a keyboard operates, and anything wider than the screen.
 MEASURE = """
@@ -72,7 +73,9 @@ def screens(server, width, height, partner, tag, dark=False, contrast=None):
         check(claim(d, server.url, partner), '%s: %s joins' % (name, partner))
         wait_for(lambda: card_of(d, 'We share a clear purpose'), 10)
         server.command('hide')  # a rating stage before Reveal
-        wait_for(lambda: not d.find_elements(By.CSS_SELECTOR, '.room-result:not([hidden])'), 3)
+        server.command('unreveal lesson-1')  # an earlier round revealed it
+        check(wait_for(lambda: not d.find_elements(By.CSS_SELECTOR, '.room-result:not([hidden])'), 3),
+              'rating %s: sealed before Reveal, no counts' % name)
         choose(d, 'We share a clear purpose', '4 Agree')
         choose(d, 'leadership is accepted', '2 Disagree')
         wait_for(lambda: 'Saved' in card_of(d, 'leadership is accepted').text, 5)
@@ -84,6 +87,10 @@ def screens(server, width, height, partner, tag, dark=False, contrast=None):
         wait_for(lambda: d.find_elements(By.CSS_SELECTOR, '.room-result:not([hidden])'), 3)
         result = d.find_elements(By.CSS_SELECTOR, '.room-result:not([hidden])')
         check(result, 'revealed %s: the room\'s answers show' % name)
+        for text in ('We share a clear purpose', 'leadership is accepted'):
+            check(wait_for(lambda: mark_matches(d, text), 3),
+                  'revealed %s: "(your answer)" is on the pressed button\'s row for %r (mark %r, pressed %r)'
+                  % (name, text, marked_row(card_of(d, text)), pressed(d, text)))
         if result:
             d.execute_script('arguments[0].scrollIntoView({block: "center"})', result[0])
         audit(d, 'revealed ' + name, enhanced)
@@ -95,10 +102,15 @@ def screens(server, width, height, partner, tag, dark=False, contrast=None):
         audit(d, 'roles ' + name, enhanced)
         measure(d, 'roles ' + name)
         shoot(d, 'roles-' + name)
+        server.command('unreveal roles')
         server.command('reveal roles')
         shown = wait_for(lambda: card_of(d, 'Lead the needs assessment')
                          .find_elements(By.CSS_SELECTOR, '.room-result:not([hidden])'), 3)
         check(shown, 'revealed roles %s: the room\'s parts show' % name)
+        check(wait_for(lambda: mark_matches(d, 'Share safeguarding concerns'), 3),
+              'revealed roles %s: "(your answer)" is on the pressed part (mark %r, pressed %r)'
+              % (name, marked_row(card_of(d, 'Share safeguarding concerns')),
+                 pressed(d, 'Share safeguarding concerns')))
         if shown:
             d.execute_script('arguments[0].scrollIntoView({block: "center"})', shown[0])
             text = shown[0].text

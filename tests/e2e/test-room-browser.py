@@ -137,11 +137,10 @@ def main():
         wait_for("'1 of 3 has answered' on the projector",
                  lambda: label(view, "1 of 3 has answered"), root=view)
         log("the projector counts her answer")
-        cell = f"Ann Lee - “{S6}” - Agree (4)"
-        wait_for("her answer in the grid", lambda: find(
+        cell = wait_for("her answer in the grid", lambda: find(
             main_frame, lambda n: n.getRoleName() == "push button" and n.name.startswith("Ann Lee")
             and n.name.endswith(f"“{S6}” - Agree (4)")), root=main_frame)
-        log("the grid shows it:", cell)
+        log("the grid shows it:", cell.name)
     finally:
         if driver is not None:
             try:

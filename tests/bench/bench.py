@@ -115,7 +115,9 @@ def room_window(build):
 
 ROOM_WINDOW_ROWS = [('session', 'session changed'), ('cell', 'grid cell shows it'),
                     ('main', 'main window frame painted'),
-                    ('present', 'presentation frame painted')]
+                    ('present', 'presentation frame painted'),
+                    ('mainpaint', 'main frame\'s own paint'),
+                    ('presentpaint', 'presentation frame\'s own paint')]
 
 
 def print_room_window(figures, markdown):

@@ -86,6 +86,12 @@ def has_actions(node):
         return False
 
 
+def button(root, name):
+    """The push or toggle button called name under root that can be pressed, or None."""
+    return find(root, lambda n: n.getRoleName() in ("push button", "toggle button")
+                and n.name == name and has_actions(n))
+
+
 def click(node, settle=0.2):
     """Clicks node through its AT-SPI action, as a screen reader would."""
     action = node.queryAction()

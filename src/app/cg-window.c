@@ -14,6 +14,7 @@
 #include "cg-review-page.h"
 #include "cg-session-page.h"
 #include "cg-since-section.h"
+#include "cg-stage-page.h"
 #include "cg-grid-cell.h"
 #include "cg-window-private.h"
 
@@ -29,8 +30,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Every page has a "session" property: the window hands it the session
- * (CgStagePage for the Session, lesson, Aims and Role clarity pages). */
+/* Every stage's page is a CgStagePage: the window hands it the session
+ * through that interface and knows nothing else of it. */
 static GtkWidget *
 create_stage_page (CgStage stage)
 {
@@ -282,14 +283,9 @@ ensure_page (CgWindow *self, CgStage stage)
 static CgSession *
 page_session (CgWindow *self, CgStage stage)
 {
-  CgSession *held = NULL;
-
   if (self->pages[stage] == NULL)
     return NULL;
-  g_object_get (self->pages[stage], "session", &held, NULL);
-  if (held != NULL)
-    g_object_unref (held); /* the window's own reference keeps it alive */
-  return held;
+  return cg_stage_page_get_session (CG_STAGE_PAGE (self->pages[stage]));
 }
 
 static void
@@ -297,7 +293,7 @@ bind_page (CgWindow *self, CgStage stage)
 {
   ensure_page (self, stage);
   if (page_session (self, stage) != self->session)
-    g_object_set (self->pages[stage], "session", self->session, NULL);
+    cg_stage_page_set_session (CG_STAGE_PAGE (self->pages[stage]), self->session);
 }
 
 CgStage
@@ -530,7 +526,7 @@ cg_window_set_session (CgWindow  *self,
    * startup and opening a file to one page's work. */
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
     if (page_session (self, stage) != NULL)
-      g_object_set (self->pages[stage], "session", NULL, NULL);
+      cg_stage_page_set_session (CG_STAGE_PAGE (self->pages[stage]), NULL);
 
   /* A later round is compared with its earlier file, found beside it. */
   if (session != NULL)

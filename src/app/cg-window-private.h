@@ -38,6 +38,7 @@ struct _CgWindow
   CgSession *fenced_session;
   GCancellable *cancellable;
   guint marks_source;
+  guint current_item; /* "current-item" */
   GtkWindow *presentation; /* weak */
   CgAutosave *autosave;
   CgRoom *room;  /* the session's room: cg-window-room.c */

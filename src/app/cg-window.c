@@ -15,6 +15,7 @@
 #include "cg-session-page.h"
 #include "cg-since-section.h"
 #include "cg-stage-page.h"
+#include "cg-capture-grid.h"
 #include "cg-grid-cell.h"
 #include "cg-window-private.h"
 
@@ -25,6 +26,7 @@ enum {
   PROP_SESSION,
   PROP_STAGE,
   PROP_PRIVATE_PARTNER,
+  PROP_CURRENT_ITEM,
   N_PROPS
 };
 
@@ -432,6 +434,29 @@ update_private_lock (CgWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIVATE_PARTNER]);
 }
 
+guint
+cg_window_get_current_item (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), 0);
+  return self->current_item;
+}
+
+/* The grid's cursor follows its focus, so every move of the cursor is a
+ * move of the window's focus. Each one notifies, onto the same row too:
+ * the presentation view comes back to the facilitator's row. */
+static void
+on_focus_changed (CgWindow *self, GParamSpec *pspec, gpointer user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *grid = focus != NULL ? gtk_widget_get_ancestor (focus, CG_TYPE_CAPTURE_GRID) : NULL;
+  guint item = grid != NULL ? cg_capture_grid_get_cursor_id (CG_CAPTURE_GRID (grid)) : 0;
+
+  if (item == 0 && self->current_item == 0)
+    return;
+  self->current_item = item;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ITEM]);
+}
+
 static void
 on_stack_visible_child_changed (CgWindow   *self,
                                 GParamSpec *pspec,
@@ -682,6 +707,9 @@ cg_window_get_property (GObject    *object,
     case PROP_PRIVATE_PARTNER:
       g_value_set_uint (value, cg_window_get_private_partner (self));
       break;
+    case PROP_CURRENT_ITEM:
+      g_value_set_uint (value, self->current_item);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -825,6 +853,9 @@ cg_window_class_init (CgWindowClass *klass)
   properties[PROP_PRIVATE_PARTNER] =
     g_param_spec_uint ("private-partner", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_ITEM] =
+    g_param_spec_uint ("current-item", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_TIMER_BUTTON);
@@ -880,6 +911,7 @@ cg_window_init (CgWindow *self)
   _cg_window_update_title (self);
   _cg_window_projector_init (self);
   _cg_window_room_init (self);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_changed), NULL);
 }
 
 CgWindow *

@@ -596,17 +596,39 @@ goto_stage_action (GtkWidget  *widget,
 }
 
 static void
-step_stage_action (GtkWidget  *widget,
+next_stage_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
   CgWindow *self = CG_WINDOW (widget);
   CgStage stage = cg_window_get_stage (self);
 
-  if (g_str_equal (action_name, "win.next-stage") && stage + 1 < CG_N_STAGES)
+  if (stage + 1 < CG_N_STAGES)
     cg_window_set_stage (self, stage + 1);
-  else if (g_str_equal (action_name, "win.previous-stage") && stage > 0)
+}
+
+static void
+previous_stage_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgStage stage = cg_window_get_stage (self);
+
+  if (stage > 0)
     cg_window_set_stage (self, stage - 1);
+}
+
+static void
+class_init_stages (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.goto-stage", "s", goto_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, next_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, previous_stage_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.previous-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "win.next-stage", NULL);
 }
 
 static void
@@ -618,31 +640,34 @@ undo_action (GtkWidget  *widget,
 
   if (self->session == NULL)
     return;
-  if (g_str_equal (action_name, "win.undo"))
-    cg_session_undo (self->session);
-  else
-    cg_session_redo (self->session);
+  cg_session_undo (self->session);
   update_undo_actions (self);
   _cg_window_update_title (self);
 }
 
 static void
-file_action (GtkWidget  *widget,
+redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   CgWindow *self = CG_WINDOW (widget);
 
-  if (g_str_equal (action_name, "win.new"))
-    _cg_window_new_session (self);
-  else if (g_str_equal (action_name, "win.open"))
-    _cg_window_open (self);
-  else if (g_str_equal (action_name, "win.save"))
-    _cg_window_save (self);
-  else if (g_str_equal (action_name, "win.save-as"))
-    _cg_window_save_as (self);
-  else if (g_str_equal (action_name, "win.close"))
-    gtk_window_close (GTK_WINDOW (self));
+  if (self->session == NULL)
+    return;
+  cg_session_redo (self->session);
+  update_undo_actions (self);
+  _cg_window_update_title (self);
+}
+
+static void
+class_init_undo (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -737,21 +762,6 @@ cg_window_set_property (GObject      *object,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.print-charter"))
-    _cg_window_print_charter (self);
-  else if (g_str_equal (action_name, "win.export-charter-pdf"))
-    _cg_window_export_charter (self);
-  else if (g_str_equal (action_name, "win.export-report-pdf"))
-    _cg_window_export_report (self);
-}
-
-static void
 lessons_help_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -781,42 +791,11 @@ shortcuts_action (GtkWidget  *widget,
 }
 
 static void
-install_actions (GtkWidgetClass *widget_class)
+class_init_help (GtkWidgetClass *widget_class)
 {
-  static const struct { const char *name; guint key; GdkModifierType mods; } bindings[] = {
-    { "win.new", GDK_KEY_n, GDK_CONTROL_MASK },
-    { "win.open", GDK_KEY_o, GDK_CONTROL_MASK },
-    { "win.save", GDK_KEY_s, GDK_CONTROL_MASK },
-    { "win.save-as", GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "win.undo", GDK_KEY_z, GDK_CONTROL_MASK },
-    { "win.redo", GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "win.redo", GDK_KEY_y, GDK_CONTROL_MASK },
-    { "win.close", GDK_KEY_w, GDK_CONTROL_MASK },
-    { "win.print-charter", GDK_KEY_p, GDK_CONTROL_MASK },
-    { "win.previous-stage", GDK_KEY_Left, GDK_ALT_MASK },
-    { "win.next-stage", GDK_KEY_Right, GDK_ALT_MASK },
-    { "win.lessons-help", GDK_KEY_F1, 0 },
-  };
-
-  gtk_widget_class_install_action (widget_class, "win.goto-stage", "s", goto_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, step_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, step_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "win.print-charter", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-charter-pdf", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.lessons-help", NULL, lessons_help_action);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action);
-
-  for (gsize i = 0; i < G_N_ELEMENTS (bindings); i++)
-    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,
-                                         bindings[i].name, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.lessons-help", NULL);
 }
 
 static void
@@ -876,10 +855,14 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stage_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked);
 
-  install_actions (widget_class);
-  _cg_window_projector_class_init (widget_class);
-  _cg_window_room_class_init (widget_class);
+  /* The actions, one file (or group) per concern, one callback each. */
+  class_init_stages (widget_class);
+  class_init_undo (widget_class);
+  class_init_help (widget_class);
   _cg_window_class_init_files (widget_class);
+  _cg_window_class_init_export (widget_class);
+  _cg_window_class_init_projector (widget_class);
+  _cg_window_class_init_room (widget_class);
   _cg_window_class_init_rounds (widget_class);
 }
 

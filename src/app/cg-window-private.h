@@ -52,8 +52,7 @@ struct _CgWindow
   GtkLabel *row_status[CG_N_STAGES];
   GtkWidget *capture_bars[CG_N_STAGES]; /* the page's CgCaptureBar, or NULL */
 
-  gulong changed_handler;
-  gulong state_handlers[4];
+  GSignalGroup *session_signals; /* "changed" and the state notifications */
 
   /* Saving */
   guint saving : 1;

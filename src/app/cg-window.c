@@ -208,6 +208,7 @@ session_changed_cb (CgWindow   *self,
   queue_update_marks (self);
 }
 
+/* Saving and undo change these without a document change. */
 static const char *const state_properties[] = {
   "notify::modified", "notify::can-undo", "notify::can-redo", "notify::file",
 };
@@ -506,17 +507,6 @@ cg_window_get_session (CgWindow *self)
   return self->session;
 }
 
-static void
-disconnect_session (CgWindow *self)
-{
-  if (self->session == NULL)
-    return;
-  g_clear_signal_handler (&self->changed_handler, self->session);
-  for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
-    g_clear_signal_handler (&self->state_handlers[i], self->session);
-  g_clear_object (&self->session);
-}
-
 void
 cg_window_set_session (CgWindow  *self,
                        CgSession *session)
@@ -527,19 +517,8 @@ cg_window_set_session (CgWindow  *self,
   if (self->session == session)
     return;
 
-  disconnect_session (self);
-  if (session != NULL)
-    {
-      self->session = g_object_ref (session);
-      self->changed_handler =
-        g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb),
-                                 self, G_CONNECT_SWAPPED);
-      /* Saving and undo change these without a document change. */
-      for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
-        self->state_handlers[i] =
-          g_signal_connect_object (session, state_properties[i],
-                                   G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
 
   /* A new session gets its own room, closed; the old one closes. */
   _cg_window_room_set_session (self, session);
@@ -698,7 +677,8 @@ cg_window_dispose (GObject *object)
   _cg_window_room_dispose (self);
   _cg_window_dispose_files (self);
   lower_undo_fence (self);
-  disconnect_session (self);
+  g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
 }
@@ -709,6 +689,7 @@ cg_window_finalize (GObject *object)
   CgWindow *self = CG_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->session_signals);
 
   G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
 }
@@ -872,6 +853,12 @@ cg_window_init (CgWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->session_signals = g_signal_group_new (CG_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (session_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
+    g_signal_group_connect_object (self->session_signals, state_properties[i],
+                                   G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
   _cg_window_init_files (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "cg-window");
   /* grids.css also sizes every stage page's title and introduction; pages

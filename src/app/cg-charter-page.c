@@ -8,6 +8,7 @@
 #include "cg-charter-content.h"
 #include "cg-charter-layout.h"
 #include "cg-charter-page.h"
+#include "cg-stage-page.h"
 #include "cg-undo-keys.h"
 
 #define PREVIEW_PAD 16.0
@@ -46,7 +47,7 @@ struct _CgCharterPage
   /* Owned */
   CgSession *session;
   CgCharterLayout *layout;
-  gulong changed_handler;
+  GSignalGroup *session_signals;
   guint preview_source;
   gboolean stale;          /* the session changed while the page was not shown */
 
@@ -58,11 +59,13 @@ struct _CgCharterPage
   guint updating;
 };
 
-G_DEFINE_FINAL_TYPE (CgCharterPage, cg_charter_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgCharterPage, cg_charter_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_STAGE,
   N_PROPS
 };
 
@@ -454,15 +457,9 @@ cg_charter_page_map (GtkWidget *widget)
 static void
 cg_charter_page_set_session (CgCharterPage *self, CgSession *session)
 {
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    self->changed_handler = g_signal_connect_object (session, "changed",
-                                                     G_CALLBACK (session_changed_cb), self,
-                                                     G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->session_signals, session);
   gtk_widget_set_sensitive (GTK_WIDGET (self->paned), session != NULL);
   update_all (self);
   update_roles (self);
@@ -486,6 +483,13 @@ cg_charter_page_dispose (GObject *object)
 }
 
 static void
+cg_charter_page_finalize (GObject *object)
+{
+  g_object_unref (CG_CHARTER_PAGE (object)->session_signals);
+  G_OBJECT_CLASS (cg_charter_page_parent_class)->finalize (object);
+}
+
+static void
 cg_charter_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CgCharterPage *self = CG_CHARTER_PAGE (object);
@@ -494,6 +498,9 @@ cg_charter_page_get_property (GObject *object, guint prop_id, GValue *value, GPa
     {
     case PROP_SESSION:
       g_value_set_object (value, self->session);
+      break;
+    case PROP_STAGE:
+      g_value_set_int (value, CG_STAGE_CHARTER);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -525,14 +532,12 @@ cg_charter_page_class_init (CgCharterPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cg_charter_page_dispose;
+  object_class->finalize = cg_charter_page_finalize;
   object_class->get_property = cg_charter_page_get_property;
   object_class->set_property = cg_charter_page_set_property;
   widget_class->map = cg_charter_page_map;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -582,6 +587,9 @@ static void
 cg_charter_page_init (CgCharterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (CG_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (session_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
 
   connect_editor (self, CG_CHARTER_TITLE, self->title_row, self->title_reset);
   connect_editor (self, CG_CHARTER_PURPOSE, self->purpose_view, self->purpose_reset);

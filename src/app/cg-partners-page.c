@@ -6,6 +6,7 @@
 
 #include "cg-partner-row.h"
 #include "cg-partners-page.h"
+#include "cg-stage-page.h"
 #include "cg-undo-keys.h"
 
 struct _CgPartnersPage
@@ -21,18 +22,20 @@ struct _CgPartnersPage
 
   /* Owned */
   CgSession *session;
-  gulong changed_handler;
+  GSignalGroup *session_signals;
 
   /* Borrowed: the "Removed …" toast while it is on screen */
   AdwToast *remove_toast;
   gboolean removing;
 };
 
-G_DEFINE_FINAL_TYPE (CgPartnersPage, cg_partners_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgPartnersPage, cg_partners_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_STAGE,
   N_PROPS
 };
 
@@ -267,14 +270,9 @@ cg_partners_page_set_session (CgPartnersPage *self,
 
   if (self->remove_toast != NULL)
     adw_toast_dismiss (self->remove_toast);
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
   remove_all_rows (self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    self->changed_handler =
-      g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb),
-                               self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->session_signals, session);
 
   rebuild (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_name_entry), session != NULL);
@@ -287,13 +285,19 @@ cg_partners_page_dispose (GObject *object)
 {
   CgPartnersPage *self = CG_PARTNERS_PAGE (object);
 
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
+  g_signal_group_set_target (self->session_signals, NULL);
   self->remove_toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_PARTNERS_PAGE);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (cg_partners_page_parent_class)->dispose (object);
+}
+
+static void
+cg_partners_page_finalize (GObject *object)
+{
+  g_object_unref (CG_PARTNERS_PAGE (object)->session_signals);
+  G_OBJECT_CLASS (cg_partners_page_parent_class)->finalize (object);
 }
 
 static void
@@ -308,6 +312,9 @@ cg_partners_page_get_property (GObject    *object,
     {
     case PROP_SESSION:
       g_value_set_object (value, self->session);
+      break;
+    case PROP_STAGE:
+      g_value_set_int (value, CG_STAGE_PARTNERS);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -339,13 +346,11 @@ cg_partners_page_class_init (CgPartnersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cg_partners_page_dispose;
+  object_class->finalize = cg_partners_page_finalize;
   object_class->get_property = cg_partners_page_get_property;
   object_class->set_property = cg_partners_page_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -366,6 +371,9 @@ static void
 cg_partners_page_init (CgPartnersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (CG_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (session_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
 
   gtk_list_box_set_sort_func (self->partner_list, sort_rows, self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_name_entry), FALSE);

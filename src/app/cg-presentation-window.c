@@ -8,7 +8,6 @@
 #include "cg-presentation-content.h"
 #include "cg-presentation-room.h"
 #include "cg-presentation-window.h"
-#include "cg-rating-grid.h"
 #include "cg-timer-button.h"
 
 #define FLASH_MS 500
@@ -45,20 +44,8 @@ struct _CgPresentationWindow
 
 G_DEFINE_FINAL_TYPE (CgPresentationWindow, cg_presentation_window, ADW_TYPE_WINDOW)
 
-static GtkWidget *
-find_descendant (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+enum { PROP_0, PROP_STAGE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_room (CgPresentationWindow *self)
@@ -190,34 +177,31 @@ on_main_session (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow 
   set_session (self, cg_window_get_session (main_window));
 }
 
+/* Bound to the main window's "stage": a new stage opens on its first item. */
 static void
-on_main_stage (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
+set_stage (CgPresentationWindow *self, CgStage stage)
 {
-  CgStage stage = cg_window_get_stage (main_window);
-
   if (stage == self->stage)
     return;
   self->stage = stage;
   self->item = 0;
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
 }
 
 /* On a rating stage the view shows the row the facilitator is on. */
 static void
-on_main_focus (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
+on_main_item (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (main_window));
-  GtkWidget *grid;
-  guint row, column;
+  guint id = cg_window_get_current_item (main_window);
+  int item;
 
-  if (focus == NULL || self->session == NULL
+  if (id == 0 || self->session == NULL
       || !(CG_STAGE_IS_LESSON (self->stage) || self->stage == CG_STAGE_AIMS))
     return;
-  grid = find_descendant (cg_window_get_page (main_window, self->stage), CG_TYPE_RATING_GRID);
-  if (grid == NULL || !gtk_widget_is_ancestor (focus, grid)
-      || !cg_rating_grid_get_cursor (CG_RATING_GRID (grid), &row, &column))
-    return;
-  cg_presentation_window_set_item (self, row);
+  item = cg_presentation_item_for_id (self->session, self->stage, id);
+  if (item >= 0)
+    cg_presentation_window_set_item (self, item);
 }
 
 /* The main window follows every stage page's capture bar, including the
@@ -554,6 +538,25 @@ cg_presentation_window_dispose (GObject *object)
 }
 
 static void
+cg_presentation_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == PROP_STAGE)
+    g_value_set_uint (value, CG_PRESENTATION_WINDOW (object)->stage);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+cg_presentation_window_set_property (GObject *object, guint prop_id, const GValue *value,
+                                     GParamSpec *pspec)
+{
+  if (prop_id == PROP_STAGE)
+    set_stage (CG_PRESENTATION_WINDOW (object), g_value_get_uint (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
 cg_presentation_window_finalize (GObject *object)
 {
   CgPresentationWindow *self = CG_PRESENTATION_WINDOW (object);
@@ -571,6 +574,8 @@ cg_presentation_window_class_init (CgPresentationWindowClass *klass)
   g_type_ensure (CG_TYPE_QR_WIDGET);
   object_class->dispose = cg_presentation_window_dispose;
   object_class->finalize = cg_presentation_window_finalize;
+  object_class->get_property = cg_presentation_window_get_property;
+  object_class->set_property = cg_presentation_window_set_property;
   widget_class->size_allocate = cg_presentation_window_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -596,6 +601,12 @@ cg_presentation_window_class_init (CgPresentationWindowClass *klass)
                                              G_STRUCT_OFFSET (CgPresentationWindow,
                                                               room_view.join_key_label));
   install_actions (widget_class);
+
+  /* The stage shown (the main window's, bound). */
+  properties[PROP_STAGE] =
+    g_param_spec_uint ("stage", NULL, NULL, 0, CG_N_STAGES - 1, CG_STAGE_SESSION,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -627,12 +638,12 @@ cg_presentation_window_new (CgWindow *main_window)
                        "application", gtk_window_get_application (GTK_WINDOW (main_window)),
                        NULL);
   g_set_weak_pointer (&self->main_window, main_window);
-  self->stage = cg_window_get_stage (main_window);
+  /* Unbound when either window goes. */
+  g_object_bind_property (main_window, "stage", self, "stage", G_BINDING_SYNC_CREATE);
   self->timer = g_object_ref (cg_window_get_timer (main_window));
   g_signal_connect_object (self->timer, "notify", G_CALLBACK (on_timer_notify), self, 0);
   g_signal_connect_object (main_window, "notify::session", G_CALLBACK (on_main_session), self, 0);
-  g_signal_connect_object (main_window, "notify::stage", G_CALLBACK (on_main_stage), self, 0);
-  g_signal_connect_object (main_window, "notify::focus-widget", G_CALLBACK (on_main_focus),
+  g_signal_connect_object (main_window, "notify::current-item", G_CALLBACK (on_main_item),
                            self, 0);
   /* The partners' colour dots are markup: high contrast changes them. */
   g_signal_connect_object (cg_appearance_get_default (), "notify::high-contrast",
@@ -643,7 +654,7 @@ cg_presentation_window_new (CgWindow *main_window)
                            self, 0);
   set_room (self, cg_window_get_room (main_window));
   set_session (self, cg_window_get_session (main_window));
-  on_main_focus (main_window, NULL, self);
+  on_main_item (main_window, NULL, self);
   update_timer (self);
   return self;
 }

@@ -13,6 +13,7 @@
 #include "cg-group-review.h"
 #include "cg-role-matrix.h"
 #include "cg-since-section.h"
+#include "cg-stage-page.h"
 
 #define TALK_MAX 8
 
@@ -32,14 +33,15 @@ struct _CgReviewPage
 
   /* Owned */
   CgSession *session;
-  gulong changed_id;
+  GSignalGroup *session_signals;
   guint rebuild_id;
   gboolean stale;   /* the session changed while the page was not shown */
 };
 
-G_DEFINE_FINAL_TYPE (CgReviewPage, cg_review_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgReviewPage, cg_review_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
-enum { PROP_0, PROP_SESSION, N_PROPS };
+enum { PROP_0, PROP_SESSION, PROP_STAGE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -318,13 +320,9 @@ cg_review_page_set_session (CgReviewPage *self, CgSession *session)
   g_return_if_fail (CG_IS_REVIEW_PAGE (self));
   g_return_if_fail (session == NULL || CG_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
-  g_clear_signal_handler (&self->changed_id, self->session);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    self->changed_id = g_signal_connect (session, "changed", G_CALLBACK (on_session_changed),
-                                         self);
+  g_signal_group_set_target (self->session_signals, session);
   cg_chart_widget_set_session (self->radar, session);
   cg_chart_widget_set_session (self->heatmap, session);
   cg_chart_widget_set_session (self->roles, session);
@@ -353,6 +351,8 @@ cg_review_page_get_property (GObject *object, guint prop_id, GValue *value, GPar
 {
   if (prop_id == PROP_SESSION)
     g_value_set_object (value, CG_REVIEW_PAGE (object)->session);
+  else if (prop_id == PROP_STAGE)
+    g_value_set_int (value, CG_STAGE_REVIEW);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -374,12 +374,19 @@ cg_review_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_signal_handler (&self->changed_id, self->session);
+  g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_REVIEW_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (cg_review_page_parent_class)->dispose (object);
+}
+
+static void
+cg_review_page_finalize (GObject *object)
+{
+  g_object_unref (CG_REVIEW_PAGE (object)->session_signals);
+  G_OBJECT_CLASS (cg_review_page_parent_class)->finalize (object);
 }
 
 static void
@@ -391,11 +398,9 @@ cg_review_page_class_init (CgReviewPageClass *klass)
   object_class->get_property = cg_review_page_get_property;
   object_class->set_property = cg_review_page_set_property;
   object_class->dispose = cg_review_page_dispose;
+  object_class->finalize = cg_review_page_finalize;
   widget_class->map = cg_review_page_map;
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CHART_WIDGET);
   g_type_ensure (CG_TYPE_SINCE_SECTION);
@@ -426,6 +431,9 @@ cg_review_page_init (CgReviewPage *self)
   CgAppearance *appearance = cg_appearance_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (CG_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (on_session_changed),
+                                 self, 0);
   g_signal_connect_object (appearance, "notify::high-contrast",
                            G_CALLBACK (on_appearance_changed), self, 0);
   g_signal_connect_object (appearance, "notify::dark", G_CALLBACK (on_appearance_changed),

@@ -29,8 +29,8 @@ chosen_paper (CgWindow *self)
   return cg_paper_size_for_locale ();
 }
 
-void
-_cg_window_print_charter (CgWindow *self)
+static void
+print_charter (CgWindow *self)
 {
   if (self->session != NULL)
     cg_print_charter (GTK_WINDOW (self), self->session, chosen_paper (self));
@@ -123,14 +123,32 @@ export_pdf (CgWindow *self, ExportKind kind)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-void
-_cg_window_export_charter (CgWindow *self)
+static void
+print_charter_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  export_pdf (self, EXPORT_CHARTER);
+  print_charter (CG_WINDOW (widget));
+}
+
+static void
+export_charter_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  export_pdf (CG_WINDOW (widget), EXPORT_CHARTER);
+}
+
+static void
+export_report_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  export_pdf (CG_WINDOW (widget), EXPORT_REPORT);
 }
 
 void
-_cg_window_export_report (CgWindow *self)
+_cg_window_class_init_export (GtkWidgetClass *widget_class)
 {
-  export_pdf (self, EXPORT_REPORT);
+  gtk_widget_class_install_action (widget_class, "win.print-charter", NULL, print_charter_action);
+  gtk_widget_class_install_action (widget_class, "win.export-charter-pdf", NULL,
+                                   export_charter_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report-pdf", NULL,
+                                   export_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print-charter", NULL);
 }

@@ -451,10 +451,53 @@ cg_window_note_file_version (CgWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Actions ---------------------------------------------------------------- */
+
+static void
+new_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _cg_window_new_session (CG_WINDOW (widget));
+}
+
+static void
+open_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _cg_window_open (CG_WINDOW (widget));
+}
+
+static void
+save_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _cg_window_save (CG_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _cg_window_save_as (CG_WINDOW (widget));
+}
+
+static void
+close_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 void
 _cg_window_class_init_files (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, CgWindow, recent_submenu);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
 }
 
 void

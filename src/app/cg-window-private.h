@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cg-window-private.h: shared by the window's two files, cg-window.c (the
- * stages and their navigation) and cg-window-files.c (new, open, save,
- * close). */
+/* cg-window-private.h: shared by the window's files, one per concern:
+ * cg-window.c (the stages and their navigation, undo, help) and
+ * cg-window-files.c, -export.c, -projector.c, -room.c and -rounds.c, each
+ * installing its own actions from a _cg_window_class_init_<concern>(). */
 #pragma once
 
 #include "cg-timer-button.h"
@@ -38,6 +39,7 @@ struct _CgWindow
   CgSession *fenced_session;
   GCancellable *cancellable;
   guint marks_source;
+  guint current_item; /* "current-item" */
   GtkWindow *presentation; /* weak */
   CgAutosave *autosave;
   CgRoom *room;  /* the session's room: cg-window-room.c */
@@ -50,8 +52,7 @@ struct _CgWindow
   GtkLabel *row_status[CG_N_STAGES];
   GtkWidget *capture_bars[CG_N_STAGES]; /* the page's CgCaptureBar, or NULL */
 
-  gulong changed_handler;
-  gulong state_handlers[4];
+  GSignalGroup *session_signals; /* "changed" and the state notifications */
 
   /* Saving */
   guint saving : 1;
@@ -71,7 +72,7 @@ void _cg_window_save_as        (CgWindow *self);
 void _cg_window_confirm_close  (CgWindow *self);
 /* cg-window-projector.c: presentation, fullscreen, zoom, preferences and
  * the window's remembered size */
-void _cg_window_projector_class_init (GtkWidgetClass *widget_class);
+void _cg_window_class_init_projector (GtkWidgetClass *widget_class);
 void _cg_window_projector_init       (CgWindow *self);
 void _cg_window_projector_dispose    (CgWindow *self);
 void _cg_window_projector_save_state (CgWindow *self);
@@ -81,13 +82,11 @@ void _cg_window_projector_restore_state (CgWindow *self);
 /* cg-window-rounds.c: File › New Round… (win.new-round) */
 void _cg_window_class_init_rounds (GtkWidgetClass *widget_class);
 /* cg-window-room.c: the room, partners answering from their phones */
-void _cg_window_room_class_init  (GtkWidgetClass *widget_class);
+void _cg_window_class_init_room  (GtkWidgetClass *widget_class);
 void _cg_window_room_init        (CgWindow *self);
 void _cg_window_room_dispose     (CgWindow *self);
 void _cg_window_room_set_session (CgWindow *self, CgSession *session);
-/* cg-window-export.c */
-void _cg_window_print_charter  (CgWindow *self);
-void _cg_window_export_charter (CgWindow *self);
-void _cg_window_export_report  (CgWindow *self);
+/* cg-window-export.c: Print Charter, Export Charter and Report as PDF */
+void _cg_window_class_init_export (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -56,16 +56,21 @@ fullscreen_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-zoom_action (GtkWidget *widget, const char *name, GVariant *param)
+zoom_in_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  CgAppearance *appearance = cg_appearance_get_default ();
+  cg_appearance_zoom_in (cg_appearance_get_default ());
+}
 
-  if (g_str_equal (name, "win.zoom-in"))
-    cg_appearance_zoom_in (appearance);
-  else if (g_str_equal (name, "win.zoom-out"))
-    cg_appearance_zoom_out (appearance);
-  else
-    cg_appearance_zoom_reset (appearance);
+static void
+zoom_out_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  cg_appearance_zoom_out (cg_appearance_get_default ());
+}
+
+static void
+zoom_reset_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  cg_appearance_zoom_reset (cg_appearance_get_default ());
 }
 
 static void
@@ -86,7 +91,7 @@ preferences_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 void
-_cg_window_projector_class_init (GtkWidgetClass *widget_class)
+_cg_window_class_init_projector (GtkWidgetClass *widget_class)
 {
   static const struct { const char *name; guint key; GdkModifierType mods; } bindings[] = {
     { "win.present", GDK_KEY_F5, 0 },
@@ -103,9 +108,9 @@ _cg_window_projector_class_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   for (gsize i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,

@@ -142,7 +142,7 @@ room_lock_change (GSimpleAction *action, GVariant *value, gpointer user_data)
 }
 
 void
-_cg_window_room_class_init (GtkWidgetClass *widget_class)
+_cg_window_class_init_room (GtkWidgetClass *widget_class)
 {
   g_type_ensure (CG_TYPE_ROOM_POPOVER);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, room_button);

@@ -14,6 +14,8 @@
 #include "cg-review-page.h"
 #include "cg-session-page.h"
 #include "cg-since-section.h"
+#include "cg-stage-page.h"
+#include "cg-capture-grid.h"
 #include "cg-grid-cell.h"
 #include "cg-window-private.h"
 
@@ -24,13 +26,14 @@ enum {
   PROP_SESSION,
   PROP_STAGE,
   PROP_PRIVATE_PARTNER,
+  PROP_CURRENT_ITEM,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Every page has a "session" property: the window hands it the session
- * (CgStagePage for the Session, lesson, Aims and Role clarity pages). */
+/* Every stage's page is a CgStagePage: the window hands it the session
+ * through that interface and knows nothing else of it. */
 static GtkWidget *
 create_stage_page (CgStage stage)
 {
@@ -205,6 +208,7 @@ session_changed_cb (CgWindow   *self,
   queue_update_marks (self);
 }
 
+/* Saving and undo change these without a document change. */
 static const char *const state_properties[] = {
   "notify::modified", "notify::can-undo", "notify::can-redo", "notify::file",
 };
@@ -282,14 +286,9 @@ ensure_page (CgWindow *self, CgStage stage)
 static CgSession *
 page_session (CgWindow *self, CgStage stage)
 {
-  CgSession *held = NULL;
-
   if (self->pages[stage] == NULL)
     return NULL;
-  g_object_get (self->pages[stage], "session", &held, NULL);
-  if (held != NULL)
-    g_object_unref (held); /* the window's own reference keeps it alive */
-  return held;
+  return cg_stage_page_get_session (CG_STAGE_PAGE (self->pages[stage]));
 }
 
 static void
@@ -297,7 +296,7 @@ bind_page (CgWindow *self, CgStage stage)
 {
   ensure_page (self, stage);
   if (page_session (self, stage) != self->session)
-    g_object_set (self->pages[stage], "session", self->session, NULL);
+    cg_stage_page_set_session (CG_STAGE_PAGE (self->pages[stage]), self->session);
 }
 
 CgStage
@@ -436,6 +435,29 @@ update_private_lock (CgWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIVATE_PARTNER]);
 }
 
+guint
+cg_window_get_current_item (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), 0);
+  return self->current_item;
+}
+
+/* The grid's cursor follows its focus, so every move of the cursor is a
+ * move of the window's focus. Each one notifies, onto the same row too:
+ * the presentation view comes back to the facilitator's row. */
+static void
+on_focus_changed (CgWindow *self, GParamSpec *pspec, gpointer user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *grid = focus != NULL ? gtk_widget_get_ancestor (focus, CG_TYPE_CAPTURE_GRID) : NULL;
+  guint item = grid != NULL ? cg_capture_grid_get_cursor_id (CG_CAPTURE_GRID (grid)) : 0;
+
+  if (item == 0 && self->current_item == 0)
+    return;
+  self->current_item = item;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ITEM]);
+}
+
 static void
 on_stack_visible_child_changed (CgWindow   *self,
                                 GParamSpec *pspec,
@@ -485,17 +507,6 @@ cg_window_get_session (CgWindow *self)
   return self->session;
 }
 
-static void
-disconnect_session (CgWindow *self)
-{
-  if (self->session == NULL)
-    return;
-  g_clear_signal_handler (&self->changed_handler, self->session);
-  for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
-    g_clear_signal_handler (&self->state_handlers[i], self->session);
-  g_clear_object (&self->session);
-}
-
 void
 cg_window_set_session (CgWindow  *self,
                        CgSession *session)
@@ -506,19 +517,8 @@ cg_window_set_session (CgWindow  *self,
   if (self->session == session)
     return;
 
-  disconnect_session (self);
-  if (session != NULL)
-    {
-      self->session = g_object_ref (session);
-      self->changed_handler =
-        g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb),
-                                 self, G_CONNECT_SWAPPED);
-      /* Saving and undo change these without a document change. */
-      for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
-        self->state_handlers[i] =
-          g_signal_connect_object (session, state_properties[i],
-                                   G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
 
   /* A new session gets its own room, closed; the old one closes. */
   _cg_window_room_set_session (self, session);
@@ -530,7 +530,7 @@ cg_window_set_session (CgWindow  *self,
    * startup and opening a file to one page's work. */
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
     if (page_session (self, stage) != NULL)
-      g_object_set (self->pages[stage], "session", NULL, NULL);
+      cg_stage_page_set_session (CG_STAGE_PAGE (self->pages[stage]), NULL);
 
   /* A later round is compared with its earlier file, found beside it. */
   if (session != NULL)
@@ -575,17 +575,39 @@ goto_stage_action (GtkWidget  *widget,
 }
 
 static void
-step_stage_action (GtkWidget  *widget,
+next_stage_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
   CgWindow *self = CG_WINDOW (widget);
   CgStage stage = cg_window_get_stage (self);
 
-  if (g_str_equal (action_name, "win.next-stage") && stage + 1 < CG_N_STAGES)
+  if (stage + 1 < CG_N_STAGES)
     cg_window_set_stage (self, stage + 1);
-  else if (g_str_equal (action_name, "win.previous-stage") && stage > 0)
+}
+
+static void
+previous_stage_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgStage stage = cg_window_get_stage (self);
+
+  if (stage > 0)
     cg_window_set_stage (self, stage - 1);
+}
+
+static void
+class_init_stages (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.goto-stage", "s", goto_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, next_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, previous_stage_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.previous-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "win.next-stage", NULL);
 }
 
 static void
@@ -597,31 +619,34 @@ undo_action (GtkWidget  *widget,
 
   if (self->session == NULL)
     return;
-  if (g_str_equal (action_name, "win.undo"))
-    cg_session_undo (self->session);
-  else
-    cg_session_redo (self->session);
+  cg_session_undo (self->session);
   update_undo_actions (self);
   _cg_window_update_title (self);
 }
 
 static void
-file_action (GtkWidget  *widget,
+redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   CgWindow *self = CG_WINDOW (widget);
 
-  if (g_str_equal (action_name, "win.new"))
-    _cg_window_new_session (self);
-  else if (g_str_equal (action_name, "win.open"))
-    _cg_window_open (self);
-  else if (g_str_equal (action_name, "win.save"))
-    _cg_window_save (self);
-  else if (g_str_equal (action_name, "win.save-as"))
-    _cg_window_save_as (self);
-  else if (g_str_equal (action_name, "win.close"))
-    gtk_window_close (GTK_WINDOW (self));
+  if (self->session == NULL)
+    return;
+  cg_session_redo (self->session);
+  update_undo_actions (self);
+  _cg_window_update_title (self);
+}
+
+static void
+class_init_undo (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -652,7 +677,8 @@ cg_window_dispose (GObject *object)
   _cg_window_room_dispose (self);
   _cg_window_dispose_files (self);
   lower_undo_fence (self);
-  disconnect_session (self);
+  g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
 }
@@ -663,6 +689,7 @@ cg_window_finalize (GObject *object)
   CgWindow *self = CG_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->session_signals);
 
   G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
 }
@@ -685,6 +712,9 @@ cg_window_get_property (GObject    *object,
       break;
     case PROP_PRIVATE_PARTNER:
       g_value_set_uint (value, cg_window_get_private_partner (self));
+      break;
+    case PROP_CURRENT_ITEM:
+      g_value_set_uint (value, self->current_item);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -710,21 +740,6 @@ cg_window_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.print-charter"))
-    _cg_window_print_charter (self);
-  else if (g_str_equal (action_name, "win.export-charter-pdf"))
-    _cg_window_export_charter (self);
-  else if (g_str_equal (action_name, "win.export-report-pdf"))
-    _cg_window_export_report (self);
 }
 
 static void
@@ -757,42 +772,11 @@ shortcuts_action (GtkWidget  *widget,
 }
 
 static void
-install_actions (GtkWidgetClass *widget_class)
+class_init_help (GtkWidgetClass *widget_class)
 {
-  static const struct { const char *name; guint key; GdkModifierType mods; } bindings[] = {
-    { "win.new", GDK_KEY_n, GDK_CONTROL_MASK },
-    { "win.open", GDK_KEY_o, GDK_CONTROL_MASK },
-    { "win.save", GDK_KEY_s, GDK_CONTROL_MASK },
-    { "win.save-as", GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "win.undo", GDK_KEY_z, GDK_CONTROL_MASK },
-    { "win.redo", GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "win.redo", GDK_KEY_y, GDK_CONTROL_MASK },
-    { "win.close", GDK_KEY_w, GDK_CONTROL_MASK },
-    { "win.print-charter", GDK_KEY_p, GDK_CONTROL_MASK },
-    { "win.previous-stage", GDK_KEY_Left, GDK_ALT_MASK },
-    { "win.next-stage", GDK_KEY_Right, GDK_ALT_MASK },
-    { "win.lessons-help", GDK_KEY_F1, 0 },
-  };
-
-  gtk_widget_class_install_action (widget_class, "win.goto-stage", "s", goto_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, step_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, step_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "win.print-charter", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-charter-pdf", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.lessons-help", NULL, lessons_help_action);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action);
-
-  for (gsize i = 0; i < G_N_ELEMENTS (bindings); i++)
-    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,
-                                         bindings[i].name, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.lessons-help", NULL);
 }
 
 static void
@@ -829,6 +813,9 @@ cg_window_class_init (CgWindowClass *klass)
   properties[PROP_PRIVATE_PARTNER] =
     g_param_spec_uint ("private-partner", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_ITEM] =
+    g_param_spec_uint ("current-item", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_TIMER_BUTTON);
@@ -849,10 +836,14 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stage_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked);
 
-  install_actions (widget_class);
-  _cg_window_projector_class_init (widget_class);
-  _cg_window_room_class_init (widget_class);
+  /* The actions, one file (or group) per concern, one callback each. */
+  class_init_stages (widget_class);
+  class_init_undo (widget_class);
+  class_init_help (widget_class);
   _cg_window_class_init_files (widget_class);
+  _cg_window_class_init_export (widget_class);
+  _cg_window_class_init_projector (widget_class);
+  _cg_window_class_init_room (widget_class);
   _cg_window_class_init_rounds (widget_class);
 }
 
@@ -862,6 +853,12 @@ cg_window_init (CgWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->session_signals = g_signal_group_new (CG_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (session_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
+    g_signal_group_connect_object (self->session_signals, state_properties[i],
+                                   G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
   _cg_window_init_files (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "cg-window");
   /* grids.css also sizes every stage page's title and introduction; pages
@@ -884,6 +881,7 @@ cg_window_init (CgWindow *self)
   _cg_window_update_title (self);
   _cg_window_projector_init (self);
   _cg_window_room_init (self);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_changed), NULL);
 }
 
 CgWindow *

@@ -30,6 +30,10 @@ GtkWidget *cg_window_get_page     (CgWindow      *self,
  * it is not 0 the window stays on that stage (the "private-partner"
  * property notifies). */
 guint      cg_window_get_private_partner (CgWindow *self);
+/* The item (or task) id the capture grid's cursor is on while the focus is
+ * in a grid of the stage shown, 0 otherwise. The "current-item" property
+ * notifies at every move of the cursor, onto the same row too. */
+guint      cg_window_get_current_item (CgWindow *self);
 /* The exercise timer of the header bar (the presentation view shows it). */
 CgTimer   *cg_window_get_timer    (CgWindow      *self);
 /* The room of the session shown (closed until the facilitator opens it),

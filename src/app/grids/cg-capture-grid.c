@@ -839,6 +839,17 @@ cg_capture_grid_get_cursor (CgCaptureGrid *self, guint *row, guint *column)
   return TRUE;
 }
 
+guint
+cg_capture_grid_get_cursor_id (CgCaptureGrid *self)
+{
+  guint row;
+
+  g_return_val_if_fail (CG_IS_CAPTURE_GRID (self), 0);
+  if (!cg_capture_grid_get_cursor (self, &row, NULL))
+    return 0;
+  return row_id (self, row);
+}
+
 void
 cg_capture_grid_set_cursor (CgCaptureGrid *self, guint row, guint column)
 {

@@ -70,6 +70,8 @@ gboolean    cg_capture_grid_handle_key (CgCaptureGrid *self, guint keyval, GdkMo
 /* The cursor is the cell keys act on; it follows focus. FALSE when empty. */
 gboolean    cg_capture_grid_get_cursor (CgCaptureGrid *self, guint *row, guint *column);
 void        cg_capture_grid_set_cursor (CgCaptureGrid *self, guint row, guint column);
+/* The id of the row (item or task) the cursor is on; 0 when empty. */
+guint       cg_capture_grid_get_cursor_id (CgCaptureGrid *self);
 /* The cell widget (a CgGridCell) at @row, @column, or NULL. */
 GtkWidget  *cg_capture_grid_get_cell (CgCaptureGrid *self, guint row, guint column);
 /* The list of choices a click or Space on a cell opens (for tests). */

@@ -9,7 +9,8 @@
 #include "cli/cg-cli.h"
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr (CgApplication) app = NULL;
   const char *localedir = g_getenv ("CG_LOCALEDIR");

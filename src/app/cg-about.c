@@ -24,10 +24,7 @@ static const char *const sources[] = {
   N_("What Works Scotland (2015): key considerations for partnership working"),
 };
 
-static const char *const developers[] = {
-  "The Common Ground contributors",
-  NULL
-};
+static const char *const developers[] = { "The Common Ground contributors", NULL };
 
 static void
 add_sections (AdwAboutWindow *about)
@@ -41,10 +38,10 @@ add_sections (AdwAboutWindow *about)
                                                 translated);
   adw_about_window_add_legal_section (about, _("Workshop Content"), NULL, GTK_LICENSE_CUSTOM,
                                       _("The statements, prompts, case studies and help "
-                                        "texts in Common Ground are written by its "
-                                        "contributors and shared under the same licence as "
-                                        "the program. The sources listed under Credits "
-                                        "informed them; none of their text is reproduced."));
+                                         "texts in Common Ground are written by its "
+                                         "contributors and shared under the same licence as "
+                                         "the program. The sources listed under Credits "
+                                         "informed them; none of their text is reproduced."));
 }
 
 void
@@ -54,25 +51,19 @@ cg_show_about (GtkWindow *parent)
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "modal", parent != NULL,
-                        "application-name", _("Common Ground"),
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", _("The Common Ground contributors"),
-                        "developers", developers,
-                        "artists", developers,
-                        "translator-credits", _("translator-credits"),
-                        "copyright", _("© 2026 The Common Ground contributors"),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "website", "https://commonground.github.io/",
-                        "issue-url", "https://github.com/commonground/common-ground/issues",
-                        "comments", _("Guides a facilitated partnership workshop: the Five "
-                                      "Vital Lessons of partnership working, role clarity, "
-                                      "where the room agrees and where it diverges, and the "
-                                      "charter the partners sign."),
-                        NULL);
+  about = g_object_new (
+    ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", parent != NULL, "application-name",
+    _("Common Ground"), "application-icon", APP_ID, "version", PACKAGE_VERSION, "developer-name",
+    _("The Common Ground contributors"), "developers", developers, "artists", developers,
+    "translator-credits", _("translator-credits"), "copyright",
+    _("© 2026 The Common Ground contributors"), "license-type", GTK_LICENSE_GPL_3_0, "website",
+    "https://commonground.github.io/", "issue-url",
+    "https://github.com/commonground/common-ground/issues", "comments",
+    _("Guides a facilitated partnership workshop: the Five "
+       "Vital Lessons of partnership working, role clarity, "
+       "where the room agrees and where it diverges, and the "
+       "charter the partners sign."),
+    NULL);
   add_sections (about);
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -85,7 +76,8 @@ cg_show_lessons_help (GtkWindow *parent)
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
 
-  builder = gtk_builder_new_from_resource ("/io/github/commonground/CommonGround/cg-lessons-help.ui");
+  builder =
+    gtk_builder_new_from_resource ("/io/github/commonground/CommonGround/cg-lessons-help.ui");
   window = GTK_WINDOW (gtk_builder_get_object (builder, "lessons_help"));
   gtk_window_set_transient_for (window, parent);
   gtk_window_set_modal (window, parent != NULL);

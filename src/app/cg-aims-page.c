@@ -22,20 +22,30 @@ struct _CgAimsPage
   CgSession *session;
 };
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CgAimsPage, cg_aims_page, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgAimsPage,
+                               cg_aims_page,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
-enum { PROP_0, PROP_SESSION, PROP_STAGE, N_PROPS };
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_STAGE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
-on_private_partner (CgCaptureBar *bar, GParamSpec *pspec, CgAimsPage *self)
+on_private_partner (CgCaptureBar *bar,
+                    GParamSpec   *pspec,
+                    CgAimsPage   *self)
 {
   cg_rating_grid_set_only_partner (self->grid, cg_capture_bar_get_private_partner (bar));
 }
 
 void
-cg_aims_page_set_session (CgAimsPage *self, CgSession *session)
+cg_aims_page_set_session (CgAimsPage *self,
+                          CgSession  *session)
 {
   g_return_if_fail (CG_IS_AIMS_PAGE (self));
   g_return_if_fail (session == NULL || CG_IS_SESSION (session));
@@ -56,7 +66,10 @@ cg_aims_page_get_grid (CgAimsPage *self)
 }
 
 static void
-cg_aims_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_aims_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
 {
   if (prop_id == PROP_SESSION)
     g_value_set_object (value, CG_AIMS_PAGE (object)->session);
@@ -67,7 +80,10 @@ cg_aims_page_get_property (GObject *object, guint prop_id, GValue *value, GParam
 }
 
 static void
-cg_aims_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+cg_aims_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
 {
   if (prop_id == PROP_SESSION)
     cg_aims_page_set_session (CG_AIMS_PAGE (object), g_value_get_object (value));
@@ -98,14 +114,15 @@ cg_aims_page_class_init (CgAimsPageClass *klass)
   object_class->get_property = cg_aims_page_get_property;
   object_class->set_property = cg_aims_page_set_property;
   object_class->dispose = cg_aims_page_dispose;
-  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
+  properties[PROP_SESSION] =
+    cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CAPTURE_BAR);
   g_type_ensure (CG_TYPE_SIDE_SCROLLER);
   g_type_ensure (CG_TYPE_RATING_GRID);
   g_type_ensure (CG_TYPE_ITEM_LIST);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-aims-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-aims-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgAimsPage, capture_bar);
   gtk_widget_class_bind_template_child (widget_class, CgAimsPage, grid);
   gtk_widget_class_bind_template_child (widget_class, CgAimsPage, aims);

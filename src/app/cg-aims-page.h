@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (CgAimsPage, cg_aims_page, CG, AIMS_PAGE, GtkWidget)
 
 /* A CgStagePage. */
 GtkWidget *cg_aims_page_new (void);
-void       cg_aims_page_set_session (CgAimsPage *self, CgSession *session);
+void cg_aims_page_set_session (CgAimsPage *self, CgSession *session);
 GtkWidget *cg_aims_page_get_grid (CgAimsPage *self);
 
 G_END_DECLS

@@ -23,7 +23,14 @@ struct _CgAppearance
 
 G_DEFINE_FINAL_TYPE (CgAppearance, cg_appearance, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_ZOOM, PROP_FORCE_HIGH_CONTRAST, PROP_HIGH_CONTRAST, PROP_DARK, N_PROPS };
+enum {
+  PROP_0,
+  PROP_ZOOM,
+  PROP_FORCE_HIGH_CONTRAST,
+  PROP_HIGH_CONTRAST,
+  PROP_DARK,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 /* Like a browser's steps: small near 100 %, larger further out. */
@@ -32,7 +39,8 @@ static const double zoom_steps[] = {
 };
 
 double
-cg_appearance_zoom_step (double zoom, int direction)
+cg_appearance_zoom_step (double zoom,
+                         int    direction)
 {
   guint n = G_N_ELEMENTS (zoom_steps);
 
@@ -89,7 +97,8 @@ update_zoom_css (CgAppearance *self)
                          "window.cg-window .title-4 { font-size: 1.18em; }\n"
                          "window.cg-window .heading { font-size: 1em; }\n"
                          "window.cg-window .caption, window.cg-window .caption-heading "
-                         "{ font-size: 0.82em; }\n", px);
+                         "{ font-size: 0.82em; }\n",
+                         px);
   gtk_css_provider_load_from_data (self->zoom_css, css, -1);
 }
 
@@ -103,21 +112,24 @@ cg_appearance_get_dark (CgAppearance *self)
 /* @name from the theme, laid over @under when it is translucent (Adwaita's
  * dark cards are white at 8 %). */
 static gboolean
-theme_colour (GtkStyleContext *context, const char *name, const CgRgb *under, CgRgb *out)
+theme_colour (GtkStyleContext *context,
+              const char      *name,
+              const CgRgb     *under,
+              CgRgb           *out)
 {
   GdkRGBA c;
 
   if (!gtk_style_context_lookup_color (context, name, &c))
     return FALSE;
-  *out = cg_rgb_mix (under, &(CgRgb) { c.red, c.green, c.blue }, c.alpha);
+  *out = cg_rgb_mix (under, &(CgRgb){ c.red, c.green, c.blue }, c.alpha);
   return TRUE;
 }
 
 char *
-cg_appearance_partner_colour (CgAppearance *self, const char *colour)
+cg_appearance_partner_colour (CgAppearance *self,
+                              const char   *colour)
 {
-  static const char *const backgrounds[] = { "window_bg_color", "view_bg_color",
-                                             "card_bg_color" };
+  static const char *const backgrounds[] = { "window_bg_color", "view_bg_color", "card_bg_color" };
   g_autoptr (GtkWidget) probe = NULL;
   GtkStyleContext *context;
   CgChartStyle style;
@@ -139,15 +151,16 @@ cg_appearance_partner_colour (CgAppearance *self, const char *colour)
       /* Only backgrounds on the same side as the charts' (light or dark):
        * then each step goes on in the same direction and keeps the ones
        * before it. */
-      if (theme_colour (context, backgrounds[i], &window, &bg)
-          && cg_rgb_text_on (&bg).red == style.fg.red)
+      if (theme_colour (context, backgrounds[i], &window, &bg) &&
+          cg_rgb_text_on (&bg).red == style.fg.red)
         mark = cg_rgb_with_contrast (&mark, &bg, CG_CHART_HC_RATIO);
     }
   return cg_rgb_to_string (&mark);
 }
 
 void
-cg_appearance_redraw_on_change (CgAppearance *self, GtkWidget *widget)
+cg_appearance_redraw_on_change (CgAppearance *self,
+                                GtkWidget    *widget)
 {
   g_return_if_fail (CG_IS_APPEARANCE (self) && GTK_IS_WIDGET (widget));
   g_signal_connect_object (self, "notify::high-contrast", G_CALLBACK (gtk_widget_queue_draw),
@@ -160,8 +173,8 @@ gboolean
 cg_appearance_get_high_contrast (CgAppearance *self)
 {
   g_return_val_if_fail (CG_IS_APPEARANCE (self), FALSE);
-  return self->force_high_contrast
-         || adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+  return self->force_high_contrast ||
+         adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
 }
 
 /* Our palette (light or dark) goes over whatever theme is in use when the
@@ -175,10 +188,9 @@ update_contrast_css (CgAppearance *self)
   gboolean want = cg_appearance_get_high_contrast (self);
 
   if (want)
-    gtk_css_provider_load_from_resource (self->contrast_css,
-                                         cg_appearance_get_dark (self)
-                                         ? RESOURCE_PATH "forced-hc-dark.css"
-                                         : RESOURCE_PATH "forced-hc.css");
+    gtk_css_provider_load_from_resource (self->contrast_css, cg_appearance_get_dark (self)
+                                                               ? RESOURCE_PATH "forced-hc-dark.css"
+                                                               : RESOURCE_PATH "forced-hc.css");
   if (display == NULL || want == self->contrast_css_installed)
     return;
   if (want)
@@ -191,7 +203,9 @@ update_contrast_css (CgAppearance *self)
 }
 
 static void
-on_style_manager_notify (AdwStyleManager *manager, GParamSpec *pspec, CgAppearance *self)
+on_style_manager_notify (AdwStyleManager *manager,
+                         GParamSpec      *pspec,
+                         CgAppearance    *self)
 {
   update_contrast_css (self);
   if (g_str_equal (pspec->name, "dark"))
@@ -207,7 +221,8 @@ cg_appearance_get_zoom (CgAppearance *self)
 }
 
 void
-cg_appearance_set_zoom (CgAppearance *self, double zoom)
+cg_appearance_set_zoom (CgAppearance *self,
+                        double        zoom)
 {
   g_return_if_fail (CG_IS_APPEARANCE (self));
 
@@ -248,7 +263,8 @@ cg_appearance_get_force_high_contrast (CgAppearance *self)
 }
 
 void
-cg_appearance_set_force_high_contrast (CgAppearance *self, gboolean force)
+cg_appearance_set_force_high_contrast (CgAppearance *self,
+                                       gboolean      force)
 {
   gboolean was;
 
@@ -273,7 +289,10 @@ cg_appearance_get_settings (CgAppearance *self)
 }
 
 static void
-cg_appearance_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_appearance_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   CgAppearance *self = CG_APPEARANCE (object);
 
@@ -281,15 +300,19 @@ cg_appearance_get_property (GObject *object, guint prop_id, GValue *value, GPara
     {
     case PROP_ZOOM: g_value_set_double (value, self->zoom); break;
     case PROP_FORCE_HIGH_CONTRAST: g_value_set_boolean (value, self->force_high_contrast); break;
-    case PROP_HIGH_CONTRAST: g_value_set_boolean (value, cg_appearance_get_high_contrast (self)); break;
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, cg_appearance_get_high_contrast (self));
+      break;
     case PROP_DARK: g_value_set_boolean (value, cg_appearance_get_dark (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-cg_appearance_set_property (GObject *object, guint prop_id, const GValue *value,
-                            GParamSpec *pspec)
+cg_appearance_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
   CgAppearance *self = CG_APPEARANCE (object);
 
@@ -329,12 +352,10 @@ cg_appearance_class_init (CgAppearanceClass *klass)
   properties[PROP_FORCE_HIGH_CONTRAST] =
     g_param_spec_boolean ("force-high-contrast", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HIGH_CONTRAST] =
-    g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIGH_CONTRAST] = g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
+                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DARK] =
-    g_param_spec_boolean ("dark", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("dark", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -352,8 +373,8 @@ cg_appearance_init (CgAppearance *self)
     gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (self->zoom_css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (on_style_manager_notify), self, 0);
-  g_signal_connect_object (manager, "notify::high-contrast",
-                           G_CALLBACK (on_style_manager_notify), self, 0);
+  g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (on_style_manager_notify),
+                           self, 0);
 
   self->settings = settings_new ();
   if (self->settings != NULL)

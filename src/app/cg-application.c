@@ -46,8 +46,8 @@ open_data_free (OpenData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
 
 CgSession *
-cg_application_create_session (const char  *template_id,
-                               GError     **error)
+cg_application_create_session (const char *template_id,
+                               GError    **error)
 {
   g_autoptr (CgSession) session = NULL;
 
@@ -146,8 +146,7 @@ show_open_error (GtkWindow    *parent,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (parent, NULL, error->message);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     _("Could not open “%s”"), name);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could not open “%s”"), name);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -226,10 +225,10 @@ cg_application_activate (GApplication *app)
 }
 
 static void
-cg_application_open (GApplication  *app,
-                     GFile        **files,
-                     int            n_files,
-                     const char    *hint)
+cg_application_open (GApplication *app,
+                     GFile       **files,
+                     int           n_files,
+                     const char   *hint)
 {
   for (int i = 0; i < n_files; i++)
     cg_application_open_file (CG_APPLICATION (app), files[i], NULL);
@@ -265,8 +264,7 @@ open_recent_action (GSimpleAction *action,
   CgApplication *self = user_data;
   g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
-  cg_application_open_file (self, file,
-                            gtk_application_get_active_window (GTK_APPLICATION (self)));
+  cg_application_open_file (self, file, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static const GActionEntry app_actions[] = {
@@ -306,7 +304,11 @@ first_window_added (GtkApplication *app,
 static void
 cg_application_startup (GApplication *app)
 {
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
@@ -318,8 +320,8 @@ cg_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
-                                   G_N_ELEMENTS (app_actions), app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
@@ -345,9 +347,7 @@ cg_application_init (CgApplication *self)
 CgApplication *
 cg_application_new (void)
 {
-  return g_object_new (CG_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "resource-base-path", "/io/github/commonground/CommonGround",
-                       "flags", G_APPLICATION_HANDLES_OPEN,
+  return g_object_new (CG_TYPE_APPLICATION, "application-id", APP_ID, "resource-base-path",
+                       "/io/github/commonground/CommonGround", "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }

@@ -47,8 +47,8 @@ write_done (GObject      *source,
   g_autoptr (GError) error = NULL;
 
   self->writing = FALSE;
-  if (!cg_recovery_write_finish (result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!cg_recovery_write_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     /* Not fatal to the workshop: the next change tries again. */
     g_message ("Could not write the recovery draft: %s", error->message);
   if (self->pending)
@@ -153,9 +153,8 @@ cg_autosave_set_session (CgAutosave *self,
           self->session = g_object_ref (session);
           self->changed_handler =
             g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed_cb), self);
-          self->modified_handler =
-            g_signal_connect_swapped (session, "notify::modified",
-                                      G_CALLBACK (session_modified_cb), self);
+          self->modified_handler = g_signal_connect_swapped (
+            session, "notify::modified", G_CALLBACK (session_modified_cb), self);
         }
     }
   g_free (self->id);

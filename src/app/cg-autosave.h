@@ -22,16 +22,14 @@ G_BEGIN_DECLS
 #define CG_TYPE_AUTOSAVE (cg_autosave_get_type ())
 G_DECLARE_FINAL_TYPE (CgAutosave, cg_autosave, CG, AUTOSAVE, GObject)
 
-CgAutosave *cg_autosave_new          (void);
+CgAutosave *cg_autosave_new (void);
 /* Follows @session (may be NULL) under @draft_id, or a new id when NULL;
  * the draft of what it followed before is discarded. Adopting the id of a
  * restored draft rewrites it at once, so it belongs to this process. */
-void        cg_autosave_set_session  (CgAutosave *self,
-                                      CgSession  *session,
-                                      const char *draft_id);
+void cg_autosave_set_session (CgAutosave *self, CgSession *session, const char *draft_id);
 const char *cg_autosave_get_draft_id (CgAutosave *self);
 /* Removes the draft now and forgets the session (a clean close). */
-void        cg_autosave_discard      (CgAutosave *self);
-guint       cg_autosave_get_delay    (void);
+void cg_autosave_discard (CgAutosave *self);
+guint cg_autosave_get_delay (void);
 
 G_END_DECLS

@@ -16,7 +16,7 @@ struct _CgCaptureBar
   CgSession *session;
   CgStage stage;
   guint private_partner;
-  gboolean menu_stale;   /* partners changed while the bar was not shown */
+  gboolean menu_stale; /* partners changed while the bar was not shown */
 
   /* Borrowed */
   GtkWidget *pass_button;
@@ -29,7 +29,11 @@ struct _CgCaptureBar
 
 G_DEFINE_FINAL_TYPE (CgCaptureBar, cg_capture_bar, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_PRIVATE_PARTNER, N_PROPS };
+enum {
+  PROP_0,
+  PROP_PRIVATE_PARTNER,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -43,7 +47,8 @@ rebuild_menu (CgCaptureBar *self)
       const CgPartner *p = cg_session_get_partner (self->session, i);
       g_autoptr (GMenuItem) item = g_menu_item_new (p->name, NULL);
 
-      g_menu_item_set_action_and_target_value (item, "capture.pass-to", g_variant_new_uint32 (p->id));
+      g_menu_item_set_action_and_target_value (item, "capture.pass-to",
+                                               g_variant_new_uint32 (p->id));
       g_menu_append_item (menu, item);
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->pass_button), G_MENU_MODEL (menu));
@@ -61,7 +66,8 @@ update_state (CgCaptureBar *self)
     p = cg_session_lookup_partner (self->session, self->private_partner);
   if (p != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Private entry: only %s’s answers are shown"), p->name);
+      g_autofree char *text =
+        g_strdup_printf (_("Private entry: only %s’s answers are shown"), p->name);
 
       gtk_label_set_text (GTK_LABEL (self->private_label), text);
     }
@@ -74,15 +80,23 @@ update_state (CgCaptureBar *self)
 }
 
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgCaptureBar *self)
+on_session_changed (CgSession    *session,
+                    CgChangeKind  kind,
+                    guint         a,
+                    guint         b,
+                    CgCaptureBar *self)
 {
   switch (kind)
     {
-    case CG_CHANGE_PARTNER_REMOVED: case CG_CHANGE_ALL:
-      if (self->private_partner != 0 && cg_session_lookup_partner (session, self->private_partner) == NULL)
+    case CG_CHANGE_PARTNER_REMOVED:
+    case CG_CHANGE_ALL:
+      if (self->private_partner != 0 &&
+          cg_session_lookup_partner (session, self->private_partner) == NULL)
         cg_capture_bar_set_private_partner (self, 0);
       G_GNUC_FALLTHROUGH;
-    case CG_CHANGE_PARTNER_ADDED: case CG_CHANGE_PARTNER: case CG_CHANGE_PARTNERS_MOVED:
+    case CG_CHANGE_PARTNER_ADDED:
+    case CG_CHANGE_PARTNER:
+    case CG_CHANGE_PARTNERS_MOVED:
       /* A name typed on the Partners stage changes at every key: the other
        * stages' menus are made again when shown. */
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -91,16 +105,14 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgC
         self->menu_stale = TRUE;
       update_state (self);
       break;
-    case CG_CHANGE_OPTIONS:
-      update_state (self);
-      break;
-    default:
-      break;
+    case CG_CHANGE_OPTIONS: update_state (self); break;
+    default: break;
     }
 }
 
 void
-cg_capture_bar_set_session (CgCaptureBar *self, CgSession *session)
+cg_capture_bar_set_session (CgCaptureBar *self,
+                            CgSession    *session)
 {
   g_return_if_fail (CG_IS_CAPTURE_BAR (self));
 
@@ -117,7 +129,8 @@ cg_capture_bar_set_session (CgCaptureBar *self, CgSession *session)
 }
 
 void
-cg_capture_bar_set_stage (CgCaptureBar *self, CgStage stage)
+cg_capture_bar_set_stage (CgCaptureBar *self,
+                          CgStage       stage)
 {
   g_return_if_fail (CG_IS_CAPTURE_BAR (self));
   self->stage = stage;
@@ -132,7 +145,8 @@ cg_capture_bar_get_private_partner (CgCaptureBar *self)
 }
 
 void
-cg_capture_bar_set_private_partner (CgCaptureBar *self, guint partner_id)
+cg_capture_bar_set_private_partner (CgCaptureBar *self,
+                                    guint         partner_id)
 {
   g_return_if_fail (CG_IS_CAPTURE_BAR (self));
 
@@ -144,13 +158,17 @@ cg_capture_bar_set_private_partner (CgCaptureBar *self, guint partner_id)
 }
 
 static void
-pass_to_action (GtkWidget *widget, const char *name, GVariant *param)
+pass_to_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
 {
   cg_capture_bar_set_private_partner (CG_CAPTURE_BAR (widget), g_variant_get_uint32 (param));
 }
 
 static void
-on_all_partners_response (AdwMessageDialog *dialog, const char *response, CgCaptureBar *self)
+on_all_partners_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CgCaptureBar     *self)
 {
   if (!g_str_equal (response, "all-partners"))
     return;
@@ -163,7 +181,9 @@ on_all_partners_response (AdwMessageDialog *dialog, const char *response, CgCapt
  * whose default (Enter, Escape) keeps the entry private, in case the
  * partner holding the laptop presses the button. */
 static void
-all_partners_action (GtkWidget *widget, const char *name, GVariant *param)
+all_partners_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
 {
   CgCaptureBar *self = CG_CAPTURE_BAR (widget);
   const CgPartner *p = NULL;
@@ -175,14 +195,12 @@ all_partners_action (GtkWidget *widget, const char *name, GVariant *param)
   if (self->session != NULL)
     p = cg_session_lookup_partner (self->session, self->private_partner);
   body = g_strdup_printf (_("Hand the laptop back to the facilitator first. %s’s answers will be "
-                            "shown next to everyone else’s, and the other stages open again."),
+                             "shown next to everyone else’s, and the other stages open again."),
                           p != NULL ? p->name : _("This partner"));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Show All Partners Again?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Private"),
-                                    "all-partners", _("_Show All Partners"),
-                                    NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Private"),
+                                    "all-partners", _("_Show All Partners"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "all-partners",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
@@ -192,18 +210,24 @@ all_partners_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-reveal_action (GtkWidget *widget, const char *name, GVariant *param)
+reveal_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
 {
   CgCaptureBar *self = CG_CAPTURE_BAR (widget);
 
   if (self->session == NULL)
     return;
   cg_session_set_revealed (self->session, self->stage, g_str_equal (name, "capture.reveal"));
-  gtk_widget_grab_focus (g_str_equal (name, "capture.reveal") ? self->hide_button : self->reveal_button);
+  gtk_widget_grab_focus (g_str_equal (name, "capture.reveal") ? self->hide_button
+                                                              : self->reveal_button);
 }
 
 static void
-cg_capture_bar_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_capture_bar_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   if (prop_id == PROP_PRIVATE_PARTNER)
     g_value_set_uint (value, CG_CAPTURE_BAR (object)->private_partner);
@@ -212,7 +236,10 @@ cg_capture_bar_get_property (GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
-cg_capture_bar_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+cg_capture_bar_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   if (prop_id == PROP_PRIVATE_PARTNER)
     cg_capture_bar_set_private_partner (CG_CAPTURE_BAR (object), g_value_get_uint (value));
@@ -271,7 +298,9 @@ cg_capture_bar_class_init (CgCaptureBarClass *klass)
 }
 
 static GtkWidget *
-add_button (CgCaptureBar *self, const char *label, const char *action)
+add_button (CgCaptureBar *self,
+            const char   *label,
+            const char   *action)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
   g_autofree char *spoken = g_strdup (label);
@@ -282,7 +311,8 @@ add_button (CgCaptureBar *self, const char *label, const char *action)
     if (*r != '_')
       *w++ = *r;
   *w = '\0';
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
   /* ...and would repeat the inner label's text after it. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_button_get_child (GTK_BUTTON (button))),
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
@@ -311,7 +341,8 @@ cg_capture_bar_init (CgCaptureBar *self)
 {
   GtkWidget *spacer = gtk_label_new (NULL);
 
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              12);
   self->pass_button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->pass_button), _("Pass the laptop to…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pass_button), GTK_ACCESSIBLE_PROPERTY_LABEL,

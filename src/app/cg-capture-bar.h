@@ -14,10 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CgCaptureBar, cg_capture_bar, CG, CAPTURE_BAR, GtkWidget)
 
 GtkWidget *cg_capture_bar_new (void);
-void       cg_capture_bar_set_session (CgCaptureBar *self, CgSession *session);
-void       cg_capture_bar_set_stage (CgCaptureBar *self, CgStage stage);
+void cg_capture_bar_set_session (CgCaptureBar *self, CgSession *session);
+void cg_capture_bar_set_stage (CgCaptureBar *self, CgStage stage);
 /* The partner the laptop is passed to; 0 = everyone shown. */
-guint      cg_capture_bar_get_private_partner (CgCaptureBar *self);
-void       cg_capture_bar_set_private_partner (CgCaptureBar *self, guint partner_id);
+guint cg_capture_bar_get_private_partner (CgCaptureBar *self);
+void cg_capture_bar_set_private_partner (CgCaptureBar *self, guint partner_id);
 
 G_END_DECLS

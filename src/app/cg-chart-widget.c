@@ -20,21 +20,27 @@ struct _CgChartWidget
 
   CgChartKind kind;
   guint item_id;
-  GArray *items;       /* NULL = all statements and aims */
+  GArray *items; /* NULL = all statements and aims */
   char *description;
-  double min_font_px;  /* 0 = the style's own floor */
+  double min_font_px; /* 0 = the style's own floor */
   gboolean hide_item_title;
   gboolean shrink;
 
   /* Owned */
   CgSession *session;
   gulong changed_id;
-  gboolean stale;      /* the session changed while the chart was not shown */
+  gboolean stale; /* the session changed while the chart was not shown */
 };
 
 G_DEFINE_FINAL_TYPE (CgChartWidget, cg_chart_widget, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_KIND, PROP_SESSION, PROP_ITEM_ID, N_PROPS };
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_SESSION,
+  PROP_ITEM_ID,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static const GEnumValue kind_values[] = {
@@ -113,8 +119,7 @@ describe (CgChartWidget *self)
     return g_strdup ("");
   switch (self->kind)
     {
-    case CG_CHART_KIND_DOTS:
-      return cg_chart_dots_describe (self->session, self->item_id);
+    case CG_CHART_KIND_DOTS: return cg_chart_dots_describe (self->session, self->item_id);
     case CG_CHART_KIND_HEATMAP:
       items = current_items (self);
       return cg_chart_heatmap_describe (self->session, (guint *) items->data, items->len);
@@ -126,12 +131,9 @@ describe (CgChartWidget *self)
 
         return cg_chart_radar_describe_full (self->session, since ? &earlier : NULL);
       }
-    case CG_CHART_KIND_ROLES:
-      return cg_role_matrix_describe (self->session);
-    case CG_CHART_KIND_GROUPS:
-      return cg_chart_group_heatmap_describe (self->session);
-    default:
-      g_return_val_if_reached (NULL);
+    case CG_CHART_KIND_ROLES: return cg_role_matrix_describe (self->session);
+    case CG_CHART_KIND_GROUPS: return cg_chart_group_heatmap_describe (self->session);
+    default: g_return_val_if_reached (NULL);
     }
 }
 
@@ -140,10 +142,9 @@ update_description (CgChartWidget *self)
 {
   g_free (self->description);
   self->description = describe (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->description, -1);
 }
 
 static void
@@ -158,7 +159,10 @@ refresh (CgChartWidget *self)
  * off screen it waits until the chart is shown or asked for, so keys on
  * other stages don't pay for it. */
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
+on_session_changed (CgSession     *session,
+                    CgChangeKind   kind,
+                    guint          a,
+                    guint          b,
                     CgChartWidget *self)
 {
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -186,7 +190,9 @@ cg_chart_widget_map (GtkWidget *widget)
  * manager, text colour and font from CSS (so zoom and projector sizes
  * apply to the charts too). */
 static void
-style_for_widget (CgChartWidget *self, CgChartStyle *style, char **family)
+style_for_widget (CgChartWidget *self,
+                  CgChartStyle  *style,
+                  char         **family)
 {
   CgAppearance *appearance = cg_appearance_get_default ();
   gboolean dark = cg_appearance_get_dark (appearance);
@@ -203,7 +209,7 @@ style_for_widget (CgChartWidget *self, CgChartStyle *style, char **family)
     cg_chart_style_init_light (style);
 
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-  style->fg = (CgRgb) { fg.red, fg.green, fg.blue };
+  style->fg = (CgRgb){ fg.red, fg.green, fg.blue };
   if (!hc)
     style->muted = cg_rgb_mix (&style->fg, &style->bg, 0.3);
 
@@ -224,7 +230,8 @@ style_for_widget (CgChartWidget *self, CgChartStyle *style, char **family)
 }
 
 static void
-cg_chart_widget_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+cg_chart_widget_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
 {
   CgChartWidget *self = CG_CHART_WIDGET (widget);
   double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
@@ -252,8 +259,7 @@ cg_chart_widget_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       break;
     case CG_CHART_KIND_HEATMAP:
       items = current_items (self);
-      cg_chart_heatmap_draw (cr, w, h, self->session, (guint *) items->data, items->len,
-                             &style);
+      cg_chart_heatmap_draw (cr, w, h, self->session, (guint *) items->data, items->len, &style);
       break;
     case CG_CHART_KIND_RADAR:
       {
@@ -265,20 +271,16 @@ cg_chart_widget_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         cg_chart_radar_draw_full (cr, w, h, self->session, &style, since ? &earlier : NULL);
       }
       break;
-    case CG_CHART_KIND_ROLES:
-      cg_role_matrix_draw (cr, w, h, self->session, &style);
-      break;
-    case CG_CHART_KIND_GROUPS:
-      cg_chart_group_heatmap_draw (cr, w, h, self->session, &style);
-      break;
-    default:
-      break;
+    case CG_CHART_KIND_ROLES: cg_role_matrix_draw (cr, w, h, self->session, &style); break;
+    case CG_CHART_KIND_GROUPS: cg_chart_group_heatmap_draw (cr, w, h, self->session, &style); break;
+    default: break;
     }
   cairo_destroy (cr);
 }
 
 static double
-height_for_width (CgChartWidget *self, double width)
+height_for_width (CgChartWidget *self,
+                  double         width)
 {
   g_autofree char *family = NULL;
   g_autoptr (GArray) items = NULL;
@@ -301,15 +303,18 @@ height_for_width (CgChartWidget *self, double width)
       return cg_role_matrix_get_height_for_width (self->session, width, &style);
     case CG_CHART_KIND_GROUPS:
       return cg_chart_group_heatmap_get_height_for_width (self->session, width, &style);
-    default:
-      return 0;
+    default: return 0;
     }
 }
 
 static void
-cg_chart_widget_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                         int *minimum, int *natural, int *minimum_baseline,
-                         int *natural_baseline)
+cg_chart_widget_measure (GtkWidget     *widget,
+                         GtkOrientation orientation,
+                         int            for_size,
+                         int           *minimum,
+                         int           *natural,
+                         int           *minimum_baseline,
+                         int           *natural_baseline)
 {
   CgChartWidget *self = CG_CHART_WIDGET (widget);
 
@@ -331,14 +336,17 @@ cg_chart_widget_get_request_mode (GtkWidget *widget)
 }
 
 static void
-cg_chart_widget_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
+cg_chart_widget_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (cg_chart_widget_parent_class)->css_changed (widget, change);
   gtk_widget_queue_resize (widget);
 }
 
 static void
-on_appearance_changed (CgAppearance *appearance, GParamSpec *pspec, CgChartWidget *self)
+on_appearance_changed (CgAppearance  *appearance,
+                       GParamSpec    *pspec,
+                       CgChartWidget *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -358,7 +366,8 @@ cg_chart_widget_get_session (CgChartWidget *self)
 }
 
 void
-cg_chart_widget_set_session (CgChartWidget *self, CgSession *session)
+cg_chart_widget_set_session (CgChartWidget *self,
+                             CgSession     *session)
 {
   g_return_if_fail (CG_IS_CHART_WIDGET (self));
   g_return_if_fail (session == NULL || CG_IS_SESSION (session));
@@ -368,8 +377,7 @@ cg_chart_widget_set_session (CgChartWidget *self, CgSession *session)
   g_clear_signal_handler (&self->changed_id, self->session);
   g_set_object (&self->session, session);
   if (session != NULL)
-    self->changed_id = g_signal_connect (session, "changed",
-                                         G_CALLBACK (on_session_changed), self);
+    self->changed_id = g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -382,7 +390,8 @@ cg_chart_widget_get_item_id (CgChartWidget *self)
 }
 
 void
-cg_chart_widget_set_item_id (CgChartWidget *self, guint item_id)
+cg_chart_widget_set_item_id (CgChartWidget *self,
+                             guint          item_id)
 {
   g_return_if_fail (CG_IS_CHART_WIDGET (self));
 
@@ -394,7 +403,9 @@ cg_chart_widget_set_item_id (CgChartWidget *self, guint item_id)
 }
 
 void
-cg_chart_widget_set_items (CgChartWidget *self, const guint *item_ids, guint n_items)
+cg_chart_widget_set_items (CgChartWidget *self,
+                           const guint   *item_ids,
+                           guint          n_items)
 {
   g_return_if_fail (CG_IS_CHART_WIDGET (self));
 
@@ -408,7 +419,8 @@ cg_chart_widget_set_items (CgChartWidget *self, const guint *item_ids, guint n_i
 }
 
 void
-cg_chart_widget_set_min_font_px (CgChartWidget *self, double px)
+cg_chart_widget_set_min_font_px (CgChartWidget *self,
+                                 double         px)
 {
   g_return_if_fail (CG_IS_CHART_WIDGET (self));
 
@@ -417,7 +429,8 @@ cg_chart_widget_set_min_font_px (CgChartWidget *self, double px)
 }
 
 void
-cg_chart_widget_set_shrink (CgChartWidget *self, gboolean shrink)
+cg_chart_widget_set_shrink (CgChartWidget *self,
+                            gboolean       shrink)
 {
   g_return_if_fail (CG_IS_CHART_WIDGET (self));
 
@@ -426,7 +439,8 @@ cg_chart_widget_set_shrink (CgChartWidget *self, gboolean shrink)
 }
 
 void
-cg_chart_widget_set_hide_item_title (CgChartWidget *self, gboolean hide)
+cg_chart_widget_set_hide_item_title (CgChartWidget *self,
+                                     gboolean       hide)
 {
   g_return_if_fail (CG_IS_CHART_WIDGET (self));
 
@@ -435,7 +449,8 @@ cg_chart_widget_set_hide_item_title (CgChartWidget *self, gboolean hide)
 }
 
 void
-cg_chart_widget_get_style (CgChartWidget *self, CgChartStyle *style)
+cg_chart_widget_get_style (CgChartWidget *self,
+                           CgChartStyle  *style)
 {
   g_autofree char *family = NULL;
 
@@ -460,7 +475,10 @@ cg_chart_widget_get_description (CgChartWidget *self)
 }
 
 static void
-cg_chart_widget_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_chart_widget_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   CgChartWidget *self = CG_CHART_WIDGET (object);
 
@@ -474,8 +492,10 @@ cg_chart_widget_get_property (GObject *object, guint prop_id, GValue *value, GPa
 }
 
 static void
-cg_chart_widget_set_property (GObject *object, guint prop_id, const GValue *value,
-                              GParamSpec *pspec)
+cg_chart_widget_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   CgChartWidget *self = CG_CHART_WIDGET (object);
 
@@ -516,10 +536,9 @@ cg_chart_widget_constructed (GObject *object)
 
   G_OBJECT_CLASS (cg_chart_widget_parent_class)->constructed (object);
   /* The app's high-contrast switch as well as the system's. */
-  g_signal_connect_object (appearance, "notify::dark", G_CALLBACK (on_appearance_changed),
+  g_signal_connect_object (appearance, "notify::dark", G_CALLBACK (on_appearance_changed), self, 0);
+  g_signal_connect_object (appearance, "notify::high-contrast", G_CALLBACK (on_appearance_changed),
                            self, 0);
-  g_signal_connect_object (appearance, "notify::high-contrast",
-                           G_CALLBACK (on_appearance_changed), self, 0);
   update_description (self);
 }
 

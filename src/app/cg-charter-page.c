@@ -49,7 +49,7 @@ struct _CgCharterPage
   CgCharterLayout *layout;
   GSignalGroup *session_signals;
   guint preview_source;
-  gboolean stale;          /* the session changed while the page was not shown */
+  gboolean stale; /* the session changed while the page was not shown */
 
   /* Borrowed: the template widgets above, by CgCharterField */
   GtkWidget *editors[CG_N_CHARTER_FIELDS];
@@ -59,7 +59,9 @@ struct _CgCharterPage
   guint updating;
 };
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CgCharterPage, cg_charter_page, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgCharterPage,
+                               cg_charter_page,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
 enum {
@@ -87,7 +89,9 @@ editor_get_text (GtkWidget *editor)
 }
 
 static void
-editor_set_text (CgCharterPage *self, GtkWidget *editor, const char *text)
+editor_set_text (CgCharterPage *self,
+                 GtkWidget     *editor,
+                 const char    *text)
 {
   g_autofree char *current = editor_get_text (editor);
 
@@ -103,7 +107,8 @@ editor_set_text (CgCharterPage *self, GtkWidget *editor, const char *text)
 }
 
 static void
-update_field (CgCharterPage *self, CgCharterField field)
+update_field (CgCharterPage *self,
+              CgCharterField field)
 {
   g_autofree char *text = NULL;
   gboolean own = FALSE;
@@ -119,16 +124,17 @@ update_field (CgCharterPage *self, CgCharterField field)
 }
 
 static void
-on_editor_changed (CgCharterPage *self, gpointer editor_or_buffer)
+on_editor_changed (CgCharterPage *self,
+                   gpointer       editor_or_buffer)
 {
   for (CgCharterField field = 0; field < CG_N_CHARTER_FIELDS; field++)
     {
       GtkWidget *editor = self->editors[field];
       g_autofree char *text = NULL;
 
-      if (editor != editor_or_buffer
-          && (GTK_IS_EDITABLE (editor)
-              || gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)) != editor_or_buffer))
+      if (editor != editor_or_buffer &&
+          (GTK_IS_EDITABLE (editor) ||
+           gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)) != editor_or_buffer))
         continue;
       if (self->updating || self->session == NULL)
         return;
@@ -140,7 +146,9 @@ on_editor_changed (CgCharterPage *self, gpointer editor_or_buffer)
 }
 
 static void
-reset_field_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+reset_field_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   CgCharterPage *self = CG_CHARTER_PAGE (widget);
   int field = g_variant_get_int32 (parameter);
@@ -190,7 +198,9 @@ update_aims (CgCharterPage *self)
 }
 
 static void
-on_accountable_selected (CgCharterPage *self, GParamSpec *pspec, AdwComboRow *row)
+on_accountable_selected (CgCharterPage *self,
+                         GParamSpec    *pspec,
+                         AdwComboRow   *row)
 {
   guint task = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "cg-task"));
   guint selected = adw_combo_row_get_selected (row);
@@ -204,14 +214,16 @@ on_accountable_selected (CgCharterPage *self, GParamSpec *pspec, AdwComboRow *ro
 
 /* "Follow the room: Sam Okafor", or what is open. */
 static char *
-room_choice_label (CgSession *session, const CgTask *task, const CgTaskStats *stats)
+room_choice_label (CgSession         *session,
+                   const CgTask      *task,
+                   const CgTaskStats *stats)
 {
   g_autofree char *names = NULL;
 
   if (stats->accountable->len == 1)
-    return g_strdup_printf (_("Follow the room: %s"),
-                            cg_session_lookup_partner (session,
-                                                       g_array_index (stats->accountable, guint, 0))->name);
+    return g_strdup_printf (
+      _("Follow the room: %s"),
+      cg_session_lookup_partner (session, g_array_index (stats->accountable, guint, 0))->name);
   if (stats->accountable->len == 0)
     return g_strdup (_("Follow the room: nobody claimed it"));
   names = cg_charter_join_partner_names (session, stats->accountable);
@@ -219,16 +231,18 @@ room_choice_label (CgSession *session, const CgTask *task, const CgTaskStats *st
 }
 
 static GtkWidget *
-create_task_row (CgCharterPage *self, const CgTask *task)
+create_task_row (CgCharterPage *self,
+                 const CgTask  *task)
 {
   g_autoptr (CgTaskStats) stats = cg_analysis_task (self->session, task->id);
   g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
   g_autofree char *room = room_choice_label (self->session, task, stats);
   g_autofree char *doers = cg_charter_join_partner_names (self->session, stats->responsible);
-  g_autofree char *subtitle = g_strdup_printf (_("Responsible: %s"),
-                                               *doers != '\0' ? doers : _("nobody named"));
+  g_autofree char *subtitle =
+    g_strdup_printf (_("Responsible: %s"), *doers != '\0' ? doers : _("nobody named"));
   int position = task->charter_accountable != 0
-    ? cg_session_partner_position (self->session, task->charter_accountable) : -1;
+                   ? cg_session_partner_position (self->session, task->charter_accountable)
+                   : -1;
   GtkWidget *row = adw_combo_row_new ();
 
   gtk_string_list_append (model, room);
@@ -270,7 +284,8 @@ cg_charter_page_get_paper (CgCharterPage *self)
 }
 
 static double
-preview_scale (CgCharterPage *self, int width)
+preview_scale (CgCharterPage *self,
+               int            width)
 {
   double page_w, page_h;
 
@@ -279,7 +294,8 @@ preview_scale (CgCharterPage *self, int width)
 }
 
 static void
-update_preview_height (CgCharterPage *self, int width)
+update_preview_height (CgCharterPage *self,
+                       int            width)
 {
   double page_w, page_h, scale = preview_scale (self, width);
   guint n = self->layout != NULL ? cg_charter_layout_get_n_pages (self->layout) : 0;
@@ -292,7 +308,11 @@ update_preview_height (CgCharterPage *self, int width)
 }
 
 static void
-draw_preview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+draw_preview (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
 {
   CgCharterPage *self = data;
   double page_w, page_h, scale = preview_scale (self, width);
@@ -374,13 +394,18 @@ cg_charter_page_get_n_pages (CgCharterPage *self)
 }
 
 static void
-on_preview_resize (CgCharterPage *self, int width, int height, GtkDrawingArea *area)
+on_preview_resize (CgCharterPage  *self,
+                   int             width,
+                   int             height,
+                   GtkDrawingArea *area)
 {
   update_preview_height (self, width);
 }
 
 static void
-on_paper_changed (CgCharterPage *self, GParamSpec *pspec, GtkDropDown *dropdown)
+on_paper_changed (CgCharterPage *self,
+                  GParamSpec    *pspec,
+                  GtkDropDown   *dropdown)
 {
   rebuild_preview (self);
 }
@@ -405,7 +430,8 @@ schedule_roles (CgCharterPage *self)
 
   if (g_object_get_data (G_OBJECT (self), "cg-roles-idle") != NULL)
     return;
-  id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, roles_idle_cb, g_object_ref (self), g_object_unref);
+  id =
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, roles_idle_cb, g_object_ref (self), g_object_unref);
   g_object_set_data (G_OBJECT (self), "cg-roles-idle", GUINT_TO_POINTER (id));
 }
 
@@ -419,7 +445,11 @@ update_all (CgCharterPage *self)
 }
 
 static void
-session_changed_cb (CgCharterPage *self, CgChangeKind kind, guint a, guint b, CgSession *session)
+session_changed_cb (CgCharterPage *self,
+                    CgChangeKind   kind,
+                    guint          a,
+                    guint          b,
+                    CgSession     *session)
 {
   /* Off screen nothing is redone until the page is shown again: a key in
    * the role grids paid ~110 ms for the charter's text and pages once the
@@ -433,8 +463,8 @@ session_changed_cb (CgCharterPage *self, CgChangeKind kind, guint a, guint b, Cg
    * so every change refreshes it; the editors are touched only where the
    * text really differs. */
   update_all (self);
-  if (kind != CG_CHANGE_CHARTER && kind != CG_CHANGE_DETAIL && kind != CG_CHANGE_COMMENT
-      && kind != CG_CHANGE_RATING && kind != CG_CHANGE_LESSON)
+  if (kind != CG_CHANGE_CHARTER && kind != CG_CHANGE_DETAIL && kind != CG_CHANGE_COMMENT &&
+      kind != CG_CHANGE_RATING && kind != CG_CHANGE_LESSON)
     schedule_roles (self);
   schedule_preview (self);
 }
@@ -455,7 +485,8 @@ cg_charter_page_map (GtkWidget *widget)
 }
 
 static void
-cg_charter_page_set_session (CgCharterPage *self, CgSession *session)
+cg_charter_page_set_session (CgCharterPage *self,
+                             CgSession     *session)
 {
   if (!g_set_object (&self->session, session))
     return;
@@ -490,36 +521,33 @@ cg_charter_page_finalize (GObject *object)
 }
 
 static void
-cg_charter_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CgCharterPage *self = CG_CHARTER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_STAGE:
-      g_value_set_int (value, CG_STAGE_CHARTER);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cg_charter_page_set_property (GObject *object, guint prop_id, const GValue *value,
+cg_charter_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
                               GParamSpec *pspec)
 {
   CgCharterPage *self = CG_CHARTER_PAGE (object);
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      cg_charter_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SESSION: g_value_set_object (value, self->session); break;
+    case PROP_STAGE: g_value_set_int (value, CG_STAGE_CHARTER); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_charter_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CgCharterPage *self = CG_CHARTER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION: cg_charter_page_set_session (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -537,11 +565,12 @@ cg_charter_page_class_init (CgCharterPageClass *klass)
   object_class->set_property = cg_charter_page_set_property;
   widget_class->map = cg_charter_page_map;
 
-  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
+  properties[PROP_SESSION] =
+    cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-charter-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-charter-page.ui");
   BIND (paned);
   BIND (title_row);
   BIND (purpose_view);
@@ -569,7 +598,10 @@ cg_charter_page_class_init (CgCharterPageClass *klass)
 }
 
 static void
-connect_editor (CgCharterPage *self, CgCharterField field, gpointer editor, GtkWidget *reset)
+connect_editor (CgCharterPage *self,
+                CgCharterField field,
+                gpointer       editor,
+                GtkWidget     *reset)
 {
   self->editors[field] = GTK_WIDGET (editor);
   /* Each keystroke is a session edit: Ctrl+Z is the window's undo. */
@@ -602,8 +634,8 @@ cg_charter_page_init (CgCharterPage *self)
                   self->still_to_resolve_reset);
 
   gtk_drop_down_set_selected (self->paper_dropdown, cg_paper_size_for_locale () == CG_PAPER_LETTER);
-  g_signal_connect_object (self->paper_dropdown, "notify::selected",
-                           G_CALLBACK (on_paper_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->paper_dropdown, "notify::selected", G_CALLBACK (on_paper_changed),
+                           self, G_CONNECT_SWAPPED);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   g_signal_connect_object (self->preview, "resize", G_CALLBACK (on_preview_resize), self,
                            G_CONNECT_SWAPPED);

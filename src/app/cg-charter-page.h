@@ -13,10 +13,10 @@ G_BEGIN_DECLS
 #define CG_TYPE_CHARTER_PAGE (cg_charter_page_get_type ())
 G_DECLARE_FINAL_TYPE (CgCharterPage, cg_charter_page, CG, CHARTER_PAGE, GtkWidget)
 
-GtkWidget  *cg_charter_page_new (void);
+GtkWidget *cg_charter_page_new (void);
 /* The paper chosen for the preview; PDF exports use it too. */
 CgPaperSize cg_charter_page_get_paper (CgCharterPage *self);
 /* Pages in the preview now (after any pending refresh). */
-guint       cg_charter_page_get_n_pages (CgCharterPage *self);
+guint cg_charter_page_get_n_pages (CgCharterPage *self);
 
 G_END_DECLS

@@ -20,8 +20,8 @@ struct _CgComments
   guint only_partner;
   GHashTable *pending; /* GtkTextBuffer* with typing not yet written */
   guint commit_source;
-  gboolean updating;   /* writing the session's text into a buffer */
-  gboolean stale;      /* partners changed while the page was not shown */
+  gboolean updating; /* writing the session's text into a buffer */
+  gboolean stale;    /* partners changed while the page was not shown */
 
   /* Borrowed */
   GtkWidget *flow;
@@ -36,14 +36,16 @@ buffer_partner (GtkTextBuffer *buffer)
 }
 
 static void
-commit_buffer (CgComments *self, GtkTextBuffer *buffer)
+commit_buffer (CgComments    *self,
+               GtkTextBuffer *buffer)
 {
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (self->session != NULL && cg_session_lookup_partner (self->session, buffer_partner (buffer)) != NULL)
+  if (self->session != NULL &&
+      cg_session_lookup_partner (self->session, buffer_partner (buffer)) != NULL)
     cg_session_set_comment (self->session, buffer_partner (buffer), self->lesson, text);
 }
 
@@ -72,7 +74,8 @@ on_commit_timeout (gpointer data)
 }
 
 static void
-on_buffer_changed (GtkTextBuffer *buffer, CgComments *self)
+on_buffer_changed (GtkTextBuffer *buffer,
+                   CgComments    *self)
 {
   if (self->updating)
     return;
@@ -89,13 +92,18 @@ commit_before_undo (GtkWidget *widget)
 }
 
 static void
-on_view_leave (GtkEventControllerFocus *focus, CgComments *self)
+on_view_leave (GtkEventControllerFocus *focus,
+               CgComments              *self)
 {
   cg_comments_flush (self);
 }
 
 static void
-draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
 {
   g_autofree char *colour = cg_appearance_partner_colour (cg_appearance_get_default (), data);
   GdkRGBA rgba;
@@ -118,7 +126,8 @@ comment_header_new (const CgPartner *p)
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 16);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 16);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_swatch, g_strdup (p->colour), g_free);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_swatch, g_strdup (p->colour),
+                                  g_free);
   cg_appearance_redraw_on_change (cg_appearance_get_default (), dot);
   gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
@@ -129,7 +138,8 @@ comment_header_new (const CgPartner *p)
 }
 
 static GtkWidget *
-make_box (CgComments *self, const CgPartner *p)
+make_box (CgComments      *self,
+          const CgPartner *p)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *header = comment_header_new (p);
@@ -150,7 +160,8 @@ make_box (CgComments *self, const CgPartner *p)
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   self->updating = TRUE;
-  gtk_text_buffer_set_text (buffer, cg_session_get_comment (self->session, p->id, self->lesson), -1);
+  gtk_text_buffer_set_text (buffer, cg_session_get_comment (self->session, p->id, self->lesson),
+                            -1);
   self->updating = FALSE;
   g_object_set_data (G_OBJECT (buffer), "cg-partner", GUINT_TO_POINTER (p->id));
   g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
@@ -158,7 +169,8 @@ make_box (CgComments *self, const CgPartner *p)
   gtk_widget_add_controller (view, focus);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_box_append (GTK_BOX (box), scroller);
   note = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (note), 0.0);
@@ -179,23 +191,26 @@ make_box (CgComments *self, const CgPartner *p)
 static gboolean
 comments_hidden (CgComments *self)
 {
-  return self->session != NULL && self->only_partner == 0
-         && !cg_session_answers_visible (self->session, CG_STAGE_FOR_LESSON (self->lesson));
+  return self->session != NULL && self->only_partner == 0 &&
+         !cg_session_answers_visible (self->session, CG_STAGE_FOR_LESSON (self->lesson));
 }
 
 static void
-update_box (CgComments *self, GtkWidget *box, gboolean hidden)
+update_box (CgComments *self,
+            GtkWidget  *box,
+            gboolean    hidden)
 {
   guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cg-partner"));
   GtkWidget *note = g_object_get_data (G_OBJECT (box), "cg-note");
-  const char *text = self->session != NULL ? cg_session_get_comment (self->session, id, self->lesson) : "";
+  const char *text =
+    self->session != NULL ? cg_session_get_comment (self->session, id, self->lesson) : "";
 
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "cg-scroller"), !hidden);
   gtk_widget_set_visible (note, hidden);
   gtk_label_set_text (GTK_LABEL (note),
                       text != NULL && *text != '\0'
-                      ? _("● Comment written: hidden until the answers are revealed")
-                      : _("No comment yet: pass the laptop to write one"));
+                        ? _("● Comment written: hidden until the answers are revealed")
+                        : _("No comment yet: pass the laptop to write one"));
 }
 
 static void
@@ -203,7 +218,8 @@ apply_only_partner (CgComments *self)
 {
   gboolean hidden = comments_hidden (self);
 
-  for (GtkWidget *c = gtk_widget_get_first_child (self->flow); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (self->flow); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
       guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cg-partner"));
@@ -229,15 +245,18 @@ rebuild (CgComments *self)
       gtk_flow_box_append (GTK_FLOW_BOX (self->flow), make_box (self, p));
       child = gtk_widget_get_last_child (self->flow);
       gtk_widget_set_focusable (child, FALSE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, p->name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      p->name, -1);
     }
   apply_only_partner (self);
 }
 
 static void
-on_comment_changed (CgComments *self, guint partner_id)
+on_comment_changed (CgComments *self,
+                    guint       partner_id)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (self->flow); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (self->flow); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
       GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (box), "cg-buffer");
@@ -260,7 +279,11 @@ on_comment_changed (CgComments *self, guint partner_id)
 }
 
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgComments *self)
+on_session_changed (CgSession   *session,
+                    CgChangeKind kind,
+                    guint        a,
+                    guint        b,
+                    CgComments  *self)
 {
   switch (kind)
     {
@@ -271,11 +294,12 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgC
           apply_only_partner (self);
         }
       break;
-    case CG_CHANGE_OPTIONS:
-      apply_only_partner (self);
-      break;
-    case CG_CHANGE_PARTNER: case CG_CHANGE_PARTNER_ADDED: case CG_CHANGE_PARTNER_REMOVED:
-    case CG_CHANGE_PARTNERS_MOVED: case CG_CHANGE_ALL:
+    case CG_CHANGE_OPTIONS: apply_only_partner (self); break;
+    case CG_CHANGE_PARTNER:
+    case CG_CHANGE_PARTNER_ADDED:
+    case CG_CHANGE_PARTNER_REMOVED:
+    case CG_CHANGE_PARTNERS_MOVED:
+    case CG_CHANGE_ALL:
       /* Typing a partner's name on the Partners stage changes it at every
        * key: the lesson pages' comment boxes are made again when shown. */
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -283,8 +307,7 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgC
       else
         self->stale = TRUE;
       break;
-    default:
-      break;
+    default: break;
     }
 }
 
@@ -302,7 +325,8 @@ cg_comments_map (GtkWidget *widget)
 }
 
 void
-cg_comments_set_session (CgComments *self, CgSession *session)
+cg_comments_set_session (CgComments *self,
+                         CgSession  *session)
 {
   g_return_if_fail (CG_IS_COMMENTS (self));
 
@@ -319,7 +343,8 @@ cg_comments_set_session (CgComments *self, CgSession *session)
 }
 
 void
-cg_comments_set_lesson (CgComments *self, guint lesson)
+cg_comments_set_lesson (CgComments *self,
+                        guint       lesson)
 {
   g_return_if_fail (CG_IS_COMMENTS (self));
   g_return_if_fail (lesson < CG_N_LESSONS);
@@ -329,7 +354,8 @@ cg_comments_set_lesson (CgComments *self, guint lesson)
 }
 
 void
-cg_comments_set_only_partner (CgComments *self, guint partner_id)
+cg_comments_set_only_partner (CgComments *self,
+                              guint       partner_id)
 {
   g_return_if_fail (CG_IS_COMMENTS (self));
   self->only_partner = partner_id;

@@ -14,11 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CgComments, cg_comments, CG, COMMENTS, GtkWidget)
 
 GtkWidget *cg_comments_new (guint lesson);
-void       cg_comments_set_session (CgComments *self, CgSession *session);
-void       cg_comments_set_lesson (CgComments *self, guint lesson);
+void cg_comments_set_session (CgComments *self, CgSession *session);
+void cg_comments_set_lesson (CgComments *self, guint lesson);
 /* Private entry: only this partner's comment is shown; 0 shows all. */
-void       cg_comments_set_only_partner (CgComments *self, guint partner_id);
+void cg_comments_set_only_partner (CgComments *self, guint partner_id);
 /* Writes any typing not yet in the session. */
-void       cg_comments_flush (CgComments *self);
+void cg_comments_flush (CgComments *self);
 
 G_END_DECLS

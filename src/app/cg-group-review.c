@@ -25,7 +25,7 @@ struct _CgGroupReview
   /* Owned */
   CgSession *session;
   gulong changed_id;
-  gboolean stale;   /* the session changed while the section was not shown */
+  gboolean stale; /* the session changed while the section was not shown */
 };
 
 G_DEFINE_FINAL_TYPE (CgGroupReview, cg_group_review, GTK_TYPE_WIDGET)
@@ -40,7 +40,8 @@ group_text (const CgGroupMean *g)
 }
 
 static GtkWidget *
-divide_row (CgSession *session, guint item_id)
+divide_row (CgSession *session,
+            guint      item_id)
 {
   const CgItem *item = cg_session_lookup_item (session, item_id);
   g_autoptr (CgGroupStats) st = cg_analysis_item_groups (session, item_id);
@@ -49,15 +50,16 @@ divide_row (CgSession *session, guint item_id)
   g_autofree char *high = group_text (&g_array_index (st->groups, CgGroupMean, st->high));
   g_autofree char *low = group_text (&g_array_index (st->groups, CgGroupMean, st->low));
   /* TRANSLATORS: two groups with their means, then how far apart they are */
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %.1f points apart"), high, low,
-                                               st->gap);
+  g_autofree char *subtitle =
+    g_strdup_printf (_("%s · %s · %.1f points apart"), high, low, st->gap);
   g_autofree char *title_markup = g_markup_escape_text (title, -1);
   g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.goto-stage");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s",
@@ -107,11 +109,14 @@ rebuild (CgGroupReview *self)
 }
 
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
+on_session_changed (CgSession     *session,
+                    CgChangeKind   kind,
+                    guint          a,
+                    guint          b,
                     CgGroupReview *self)
 {
-  if (kind == CG_CHANGE_DETAIL || kind == CG_CHANGE_CHARTER || kind == CG_CHANGE_COMMENT
-      || kind == CG_CHANGE_LESSON)
+  if (kind == CG_CHANGE_DETAIL || kind == CG_CHANGE_CHARTER || kind == CG_CHANGE_COMMENT ||
+      kind == CG_CHANGE_LESSON)
     return;
   /* Hidden sections (no groups yet, or the page off screen) still need to
    * learn that a second group appeared: only the list waits. */
@@ -137,7 +142,8 @@ cg_group_review_map (GtkWidget *widget)
 }
 
 void
-cg_group_review_set_session (CgGroupReview *self, CgSession *session)
+cg_group_review_set_session (CgGroupReview *self,
+                             CgSession     *session)
 {
   g_return_if_fail (CG_IS_GROUP_REVIEW (self));
   g_return_if_fail (session == NULL || CG_IS_SESSION (session));
@@ -147,8 +153,7 @@ cg_group_review_set_session (CgGroupReview *self, CgSession *session)
   g_clear_signal_handler (&self->changed_id, self->session);
   g_set_object (&self->session, session);
   if (session != NULL)
-    self->changed_id = g_signal_connect (session, "changed", G_CALLBACK (on_session_changed),
-                                         self);
+    self->changed_id = g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
   cg_chart_widget_set_session (self->heatmap, session);
   rebuild (self);
 }
@@ -184,8 +189,8 @@ cg_group_review_class_init (CgGroupReviewClass *klass)
   object_class->dispose = cg_group_review_dispose;
   widget_class->map = cg_group_review_map;
   g_type_ensure (CG_TYPE_CHART_WIDGET);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-group-review.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-group-review.ui");
   gtk_widget_class_bind_template_child (widget_class, CgGroupReview, heatmap);
   gtk_widget_class_bind_template_child (widget_class, CgGroupReview, list);
   gtk_widget_class_bind_template_child (widget_class, CgGroupReview, empty);

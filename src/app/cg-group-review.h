@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CgGroupReview, cg_group_review, CG, GROUP_REVIEW, GtkWidget)
 
 GtkWidget *cg_group_review_new (void);
-void       cg_group_review_set_session (CgGroupReview *self, CgSession *session);
+void cg_group_review_set_session (CgGroupReview *self, CgSession *session);
 /* For tests: the list of items where groups differ most. */
 GtkWidget *cg_group_review_get_list (CgGroupReview *self);
 

@@ -14,8 +14,8 @@ struct _CgItemList
   /* Owned */
   CgSession *session;
   CgStage stage;
-  GArray *ids;         /* guint per row */
-  guint focus_id;      /* after a rebuild, focus this row's... */
+  GArray *ids;            /* guint per row */
+  guint focus_id;         /* after a rebuild, focus this row's... */
   const char *focus_what; /* ...widget named so ("up", "down", "entry") */
 
   /* Borrowed */
@@ -43,7 +43,11 @@ n_entries (CgItemList *self)
 }
 
 static void
-nth_entry (CgItemList *self, guint i, guint *id, const char **text, gboolean *agreed)
+nth_entry (CgItemList  *self,
+           guint        i,
+           guint       *id,
+           const char **text,
+           gboolean    *agreed)
 {
   const CgItem *item;
 
@@ -56,8 +60,9 @@ nth_entry (CgItemList *self, guint i, guint *id, const char **text, gboolean *ag
       *agreed = FALSE;
       return;
     }
-  item = self->stage == CG_STAGE_AIMS ? cg_session_get_aim (self->session, i)
-         : cg_session_get_statement (self->session, CG_LESSON_FOR_STAGE (self->stage), i);
+  item = self->stage == CG_STAGE_AIMS
+           ? cg_session_get_aim (self->session, i)
+           : cg_session_get_statement (self->session, CG_LESSON_FOR_STAGE (self->stage), i);
   *id = item->id;
   *text = item->text;
   *agreed = item->agreed;
@@ -76,7 +81,8 @@ row_id (GtkWidget *widget)
 }
 
 static void
-commit_entry (CgItemList *self, GtkWidget *entry)
+commit_entry (CgItemList *self,
+              GtkWidget  *entry)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   guint id = row_id (entry);
@@ -109,20 +115,22 @@ commit_before_undo (GtkWidget *widget)
   GtkWidget *entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
 
   /* The add entry holds a draft, not yet part of the session. */
-  if (entry == NULL || entry == self->add_entry || row_id (entry) == 0
-      || !gtk_widget_is_ancestor (entry, widget))
+  if (entry == NULL || entry == self->add_entry || row_id (entry) == 0 ||
+      !gtk_widget_is_ancestor (entry, widget))
     return;
   commit_entry (self, entry);
 }
 
 static void
-on_entry_activate (GtkEntry *entry, CgItemList *self)
+on_entry_activate (GtkEntry   *entry,
+                   CgItemList *self)
 {
   commit_entry (self, GTK_WIDGET (entry));
 }
 
 static const char *
-session_text (CgItemList *self, guint id)
+session_text (CgItemList *self,
+              guint       id)
 {
   const CgTask *task;
   const CgItem *item;
@@ -135,7 +143,8 @@ session_text (CgItemList *self, guint id)
 }
 
 static void
-on_entry_leave (GtkEventControllerFocus *focus, CgItemList *self)
+on_entry_leave (GtkEventControllerFocus *focus,
+                CgItemList              *self)
 {
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
   const char *kept = session_text (self, row_id (entry));
@@ -147,7 +156,8 @@ on_entry_leave (GtkEventControllerFocus *focus, CgItemList *self)
 }
 
 static void
-on_agreed_toggled (GtkCheckButton *check, CgItemList *self)
+on_agreed_toggled (GtkCheckButton *check,
+                   CgItemList     *self)
 {
   if (self->session != NULL)
     cg_session_set_aim_agreed (self->session, row_id (GTK_WIDGET (check)),
@@ -155,7 +165,8 @@ on_agreed_toggled (GtkCheckButton *check, CgItemList *self)
 }
 
 static void
-on_move_clicked (GtkButton *button, CgItemList *self)
+on_move_clicked (GtkButton  *button,
+                 CgItemList *self)
 {
   guint id = row_id (GTK_WIDGET (button));
   int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cg-step"));
@@ -173,7 +184,8 @@ on_move_clicked (GtkButton *button, CgItemList *self)
 }
 
 static void
-on_remove_clicked (GtkButton *button, CgItemList *self)
+on_remove_clicked (GtkButton  *button,
+                   CgItemList *self)
 {
   guint id = row_id (GTK_WIDGET (button));
 
@@ -185,13 +197,19 @@ on_remove_clicked (GtkButton *button, CgItemList *self)
 }
 
 static GtkWidget *
-icon_button (CgItemList *self, GtkWidget *row, const char *icon, const char *spoken,
-             guint id, GCallback callback, const char *name)
+icon_button (CgItemList *self,
+             GtkWidget  *row,
+             const char *icon,
+             const char *spoken,
+             guint       id,
+             GCallback   callback,
+             const char *name)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, spoken);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_name (button, name);
   g_object_set_data (G_OBJECT (button), "cg-id", GUINT_TO_POINTER (id));
@@ -201,7 +219,11 @@ icon_button (CgItemList *self, GtkWidget *row, const char *icon, const char *spo
 }
 
 static GtkWidget *
-make_row (CgItemList *self, guint position, guint id, const char *text, gboolean agreed)
+make_row (CgItemList *self,
+          guint       position,
+          guint       id,
+          const char *text,
+          gboolean    agreed)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *entry = gtk_entry_new ();
@@ -218,7 +240,8 @@ make_row (CgItemList *self, guint position, guint id, const char *text, gboolean
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_widget_set_name (entry, "entry");
   cg_undo_keys_disable_text_undo (entry);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
   g_object_set_data (G_OBJECT (entry), "cg-id", GUINT_TO_POINTER (id));
   g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave), self);
@@ -230,7 +253,8 @@ make_row (CgItemList *self, guint position, guint id, const char *text, gboolean
       g_autofree char *check_spoken = g_strdup_printf (_("Aim %u agreed"), position + 1);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), agreed);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_spoken, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      check_spoken, -1);
       g_object_set_data (G_OBJECT (check), "cg-id", GUINT_TO_POINTER (id));
       g_signal_connect (check, "toggled", G_CALLBACK (on_agreed_toggled), self);
       gtk_box_append (GTK_BOX (row), check);
@@ -238,17 +262,21 @@ make_row (CgItemList *self, guint position, guint id, const char *text, gboolean
   up_button = icon_button (self, row, "go-up-symbolic", up, id, G_CALLBACK (on_move_clicked), "up");
   g_object_set_data (G_OBJECT (up_button), "cg-step", GINT_TO_POINTER (-1));
   gtk_widget_set_sensitive (up_button, position > 0);
-  down_button = icon_button (self, row, "go-down-symbolic", down, id, G_CALLBACK (on_move_clicked), "down");
+  down_button =
+    icon_button (self, row, "go-down-symbolic", down, id, G_CALLBACK (on_move_clicked), "down");
   g_object_set_data (G_OBJECT (down_button), "cg-step", GINT_TO_POINTER (1));
   gtk_widget_set_sensitive (down_button, position + 1 < n_entries (self));
-  icon_button (self, row, "user-trash-symbolic", remove, id, G_CALLBACK (on_remove_clicked), "remove");
+  icon_button (self, row, "user-trash-symbolic", remove, id, G_CALLBACK (on_remove_clicked),
+               "remove");
   return row;
 }
 
 static GtkWidget *
-find_in_row (GtkWidget *row, const char *name)
+find_in_row (GtkWidget  *row,
+             const char *name)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (row); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (row); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (g_strcmp0 (gtk_widget_get_name (c), name) == 0)
       return c;
   return NULL;
@@ -294,7 +322,8 @@ rebuild (CgItemList *self)
 
 /* Text or agreed changed: update that row in place, keeping its focus. */
 static void
-update_entry (CgItemList *self, guint id)
+update_entry (CgItemList *self,
+              guint       id)
 {
   GtkWidget *row_widget;
   guint pos = 0;
@@ -306,16 +335,20 @@ update_entry (CgItemList *self, guint id)
   if (pos == self->ids->len)
     return;
   nth_entry (self, pos, &id, &text, &agreed);
-  row_widget = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), pos));
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (find_in_row (row_widget, "entry"))), text) != 0)
+  row_widget =
+    gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), pos));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (find_in_row (row_widget, "entry"))), text) !=
+      0)
     gtk_editable_set_text (GTK_EDITABLE (find_in_row (row_widget, "entry")), text);
-  for (GtkWidget *c = gtk_widget_get_first_child (row_widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (row_widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_CHECK_BUTTON (c) && gtk_check_button_get_active (GTK_CHECK_BUTTON (c)) != agreed)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (c), agreed);
 }
 
 static gboolean
-item_is_ours (CgItemList *self, guint id)
+item_is_ours (CgItemList *self,
+              guint       id)
 {
   const CgItem *item = cg_session_lookup_item (self->session, id);
 
@@ -330,19 +363,25 @@ item_is_ours (CgItemList *self, guint id)
 }
 
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgItemList *self)
+on_session_changed (CgSession   *session,
+                    CgChangeKind kind,
+                    guint        a,
+                    guint        b,
+                    CgItemList  *self)
 {
   gboolean tasks = is_tasks (self);
 
   if (kind == CG_CHANGE_ALL)
     rebuild (self);
-  else if (tasks && (kind == CG_CHANGE_TASK_ADDED || kind == CG_CHANGE_TASK_REMOVED
-                     || kind == CG_CHANGE_TASKS_MOVED))
+  else if (tasks && (kind == CG_CHANGE_TASK_ADDED || kind == CG_CHANGE_TASK_REMOVED ||
+                     kind == CG_CHANGE_TASKS_MOVED))
     rebuild (self);
   else if (tasks && kind == CG_CHANGE_TASK)
     update_entry (self, a);
-  else if (!tasks && (kind == CG_CHANGE_ITEM_ADDED || kind == CG_CHANGE_ITEM_REMOVED
-                      || kind == CG_CHANGE_ITEMS_MOVED) && item_is_ours (self, a))
+  else if (!tasks &&
+           (kind == CG_CHANGE_ITEM_ADDED || kind == CG_CHANGE_ITEM_REMOVED ||
+            kind == CG_CHANGE_ITEMS_MOVED) &&
+           item_is_ours (self, a))
     rebuild (self);
   else if (!tasks && kind == CG_CHANGE_ITEM)
     update_entry (self, a);
@@ -351,7 +390,8 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgI
 static void
 add_new (CgItemList *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry))));
+  g_autofree char *text =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry))));
 
   if (self->session == NULL || *text == '\0')
     return;
@@ -366,7 +406,8 @@ add_new (CgItemList *self)
 }
 
 static void
-on_add (GtkWidget *widget, CgItemList *self)
+on_add (GtkWidget  *widget,
+        CgItemList *self)
 {
   add_new (self);
 }
@@ -376,22 +417,25 @@ update_add_labels (CgItemList *self)
 {
   const char *placeholder = is_tasks (self) ? _("New task, e.g. “Chair the weekly meeting”")
                             : self->stage == CG_STAGE_AIMS ? _("New candidate aim")
-                            : _("New statement");
-  const char *add = is_tasks (self) ? _("Add task") : self->stage == CG_STAGE_AIMS ? _("Add aim")
-                    : _("Add statement");
+                                                           : _("New statement");
+  const char *add = is_tasks (self)                ? _("Add task")
+                    : self->stage == CG_STAGE_AIMS ? _("Add aim")
+                                                   : _("Add statement");
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->add_entry), placeholder);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  is_tasks (self) ? _("Tasks")
+                                  is_tasks (self)                ? _("Tasks")
                                   : self->stage == CG_STAGE_AIMS ? _("Candidate aims")
-                                  : _("Statements"), -1);
+                                                                 : _("Statements"),
+                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   placeholder, -1);
   gtk_button_set_label (GTK_BUTTON (self->add_button), add);
 }
 
 void
-cg_item_list_set_session (CgItemList *self, CgSession *session)
+cg_item_list_set_session (CgItemList *self,
+                          CgSession  *session)
 {
   g_return_if_fail (CG_IS_ITEM_LIST (self));
 
@@ -406,7 +450,8 @@ cg_item_list_set_session (CgItemList *self, CgSession *session)
 }
 
 void
-cg_item_list_set_stage (CgItemList *self, CgStage stage)
+cg_item_list_set_stage (CgItemList *self,
+                        CgStage     stage)
 {
   g_return_if_fail (CG_IS_ITEM_LIST (self));
   self->stage = stage;
@@ -449,9 +494,10 @@ cg_item_list_init (CgItemList *self)
 {
   GtkWidget *add_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+  gtk_orientable_set_orientation (
+    GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              6);
   self->ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);

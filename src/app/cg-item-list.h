@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (CgItemList, cg_item_list, CG, ITEM_LIST, GtkWidget)
 
 /* @stage: a lesson stage (statements), CG_STAGE_AIMS or CG_STAGE_ROLES (tasks). */
 GtkWidget *cg_item_list_new (CgStage stage);
-void       cg_item_list_set_session (CgItemList *self, CgSession *session);
-void       cg_item_list_set_stage (CgItemList *self, CgStage stage);
+void cg_item_list_set_session (CgItemList *self, CgSession *session);
+void cg_item_list_set_stage (CgItemList *self, CgStage stage);
 
 G_END_DECLS

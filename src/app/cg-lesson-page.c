@@ -31,10 +31,18 @@ struct _CgLessonPage
   guint lesson;
 };
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CgLessonPage, cg_lesson_page, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgLessonPage,
+                               cg_lesson_page,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
-enum { PROP_0, PROP_SESSION, PROP_STAGE, PROP_LESSON, N_PROPS };
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_STAGE,
+  PROP_LESSON,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -42,13 +50,15 @@ update_text (CgLessonPage *self)
 {
   const char *const *prompts = NULL;
   GtkWidget *child;
-  g_autofree char *title = g_strdup_printf (_("Lesson %u: %s"), self->lesson + 1,
-                                            cg_lesson_get_title (self->lesson));
+  g_autofree char *title =
+    g_strdup_printf (_("Lesson %u: %s"), self->lesson + 1, cg_lesson_get_title (self->lesson));
 
   gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->intro_label,
-                      self->session != NULL ? cg_session_get_lesson_intro (self->session, self->lesson) : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->intro_label), *gtk_label_get_text (self->intro_label) != '\0');
+  gtk_label_set_text (
+    self->intro_label,
+    self->session != NULL ? cg_session_get_lesson_intro (self->session, self->lesson) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->intro_label),
+                          *gtk_label_get_text (self->intro_label) != '\0');
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box))) != NULL)
     gtk_box_remove (self->prompts_box, child);
   if (self->session != NULL)
@@ -75,14 +85,20 @@ update_text (CgLessonPage *self)
 }
 
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgLessonPage *self)
+on_session_changed (CgSession    *session,
+                    CgChangeKind  kind,
+                    guint         a,
+                    guint         b,
+                    CgLessonPage *self)
 {
   if (kind == CG_CHANGE_ALL || (kind == CG_CHANGE_LESSON && a == self->lesson))
     update_text (self);
 }
 
 static void
-on_private_partner (CgCaptureBar *bar, GParamSpec *pspec, CgLessonPage *self)
+on_private_partner (CgCaptureBar *bar,
+                    GParamSpec   *pspec,
+                    CgLessonPage *self)
 {
   guint partner = cg_capture_bar_get_private_partner (bar);
 
@@ -91,7 +107,8 @@ on_private_partner (CgCaptureBar *bar, GParamSpec *pspec, CgLessonPage *self)
 }
 
 static void
-set_session (CgLessonPage *self, CgSession *session)
+set_session (CgLessonPage *self,
+             CgSession    *session)
 {
   if (!g_set_object (&self->session, session))
     return;
@@ -119,7 +136,8 @@ cg_lesson_page_get_grid (CgLessonPage *self)
 }
 
 static void
-set_lesson (CgLessonPage *self, guint lesson)
+set_lesson (CgLessonPage *self,
+            guint         lesson)
 {
   CgStage stage = CG_STAGE_FOR_LESSON (lesson);
 
@@ -132,7 +150,10 @@ set_lesson (CgLessonPage *self, guint lesson)
 }
 
 static void
-cg_lesson_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_lesson_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   CgLessonPage *self = CG_LESSON_PAGE (object);
 
@@ -146,7 +167,10 @@ cg_lesson_page_get_property (GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
-cg_lesson_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+cg_lesson_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   CgLessonPage *self = CG_LESSON_PAGE (object);
 
@@ -195,15 +219,16 @@ cg_lesson_page_class_init (CgLessonPageClass *klass)
     g_param_spec_uint ("lesson", NULL, NULL, 0, CG_N_LESSONS - 1, 0,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_property (object_class, PROP_LESSON, properties[PROP_LESSON]);
-  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
+  properties[PROP_SESSION] =
+    cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CAPTURE_BAR);
   g_type_ensure (CG_TYPE_SIDE_SCROLLER);
   g_type_ensure (CG_TYPE_RATING_GRID);
   g_type_ensure (CG_TYPE_COMMENTS);
   g_type_ensure (CG_TYPE_ITEM_LIST);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-lesson-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-lesson-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgLessonPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, CgLessonPage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, CgLessonPage, prompts_box);

@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (CgLessonPage, cg_lesson_page, CG, LESSON_PAGE, GtkWidget)
 
 /* A CgStagePage. @lesson: 0..4 */
 GtkWidget *cg_lesson_page_new (guint lesson);
-guint      cg_lesson_page_get_lesson (CgLessonPage *self);
+guint cg_lesson_page_get_lesson (CgLessonPage *self);
 /* The page's capture grid (a CgRatingGrid). */
 GtkWidget *cg_lesson_page_get_grid (CgLessonPage *self);
 

@@ -38,8 +38,7 @@ add_choice (CgNewSessionDialog *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -72,8 +71,8 @@ add_templates (CgNewSessionDialog *self)
 static const char *
 chosen_id (CgNewSessionDialog *self)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->template_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->template_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
     {
       GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
 
@@ -102,11 +101,11 @@ cg_new_session_dialog_class_init (CgNewSessionDialogClass *klass)
   dialog_class->response = cg_new_session_dialog_response;
 
   signals[TEMPLATE_CHOSEN] =
-    g_signal_new ("template-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+    g_signal_new ("template-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-new-session-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-new-session-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CgNewSessionDialog, template_list);
 }
 

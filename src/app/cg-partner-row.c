@@ -46,9 +46,9 @@ draw_swatch (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  g_autofree char *colour = user_data == NULL ? NULL
-                            : cg_appearance_partner_colour (cg_appearance_get_default (),
-                                                            user_data);
+  g_autofree char *colour =
+    user_data == NULL ? NULL
+                      : cg_appearance_partner_colour (cg_appearance_get_default (), user_data);
   GdkRGBA rgba;
   int side = MIN (width, height);
 
@@ -84,8 +84,8 @@ static void
 label_widget (GtkWidget *widget,
               char      *label)
 {
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   g_free (label);
 }
 
@@ -164,7 +164,8 @@ cg_partner_row_update_suggestions (CgPartnerRow *self)
       g_menu_append_item (menu, item);
     }
   gtk_menu_button_set_menu_model (self->role_button, G_MENU_MODEL (menu));
-  gtk_widget_set_visible (GTK_WIDGET (self->role_button), g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->role_button),
+                          g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 }
 
 /* Built as the menu opens: the groups other partners were given a moment
@@ -276,14 +277,14 @@ fill_palette (CgPartnerRow *self)
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 32);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 32);
       /* The palette is static: its strings outlive every row. */
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch,
-                                      (gpointer) palette[i], NULL);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, (gpointer) palette[i],
+                                      NULL);
       cg_appearance_redraw_on_change (cg_appearance_get_default (), area);
       gtk_button_set_child (GTK_BUTTON (button), area);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "row.set-colour");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", palette[i]);
       gtk_flow_box_append (self->palette_box, button);
@@ -309,8 +310,8 @@ cg_partner_row_class_init (CgPartnerRowClass *klass)
 
   object_class->dispose = cg_partner_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-partner-row.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-partner-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, colour_button);
   gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, CgPartnerRow, colour_popover);
@@ -333,7 +334,8 @@ cg_partner_row_class_init (CgPartnerRowClass *klass)
   gtk_widget_class_install_action (widget_class, "row.set-group", "s", set_field_action);
   gtk_widget_class_install_action (widget_class, "row.set-colour", "s", set_field_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "row.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "row.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "row.move-down",
+                                       NULL);
 }
 
 static void

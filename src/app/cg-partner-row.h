@@ -12,11 +12,10 @@ G_DECLARE_FINAL_TYPE (CgPartnerRow, cg_partner_row, CG, PARTNER_ROW, GtkListBoxR
 
 /* One partner of @session, edited in place. The page that owns the row
  * calls the update functions when the session says the partner changed. */
-GtkWidget *cg_partner_row_new                (CgSession    *session,
-                                              guint         partner_id);
-guint      cg_partner_row_get_partner_id     (CgPartnerRow *self);
-void       cg_partner_row_update             (CgPartnerRow *self);
-void       cg_partner_row_update_position    (CgPartnerRow *self);
-void       cg_partner_row_update_suggestions (CgPartnerRow *self);
+GtkWidget *cg_partner_row_new (CgSession *session, guint partner_id);
+guint cg_partner_row_get_partner_id (CgPartnerRow *self);
+void cg_partner_row_update (CgPartnerRow *self);
+void cg_partner_row_update_position (CgPartnerRow *self);
+void cg_partner_row_update_suggestions (CgPartnerRow *self);
 
 G_END_DECLS

@@ -29,7 +29,9 @@ struct _CgPartnersPage
   gboolean removing;
 };
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CgPartnersPage, cg_partners_page, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgPartnersPage,
+                               cg_partners_page,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
 enum {
@@ -49,8 +51,10 @@ sort_rows (GtkListBoxRow *a,
            gpointer       user_data)
 {
   CgPartnersPage *self = user_data;
-  int pa = cg_session_partner_position (self->session, cg_partner_row_get_partner_id (CG_PARTNER_ROW (a)));
-  int pb = cg_session_partner_position (self->session, cg_partner_row_get_partner_id (CG_PARTNER_ROW (b)));
+  int pa =
+    cg_session_partner_position (self->session, cg_partner_row_get_partner_id (CG_PARTNER_ROW (a)));
+  int pb =
+    cg_session_partner_position (self->session, cg_partner_row_get_partner_id (CG_PARTNER_ROW (b)));
 
   return (pa > pb) - (pa < pb);
 }
@@ -76,7 +80,8 @@ update_summary (CgPartnersPage *self)
   g_autofree char *text = NULL;
 
   if (n == 0)
-    text = g_strdup (_("No partners yet. Add every organisation, profession or group taking part."));
+    text =
+      g_strdup (_("No partners yet. Add every organisation, profession or group taking part."));
   else if (n == 1)
     text = g_strdup (_("1 partner: add another to make a partnership."));
   else
@@ -84,8 +89,7 @@ update_summary (CgPartnersPage *self)
       partners = g_strdup_printf (ngettext ("%u partner", "%u partners", n), n);
       /* Translators: "%s" is "4 partners"; the number is n(n-1)/2. */
       text = g_strdup_printf (ngettext ("%s: %u relationship to keep alive",
-                                        "%s: %u relationships to keep alive",
-                                        relationships),
+                                        "%s: %u relationships to keep alive", relationships),
                               partners, relationships);
     }
   gtk_label_set_text (self->summary_label, text);
@@ -117,8 +121,9 @@ rebuild (CgPartnersPage *self)
 {
   remove_all_rows (self);
   for (guint i = 0; self->session && i < cg_session_get_n_partners (self->session); i++)
-    gtk_list_box_append (self->partner_list,
-                         cg_partner_row_new (self->session, cg_session_get_partner (self->session, i)->id));
+    gtk_list_box_append (
+      self->partner_list,
+      cg_partner_row_new (self->session, cg_session_get_partner (self->session, i)->id));
   update_positions (self);
 }
 
@@ -163,9 +168,7 @@ session_changed_cb (CgPartnersPage *self,
       partner_removed (self, a);
       update_positions (self);
       break;
-    case CG_CHANGE_PARTNERS_MOVED:
-      update_positions (self);
-      break;
+    case CG_CHANGE_PARTNERS_MOVED: update_positions (self); break;
     case CG_CHANGE_PARTNER:
       if ((row = find_row (self, a)) != NULL)
         cg_partner_row_update (row);
@@ -175,11 +178,8 @@ session_changed_cb (CgPartnersPage *self,
            child != NULL; child = gtk_widget_get_next_sibling (child))
         cg_partner_row_update_suggestions (CG_PARTNER_ROW (child));
       break;
-    case CG_CHANGE_ALL:
-      rebuild (self);
-      break;
-    default:
-      break;
+    case CG_CHANGE_ALL: rebuild (self); break;
+    default: break;
     }
 }
 
@@ -195,7 +195,8 @@ on_new_name_changed (CgPartnersPage *self,
 static void
 on_add (CgPartnersPage *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_name_entry))));
+  g_autofree char *name =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_name_entry))));
 
   if (self->session == NULL || name[0] == '\0')
     return;
@@ -310,14 +311,9 @@ cg_partners_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_STAGE:
-      g_value_set_int (value, CG_STAGE_PARTNERS);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SESSION: g_value_set_object (value, self->session); break;
+    case PROP_STAGE: g_value_set_int (value, CG_STAGE_PARTNERS); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -331,11 +327,8 @@ cg_partners_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      cg_partners_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SESSION: cg_partners_page_set_session (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -350,11 +343,12 @@ cg_partners_page_class_init (CgPartnersPageClass *klass)
   object_class->get_property = cg_partners_page_get_property;
   object_class->set_property = cg_partners_page_set_property;
 
-  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
+  properties[PROP_SESSION] =
+    cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-partners-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-partners-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgPartnersPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CgPartnersPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CgPartnersPage, new_name_entry);
@@ -383,8 +377,9 @@ cg_partners_page_init (CgPartnersPage *self)
   cg_undo_keys_disable_text_undo (GTK_WIDGET (self->new_name_entry));
   /* The button's name is its accessible label; GTK 4.8 would add the inner
    * label's text (and, without the label, the mnemonic's underscore) to it. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_button_get_child (GTK_BUTTON (self->add_button))),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_accessible_update_state (
+    GTK_ACCESSIBLE (gtk_button_get_child (GTK_BUTTON (self->add_button))),
+    GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   update_summary (self);
 }
 

@@ -23,7 +23,8 @@ struct _CgPreferencesWindow
 G_DEFINE_FINAL_TYPE (CgPreferencesWindow, cg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 gboolean
-cg_preferences_parse_presets (const char *text, GArray **minutes)
+cg_preferences_parse_presets (const char *text,
+                              GArray    **minutes)
 {
   g_auto (GStrv) parts = NULL;
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (gint32));
@@ -75,7 +76,8 @@ presets_text (GSettings *settings)
 
 /* A wrong list is marked and kept out of the settings, never half applied. */
 static void
-on_presets_apply (CgPreferencesWindow *self, AdwEntryRow *row)
+on_presets_apply (CgPreferencesWindow *self,
+                  AdwEntryRow         *row)
 {
   GSettings *settings = cg_settings_get ();
   g_autoptr (GArray) minutes = NULL;
@@ -94,20 +96,27 @@ on_presets_apply (CgPreferencesWindow *self, AdwEntryRow *row)
 }
 
 static void
-on_presets_changed (CgPreferencesWindow *self, AdwEntryRow *row)
+on_presets_changed (CgPreferencesWindow *self,
+                    AdwEntryRow         *row)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
 static gboolean
-percent_from_zoom (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+percent_from_zoom (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      data)
 {
   g_value_set_double (to, g_value_get_double (from) * 100.0);
   return TRUE;
 }
 
 static gboolean
-zoom_from_percent (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+zoom_from_percent (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      data)
 {
   g_value_set_double (to, g_value_get_double (from) / 100.0);
   return TRUE;
@@ -118,8 +127,8 @@ cg_preferences_window_class_init (CgPreferencesWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgPreferencesWindow, zoom_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CgPreferencesWindow, contrast_switch);
   gtk_widget_class_bind_template_child (widget_class, CgPreferencesWindow, presets_row);
@@ -138,8 +147,8 @@ cg_preferences_window_init (CgPreferencesWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "cg-window-dialog");
   /* The appearance object writes the settings and applies them at once. */
   g_object_bind_property_full (appearance, "zoom", self->zoom_adjustment, "value",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               percent_from_zoom, zoom_from_percent, NULL, NULL);
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, percent_from_zoom,
+                               zoom_from_percent, NULL, NULL);
   g_object_bind_property (appearance, "force-high-contrast", self->contrast_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   if (settings != NULL)

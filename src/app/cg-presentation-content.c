@@ -15,14 +15,29 @@
 #include "cg-role-matrix.h"
 
 /* Review: the talk-first list, the radar, the role matrix. */
-enum { REVIEW_TALK, REVIEW_RADAR, REVIEW_ROLES, N_REVIEW_ITEMS };
+enum {
+  REVIEW_TALK,
+  REVIEW_RADAR,
+  REVIEW_ROLES,
+  N_REVIEW_ITEMS
+};
 /* Charter: its sections, one a page. */
-enum { CHARTER_PURPOSE, CHARTER_AIMS, CHARTER_ROLES, CHARTER_RULES, CHARTER_MEASURES,
-       CHARTER_REVIEW, CHARTER_WORK_ON, CHARTER_OPEN, N_CHARTER_ITEMS };
+enum {
+  CHARTER_PURPOSE,
+  CHARTER_AIMS,
+  CHARTER_ROLES,
+  CHARTER_RULES,
+  CHARTER_MEASURES,
+  CHARTER_REVIEW,
+  CHARTER_WORK_ON,
+  CHARTER_OPEN,
+  N_CHARTER_ITEMS
+};
 #define TALK_MAX 6
 
 static guint
-n_rated (CgSession *session, CgStage stage)
+n_rated (CgSession *session,
+         CgStage    stage)
 {
   if (CG_STAGE_IS_LESSON (stage))
     return cg_session_get_n_statements (session, CG_LESSON_FOR_STAGE (stage));
@@ -30,7 +45,9 @@ n_rated (CgSession *session, CgStage stage)
 }
 
 static const CgItem *
-rated_item (CgSession *session, CgStage stage, guint position)
+rated_item (CgSession *session,
+            CgStage    stage,
+            guint      position)
 {
   if (position >= n_rated (session, stage))
     return NULL;
@@ -40,7 +57,8 @@ rated_item (CgSession *session, CgStage stage, guint position)
 }
 
 guint
-cg_presentation_count_items (CgSession *session, CgStage stage)
+cg_presentation_count_items (CgSession *session,
+                             CgStage    stage)
 {
   g_return_val_if_fail (CG_IS_SESSION (session), 1);
 
@@ -54,7 +72,9 @@ cg_presentation_count_items (CgSession *session, CgStage stage)
 }
 
 int
-cg_presentation_item_for_id (CgSession *session, CgStage stage, guint item_id)
+cg_presentation_item_for_id (CgSession *session,
+                             CgStage    stage,
+                             guint      item_id)
 {
   for (guint i = 0; i < n_rated (session, stage); i++)
     if (rated_item (session, stage, i)->id == item_id)
@@ -64,7 +84,8 @@ cg_presentation_item_for_id (CgSession *session, CgStage stage, guint item_id)
 
 /* Long text wraps, never ellipsizes: the room must read all of it. */
 static GtkWidget *
-text_label (const char *text, const char *css_class)
+text_label (const char *text,
+            const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -79,17 +100,19 @@ text_label (const char *text, const char *css_class)
 }
 
 static GtkWidget *
-main_label (CgPresentationContent *out, const char *text)
+main_label (CgPresentationContent *out,
+            const char            *text)
 {
   out->main_label = text_label (text, "presentation-main");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (out->main_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (out->main_label), GTK_ACCESSIBLE_PROPERTY_LEVEL,
+                                  1, -1);
   gtk_box_append (GTK_BOX (out->widget), out->main_label);
   return out->main_label;
 }
 
 static GtkWidget *
-body_label (CgPresentationContent *out, const char *text)
+body_label (CgPresentationContent *out,
+            const char            *text)
 {
   GtkWidget *label = text_label (text, "presentation-body");
 
@@ -98,7 +121,10 @@ body_label (CgPresentationContent *out, const char *text)
 }
 
 static GtkWidget *
-chart (CgPresentationContent *out, CgSession *session, CgChartKind kind, guint item_id)
+chart (CgPresentationContent *out,
+       CgSession             *session,
+       CgChartKind            kind,
+       guint                  item_id)
 {
   GtkWidget *widget = cg_chart_widget_new (kind);
 
@@ -115,11 +141,12 @@ static void
 private_notice (CgPresentationContent *out)
 {
   body_label (out, _("Answers are being entered privately. They appear here when everyone "
-                     "is back."));
+                      "is back."));
 }
 
 static void
-build_session (CgSession *session, CgPresentationContent *out)
+build_session (CgSession             *session,
+               CgPresentationContent *out)
 {
   const char *title = cg_session_get_detail (session, CG_DETAIL_TITLE);
   const char *context = cg_session_get_detail (session, CG_DETAIL_CONTEXT);
@@ -129,8 +156,8 @@ build_session (CgSession *session, CgPresentationContent *out)
 
   main_label (out, *title != '\0' ? title : _("Untitled session"));
   if (*facilitator != '\0')
-    g_string_append_printf (line, line->len > 0 ? _(" · Facilitated by %s") : _("Facilitated by %s"),
-                            facilitator);
+    g_string_append_printf (
+      line, line->len > 0 ? _(" · Facilitated by %s") : _("Facilitated by %s"), facilitator);
   if (line->len > 0)
     body_label (out, line->str);
   if (*context != '\0')
@@ -138,15 +165,14 @@ build_session (CgSession *session, CgPresentationContent *out)
 }
 
 static char *
-partner_markup (const CgPartner *p, const char *tag)
+partner_markup (const CgPartner *p,
+                const char      *tag)
 {
   g_autoptr (GString) s = g_string_new (NULL);
   g_autofree char *name = g_markup_escape_text (p->name, -1);
-  g_autofree char *colour = cg_appearance_partner_colour (cg_appearance_get_default (),
-                                                          p->colour);
+  g_autofree char *colour = cg_appearance_partner_colour (cg_appearance_get_default (), p->colour);
 
-  g_string_append_printf (s, "<span foreground=\"%s\">⬤</span> <b>%s</b>  %s", colour,
-                          tag, name);
+  g_string_append_printf (s, "<span foreground=\"%s\">⬤</span> <b>%s</b>  %s", colour, tag, name);
   if (p->organisation != NULL && *p->organisation != '\0')
     {
       g_autofree char *org = g_markup_escape_text (p->organisation, -1);
@@ -161,16 +187,17 @@ partner_markup (const CgPartner *p, const char *tag)
 }
 
 static void
-build_partners (CgSession *session, CgPresentationContent *out)
+build_partners (CgSession             *session,
+                CgPresentationContent *out)
 {
   guint n = cg_session_get_n_partners (session);
   g_auto (GStrv) tags = cg_chart_partner_tags (session);
   g_autofree char *heading = NULL;
 
-  heading = g_strdup_printf (ngettext ("%u partner, %u relationship to keep alive",
-                                       "%u partners, %u relationships to keep alive",
-                                       n < 2 ? n : 2),
-                             n, n * (n > 0 ? n - 1 : 0) / 2);
+  heading =
+    g_strdup_printf (ngettext ("%u partner, %u relationship to keep alive",
+                               "%u partners, %u relationships to keep alive", n < 2 ? n : 2),
+                     n, n * (n > 0 ? n - 1 : 0) / 2);
   main_label (out, heading);
   for (guint i = 0; i < n; i++)
     {
@@ -182,7 +209,9 @@ build_partners (CgSession *session, CgPresentationContent *out)
 }
 
 static void
-build_lesson_intro (CgSession *session, guint lesson, CgPresentationContent *out)
+build_lesson_intro (CgSession             *session,
+                    guint                  lesson,
+                    CgPresentationContent *out)
 {
   const char *const *prompts = cg_session_get_lesson_prompts (session, lesson);
 
@@ -196,7 +225,10 @@ build_lesson_intro (CgSession *session, guint lesson, CgPresentationContent *out
 }
 
 static void
-build_rated (CgSession *session, CgStage stage, guint position, gboolean private_entry,
+build_rated (CgSession             *session,
+             CgStage                stage,
+             guint                  position,
+             gboolean               private_entry,
              CgPresentationContent *out)
 {
   const CgItem *item = rated_item (session, stage, position);
@@ -216,7 +248,8 @@ build_rated (CgSession *session, CgStage stage, guint position, gboolean private
                                    label, position + 1, n_rated (session, stage));
   main_label (out, item->text);
   if (item->kind == CG_ITEM_AIM && item->agreed)
-    gtk_widget_add_css_class (body_label (out, _("✓ Agreed by the partners")), "presentation-agreed");
+    gtk_widget_add_css_class (body_label (out, _("✓ Agreed by the partners")),
+                              "presentation-agreed");
   if (private_entry)
     private_notice (out);
   else
@@ -225,7 +258,8 @@ build_rated (CgSession *session, CgStage stage, guint position, gboolean private
 }
 
 static char *
-talk_item_text (CgSession *session, guint id)
+talk_item_text (CgSession *session,
+                guint      id)
 {
   const CgItem *item = cg_session_lookup_item (session, id);
   g_autoptr (CgItemStats) st = cg_analysis_item (session, id);
@@ -237,8 +271,8 @@ talk_item_text (CgSession *session, guint id)
   g_string_append_printf (s, "%s  %s — %s", label, item->text, cg_item_stats_label (st));
   for (guint i = 0; i < st->dissenters->len; i++)
     {
-      const CgPartner *p = cg_session_lookup_partner (session,
-                                                      g_array_index (st->dissenters, guint, i));
+      const CgPartner *p =
+        cg_session_lookup_partner (session, g_array_index (st->dissenters, guint, i));
       if (p != NULL)
         g_string_append_printf (s, i == 0 ? _("; stands apart: %s") : ", %s", p->name);
     }
@@ -246,7 +280,8 @@ talk_item_text (CgSession *session, guint id)
 }
 
 static char *
-talk_task_text (CgSession *session, guint id)
+talk_task_text (CgSession *session,
+                guint      id)
 {
   const CgTask *task = cg_session_lookup_task (session, id);
   g_autoptr (CgTaskStats) st = cg_analysis_task (session, id);
@@ -262,7 +297,8 @@ talk_task_text (CgSession *session, guint id)
  * list is cut, as on the Review page. */
 /* The visible entries of @items, as the projector words them. */
 static GPtrArray *
-talk_item_texts (CgSession *session, GArray *items)
+talk_item_texts (CgSession *session,
+                 GArray    *items)
 {
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
 
@@ -278,12 +314,14 @@ talk_item_texts (CgSession *session, GArray *items)
 }
 
 static GPtrArray *
-talk_task_texts (CgSession *session, GArray *tasks)
+talk_task_texts (CgSession *session,
+                 GArray    *tasks)
 {
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < tasks->len && texts->len < TALK_MAX
-                    && cg_session_answers_visible (session, CG_STAGE_ROLES); i++)
+  for (guint i = 0; i < tasks->len && texts->len < TALK_MAX &&
+                    cg_session_answers_visible (session, CG_STAGE_ROLES);
+       i++)
     {
       char *text = talk_task_text (session, g_array_index (tasks, guint, i));
 
@@ -298,7 +336,8 @@ talk_task_texts (CgSession *session, GArray *tasks)
  * its share first (so five findings do not push every unclear role off the
  * projector), then what is left goes in that order. */
 static guint
-add_talk_entries (CgSession *session, CgPresentationContent *out)
+add_talk_entries (CgSession             *session,
+                  CgPresentationContent *out)
 {
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
@@ -334,7 +373,8 @@ add_talk_entries (CgSession *session, CgPresentationContent *out)
 
 /* Since an earlier round: what moved most, as the Review page's section. */
 static void
-build_since (CgSession *session, CgPresentationContent *out)
+build_since (CgSession             *session,
+             CgPresentationContent *out)
 {
   g_autoptr (CgComparison) c = cg_compare_since (session);
   g_autoptr (GPtrArray) moved = cg_comparison_most_moved (c, 0);
@@ -362,11 +402,15 @@ build_since (CgSession *session, CgPresentationContent *out)
 }
 
 static void
-build_review (CgSession *session, guint item, gboolean private_entry,
+build_review (CgSession             *session,
+              guint                  item,
+              gboolean               private_entry,
               CgPresentationContent *out)
 {
   static const char *const headings[] = {
-    N_("Talk about these first"), N_("The five lessons"), N_("Who does what"),
+    N_("Talk about these first"),
+    N_("The five lessons"),
+    N_("Who does what"),
   };
   guint since = cg_compare_get_earlier (session) != NULL ? 1 : 0;
   GtkWidget *widget;
@@ -387,7 +431,7 @@ build_review (CgSession *session, guint item, gboolean private_entry,
     private_notice (out);
   else if (item == REVIEW_TALK && add_talk_entries (session, out) == 0)
     body_label (out, _("Nothing stands out yet: no divergent statements and no unclear roles "
-                       "among the answers shown."));
+                        "among the answers shown."));
   else if (item == REVIEW_RADAR)
     {
       widget = chart (out, session, CG_CHART_KIND_RADAR, 0);
@@ -400,7 +444,9 @@ build_review (CgSession *session, guint item, gboolean private_entry,
 }
 
 static void
-build_roles (CgSession *session, gboolean private_entry, CgPresentationContent *out)
+build_roles (CgSession             *session,
+             gboolean               private_entry,
+             CgPresentationContent *out)
 {
   main_label (out, _("Who does what"));
   if (private_entry)
@@ -438,8 +484,8 @@ charter_roles_text (CgSession *session)
   for (guint i = 0; i < cg_session_get_n_tasks (session); i++)
     {
       const CgTask *task = cg_session_get_task (session, i);
-      const CgPartner *lead = cg_session_lookup_partner (session,
-                                                         cg_charter_get_accountable (session, task->id));
+      const CgPartner *lead =
+        cg_session_lookup_partner (session, cg_charter_get_accountable (session, task->id));
 
       g_string_append_printf (s, "%s•  %s: %s", s->len > 0 ? "\n" : "", task->text,
                               lead != NULL ? lead->name : _("lead still to agree"));
@@ -450,11 +496,19 @@ charter_roles_text (CgSession *session)
 }
 
 static void
-build_charter (CgSession *session, guint item, CgPresentationContent *out)
+build_charter (CgSession             *session,
+               guint                  item,
+               CgPresentationContent *out)
 {
   static const CgCharterField fields[] = {
-    CG_CHARTER_PURPOSE, 0, 0, CG_CHARTER_GROUND_RULES, CG_CHARTER_MEASURES,
-    CG_CHARTER_LEARNING, CG_CHARTER_WORK_ON, CG_CHARTER_STILL_TO_RESOLVE,
+    CG_CHARTER_PURPOSE,
+    0,
+    0,
+    CG_CHARTER_GROUND_RULES,
+    CG_CHARTER_MEASURES,
+    CG_CHARTER_LEARNING,
+    CG_CHARTER_WORK_ON,
+    CG_CHARTER_STILL_TO_RESOLVE,
   };
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
@@ -484,16 +538,18 @@ build_charter (CgSession *session, guint item, CgPresentationContent *out)
   if (item == CHARTER_REVIEW)
     {
       g_autofree char *date = cg_charter_dup_text (session, CG_CHARTER_REVIEW_DATE);
-      g_autofree char *line = g_strdup_printf ("%s: %s",
-                                               cg_charter_field_get_title (CG_CHARTER_REVIEW_DATE),
-                                               date);
+      g_autofree char *line =
+        g_strdup_printf ("%s: %s", cg_charter_field_get_title (CG_CHARTER_REVIEW_DATE), date);
       body_label (out, line);
     }
 }
 
 void
-cg_presentation_content_build (CgSession *session, CgStage stage, guint item,
-                               gboolean private_entry, CgPresentationContent *out)
+cg_presentation_content_build (CgSession             *session,
+                               CgStage                stage,
+                               guint                  item,
+                               gboolean               private_entry,
+                               CgPresentationContent *out)
 {
   g_return_if_fail (CG_IS_SESSION (session));
   g_return_if_fail (stage < CG_N_STAGES);

@@ -19,17 +19,20 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  GtkWidget *widget;      /* the content, for the view's scrolled area */
-  GtkWidget *main_label;  /* the statement, aim or heading; may be NULL */
-  char *position;         /* "Statement 1.2 · 2 of 5", or NULL */
+  GtkWidget *widget;     /* the content, for the view's scrolled area */
+  GtkWidget *main_label; /* the statement, aim or heading; may be NULL */
+  char *position;        /* "Statement 1.2 · 2 of 5", or NULL */
 } CgPresentationContent;
 
 /* How many items Page Up / Page Down step through on @stage (at least 1). */
 guint cg_presentation_count_items (CgSession *session, CgStage stage);
 /* The item a rated stage shows for @item_id, or -1. */
-int   cg_presentation_item_for_id (CgSession *session, CgStage stage, guint item_id);
-void  cg_presentation_content_build (CgSession *session, CgStage stage, guint item,
-                                     gboolean private_entry, CgPresentationContent *out);
-void  cg_presentation_content_clear (CgPresentationContent *content);
+int cg_presentation_item_for_id (CgSession *session, CgStage stage, guint item_id);
+void cg_presentation_content_build (CgSession *session,
+                                    CgStage stage,
+                                    guint item,
+                                    gboolean private_entry,
+                                    CgPresentationContent *out);
+void cg_presentation_content_clear (CgPresentationContent *content);
 
 G_END_DECLS

@@ -11,7 +11,8 @@
 #define QR_SIDE_IN_BASE 16
 
 char *
-cg_presentation_room_answered_text (guint answered, guint total)
+cg_presentation_room_answered_text (guint answered,
+                                    guint total)
 {
   /* Translators: partners who have answered on this stage, of all
    * partners; the verb agrees with the first number ("1 of 8 has"). */
@@ -26,7 +27,8 @@ is_capture_stage (CgStage stage)
 }
 
 static void
-show_join (CgPresentationRoom *pr, int base_px)
+show_join (CgPresentationRoom *pr,
+           int                 base_px)
 {
   const char *url = cg_room_get_url (pr->room);
   g_autofree char *key = cg_room_format_key (cg_room_get_key (pr->room));
@@ -44,16 +46,18 @@ show_join (CgPresentationRoom *pr, int base_px)
 }
 
 void
-cg_presentation_room_update (CgPresentationRoom *pr, CgSession *session, CgStage stage,
-                             int base_px)
+cg_presentation_room_update (CgPresentationRoom *pr,
+                             CgSession          *session,
+                             CgStage             stage,
+                             int                 base_px)
 {
   gboolean open, show_count = FALSE, show_qr = FALSE;
   guint answered = 0;
 
   g_return_if_fail (pr != NULL);
 
-  open = pr->room != NULL && session != NULL && cg_room_is_open (pr->room)
-         && cg_room_get_url (pr->room) != NULL;
+  open = pr->room != NULL && session != NULL && cg_room_is_open (pr->room) &&
+         cg_room_get_url (pr->room) != NULL;
   if (open && is_capture_stage (stage))
     answered = cg_session_count_answered_partners (session, cg_stage_to_string (stage));
   if (open && stage != CG_STAGE_REVIEW && stage != CG_STAGE_CHARTER)

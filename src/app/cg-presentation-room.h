@@ -37,10 +37,12 @@ typedef struct
 
 /* Shows what the room needs for @stage of @session now; @base_px is the
  * view's base text size, which sizes the code. */
-void  cg_presentation_room_update (CgPresentationRoom *pr, CgSession *session, CgStage stage,
-                                   int base_px);
+void cg_presentation_room_update (CgPresentationRoom *pr,
+                                  CgSession *session,
+                                  CgStage stage,
+                                  int base_px);
 /* "5 of 8 have answered" (free it). */
 char *cg_presentation_room_answered_text (guint answered, guint total);
-void  cg_presentation_room_clear (CgPresentationRoom *pr);
+void cg_presentation_room_clear (CgPresentationRoom *pr);
 
 G_END_DECLS

@@ -22,7 +22,7 @@ struct _CgPresentationWindow
   GtkLabel *timer_label;
   GtkScrolledWindow *scroller;
   GtkBox *holder;
-  CgPresentationRoom room_view;   /* its widgets, and the room it shows */
+  CgPresentationRoom room_view; /* its widgets, and the room it shows */
 
   /* Borrowed: the main window (weak) and what it holds */
   CgWindow *main_window;
@@ -44,7 +44,11 @@ struct _CgPresentationWindow
 
 G_DEFINE_FINAL_TYPE (CgPresentationWindow, cg_presentation_window, ADW_TYPE_WINDOW)
 
-enum { PROP_0, PROP_STAGE, N_PROPS };
+enum {
+  PROP_0,
+  PROP_STAGE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -74,7 +78,8 @@ queue_update_room (CgPresentationWindow *self)
 
 /* The main window makes a new room with every session. */
 static void
-set_room (CgPresentationWindow *self, CgRoom *room)
+set_room (CgPresentationWindow *self,
+          CgRoom               *room)
 {
   if (self->room_view.room == room)
     return;
@@ -147,11 +152,14 @@ queue_rebuild (CgPresentationWindow *self)
 /* Charts redraw by themselves on answers; the words around them (texts,
  * the talk-first list, the charter) are rebuilt. */
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
+on_session_changed (CgSession            *session,
+                    CgChangeKind          kind,
+                    guint                 a,
+                    guint                 b,
                     CgPresentationWindow *self)
 {
-  gboolean answer = kind == CG_CHANGE_RATING || kind == CG_CHANGE_INVOLVEMENT
-                    || kind == CG_CHANGE_COMMENT;
+  gboolean answer =
+    kind == CG_CHANGE_RATING || kind == CG_CHANGE_INVOLVEMENT || kind == CG_CHANGE_COMMENT;
 
   if (!answer || self->stage == CG_STAGE_REVIEW || self->stage == CG_STAGE_CHARTER)
     queue_rebuild (self);
@@ -160,7 +168,8 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
 }
 
 static void
-set_session (CgPresentationWindow *self, CgSession *session)
+set_session (CgPresentationWindow *self,
+             CgSession            *session)
 {
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -171,7 +180,9 @@ set_session (CgPresentationWindow *self, CgSession *session)
 }
 
 static void
-on_main_session (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
+on_main_session (CgWindow             *main_window,
+                 GParamSpec           *pspec,
+                 CgPresentationWindow *self)
 {
   set_room (self, cg_window_get_room (main_window));
   set_session (self, cg_window_get_session (main_window));
@@ -179,7 +190,8 @@ on_main_session (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow 
 
 /* Bound to the main window's "stage": a new stage opens on its first item. */
 static void
-set_stage (CgPresentationWindow *self, CgStage stage)
+set_stage (CgPresentationWindow *self,
+           CgStage               stage)
 {
   if (stage == self->stage)
     return;
@@ -191,13 +203,15 @@ set_stage (CgPresentationWindow *self, CgStage stage)
 
 /* On a rating stage the view shows the row the facilitator is on. */
 static void
-on_main_item (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
+on_main_item (CgWindow             *main_window,
+              GParamSpec           *pspec,
+              CgPresentationWindow *self)
 {
   guint id = cg_window_get_current_item (main_window);
   int item;
 
-  if (id == 0 || self->session == NULL
-      || !(CG_STAGE_IS_LESSON (self->stage) || self->stage == CG_STAGE_AIMS))
+  if (id == 0 || self->session == NULL ||
+      !(CG_STAGE_IS_LESSON (self->stage) || self->stage == CG_STAGE_AIMS))
     return;
   item = cg_presentation_item_for_id (self->session, self->stage, id);
   if (item >= 0)
@@ -207,7 +221,9 @@ on_main_item (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *se
 /* The main window follows every stage page's capture bar, including the
  * pages made after this view opened. */
 static void
-on_private_changed (CgWindow *main_window, GParamSpec *pspec, CgPresentationWindow *self)
+on_private_changed (CgWindow             *main_window,
+                    GParamSpec           *pspec,
+                    CgPresentationWindow *self)
 {
   queue_rebuild (self);
 }
@@ -222,8 +238,8 @@ update_timer (CgPresentationWindow *self)
   g_autofree char *a11y = cg_timer_describe (self->timer);
 
   gtk_label_set_text (self->timer_label, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  a11y, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->timer_label), state != CG_TIMER_STOPPED);
   cg_timer_style_widget (GTK_WIDGET (self->timer_label), self->timer, self->flash_on);
 }
@@ -239,7 +255,9 @@ flash_cb (gpointer user_data)
 }
 
 static void
-on_timer_notify (CgTimer *timer, GParamSpec *pspec, CgPresentationWindow *self)
+on_timer_notify (CgTimer              *timer,
+                 GParamSpec           *pspec,
+                 CgPresentationWindow *self)
 {
   gboolean finished = cg_timer_get_state (timer) == CG_TIMER_FINISHED;
 
@@ -273,13 +291,16 @@ apply_size_cb (gpointer user_data)
 /* Type follows the screen: the same share of the height on any projector.
  * The CSS changes after the allocation, never inside it. */
 static void
-cg_presentation_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+cg_presentation_window_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
 {
   CgPresentationWindow *self = CG_PRESENTATION_WINDOW (widget);
   int base = CLAMP ((int) (height * CG_PRESENTATION_BASE_RATIO + 0.5), 16, 80);
 
-  GTK_WIDGET_CLASS (cg_presentation_window_parent_class)->size_allocate (widget, width, height,
-                                                                         baseline);
+  GTK_WIDGET_CLASS (cg_presentation_window_parent_class)
+    ->size_allocate (widget, width, height, baseline);
   if (base != self->base_px)
     {
       self->base_px = base;
@@ -305,7 +326,8 @@ cg_presentation_window_get_item (CgPresentationWindow *self)
 }
 
 void
-cg_presentation_window_set_item (CgPresentationWindow *self, guint item)
+cg_presentation_window_set_item (CgPresentationWindow *self,
+                                 guint                 item)
 {
   g_return_if_fail (CG_IS_PRESENTATION_WINDOW (self));
 
@@ -318,7 +340,8 @@ cg_presentation_window_set_item (CgPresentationWindow *self, guint item)
 }
 
 void
-cg_presentation_window_step (CgPresentationWindow *self, int delta)
+cg_presentation_window_step (CgPresentationWindow *self,
+                             int                   delta)
 {
   guint n;
 
@@ -435,7 +458,9 @@ cg_presentation_window_show (CgPresentationWindow *self)
 /* Actions ----------------------------------------------------------------- */
 
 static void
-step_action (GtkWidget *widget, const char *name, GVariant *param)
+step_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
 {
   CgPresentationWindow *self = CG_PRESENTATION_WINDOW (widget);
 
@@ -452,7 +477,9 @@ step_action (GtkWidget *widget, const char *name, GVariant *param)
 /* Down and Up first scroll an item taller than the screen (the role
  * matrix of a big partnership), then step like Page Down and Page Up. */
 static void
-scroll_action (GtkWidget *widget, const char *name, GVariant *param)
+scroll_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
 {
   CgPresentationWindow *self = CG_PRESENTATION_WINDOW (widget);
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
@@ -468,7 +495,9 @@ scroll_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-leave_action (GtkWidget *widget, const char *name, GVariant *param)
+leave_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
 {
   gtk_window_close (GTK_WINDOW (widget));
 }
@@ -492,15 +521,19 @@ install_actions (GtkWidgetClass *widget_class)
 static void
 install_keys (CgPresentationWindow *self)
 {
-  static const struct { guint key; const char *action; } keys[] = {
-    { GDK_KEY_Page_Down, "presentation.next" }, { GDK_KEY_Right, "presentation.next" },
-    { GDK_KEY_Down, "presentation.scroll-down" }, { GDK_KEY_space, "presentation.next" },
-    { GDK_KEY_KP_Page_Down, "presentation.next" }, { GDK_KEY_KP_Right, "presentation.next" },
-    { GDK_KEY_Page_Up, "presentation.previous" }, { GDK_KEY_Left, "presentation.previous" },
-    { GDK_KEY_Up, "presentation.scroll-up" }, { GDK_KEY_BackSpace, "presentation.previous" },
+  static const struct
+  {
+    guint key;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_Page_Down, "presentation.next" },      { GDK_KEY_Right, "presentation.next" },
+    { GDK_KEY_Down, "presentation.scroll-down" },    { GDK_KEY_space, "presentation.next" },
+    { GDK_KEY_KP_Page_Down, "presentation.next" },   { GDK_KEY_KP_Right, "presentation.next" },
+    { GDK_KEY_Page_Up, "presentation.previous" },    { GDK_KEY_Left, "presentation.previous" },
+    { GDK_KEY_Up, "presentation.scroll-up" },        { GDK_KEY_BackSpace, "presentation.previous" },
     { GDK_KEY_KP_Page_Up, "presentation.previous" }, { GDK_KEY_KP_Left, "presentation.previous" },
-    { GDK_KEY_Home, "presentation.first" }, { GDK_KEY_End, "presentation.last" },
-    { GDK_KEY_Escape, "presentation.leave" }, { GDK_KEY_F5, "presentation.leave" },
+    { GDK_KEY_Home, "presentation.first" },          { GDK_KEY_End, "presentation.last" },
+    { GDK_KEY_Escape, "presentation.leave" },        { GDK_KEY_F5, "presentation.leave" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
@@ -538,7 +571,10 @@ cg_presentation_window_dispose (GObject *object)
 }
 
 static void
-cg_presentation_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_presentation_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
 {
   if (prop_id == PROP_STAGE)
     g_value_set_uint (value, CG_PRESENTATION_WINDOW (object)->stage);
@@ -547,8 +583,10 @@ cg_presentation_window_get_property (GObject *object, guint prop_id, GValue *val
 }
 
 static void
-cg_presentation_window_set_property (GObject *object, guint prop_id, const GValue *value,
-                                     GParamSpec *pspec)
+cg_presentation_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
 {
   if (prop_id == PROP_STAGE)
     set_stage (CG_PRESENTATION_WINDOW (object), g_value_get_uint (value));
@@ -578,28 +616,26 @@ cg_presentation_window_class_init (CgPresentationWindowClass *klass)
   object_class->set_property = cg_presentation_window_set_property;
   widget_class->size_allocate = cg_presentation_window_size_allocate;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-presentation-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-presentation-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, stage_label);
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, position_label);
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, timer_label);
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, CgPresentationWindow, holder);
-  gtk_widget_class_bind_template_child_full (widget_class, "answered_label", FALSE,
-                                             G_STRUCT_OFFSET (CgPresentationWindow,
-                                                              room_view.answered_label));
-  gtk_widget_class_bind_template_child_full (widget_class, "join_box", FALSE,
-                                             G_STRUCT_OFFSET (CgPresentationWindow,
-                                                              room_view.join_box));
-  gtk_widget_class_bind_template_child_full (widget_class, "join_qr", FALSE,
-                                             G_STRUCT_OFFSET (CgPresentationWindow,
-                                                              room_view.join_qr));
-  gtk_widget_class_bind_template_child_full (widget_class, "join_url_label", FALSE,
-                                             G_STRUCT_OFFSET (CgPresentationWindow,
-                                                              room_view.join_url_label));
-  gtk_widget_class_bind_template_child_full (widget_class, "join_key_label", FALSE,
-                                             G_STRUCT_OFFSET (CgPresentationWindow,
-                                                              room_view.join_key_label));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "answered_label", FALSE,
+    G_STRUCT_OFFSET (CgPresentationWindow, room_view.answered_label));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "join_box", FALSE, G_STRUCT_OFFSET (CgPresentationWindow, room_view.join_box));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "join_qr", FALSE, G_STRUCT_OFFSET (CgPresentationWindow, room_view.join_qr));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "join_url_label", FALSE,
+    G_STRUCT_OFFSET (CgPresentationWindow, room_view.join_url_label));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "join_key_label", FALSE,
+    G_STRUCT_OFFSET (CgPresentationWindow, room_view.join_key_label));
   install_actions (widget_class);
 
   /* The stage shown (the main window's, bound). */
@@ -634,22 +670,20 @@ cg_presentation_window_new (CgWindow *main_window)
 
   g_return_val_if_fail (CG_IS_WINDOW (main_window), NULL);
 
-  self = g_object_new (CG_TYPE_PRESENTATION_WINDOW,
-                       "application", gtk_window_get_application (GTK_WINDOW (main_window)),
-                       NULL);
+  self = g_object_new (CG_TYPE_PRESENTATION_WINDOW, "application",
+                       gtk_window_get_application (GTK_WINDOW (main_window)), NULL);
   g_set_weak_pointer (&self->main_window, main_window);
   /* Unbound when either window goes. */
   g_object_bind_property (main_window, "stage", self, "stage", G_BINDING_SYNC_CREATE);
   self->timer = g_object_ref (cg_window_get_timer (main_window));
   g_signal_connect_object (self->timer, "notify", G_CALLBACK (on_timer_notify), self, 0);
   g_signal_connect_object (main_window, "notify::session", G_CALLBACK (on_main_session), self, 0);
-  g_signal_connect_object (main_window, "notify::current-item", G_CALLBACK (on_main_item),
-                           self, 0);
+  g_signal_connect_object (main_window, "notify::current-item", G_CALLBACK (on_main_item), self, 0);
   /* The partners' colour dots are markup: high contrast changes them. */
   g_signal_connect_object (cg_appearance_get_default (), "notify::high-contrast",
                            G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (cg_appearance_get_default (), "notify::dark",
-                           G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cg_appearance_get_default (), "notify::dark", G_CALLBACK (queue_rebuild),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (main_window, "notify::private-partner", G_CALLBACK (on_private_changed),
                            self, 0);
   set_room (self, cg_window_get_room (main_window));

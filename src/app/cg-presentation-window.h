@@ -22,24 +22,24 @@
 G_BEGIN_DECLS
 
 #define CG_TYPE_PRESENTATION_WINDOW (cg_presentation_window_get_type ())
-G_DECLARE_FINAL_TYPE (CgPresentationWindow, cg_presentation_window, CG, PRESENTATION_WINDOW,
-                      AdwWindow)
+G_DECLARE_FINAL_TYPE (
+  CgPresentationWindow, cg_presentation_window, CG, PRESENTATION_WINDOW, AdwWindow)
 
 CgPresentationWindow *cg_presentation_window_new (CgWindow *main_window);
 /* Fullscreen on the chosen monitor, and shown. */
-void       cg_presentation_window_show (CgPresentationWindow *self);
-CgStage    cg_presentation_window_get_stage (CgPresentationWindow *self);
-guint      cg_presentation_window_get_item (CgPresentationWindow *self);
-void       cg_presentation_window_set_item (CgPresentationWindow *self, guint item);
+void cg_presentation_window_show (CgPresentationWindow *self);
+CgStage cg_presentation_window_get_stage (CgPresentationWindow *self);
+guint cg_presentation_window_get_item (CgPresentationWindow *self);
+void cg_presentation_window_set_item (CgPresentationWindow *self, guint item);
 /* One item forward (+1) or back (-1), crossing into the next or previous
  * stage at the ends. */
-void       cg_presentation_window_step (CgPresentationWindow *self, int delta);
+void cg_presentation_window_step (CgPresentationWindow *self, int delta);
 /* For tests: the big statement or heading label, the content shown, the
  * timer label and the base text size in pixels. */
 GtkWidget *cg_presentation_window_get_main_label (CgPresentationWindow *self);
 GtkWidget *cg_presentation_window_get_content (CgPresentationWindow *self);
 GtkWidget *cg_presentation_window_get_timer_label (CgPresentationWindow *self);
-int        cg_presentation_window_get_base_px (CgPresentationWindow *self);
+int cg_presentation_window_get_base_px (CgPresentationWindow *self);
 /* The room (cg-presentation-room.h): "5 of 8 have answered", and the QR
  * code shown while nobody has; hidden when not shown. */
 GtkWidget *cg_presentation_window_get_answered_label (CgPresentationWindow *self);

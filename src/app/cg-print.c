@@ -16,7 +16,9 @@ static GtkPrintSettings *last_settings;
 static GtkPageSetup *last_page_setup;
 
 static void
-begin_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, CgSession *session)
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                CgSession         *session)
 {
   PangoContext *pango = gtk_print_context_create_pango_context (context);
   CgCharterLayout *layout;
@@ -40,19 +42,23 @@ begin_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, CgSessio
 }
 
 static void
-draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, gpointer data)
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              gpointer           data)
 {
   CgCharterLayout *layout = g_object_get_data (G_OBJECT (operation), "cg-layout");
 
-  cg_charter_layout_render_page (layout, gtk_print_context_get_cairo_context (context), (guint) page);
+  cg_charter_layout_render_page (layout, gtk_print_context_get_cairo_context (context),
+                                 (guint) page);
 }
 
 /* The last page setup (or a new one) on @paper. */
 static GtkPageSetup *
 page_setup_on (CgPaperSize paper)
 {
-  GtkPageSetup *setup = last_page_setup != NULL ? gtk_page_setup_copy (last_page_setup)
-                                                : gtk_page_setup_new ();
+  GtkPageSetup *setup =
+    last_page_setup != NULL ? gtk_page_setup_copy (last_page_setup) : gtk_page_setup_new ();
   g_autoptr (GtkPaperSize) size =
     gtk_paper_size_new (paper == CG_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
 
@@ -61,7 +67,8 @@ page_setup_on (CgPaperSize paper)
 }
 
 static GtkPrintOperation *
-new_operation (CgSession *session, GtkPageSetup *page_setup)
+new_operation (CgSession    *session,
+               GtkPageSetup *page_setup)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autofree char *title = cg_charter_dup_text (session, CG_CHARTER_TITLE);
@@ -80,7 +87,9 @@ new_operation (CgSession *session, GtkPageSetup *page_setup)
 }
 
 void
-cg_print_charter (GtkWindow *parent, CgSession *session, CgPaperSize paper)
+cg_print_charter (GtkWindow  *parent,
+                  CgSession  *session,
+                  CgPaperSize paper)
 {
   g_autoptr (GtkPrintOperation) operation = NULL;
   g_autoptr (GtkPageSetup) page_setup = page_setup_on (paper);
@@ -90,8 +99,8 @@ cg_print_charter (GtkWindow *parent, CgSession *session, CgPaperSize paper)
   g_return_if_fail (CG_IS_SESSION (session));
 
   operation = new_operation (session, page_setup);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
-                                    &error);
+  result =
+    gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       g_clear_object (&last_settings);
@@ -104,8 +113,8 @@ cg_print_charter (GtkWindow *parent, CgSession *session, CgPaperSize paper)
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Print the Charter"),
-                                                  error->message);
+      GtkWidget *dialog =
+        adw_message_dialog_new (parent, _("Could Not Print the Charter"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -113,8 +122,10 @@ cg_print_charter (GtkWindow *parent, CgSession *session, CgPaperSize paper)
 }
 
 gboolean
-cg_print_charter_to_file (CgSession *session, GtkPageSetup *page_setup, const char *path,
-                          GError **error)
+cg_print_charter_to_file (CgSession    *session,
+                          GtkPageSetup *page_setup,
+                          const char   *path,
+                          GError      **error)
 {
   g_autoptr (GtkPrintOperation) operation = NULL;
   g_autoptr (GtkPageSetup) fallback = NULL;
@@ -126,6 +137,6 @@ cg_print_charter_to_file (CgSession *session, GtkPageSetup *page_setup, const ch
     page_setup = fallback = page_setup_on (cg_paper_size_for_locale ());
   operation = new_operation (session, page_setup);
   gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error) !=
+         GTK_PRINT_OPERATION_RESULT_ERROR;
 }

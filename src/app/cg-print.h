@@ -18,12 +18,14 @@ G_BEGIN_DECLS
  * The dialog starts on @paper, the paper chosen on the Charter page (the
  * PDF exports use it too); the person printing may change it there.
  * Errors are shown to the user in a dialog. */
-void     cg_print_charter (GtkWindow *parent, CgSession *session, CgPaperSize paper);
+void cg_print_charter (GtkWindow *parent, CgSession *session, CgPaperSize paper);
 
 /* Prints without a dialog to the PDF file @path through GtkPrintOperation's
  * export path (needs a display). @page_setup may be NULL (A4 or Letter,
  * as the locale expects). */
-gboolean cg_print_charter_to_file (CgSession *session, GtkPageSetup *page_setup,
-                                   const char *path, GError **error);
+gboolean cg_print_charter_to_file (CgSession *session,
+                                   GtkPageSetup *page_setup,
+                                   const char *path,
+                                   GError **error);
 
 G_END_DECLS

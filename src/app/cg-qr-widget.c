@@ -31,7 +31,9 @@ static GParamSpec *properties[N_PROPS];
 
 /* The largest whole module size that fits @w x @h, never under the minimum. */
 static guint
-module_for (CgQrWidget *self, int w, int h)
+module_for (CgQrWidget *self,
+            int         w,
+            int         h)
 {
   guint extent = cg_qr_get_extent (self->qr);
 
@@ -39,7 +41,8 @@ module_for (CgQrWidget *self, int w, int h)
 }
 
 static void
-cg_qr_widget_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+cg_qr_widget_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
 {
   CgQrWidget *self = CG_QR_WIDGET (widget);
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
@@ -58,9 +61,13 @@ cg_qr_widget_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 }
 
 static void
-cg_qr_widget_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                      int *minimum, int *natural, int *minimum_baseline,
-                      int *natural_baseline)
+cg_qr_widget_measure (GtkWidget     *widget,
+                      GtkOrientation orientation,
+                      int            for_size,
+                      int           *minimum,
+                      int           *natural,
+                      int           *minimum_baseline,
+                      int           *natural_baseline)
 {
   CgQrWidget *self = CG_QR_WIDGET (widget);
 
@@ -79,12 +86,12 @@ update_accessible (CgQrWidget *self)
     }
   /* Translators: %s is the web address the QR code holds. */
   label = g_strdup_printf (_("QR code for %s"), self->text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 void
-cg_qr_widget_set_text (CgQrWidget *self, const char *text)
+cg_qr_widget_set_text (CgQrWidget *self,
+                       const char *text)
 {
   g_autoptr (GError) error = NULL;
 
@@ -119,7 +126,8 @@ cg_qr_widget_get_text (CgQrWidget *self)
 }
 
 void
-cg_qr_widget_set_module_size (CgQrWidget *self, guint module_size)
+cg_qr_widget_set_module_size (CgQrWidget *self,
+                              guint       module_size)
 {
   g_return_if_fail (CG_IS_QR_WIDGET (self));
   g_return_if_fail (module_size > 0);
@@ -153,39 +161,34 @@ cg_qr_widget_get_drawn_module_size (CgQrWidget *self)
 }
 
 static void
-cg_qr_widget_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CgQrWidget *self = CG_QR_WIDGET (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    case PROP_MODULE_SIZE:
-      g_value_set_uint (value, self->module_size);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cg_qr_widget_set_property (GObject *object, guint prop_id, const GValue *value,
+cg_qr_widget_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
                            GParamSpec *pspec)
 {
   CgQrWidget *self = CG_QR_WIDGET (object);
 
   switch (prop_id)
     {
-    case PROP_TEXT:
-      cg_qr_widget_set_text (self, g_value_get_string (value));
-      break;
-    case PROP_MODULE_SIZE:
-      cg_qr_widget_set_module_size (self, g_value_get_uint (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_TEXT: g_value_set_string (value, self->text); break;
+    case PROP_MODULE_SIZE: g_value_set_uint (value, self->module_size); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_qr_widget_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CgQrWidget *self = CG_QR_WIDGET (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT: cg_qr_widget_set_text (self, g_value_get_string (value)); break;
+    case PROP_MODULE_SIZE: cg_qr_widget_set_module_size (self, g_value_get_uint (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -211,9 +214,8 @@ cg_qr_widget_class_init (CgQrWidgetClass *klass)
   widget_class->snapshot = cg_qr_widget_snapshot;
   widget_class->measure = cg_qr_widget_measure;
 
-  properties[PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT] = g_param_spec_string (
+    "text", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODULE_SIZE] =
     g_param_spec_uint ("module-size", NULL, NULL, 1, 64, 4,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

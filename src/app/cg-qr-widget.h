@@ -15,15 +15,15 @@ G_BEGIN_DECLS
 #define CG_TYPE_QR_WIDGET (cg_qr_widget_get_type ())
 G_DECLARE_FINAL_TYPE (CgQrWidget, cg_qr_widget, CG, QR_WIDGET, GtkWidget)
 
-GtkWidget  *cg_qr_widget_new             (void);
+GtkWidget *cg_qr_widget_new (void);
 /* NULL or "" shows nothing and takes no space. */
-void        cg_qr_widget_set_text        (CgQrWidget *self, const char *text);
-const char *cg_qr_widget_get_text        (CgQrWidget *self);
-void        cg_qr_widget_set_module_size (CgQrWidget *self, guint module_size);
-guint       cg_qr_widget_get_module_size (CgQrWidget *self);
+void cg_qr_widget_set_text (CgQrWidget *self, const char *text);
+const char *cg_qr_widget_get_text (CgQrWidget *self);
+void cg_qr_widget_set_module_size (CgQrWidget *self, guint module_size);
+guint cg_qr_widget_get_module_size (CgQrWidget *self);
 /* Modules a side, quiet zone included (0 without text). */
-guint       cg_qr_widget_get_extent      (CgQrWidget *self);
+guint cg_qr_widget_get_extent (CgQrWidget *self);
 /* The module size of the last drawing, in pixels (0 before one). */
-guint       cg_qr_widget_get_drawn_module_size (CgQrWidget *self);
+guint cg_qr_widget_get_drawn_module_size (CgQrWidget *self);
 
 G_END_DECLS

@@ -31,8 +31,8 @@ is_session (GtkRecentInfo *info)
 {
   const char *uri = gtk_recent_info_get_uri (info);
 
-  if (g_strcmp0 (gtk_recent_info_get_mime_type (info), CG_SESSION_MIME_TYPE) != 0
-      && !g_str_has_suffix (uri, ".commonground"))
+  if (g_strcmp0 (gtk_recent_info_get_mime_type (info), CG_SESSION_MIME_TYPE) != 0 &&
+      !g_str_has_suffix (uri, ".commonground"))
     return FALSE;
   /* A session that was moved or deleted would only give an error. */
   return !gtk_recent_info_is_local (info) || gtk_recent_info_exists (info);
@@ -93,8 +93,8 @@ cg_recent_get_menu (void)
   if (menu == NULL)
     {
       menu = g_menu_new ();
-      g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
-                                G_CALLBACK (rebuild), menu);
+      g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed", G_CALLBACK (rebuild),
+                                menu);
       rebuild (menu);
     }
   return G_MENU_MODEL (menu);

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define CG_RECENT_MAX_ITEMS 10
 
 /* Adds @file to the recently used files, as a Common Ground session. */
-void        cg_recent_add      (GFile *file);
+void cg_recent_add (GFile *file);
 /* The newest sessions (ours by MIME type or extension, still on disk), at
  * most CG_RECENT_MAX_ITEMS, each activating "app.open-recent" with its URI;
  * kept up to date as the recent files change. Shared: do not modify. */

@@ -42,8 +42,8 @@ show_restore_error (GtkWindow             *parent,
 
   /* The draft stays where it is, offered again at the next start. */
   dialog = adw_message_dialog_new (parent, NULL, error->message);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     _("Could not restore “%s”"), entry_title (entry));
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could not restore “%s”"),
+                                     entry_title (entry));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -164,13 +164,10 @@ cg_restore_offer (CgApplication *app,
   if (entries->len == 0)
     return;
   body = describe_drafts (entries);
-  dialog = adw_message_dialog_new (parent, ngettext ("Restore Unsaved Session?",
-                                                     "Restore Unsaved Sessions?",
-                                                     entries->len), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "discard", _("_Discard"),
-                                    "restore", _("_Restore"),
-                                    NULL);
+  dialog = adw_message_dialog_new (
+    parent, ngettext ("Restore Unsaved Session?", "Restore Unsaved Sessions?", entries->len), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("_Discard"),
+                                    "restore", _("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 /* When drafts were left, asks over @parent (title and time of each) to
  * Restore them, each into a window of @app, or Discard them. Closing the
  * question keeps them for the next start. Does nothing without drafts. */
-void cg_restore_offer (CgApplication *app,
-                       GtkWindow     *parent);
+void cg_restore_offer (CgApplication *app, GtkWindow *parent);
 
 G_END_DECLS

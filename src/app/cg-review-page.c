@@ -35,13 +35,20 @@ struct _CgReviewPage
   CgSession *session;
   GSignalGroup *session_signals;
   guint rebuild_id;
-  gboolean stale;   /* the session changed while the page was not shown */
+  gboolean stale; /* the session changed while the page was not shown */
 };
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CgReviewPage, cg_review_page, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgReviewPage,
+                               cg_review_page,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
-enum { PROP_0, PROP_SESSION, PROP_STAGE, N_PROPS };
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_STAGE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -61,7 +68,9 @@ remove_children (GtkWidget *parent)
 }
 
 static GtkWidget *
-talk_row (const char *title, const char *subtitle, const char *stage)
+talk_row (const char *title,
+          const char *subtitle,
+          const char *stage)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title_markup = g_markup_escape_text (title, -1);
@@ -69,7 +78,8 @@ talk_row (const char *title, const char *subtitle, const char *stage)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.goto-stage");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", stage);
@@ -77,15 +87,17 @@ talk_row (const char *title, const char *subtitle, const char *stage)
 }
 
 static char *
-item_subtitle (CgSession *session, const CgItemStats *st, CgStage stage)
+item_subtitle (CgSession         *session,
+               const CgItemStats *st,
+               CgStage            stage)
 {
   GString *s = g_string_new (cg_item_stats_label (st));
 
   g_string_append_printf (s, " · %s", cg_stage_get_title (stage));
   for (guint i = 0; st->dissenters != NULL && i < st->dissenters->len; i++)
     {
-      const CgPartner *p = cg_session_lookup_partner (session,
-                                                      g_array_index (st->dissenters, guint, i));
+      const CgPartner *p =
+        cg_session_lookup_partner (session, g_array_index (st->dissenters, guint, i));
 
       if (p != NULL)
         g_string_append_printf (s, i == 0 ? _(" · Stands apart: %s") : ", %s", p->name);
@@ -94,7 +106,8 @@ item_subtitle (CgSession *session, const CgItemStats *st, CgStage stage)
 }
 
 static guint
-add_item_rows (CgReviewPage *self, GArray *item_ids)
+add_item_rows (CgReviewPage *self,
+               GArray       *item_ids)
 {
   guint added = 0;
 
@@ -120,7 +133,8 @@ add_item_rows (CgReviewPage *self, GArray *item_ids)
 }
 
 static guint
-add_task_rows (CgReviewPage *self, GArray *task_ids)
+add_task_rows (CgReviewPage *self,
+               GArray       *task_ids)
 {
   guint added = 0;
 
@@ -174,10 +188,10 @@ rebuild_partner_key (CgReviewPage *self)
       const CgPartner *p = cg_session_get_partner (self->session, i);
       g_autofree char *name = g_markup_escape_text (p->name, -1);
       g_autofree char *tag = g_markup_escape_text (tags[i], -1);
-      g_autofree char *colour = cg_appearance_partner_colour (cg_appearance_get_default (),
-                                                              p->colour);
-      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">⬤</span> <b>%s</b>  %s",
-                                                 colour, tag, name);
+      g_autofree char *colour =
+        cg_appearance_partner_colour (cg_appearance_get_default (), p->colour);
+      g_autofree char *markup =
+        g_strdup_printf ("<span foreground=\"%s\">⬤</span> <b>%s</b>  %s", colour, tag, name);
       GtkWidget *label = gtk_label_new (NULL);
 
       gtk_label_set_markup (GTK_LABEL (label), markup);
@@ -192,10 +206,12 @@ rebuild_partner_key (CgReviewPage *self)
 }
 
 static void
-add_hidden_notice (CgReviewPage *self, CgStage stage)
+add_hidden_notice (CgReviewPage *self,
+                   CgStage       stage)
 {
-  g_autofree char *text = g_strdup_printf ("%s: %s", cg_stage_get_title (stage),
-                                           _("Answers are hidden until you reveal them on that stage."));
+  g_autofree char *text =
+    g_strdup_printf ("%s: %s", cg_stage_get_title (stage),
+                     _("Answers are hidden until you reveal them on that stage."));
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -224,15 +240,15 @@ rebuild_strips (CgReviewPage *self)
       GtkWidget *strip = cg_chart_widget_new (CG_CHART_KIND_DOTS);
 
       cg_chart_widget_set_session (CG_CHART_WIDGET (strip), self->session);
-      cg_chart_widget_set_item_id (CG_CHART_WIDGET (strip),
-                                   g_array_index (order, guint, i));
+      cg_chart_widget_set_item_id (CG_CHART_WIDGET (strip), g_array_index (order, guint, i));
       if (i > 0 || gtk_widget_get_first_child (GTK_WIDGET (self->strips)) != NULL)
         gtk_box_append (self->strips, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
       gtk_box_append (self->strips, strip);
     }
   if (gtk_widget_get_first_child (GTK_WIDGET (self->strips)) == NULL)
     {
-      GtkWidget *label = gtk_label_new (_("No answers yet: add partners, then rate the statements and aims."));
+      GtkWidget *label =
+        gtk_label_new (_("No answers yet: add partners, then rate the statements and aims."));
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -276,11 +292,14 @@ rebuild_idle (gpointer data)
 /* Edits come in bursts (a row of ratings typed, an undo of a group): one
  * rebuild after them is enough. */
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
+on_session_changed (CgSession    *session,
+                    CgChangeKind  kind,
+                    guint         a,
+                    guint         b,
                     CgReviewPage *self)
 {
-  if (kind == CG_CHANGE_DETAIL || kind == CG_CHANGE_CHARTER || kind == CG_CHANGE_COMMENT
-      || kind == CG_CHANGE_LESSON)
+  if (kind == CG_CHANGE_DETAIL || kind == CG_CHANGE_CHARTER || kind == CG_CHANGE_COMMENT ||
+      kind == CG_CHANGE_LESSON)
     return;
   /* Off screen the analysis and charts wait until the page is shown: the
    * keys typed on other stages don't pay for them. */
@@ -315,7 +334,8 @@ cg_review_page_get_session (CgReviewPage *self)
 }
 
 void
-cg_review_page_set_session (CgReviewPage *self, CgSession *session)
+cg_review_page_set_session (CgReviewPage *self,
+                            CgSession    *session)
 {
   g_return_if_fail (CG_IS_REVIEW_PAGE (self));
   g_return_if_fail (session == NULL || CG_IS_SESSION (session));
@@ -347,7 +367,10 @@ cg_review_page_get_strips (CgReviewPage *self)
 }
 
 static void
-cg_review_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_review_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   if (prop_id == PROP_SESSION)
     g_value_set_object (value, CG_REVIEW_PAGE (object)->session);
@@ -358,8 +381,10 @@ cg_review_page_get_property (GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
-cg_review_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                             GParamSpec *pspec)
+cg_review_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   if (prop_id == PROP_SESSION)
     cg_review_page_set_session (CG_REVIEW_PAGE (object), g_value_get_object (value));
@@ -400,13 +425,14 @@ cg_review_page_class_init (CgReviewPageClass *klass)
   object_class->dispose = cg_review_page_dispose;
   object_class->finalize = cg_review_page_finalize;
   widget_class->map = cg_review_page_map;
-  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
+  properties[PROP_SESSION] =
+    cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CHART_WIDGET);
   g_type_ensure (CG_TYPE_SINCE_SECTION);
   g_type_ensure (CG_TYPE_GROUP_REVIEW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-review-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, talk_list);
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, talk_empty);
   gtk_widget_class_bind_template_child (widget_class, CgReviewPage, partner_key);
@@ -419,7 +445,9 @@ cg_review_page_class_init (CgReviewPageClass *klass)
 
 /* The key's colour dots are markup: high contrast changes their colour. */
 static void
-on_appearance_changed (CgAppearance *appearance, GParamSpec *pspec, CgReviewPage *self)
+on_appearance_changed (CgAppearance *appearance,
+                       GParamSpec   *pspec,
+                       CgReviewPage *self)
 {
   if (self->session != NULL)
     rebuild_partner_key (self);
@@ -434,10 +462,9 @@ cg_review_page_init (CgReviewPage *self)
   self->session_signals = g_signal_group_new (CG_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (on_session_changed),
                                  self, 0);
-  g_signal_connect_object (appearance, "notify::high-contrast",
-                           G_CALLBACK (on_appearance_changed), self, 0);
-  g_signal_connect_object (appearance, "notify::dark", G_CALLBACK (on_appearance_changed),
+  g_signal_connect_object (appearance, "notify::high-contrast", G_CALLBACK (on_appearance_changed),
                            self, 0);
+  g_signal_connect_object (appearance, "notify::dark", G_CALLBACK (on_appearance_changed), self, 0);
 }
 
 GtkWidget *

@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (CgReviewPage, cg_review_page, CG, REVIEW_PAGE, GtkWidget)
 
 GtkWidget *cg_review_page_new (void);
 CgSession *cg_review_page_get_session (CgReviewPage *self);
-void       cg_review_page_set_session (CgReviewPage *self, CgSession *session);
+void cg_review_page_set_session (CgReviewPage *self, CgSession *session);
 /* For tests: the list of entries, and the box of dot strips and hidden
  * notices, both in the order shown. */
 GtkWidget *cg_review_page_get_talk_list (CgReviewPage *self);

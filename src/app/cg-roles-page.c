@@ -23,14 +23,23 @@ struct _CgRolesPage
   CgSession *session;
 };
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CgRolesPage, cg_roles_page, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgRolesPage,
+                               cg_roles_page,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
-enum { PROP_0, PROP_SESSION, PROP_STAGE, N_PROPS };
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_STAGE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
-on_private_partner (CgCaptureBar *bar, GParamSpec *pspec, CgRolesPage *self)
+on_private_partner (CgCaptureBar *bar,
+                    GParamSpec   *pspec,
+                    CgRolesPage  *self)
 {
   guint partner = cg_capture_bar_get_private_partner (bar);
 
@@ -39,7 +48,8 @@ on_private_partner (CgCaptureBar *bar, GParamSpec *pspec, CgRolesPage *self)
 }
 
 void
-cg_roles_page_set_session (CgRolesPage *self, CgSession *session)
+cg_roles_page_set_session (CgRolesPage *self,
+                           CgSession   *session)
 {
   g_return_if_fail (CG_IS_ROLES_PAGE (self));
   g_return_if_fail (session == NULL || CG_IS_SESSION (session));
@@ -68,7 +78,10 @@ cg_roles_page_get_accountable_grid (CgRolesPage *self)
 }
 
 static void
-cg_roles_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_roles_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   if (prop_id == PROP_SESSION)
     g_value_set_object (value, CG_ROLES_PAGE (object)->session);
@@ -79,7 +92,10 @@ cg_roles_page_get_property (GObject *object, guint prop_id, GValue *value, GPara
 }
 
 static void
-cg_roles_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+cg_roles_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
   if (prop_id == PROP_SESSION)
     cg_roles_page_set_session (CG_ROLES_PAGE (object), g_value_get_object (value));
@@ -110,14 +126,15 @@ cg_roles_page_class_init (CgRolesPageClass *klass)
   object_class->get_property = cg_roles_page_get_property;
   object_class->set_property = cg_roles_page_set_property;
   object_class->dispose = cg_roles_page_dispose;
-  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
+  properties[PROP_SESSION] =
+    cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   g_type_ensure (CG_TYPE_CAPTURE_BAR);
   g_type_ensure (CG_TYPE_SIDE_SCROLLER);
   g_type_ensure (CG_TYPE_ROLE_GRID);
   g_type_ensure (CG_TYPE_ITEM_LIST);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-roles-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-roles-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgRolesPage, capture_bar);
   gtk_widget_class_bind_template_child (widget_class, CgRolesPage, involvement_grid);
   gtk_widget_class_bind_template_child (widget_class, CgRolesPage, accountable_grid);

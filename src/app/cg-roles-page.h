@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (CgRolesPage, cg_roles_page, CG, ROLES_PAGE, GtkWidget)
 
 /* A CgStagePage. */
 GtkWidget *cg_roles_page_new (void);
-void       cg_roles_page_set_session (CgRolesPage *self, CgSession *session);
+void cg_roles_page_set_session (CgRolesPage *self, CgSession *session);
 /* The two capture grids (CgRoleGrid): own part, and believed Accountable. */
 GtkWidget *cg_roles_page_get_involvement_grid (CgRolesPage *self);
 GtkWidget *cg_roles_page_get_accountable_grid (CgRolesPage *self);

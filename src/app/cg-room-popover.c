@@ -30,7 +30,7 @@ struct _CgRoomPopover
   /* Owned */
   CgRoom *room;
   CgSession *session;
-  GStrv addresses;      /* NULL until first read */
+  GStrv addresses; /* NULL until first read */
   guint update_id;
 };
 
@@ -54,7 +54,8 @@ format_time (gint64 usec)
 }
 
 static const CgRoomSeat *
-find_seat (GPtrArray *seats, const char *key)
+find_seat (GPtrArray  *seats,
+           const char *key)
 {
   for (guint i = 0; i < seats->len; i++)
     {
@@ -69,7 +70,8 @@ find_seat (GPtrArray *seats, const char *key)
 /* Two short lines, "Joined at 10:42" and "Last answer at 10:47", in words
  * a screen reader reads as they are. */
 static char *
-seat_status (const CgRoomSeat *seat, gboolean second_line)
+seat_status (const CgRoomSeat *seat,
+             gboolean          second_line)
 {
   g_autofree char *time = NULL;
 
@@ -91,7 +93,8 @@ seat_status (const CgRoomSeat *seat, gboolean second_line)
  * taller than measured (they were, and the last row hid under the list's
  * edge). */
 static GtkWidget *
-row_label (const char *text, const char *css_class)
+row_label (const char *text,
+           const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -105,7 +108,8 @@ row_label (const char *text, const char *css_class)
 }
 
 static GtkWidget *
-free_button (const CgPartner *partner, const char *key)
+free_button (const CgPartner *partner,
+             const char      *key)
 {
   GtkWidget *button = gtk_button_new_with_label (_("Free Seat"));
   /* Translators: the button that frees a seat, for screen readers and as
@@ -114,22 +118,22 @@ free_button (const CgPartner *partner, const char *key)
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.room-free-seat");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", key);
   return button;
 }
 
 static GtkWidget *
-seat_row (const CgPartner *partner, const CgRoomSeat *seat)
+seat_row (const CgPartner  *partner,
+          const CgRoomSeat *seat)
 {
   g_autofree char *key = partner_key (partner);
   g_autofree char *status = seat_status (seat, FALSE);
   g_autofree char *answered = seat_status (seat, TRUE);
   g_autofree char *a11y = answered != NULL
-                          ? g_strdup_printf ("%s: %s, %s", partner->name, status, answered)
-                          : g_strdup_printf ("%s: %s", partner->name, status);
+                            ? g_strdup_printf ("%s: %s, %s", partner->name, status, answered)
+                            : g_strdup_printf ("%s: %s", partner->name, status);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -187,7 +191,8 @@ on_loopback (CgRoomPopover *self)
 }
 
 static void
-update_address (CgRoomPopover *self, gboolean open)
+update_address (CgRoomPopover *self,
+                gboolean       open)
 {
   guint n = self->addresses != NULL ? g_strv_length (self->addresses) : 0;
 
@@ -197,8 +202,8 @@ update_address (CgRoomPopover *self, gboolean open)
   gtk_widget_set_visible (GTK_WIDGET (self->address_note), on_loopback (self));
   gtk_label_set_text (self->address_note,
                       _("No network found, so only this laptop can reach the room "
-                        "(127.0.0.1). Connect to a network or turn on this laptop's hotspot, "
-                        "then open the room again."));
+                         "(127.0.0.1). Connect to a network or turn on this laptop's hotspot, "
+                         "then open the room again."));
 }
 
 static void
@@ -216,11 +221,10 @@ update_open (CgRoomPopover *self)
   cg_qr_widget_set_text (self->qr, cg_room_get_url (self->room));
   gtk_label_set_text (self->url_label, cg_room_get_url (self->room));
   gtk_label_set_text (self->key_label, key_text);
-  gtk_label_set_text (self->lock_state, locked ? _("Locked: no new phones can join")
-                                               : _("New phones can join"));
+  gtk_label_set_text (self->lock_state,
+                      locked ? _("Locked: no new phones can join") : _("New phones can join"));
   status = g_strdup_printf (ngettext ("Open: %u of %u partner has joined from a phone.",
-                                      "Open: %u of %u partners have joined from a phone.",
-                                      total),
+                                      "Open: %u of %u partners have joined from a phone.", total),
                             joined, total);
   gtk_label_set_text (self->status_label, status);
 }
@@ -264,7 +268,7 @@ update (CgRoomPopover *self)
       cg_qr_widget_set_text (self->qr, NULL);
       gtk_label_set_text (self->status_label,
                           _("Closed. Open the room and the partners answer on their own "
-                            "phones, all at the same time."));
+                             "phones, all at the same time."));
     }
   fix_height (self);
 }
@@ -295,7 +299,10 @@ on_room_open (CgRoomPopover *self)
 }
 
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
+on_session_changed (CgSession     *session,
+                    CgChangeKind   kind,
+                    guint          a,
+                    guint          b,
                     CgRoomPopover *self)
 {
   switch (kind)
@@ -304,11 +311,8 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
     case CG_CHANGE_PARTNER_REMOVED:
     case CG_CHANGE_PARTNER:
     case CG_CHANGE_PARTNERS_MOVED:
-    case CG_CHANGE_ALL:
-      queue_update (self);
-      break;
-    default:
-      break;
+    case CG_CHANGE_ALL: queue_update (self); break;
+    default: break;
     }
 }
 
@@ -353,7 +357,8 @@ cg_room_popover_get_address (CgRoomPopover *self)
 }
 
 void
-cg_room_popover_set_room (CgRoomPopover *self, CgRoom *room)
+cg_room_popover_set_room (CgRoomPopover *self,
+                          CgRoom        *room)
 {
   g_return_if_fail (CG_IS_ROOM_POPOVER (self));
   g_return_if_fail (room == NULL || CG_IS_ROOM (room));
@@ -377,8 +382,7 @@ cg_room_popover_set_room (CgRoomPopover *self, CgRoom *room)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (room, "seats-changed", G_CALLBACK (queue_update), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed),
-                               self, 0);
+      g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed), self, 0);
     }
   update (self);
 }
@@ -391,7 +395,8 @@ cg_room_popover_get_room (CgRoomPopover *self)
 }
 
 static void
-on_copy_clicked (CgRoomPopover *self, GtkButton *button)
+on_copy_clicked (CgRoomPopover *self,
+                 GtkButton     *button)
 {
   const char *url = self->room != NULL ? cg_room_get_url (self->room) : NULL;
 
@@ -443,8 +448,8 @@ cg_room_popover_class_init (CgRoomPopoverClass *klass)
   widget_class->show = cg_room_popover_show;
 
   g_type_ensure (CG_TYPE_QR_WIDGET);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-room-popover.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-room-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, status_label);
   gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, address_box);
   gtk_widget_class_bind_template_child (widget_class, CgRoomPopover, address_dropdown);

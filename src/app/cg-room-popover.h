@@ -25,14 +25,14 @@ G_DECLARE_FINAL_TYPE (CgRoomPopover, cg_room_popover, CG, ROOM_POPOVER, GtkPopov
 /* Where the room listens when this laptop has no network. */
 #define CG_ROOM_FALLBACK_ADDRESS "127.0.0.1"
 
-GtkWidget  *cg_room_popover_new         (void);
-void        cg_room_popover_set_room    (CgRoomPopover *self, CgRoom *room);
-CgRoom     *cg_room_popover_get_room    (CgRoomPopover *self);
+GtkWidget *cg_room_popover_new (void);
+void cg_room_popover_set_room (CgRoomPopover *self, CgRoom *room);
+CgRoom *cg_room_popover_get_room (CgRoomPopover *self);
 /* The address the room should open on: the network chosen, by default
  * the first non-loopback address, else CG_ROOM_FALLBACK_ADDRESS. */
 const char *cg_room_popover_get_address (CgRoomPopover *self);
 /* Reads this laptop's addresses again (done each time the popover opens
  * while the room is closed). */
-void        cg_room_popover_reload_addresses (CgRoomPopover *self);
+void cg_room_popover_reload_addresses (CgRoomPopover *self);
 
 G_END_DECLS

@@ -35,7 +35,9 @@ struct _CgSessionPage
   guint updating;
 };
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CgSessionPage, cg_session_page, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (CgSessionPage,
+                               cg_session_page,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CG_TYPE_STAGE_PAGE, NULL))
 
 enum {
@@ -113,9 +115,7 @@ update_detail (CgSessionPage *self,
 
   switch (field)
     {
-    case CG_DETAIL_TITLE:
-      set_editable_text (self, GTK_EDITABLE (self->title_row), text);
-      break;
+    case CG_DETAIL_TITLE: set_editable_text (self, GTK_EDITABLE (self->title_row), text); break;
     case CG_DETAIL_DATE:
       set_editable_text (self, GTK_EDITABLE (self->date_row), text);
       show_date_validity (self, TRUE);
@@ -123,16 +123,14 @@ update_detail (CgSessionPage *self,
     case CG_DETAIL_FACILITATOR:
       set_editable_text (self, GTK_EDITABLE (self->facilitator_row), text);
       break;
-    case CG_DETAIL_CONTEXT:
-      update_context (self, text);
-      break;
+    case CG_DETAIL_CONTEXT: update_context (self, text); break;
     case CG_DETAIL_SCENARIO:
-      adw_action_row_set_subtitle (self->scenario_row,
-                                   text[0] ? text : _("None: this session did not start "
-                                                      "from a workshop template"));
+      adw_action_row_set_subtitle (self->scenario_row, text[0]
+                                                         ? text
+                                                         : _("None: this session did not start "
+                                                              "from a workshop template"));
       break;
-    default:
-      break;
+    default: break;
     }
 }
 
@@ -220,8 +218,8 @@ on_hidden_switch_active (CgSessionPage *self,
 {
   gboolean active = gtk_switch_get_active (sw);
 
-  if (self->updating || self->session == NULL
-      || cg_session_get_answers_hidden (self->session) == active)
+  if (self->updating || self->session == NULL ||
+      cg_session_get_answers_hidden (self->session) == active)
     return;
   cg_session_set_answers_hidden (self->session, active);
 }
@@ -317,14 +315,9 @@ cg_session_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_STAGE:
-      g_value_set_int (value, CG_STAGE_SESSION);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SESSION: g_value_set_object (value, self->session); break;
+    case PROP_STAGE: g_value_set_int (value, CG_STAGE_SESSION); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -338,11 +331,8 @@ cg_session_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      cg_session_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SESSION: cg_session_page_set_session (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -357,11 +347,12 @@ cg_session_page_class_init (CgSessionPageClass *klass)
   object_class->get_property = cg_session_page_get_property;
   object_class->set_property = cg_session_page_set_property;
 
-  properties[PROP_SESSION] = cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
+  properties[PROP_SESSION] =
+    cg_stage_page_override_properties (object_class, PROP_SESSION, PROP_STAGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-session-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-session-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgSessionPage, page);
   gtk_widget_class_bind_template_child (widget_class, CgSessionPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, CgSessionPage, date_row);

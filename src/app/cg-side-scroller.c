@@ -16,8 +16,7 @@ struct _CgSideScroller
   GtkWidget *child;
 };
 
-enum
-{
+enum {
   PROP_0,
   PROP_CHILD,
   N_PROPS
@@ -31,7 +30,8 @@ G_DEFINE_FINAL_TYPE (CgSideScroller, cg_side_scroller, GTK_TYPE_WIDGET)
  * least its minimum; a child that does not fill (halign start) then takes
  * no more than its natural width. */
 static int
-child_width (CgSideScroller *self, int width)
+child_width (CgSideScroller *self,
+             int             width)
 {
   int min = 0, nat = 0;
 
@@ -44,15 +44,19 @@ child_width (CgSideScroller *self, int width)
 }
 
 static void
-cg_side_scroller_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                          int *minimum, int *natural, int *minimum_baseline,
-                          int *natural_baseline)
+cg_side_scroller_measure (GtkWidget     *widget,
+                          GtkOrientation orientation,
+                          int            for_size,
+                          int           *minimum,
+                          int           *natural,
+                          int           *minimum_baseline,
+                          int           *natural_baseline)
 {
   CgSideScroller *self = CG_SIDE_SCROLLER (widget);
   int w, extra = 0;
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL || self->child == NULL
-      || !gtk_widget_get_visible (self->child))
+  if (orientation == GTK_ORIENTATION_HORIZONTAL || self->child == NULL ||
+      !gtk_widget_get_visible (self->child))
     {
       gtk_widget_measure (self->scroller, orientation, for_size, minimum, natural, NULL, NULL);
       return;
@@ -60,8 +64,8 @@ cg_side_scroller_measure (GtkWidget *widget, GtkOrientation orientation, int for
   w = child_width (self, for_size);
   gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, w, minimum, natural, NULL, NULL);
   /* A scrollbar that is not overlaid takes its own room under the child. */
-  if (for_size >= 0 && w > for_size
-      && !gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (self->scroller)))
+  if (for_size >= 0 && w > for_size &&
+      !gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (self->scroller)))
     gtk_widget_measure (gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (self->scroller)),
                         GTK_ORIENTATION_VERTICAL, -1, &extra, NULL, NULL, NULL);
   *minimum += extra;
@@ -69,7 +73,10 @@ cg_side_scroller_measure (GtkWidget *widget, GtkOrientation orientation, int for
 }
 
 static void
-cg_side_scroller_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+cg_side_scroller_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
 {
   gtk_widget_allocate (CG_SIDE_SCROLLER (widget)->scroller, width, height, baseline, NULL);
 }
@@ -81,33 +88,32 @@ cg_side_scroller_get_request_mode (GtkWidget *widget)
 }
 
 static void
-cg_side_scroller_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CgSideScroller *self = CG_SIDE_SCROLLER (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHILD:
-      g_value_set_object (value, self->child);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cg_side_scroller_set_property (GObject *object, guint prop_id, const GValue *value,
+cg_side_scroller_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
                                GParamSpec *pspec)
 {
   CgSideScroller *self = CG_SIDE_SCROLLER (object);
 
   switch (prop_id)
     {
-    case PROP_CHILD:
-      cg_side_scroller_set_child (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_CHILD: g_value_set_object (value, self->child); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_side_scroller_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CgSideScroller *self = CG_SIDE_SCROLLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHILD: cg_side_scroller_set_child (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -168,7 +174,8 @@ cg_side_scroller_get_child (CgSideScroller *self)
 }
 
 void
-cg_side_scroller_set_child (CgSideScroller *self, GtkWidget *child)
+cg_side_scroller_set_child (CgSideScroller *self,
+                            GtkWidget      *child)
 {
   g_return_if_fail (CG_IS_SIDE_SCROLLER (self));
   g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));

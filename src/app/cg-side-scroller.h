@@ -18,6 +18,6 @@ G_DECLARE_FINAL_TYPE (CgSideScroller, cg_side_scroller, CG, SIDE_SCROLLER, GtkWi
 
 GtkWidget *cg_side_scroller_new (void);
 GtkWidget *cg_side_scroller_get_child (CgSideScroller *self);
-void       cg_side_scroller_set_child (CgSideScroller *self, GtkWidget *child);
+void cg_side_scroller_set_child (CgSideScroller *self, GtkWidget *child);
 
 G_END_DECLS

@@ -30,7 +30,7 @@ struct _CgSinceSection
   /* Owned */
   CgSession *session;
   GCancellable *cancellable;
-  char *load_error;   /* why the last comparison could not be made, or NULL */
+  char *load_error; /* why the last comparison could not be made, or NULL */
   gulong changed_id;
   gulong file_id;
   guint refresh_id;
@@ -39,7 +39,11 @@ struct _CgSinceSection
 
 G_DEFINE_FINAL_TYPE (CgSinceSection, cg_since_section, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_SESSION, N_PROPS };
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 /* Showing a comparison --------------------------------------------------------------- */
@@ -70,14 +74,16 @@ moved_subtitle (const CgItemChange *c)
 }
 
 static gboolean
-change_visible (CgSession *session, const CgItemChange *c)
+change_visible (CgSession          *session,
+                const CgItemChange *c)
 {
-  return cg_session_answers_visible (session, c->kind == CG_ITEM_AIM
-                                              ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (c->lesson));
+  return cg_session_answers_visible (
+    session, c->kind == CG_ITEM_AIM ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (c->lesson));
 }
 
 static guint
-add_moved_rows (CgSinceSection *self, CgComparison *c)
+add_moved_rows (CgSinceSection *self,
+                CgComparison   *c)
 {
   g_autoptr (GPtrArray) moved = cg_comparison_most_moved (c, 0);
   guint added = 0;
@@ -105,7 +111,8 @@ add_moved_rows (CgSinceSection *self, CgComparison *c)
 }
 
 static char *
-resolved_text (CgSinceSection *self, CgComparison *c)
+resolved_text (CgSinceSection *self,
+               CgComparison   *c)
 {
   g_autoptr (GPtrArray) resolved = cg_comparison_resolved_tasks (c);
   g_autoptr (GString) s = g_string_new (NULL);
@@ -123,16 +130,19 @@ resolved_text (CgSinceSection *self, CgComparison *c)
 }
 
 static void
-show_comparison (CgSinceSection *self, CgComparison *c)
+show_comparison (CgSinceSection *self,
+                 CgComparison   *c)
 {
   g_autofree char *title = cg_report_since_title (c);
   g_autofree char *resolved = resolved_text (self, c);
-  g_autoptr (GString) note = g_string_new (_("A change in consensus of at least 0.10 counts as movement."));
+  g_autoptr (GString) note =
+    g_string_new (_("A change in consensus of at least 0.10 counts as movement."));
   guint added;
 
   gtk_label_set_label (self->title, title);
   if (c->baseline_check == CG_BASELINE_DIFFERS)
-    g_string_append_printf (note, " %s", _("The earlier file has changed since this round was made."));
+    g_string_append_printf (note, " %s",
+                            _("The earlier file has changed since this round was made."));
   if (c->relation == CG_RELATION_NONE)
     g_string_append_printf (note, " %s", _("Matched by text: the two sessions do not share ids."));
   gtk_label_set_label (self->note, note->str);
@@ -144,7 +154,8 @@ show_comparison (CgSinceSection *self, CgComparison *c)
     gtk_label_set_label (self->detail, resolved != NULL ? resolved : "");
   if (added == 0 && resolved != NULL)
     {
-      g_autofree char *both = g_strdup_printf ("%s %s", gtk_label_get_label (self->detail), resolved);
+      g_autofree char *both =
+        g_strdup_printf ("%s %s", gtk_label_get_label (self->detail), resolved);
       gtk_label_set_label (self->detail, both);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->detail), *gtk_label_get_label (self->detail) != '\0');
@@ -152,15 +163,17 @@ show_comparison (CgSinceSection *self, CgComparison *c)
 
 /* A later round whose earlier file is not to hand: say so, and how to fix it. */
 static void
-show_missing (CgSinceSection *self, const CgBaseline *baseline)
+show_missing (CgSinceSection   *self,
+              const CgBaseline *baseline)
 {
   g_autofree char *date = cg_charter_format_date (baseline->date);
   g_autofree char *title = g_strdup_printf (_("Since %s"), date != NULL ? date : baseline->title);
   g_autofree char *note = NULL;
 
   gtk_label_set_label (self->title, title);
-  note = g_strdup_printf (_("The earlier session, “%s”, was not found beside this one. Use Compare with… to choose it."),
-                          baseline->file_name);
+  note = g_strdup_printf (
+    _("The earlier session, “%s”, was not found beside this one. Use Compare with… to choose it."),
+    baseline->file_name);
   gtk_label_set_label (self->note, note);
 }
 
@@ -168,7 +181,8 @@ static void
 refresh (CgSinceSection *self)
 {
   g_autoptr (CgComparison) c = NULL;
-  const CgBaseline *baseline = self->session != NULL ? cg_session_get_baseline (self->session) : NULL;
+  const CgBaseline *baseline =
+    self->session != NULL ? cg_session_get_baseline (self->session) : NULL;
 
   clear_list (self);
   gtk_widget_set_visible (GTK_WIDGET (self->moved_list), FALSE);
@@ -197,7 +211,10 @@ refresh_idle (gpointer data)
 }
 
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b,
+on_session_changed (CgSession      *session,
+                    CgChangeKind    kind,
+                    guint           a,
+                    guint           b,
                     CgSinceSection *self)
 {
   if (kind == CG_CHANGE_CHARTER || kind == CG_CHANGE_COMMENT || kind == CG_CHANGE_LESSON)
@@ -231,7 +248,9 @@ load_free (Load *load)
 }
 
 static void
-loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
 {
   Load *load = data;
   CgSinceSection *self = load->self;
@@ -252,17 +271,19 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (earlier != NULL)
     cg_compare_set_earlier (load->session, earlier, bytes);
   else
-    self->load_error = g_strdup_printf (_("Could not compare with “%s”: %s"), name, error->message);
+    self->load_error =
+      g_strdup_printf (_("Could not compare with “%s”: %s"), name, error->message);
   refresh (self);
   load_free (load);
 }
 
 static void
-load_earlier (CgSinceSection *self, GFile *file)
+load_earlier (CgSinceSection *self,
+              GFile          *file)
 {
   Load *load = g_new0 (Load, 1);
-  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr (GFileInfo) info =
+    g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
   /* Never read a huge file whole; the loader's own message says why. */
   if (info != NULL && g_file_info_get_size (info) > CG_SESSION_XML_MAX_SIZE)
@@ -276,8 +297,8 @@ load_earlier (CgSinceSection *self, GFile *file)
           g_autofree char *name = g_file_get_basename (file);
 
           g_free (self->load_error);
-          self->load_error = g_strdup_printf (_("Could not compare with “%s”: %s"), name,
-                                              error->message);
+          self->load_error =
+            g_strdup_printf (_("Could not compare with “%s”: %s"), name, error->message);
           refresh (self);
         }
       return;
@@ -306,7 +327,9 @@ find_free (Find *find)
 }
 
 static void
-found_cb (GObject *source, GAsyncResult *result, gpointer data)
+found_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
 {
   Find *find = data;
   g_autoptr (GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, NULL);
@@ -323,7 +346,8 @@ found_cb (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 void
-cg_since_find_earlier (CgSession *session, GCancellable *cancellable)
+cg_since_find_earlier (CgSession    *session,
+                       GCancellable *cancellable)
 {
   const CgBaseline *baseline;
   GFile *file;
@@ -336,16 +360,16 @@ cg_since_find_earlier (CgSession *session, GCancellable *cancellable)
 
   baseline = cg_session_get_baseline (session);
   file = cg_session_get_file (session);
-  if (cg_compare_get_earlier (session) != NULL || baseline == NULL || file == NULL
-      || *baseline->file_name == '\0' || strchr (baseline->file_name, '/') != NULL
-      || (folder = g_file_get_parent (file)) == NULL)
+  if (cg_compare_get_earlier (session) != NULL || baseline == NULL || file == NULL ||
+      *baseline->file_name == '\0' || strchr (baseline->file_name, '/') != NULL ||
+      (folder = g_file_get_parent (file)) == NULL)
     return;
   candidate = g_file_get_child (folder, baseline->file_name);
-  info = g_file_query_info (candidate, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
+  info = g_file_query_info (candidate, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            NULL);
   /* Never read a huge file whole. */
-  if (g_file_equal (candidate, file) || info == NULL
-      || g_file_info_get_size (info) > CG_SESSION_XML_MAX_SIZE)
+  if (g_file_equal (candidate, file) || info == NULL ||
+      g_file_info_get_size (info) > CG_SESSION_XML_MAX_SIZE)
     return;
   find = g_new0 (Find, 1);
   find->session = g_object_ref (session);
@@ -361,7 +385,8 @@ look_beside (CgSinceSection *self)
 }
 
 void
-cg_since_section_compare_with_file (CgSinceSection *self, GFile *file)
+cg_since_section_compare_with_file (CgSinceSection *self,
+                                    GFile          *file)
 {
   g_return_if_fail (CG_IS_SINCE_SECTION (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -371,7 +396,9 @@ cg_since_section_compare_with_file (CgSinceSection *self, GFile *file)
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *native, int response, CgSinceSection *self)
+chooser_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     CgSinceSection  *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -384,7 +411,9 @@ chooser_response_cb (GtkNativeDialog *native, int response, CgSinceSection *self
 }
 
 static void
-compare_with_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+compare_with_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   CgSinceSection *self = CG_SINCE_SECTION (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -394,9 +423,9 @@ compare_with_action (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_file_filter_set_name (filter, _("Common Ground sessions"));
   gtk_file_filter_add_mime_type (filter, "application/x-commonground-session");
   gtk_file_filter_add_pattern (filter, "*.commonground");
-  native = gtk_file_chooser_native_new (_("Compare with an Earlier Session"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
+  native = gtk_file_chooser_native_new (
+    _("Compare with an Earlier Session"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
@@ -406,7 +435,9 @@ compare_with_action (GtkWidget *widget, const char *action_name, GVariant *param
 /* The session ---------------------------------------------------------------------- */
 
 static void
-on_file_changed (CgSession *session, GParamSpec *pspec, CgSinceSection *self)
+on_file_changed (CgSession      *session,
+                 GParamSpec     *pspec,
+                 CgSinceSection *self)
 {
   look_beside (self);
 }
@@ -419,7 +450,8 @@ cg_since_section_get_session (CgSinceSection *self)
 }
 
 void
-cg_since_section_set_session (CgSinceSection *self, CgSession *session)
+cg_since_section_set_session (CgSinceSection *self,
+                              CgSession      *session)
 {
   g_return_if_fail (CG_IS_SINCE_SECTION (self));
   g_return_if_fail (session == NULL || CG_IS_SESSION (session));
@@ -435,8 +467,10 @@ cg_since_section_set_session (CgSinceSection *self, CgSession *session)
   g_set_object (&self->session, session);
   if (session != NULL)
     {
-      self->changed_id = g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
-      self->file_id = g_signal_connect (session, "notify::file", G_CALLBACK (on_file_changed), self);
+      self->changed_id =
+        g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
+      self->file_id =
+        g_signal_connect (session, "notify::file", G_CALLBACK (on_file_changed), self);
     }
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   refresh (self);
@@ -459,7 +493,10 @@ cg_since_section_map (GtkWidget *widget)
 }
 
 static void
-cg_since_section_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_since_section_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   if (prop_id == PROP_SESSION)
     g_value_set_object (value, CG_SINCE_SECTION (object)->session);
@@ -468,8 +505,10 @@ cg_since_section_get_property (GObject *object, guint prop_id, GValue *value, GP
 }
 
 static void
-cg_since_section_set_property (GObject *object, guint prop_id, const GValue *value,
-                               GParamSpec *pspec)
+cg_since_section_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   if (prop_id == PROP_SESSION)
     cg_since_section_set_session (CG_SINCE_SECTION (object), g_value_get_object (value));
@@ -511,8 +550,8 @@ cg_since_section_class_init (CgSinceSectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "since.compare-with", NULL, compare_with_action);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-since-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-since-section.ui");
   gtk_widget_class_bind_template_child (widget_class, CgSinceSection, title);
   gtk_widget_class_bind_template_child (widget_class, CgSinceSection, compare_button);
   gtk_widget_class_bind_template_child (widget_class, CgSinceSection, note);

@@ -19,16 +19,16 @@ G_DECLARE_FINAL_TYPE (CgSinceSection, cg_since_section, CG, SINCE_SECTION, GtkWi
 
 GtkWidget *cg_since_section_new (void);
 CgSession *cg_since_section_get_session (CgSinceSection *self);
-void       cg_since_section_set_session (CgSinceSection *self, CgSession *session);
+void cg_since_section_set_session (CgSinceSection *self, CgSession *session);
 /* Compares the session with the session in @file (what Compare with…
  * does once a file is chosen); loads it asynchronously. */
-void       cg_since_section_compare_with_file (CgSinceSection *self, GFile *file);
+void cg_since_section_compare_with_file (CgSinceSection *self, GFile *file);
 
 /* When @session is a later round and its earlier file sits beside it under
  * the name it had, reads that file (asynchronously) and compares @session
  * with it (cg_compare_set_earlier()): the Review, the radar, the report and
  * the charter then show what changed since. Quietly does nothing otherwise. */
-void       cg_since_find_earlier (CgSession *session, GCancellable *cancellable);
+void cg_since_find_earlier (CgSession *session, GCancellable *cancellable);
 
 /* How many items the section names, at most. */
 #define CG_SINCE_MAX_ITEMS 5

@@ -10,15 +10,18 @@ static void
 cg_stage_page_default_init (CgStagePageInterface *iface)
 {
   g_object_interface_install_property (
-    iface, g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
-                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    iface,
+    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_interface_install_property (
-    iface, g_param_spec_int ("stage", NULL, NULL, CG_STAGE_SESSION, CG_N_STAGES - 1, CG_STAGE_SESSION,
-                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    iface, g_param_spec_int ("stage", NULL, NULL, CG_STAGE_SESSION, CG_N_STAGES - 1,
+                             CG_STAGE_SESSION, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 }
 
 GParamSpec *
-cg_stage_page_override_properties (GObjectClass *klass, guint session_id, guint stage_id)
+cg_stage_page_override_properties (GObjectClass *klass,
+                                   guint         session_id,
+                                   guint         stage_id)
 {
   g_object_class_override_property (klass, session_id, "session");
   g_object_class_override_property (klass, stage_id, "stage");
@@ -37,7 +40,8 @@ cg_stage_page_get_session (CgStagePage *self)
 }
 
 void
-cg_stage_page_set_session (CgStagePage *self, CgSession *session)
+cg_stage_page_set_session (CgStagePage *self,
+                           CgSession   *session)
 {
   g_return_if_fail (CG_IS_STAGE_PAGE (self));
   g_return_if_fail (session == NULL || CG_IS_SESSION (session));

@@ -23,10 +23,12 @@ struct _CgStagePageInterface
 /* For the class_init of a page: its PROP_SESSION and PROP_STAGE ids are
  * the interface's "session" and "stage". Returns the "session" pspec to
  * notify with. */
-GParamSpec *cg_stage_page_override_properties (GObjectClass *klass, guint session_id, guint stage_id);
+GParamSpec *cg_stage_page_override_properties (GObjectClass *klass,
+                                               guint session_id,
+                                               guint stage_id);
 
-CgSession  *cg_stage_page_get_session (CgStagePage *self);
-void        cg_stage_page_set_session (CgStagePage *self, CgSession *session);
-CgStage     cg_stage_page_get_stage (CgStagePage *self);
+CgSession *cg_stage_page_get_session (CgStagePage *self);
+void cg_stage_page_set_session (CgStagePage *self, CgSession *session);
+CgStage cg_stage_page_get_stage (CgStagePage *self);
 
 G_END_DECLS

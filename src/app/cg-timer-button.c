@@ -36,7 +36,9 @@ struct _CgTimerButton
 G_DEFINE_FINAL_TYPE (CgTimerButton, cg_timer_button, GTK_TYPE_WIDGET)
 
 void
-cg_timer_style_widget (GtkWidget *widget, CgTimer *timer, gboolean flash_on)
+cg_timer_style_widget (GtkWidget *widget,
+                       CgTimer   *timer,
+                       gboolean   flash_on)
 {
   CgTimerState state = cg_timer_get_state (timer);
 
@@ -85,8 +87,8 @@ update_display (CgTimerButton *self)
   gtk_label_set_text (self->big_label, self->text);
   gtk_button_set_label (self->start_button, running ? _("_Pause") : _("_Start"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), a11y);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  a11y, -1);
   cg_timer_style_widget (GTK_WIDGET (self->menu_button), self->timer, self->flash_on);
 }
 
@@ -113,7 +115,9 @@ flash_cb (gpointer user_data)
 }
 
 static void
-on_timer_state (CgTimer *timer, GParamSpec *pspec, CgTimerButton *self)
+on_timer_state (CgTimer       *timer,
+                GParamSpec    *pspec,
+                CgTimerButton *self)
 {
   CgTimerState state = cg_timer_get_state (timer);
 
@@ -135,7 +139,9 @@ on_timer_state (CgTimer *timer, GParamSpec *pspec, CgTimerButton *self)
 }
 
 static void
-on_timer_remaining (CgTimer *timer, GParamSpec *pspec, CgTimerButton *self)
+on_timer_remaining (CgTimer       *timer,
+                    GParamSpec    *pspec,
+                    CgTimerButton *self)
 {
   update_display (self);
 }
@@ -155,7 +161,8 @@ cg_timer_button_get_text (CgTimerButton *self)
 }
 
 void
-cg_timer_button_set_minutes (CgTimerButton *self, guint minutes)
+cg_timer_button_set_minutes (CgTimerButton *self,
+                             guint          minutes)
 {
   g_return_if_fail (CG_IS_TIMER_BUTTON (self));
   g_return_if_fail (minutes > 0);
@@ -172,16 +179,13 @@ cg_timer_button_start_pause (CgTimerButton *self)
 
   switch (cg_timer_get_state (self->timer))
     {
-    case CG_TIMER_RUNNING:
-      cg_timer_pause (self->timer);
-      break;
+    case CG_TIMER_RUNNING: cg_timer_pause (self->timer); break;
     case CG_TIMER_FINISHED:
       /* Start again from the top: the room wants another round. */
       cg_timer_reset (self->timer);
       cg_timer_start (self->timer);
       break;
-    default:
-      cg_timer_start (self->timer);
+    default: cg_timer_start (self->timer);
     }
 }
 
@@ -194,7 +198,9 @@ cg_timer_button_reset (CgTimerButton *self)
 }
 
 static void
-timer_action (GtkWidget *widget, const char *name, GVariant *param)
+timer_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
 {
   CgTimerButton *self = CG_TIMER_BUTTON (widget);
 
@@ -247,7 +253,9 @@ fill_presets (CgTimerButton *self)
 }
 
 static void
-on_presets_changed (GSettings *settings, const char *key, CgTimerButton *self)
+on_presets_changed (GSettings     *settings,
+                    const char    *key,
+                    CgTimerButton *self)
 {
   fill_presets (self);
 }
@@ -284,8 +292,8 @@ cg_timer_button_class_init (CgTimerButtonClass *klass)
   object_class->dispose = cg_timer_button_dispose;
   object_class->finalize = cg_timer_button_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/commonground/CommonGround/cg-timer-button.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/commonground/CommonGround/cg-timer-button.ui");
   gtk_widget_class_bind_template_child (widget_class, CgTimerButton, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CgTimerButton, time_label);
   gtk_widget_class_bind_template_child (widget_class, CgTimerButton, big_label);
@@ -310,8 +318,8 @@ cg_timer_button_init (CgTimerButton *self)
   g_signal_connect (self->timer, "notify::state", G_CALLBACK (on_timer_state), self);
   g_signal_connect (self->timer, "notify::remaining", G_CALLBACK (on_timer_remaining), self);
   if (settings != NULL)
-    g_signal_connect_object (settings, "changed::timer-presets",
-                             G_CALLBACK (on_presets_changed), self, 0);
+    g_signal_connect_object (settings, "changed::timer-presets", G_CALLBACK (on_presets_changed),
+                             self, 0);
   fill_presets (self);
   update_display (self);
 }

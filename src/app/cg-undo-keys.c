@@ -40,8 +40,8 @@ commit_cb (GtkWidget *widget,
 }
 
 void
-cg_undo_keys_commit_first (GtkWidget    *widget,
-                           CgCommitFunc  commit)
+cg_undo_keys_commit_first (GtkWidget   *widget,
+                           CgCommitFunc commit)
 {
   GtkEventController *controller;
   GtkShortcut *shortcut;
@@ -52,8 +52,9 @@ cg_undo_keys_commit_first (GtkWidget    *widget,
   /* Bubble phase: the focused field has seen the key (and let it pass)
    * before this runs, and the window sees it after. */
   controller = gtk_shortcut_controller_new ();
-  shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z|<Control><Shift>z|<Control>y"),
-                               gtk_callback_action_new (commit_cb, (gpointer) commit, NULL));
+  shortcut =
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z|<Control><Shift>z|<Control>y"),
+                      gtk_callback_action_new (commit_cb, (gpointer) commit, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (widget, controller);
 }

@@ -21,7 +21,6 @@ void cg_undo_keys_disable_text_undo (GtkWidget *field);
 
 /* Before Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y from inside @widget reach the
  * window, runs @commit; the keys then go on to win.undo / win.redo. */
-void cg_undo_keys_commit_first      (GtkWidget    *widget,
-                                     CgCommitFunc  commit);
+void cg_undo_keys_commit_first (GtkWidget *widget, CgCommitFunc commit);
 
 G_END_DECLS

@@ -12,8 +12,7 @@
 #include "cg-report-layout.h"
 #include "cg-window-private.h"
 
-typedef enum
-{
+typedef enum {
   EXPORT_CHARTER,
   EXPORT_REPORT,
 } ExportKind;
@@ -37,15 +36,17 @@ print_charter (CgWindow *self)
 }
 
 static void
-show_result (CgWindow *self, GFile *file, const GError *error)
+show_result (CgWindow     *self,
+             GFile        *file,
+             const GError *error)
 {
   g_autofree char *name = g_file_get_basename (file);
   AdwToast *toast;
 
   if (error != NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the PDF"),
-                                                  error->message);
+      GtkWidget *dialog =
+        adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the PDF"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -56,7 +57,9 @@ show_result (CgWindow *self, GFile *file, const GError *error)
 }
 
 static void
-export_response_cb (GtkNativeDialog *native, int response, CgWindow *self)
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    CgWindow        *self)
 {
   ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "cg-export-kind"));
 
@@ -80,7 +83,8 @@ export_response_cb (GtkNativeDialog *native, int response, CgWindow *self)
 }
 
 static char *
-suggested_pdf_name (CgSession *session, ExportKind kind)
+suggested_pdf_name (CgSession *session,
+                    ExportKind kind)
 {
   g_autofree char *title = cg_charter_dup_text (session, CG_CHARTER_TITLE);
 
@@ -91,7 +95,8 @@ suggested_pdf_name (CgSession *session, ExportKind kind)
 }
 
 static void
-export_pdf (CgWindow *self, ExportKind kind)
+export_pdf (CgWindow  *self,
+            ExportKind kind)
 {
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
@@ -99,10 +104,9 @@ export_pdf (CgWindow *self, ExportKind kind)
 
   if (self->session == NULL)
     return;
-  native = gtk_file_chooser_native_new (kind == EXPORT_CHARTER ? _("Export Charter as PDF")
-                                                               : _("Export Results Report as PDF"),
-                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
+  native = gtk_file_chooser_native_new (
+    kind == EXPORT_CHARTER ? _("Export Charter as PDF") : _("Export Results Report as PDF"),
+    GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
@@ -124,19 +128,25 @@ export_pdf (CgWindow *self, ExportKind kind)
 }
 
 static void
-print_charter_action (GtkWidget *widget, const char *name, GVariant *param)
+print_charter_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
 {
   print_charter (CG_WINDOW (widget));
 }
 
 static void
-export_charter_action (GtkWidget *widget, const char *name, GVariant *param)
+export_charter_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
 {
   export_pdf (CG_WINDOW (widget), EXPORT_CHARTER);
 }
 
 static void
-export_report_action (GtkWidget *widget, const char *name, GVariant *param)
+export_report_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
 {
   export_pdf (CG_WINDOW (widget), EXPORT_REPORT);
 }

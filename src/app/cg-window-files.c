@@ -54,8 +54,8 @@ create_session_filter (void)
 static void save_to_file (CgWindow *self, GFile *file, gboolean check_etag);
 
 static void
-overwrite_response_cb (CgWindow        *self,
-                       const char      *response,
+overwrite_response_cb (CgWindow         *self,
+                       const char       *response,
                        AdwMessageDialog *dialog)
 {
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
@@ -77,14 +77,10 @@ ask_overwrite (CgWindow *self,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL,
                                    _("The file was changed by another program since you "
-                                     "opened it. Overwriting it loses those changes."));
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     _("“%s” Changed on Disk"), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save-as", _("Save _As…"),
-                                    "overwrite", _("_Overwrite"),
-                                    NULL);
+                                      "opened it. Overwriting it loses those changes."));
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("“%s” Changed on Disk"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save-as",
+                                    _("Save _As…"), "overwrite", _("_Overwrite"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -115,12 +111,9 @@ show_save_error (CgWindow     *self,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     _("Could not save “%s”"), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save-as", _("Save _As…"),
-                                    NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could not save “%s”"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save-as",
+                                    _("Save _As…"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
@@ -179,8 +172,8 @@ save_to_file (CgWindow *self,
   data->session = g_object_ref (self->session);
   data->file = g_object_ref (file);
   /* The core serialises now and replaces the file atomically in a thread. */
-  cg_session_xml_save_file_async (self->session, file, check_etag, self->cancellable,
-                                  save_cb, data);
+  cg_session_xml_save_file_async (self->session, file, check_etag, self->cancellable, save_cb,
+                                  data);
 }
 
 void
@@ -316,8 +309,7 @@ template_chosen_cb (CgWindow           *self,
   if (session == NULL)
     {
       GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self),
-                                                 _("Could not start the session"),
-                                                 error->message);
+                                                 _("Could not start the session"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (alert));
@@ -370,11 +362,8 @@ _cg_window_confirm_close (CgWindow *self)
                                    _("Changes which are not saved will be permanently lost."));
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
                                      _("Save changes to “%s” before closing?"), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "discard",
+                                    _("_Discard"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
@@ -422,10 +411,10 @@ file_version_details_cb (AdwToast *toast,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Made by a Newer Version"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” was made by a newer version of Common Ground. "
-                                    "Everything this version knows is shown and can be edited. "
-                                    "The parts it does not know are kept and written back when "
-                                    "you save, except those of anything you remove, such as a "
-                                    "partner."),
+                                     "Everything this version knows is shown and can be edited. "
+                                     "The parts it does not know are kept and written back when "
+                                     "you save, except those of anything you remove, such as a "
+                                     "partner."),
                                   name);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -454,31 +443,41 @@ cg_window_note_file_version (CgWindow *self)
 /* Actions ---------------------------------------------------------------- */
 
 static void
-new_action (GtkWidget *widget, const char *name, GVariant *param)
+new_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
 {
   _cg_window_new_session (CG_WINDOW (widget));
 }
 
 static void
-open_action (GtkWidget *widget, const char *name, GVariant *param)
+open_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
 {
   _cg_window_open (CG_WINDOW (widget));
 }
 
 static void
-save_action (GtkWidget *widget, const char *name, GVariant *param)
+save_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
 {
   _cg_window_save (CG_WINDOW (widget));
 }
 
 static void
-save_as_action (GtkWidget *widget, const char *name, GVariant *param)
+save_as_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
 {
   _cg_window_save_as (CG_WINDOW (widget));
 }
 
 static void
-close_action (GtkWidget *widget, const char *name, GVariant *param)
+close_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
 {
   gtk_window_close (GTK_WINDOW (widget));
 }
@@ -497,7 +496,8 @@ _cg_window_class_init_files (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close",
+                                       NULL);
 }
 
 void

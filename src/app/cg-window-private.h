@@ -39,14 +39,14 @@ struct _CgWindow
   CgSession *fenced_session;
   GCancellable *cancellable;
   guint marks_source;
-  guint current_item; /* "current-item" */
+  guint current_item;      /* "current-item" */
   GtkWindow *presentation; /* weak */
   CgAutosave *autosave;
-  CgRoom *room;  /* the session's room: cg-window-room.c */
+  CgRoom *room; /* the session's room: cg-window-room.c */
 
   /* Borrowed: children of stack and stage_list */
-  GtkWidget *slots[CG_N_STAGES];  /* the stack's children, each an AdwBin */
-  GtkWidget *pages[CG_N_STAGES];  /* made when first needed: ensure_page() */
+  GtkWidget *slots[CG_N_STAGES]; /* the stack's children, each an AdwBin */
+  GtkWidget *pages[CG_N_STAGES]; /* made when first needed: ensure_page() */
   GtkWidget *rows[CG_N_STAGES];
   GtkWidget *row_checks[CG_N_STAGES];
   GtkLabel *row_status[CG_N_STAGES];
@@ -62,19 +62,19 @@ struct _CgWindow
 
 /* cg-window-files.c: its part of class_init, init and dispose */
 void _cg_window_class_init_files (GtkWidgetClass *widget_class);
-void _cg_window_init_files       (CgWindow       *self);
-void _cg_window_dispose_files    (CgWindow       *self);
-void _cg_window_update_title   (CgWindow *self);
-void _cg_window_new_session    (CgWindow *self);
-void _cg_window_open           (CgWindow *self);
-void _cg_window_save           (CgWindow *self);
-void _cg_window_save_as        (CgWindow *self);
-void _cg_window_confirm_close  (CgWindow *self);
+void _cg_window_init_files (CgWindow *self);
+void _cg_window_dispose_files (CgWindow *self);
+void _cg_window_update_title (CgWindow *self);
+void _cg_window_new_session (CgWindow *self);
+void _cg_window_open (CgWindow *self);
+void _cg_window_save (CgWindow *self);
+void _cg_window_save_as (CgWindow *self);
+void _cg_window_confirm_close (CgWindow *self);
 /* cg-window-projector.c: presentation, fullscreen, zoom, preferences and
  * the window's remembered size */
 void _cg_window_class_init_projector (GtkWidgetClass *widget_class);
-void _cg_window_projector_init       (CgWindow *self);
-void _cg_window_projector_dispose    (CgWindow *self);
+void _cg_window_projector_init (CgWindow *self);
+void _cg_window_projector_dispose (CgWindow *self);
 void _cg_window_projector_save_state (CgWindow *self);
 /* After construction: GtkWindow's construct-time "maximized" would undo
  * a maximize done in init. */
@@ -82,9 +82,9 @@ void _cg_window_projector_restore_state (CgWindow *self);
 /* cg-window-rounds.c: File › New Round… (win.new-round) */
 void _cg_window_class_init_rounds (GtkWidgetClass *widget_class);
 /* cg-window-room.c: the room, partners answering from their phones */
-void _cg_window_class_init_room  (GtkWidgetClass *widget_class);
-void _cg_window_room_init        (CgWindow *self);
-void _cg_window_room_dispose     (CgWindow *self);
+void _cg_window_class_init_room (GtkWidgetClass *widget_class);
+void _cg_window_room_init (CgWindow *self);
+void _cg_window_room_dispose (CgWindow *self);
 void _cg_window_room_set_session (CgWindow *self, CgSession *session);
 /* cg-window-export.c: Print Charter, Export Charter and Report as PDF */
 void _cg_window_class_init_export (GtkWidgetClass *widget_class);

@@ -29,7 +29,9 @@ cg_window_get_presentation (CgWindow *self)
 
 /* F5 opens the view, and F5 (or Esc) in it closes it again. */
 static void
-present_action (GtkWidget *widget, const char *name, GVariant *param)
+present_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
 {
   CgWindow *self = CG_WINDOW (widget);
   CgPresentationWindow *presentation;
@@ -45,7 +47,9 @@ present_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-fullscreen_action (GtkWidget *widget, const char *name, GVariant *param)
+fullscreen_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
 {
   GtkWindow *window = GTK_WINDOW (widget);
 
@@ -56,25 +60,33 @@ fullscreen_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-zoom_in_action (GtkWidget *widget, const char *name, GVariant *param)
+zoom_in_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
 {
   cg_appearance_zoom_in (cg_appearance_get_default ());
 }
 
 static void
-zoom_out_action (GtkWidget *widget, const char *name, GVariant *param)
+zoom_out_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
 {
   cg_appearance_zoom_out (cg_appearance_get_default ());
 }
 
 static void
-zoom_reset_action (GtkWidget *widget, const char *name, GVariant *param)
+zoom_reset_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
 {
   cg_appearance_zoom_reset (cg_appearance_get_default ());
 }
 
 static void
-update_zoom_actions (CgAppearance *appearance, GParamSpec *pspec, CgWindow *self)
+update_zoom_actions (CgAppearance *appearance,
+                     GParamSpec   *pspec,
+                     CgWindow     *self)
 {
   double zoom = cg_appearance_get_zoom (appearance);
 
@@ -83,7 +95,9 @@ update_zoom_actions (CgAppearance *appearance, GParamSpec *pspec, CgWindow *self
 }
 
 static void
-preferences_action (GtkWidget *widget, const char *name, GVariant *param)
+preferences_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
 {
   GtkWindow *prefs = cg_preferences_window_new (GTK_WINDOW (widget));
 
@@ -93,7 +107,12 @@ preferences_action (GtkWidget *widget, const char *name, GVariant *param)
 void
 _cg_window_class_init_projector (GtkWidgetClass *widget_class)
 {
-  static const struct { const char *name; guint key; GdkModifierType mods; } bindings[] = {
+  static const struct
+  {
+    const char *name;
+    guint key;
+    GdkModifierType mods;
+  } bindings[] = {
     { "win.present", GDK_KEY_F5, 0 },
     { "win.fullscreen", GDK_KEY_F11, 0 },
     { "win.zoom-in", GDK_KEY_plus, GDK_CONTROL_MASK },

@@ -22,7 +22,8 @@ cg_window_get_room (CgWindow *self)
 }
 
 static void
-toast (CgWindow *self, const char *text)
+toast (CgWindow   *self,
+       const char *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
@@ -80,7 +81,8 @@ close_room (CgWindow *self)
 /* Called before the window announces its new session, so whoever follows
  * "session" (the presentation view) finds the new room already there. */
 void
-_cg_window_room_set_session (CgWindow *self, CgSession *session)
+_cg_window_room_set_session (CgWindow  *self,
+                             CgSession *session)
 {
   if (self->room != NULL && session != NULL && cg_room_get_session (self->room) == session)
     return;
@@ -98,7 +100,9 @@ _cg_window_room_set_session (CgWindow *self, CgSession *session)
 }
 
 static void
-room_open_action (GtkWidget *widget, const char *name, GVariant *param)
+room_open_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
 {
   CgWindow *self = CG_WINDOW (widget);
   g_autoptr (GError) error = NULL;
@@ -115,7 +119,9 @@ room_open_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-room_close_action (GtkWidget *widget, const char *name, GVariant *param)
+room_close_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
 {
   CgWindow *self = CG_WINDOW (widget);
 
@@ -124,7 +130,9 @@ room_close_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-room_free_seat_action (GtkWidget *widget, const char *name, GVariant *param)
+room_free_seat_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
 {
   CgWindow *self = CG_WINDOW (widget);
 
@@ -133,7 +141,9 @@ room_free_seat_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-room_lock_change (GSimpleAction *action, GVariant *value, gpointer user_data)
+room_lock_change (GSimpleAction *action,
+                  GVariant      *value,
+                  gpointer       user_data)
 {
   CgWindow *self = user_data;
 
@@ -150,8 +160,7 @@ _cg_window_class_init_room (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, room_popover);
   gtk_widget_class_install_action (widget_class, "win.room-open", NULL, room_open_action);
   gtk_widget_class_install_action (widget_class, "win.room-close", NULL, room_close_action);
-  gtk_widget_class_install_action (widget_class, "win.room-free-seat", "s",
-                                   room_free_seat_action);
+  gtk_widget_class_install_action (widget_class, "win.room-free-seat", "s", room_free_seat_action);
 }
 
 void

@@ -23,8 +23,8 @@
 typedef struct
 {
   CgWindow *window;
-  CgSession *earlier;  /* as loaded back from its file */
-  GBytes *bytes;       /* that file's bytes */
+  CgSession *earlier; /* as loaded back from its file */
+  GBytes *bytes;      /* that file's bytes */
   CgSession *round;
   GFile *target;
 } NewRound;
@@ -41,13 +41,16 @@ new_round_free (NewRound *nr)
 }
 
 static void
-toast (CgWindow *self, const char *text)
+toast (CgWindow   *self,
+       const char *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 static void
-round_saved_cb (GObject *source, GAsyncResult *result, gpointer data)
+round_saved_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
 {
   NewRound *nr = data;
   CgWindow *self = nr->window;
@@ -56,7 +59,8 @@ round_saved_cb (GObject *source, GAsyncResult *result, gpointer data)
 
   if (!cg_session_xml_save_file_finish (nr->round, result, &error))
     {
-      g_autofree char *text = g_strdup_printf (_("Could not save the new round: %s"), error->message);
+      g_autofree char *text =
+        g_strdup_printf (_("Could not save the new round: %s"), error->message);
 
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, text);
@@ -74,16 +78,19 @@ round_saved_cb (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 static void
-save_round (NewRound *nr, GFile *target)
+save_round (NewRound *nr,
+            GFile    *target)
 {
   nr->target = g_object_ref (target);
   /* The chooser has asked before replacing a file; the test path has no chooser. */
-  cg_session_xml_save_file_async (nr->round, target, FALSE, nr->window->cancellable,
-                                  round_saved_cb, nr);
+  cg_session_xml_save_file_async (nr->round, target, FALSE, nr->window->cancellable, round_saved_cb,
+                                  nr);
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *native, int response, NewRound *nr)
+chooser_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     NewRound        *nr)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -97,7 +104,8 @@ chooser_response_cb (GtkNativeDialog *native, int response, NewRound *nr)
 }
 
 static void
-choose_target (NewRound *nr, GFile *earlier_file)
+choose_target (NewRound *nr,
+               GFile    *earlier_file)
 {
   const char *test_path = g_getenv ("CG_TEST_SAVE_PATH");
   g_autoptr (GFile) folder = g_file_get_parent (earlier_file);
@@ -129,7 +137,9 @@ choose_target (NewRound *nr, GFile *earlier_file)
 }
 
 static void
-earlier_loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
+earlier_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
 {
   NewRound *nr = data;
   GFile *file = G_FILE (source);
@@ -142,8 +152,8 @@ earlier_loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
                                             g_bytes_get_size (nr->bytes), name, &error);
   if (nr->earlier == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Could not read “%s” for a new round: %s"),
-                                               name, error->message);
+      g_autofree char *text =
+        g_strdup_printf (_("Could not read “%s” for a new round: %s"), name, error->message);
 
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (nr->window, text);
@@ -156,7 +166,9 @@ earlier_loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 static void
-new_round_action (GtkWidget *widget, const char *action_name, GVariant *param)
+new_round_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
   CgWindow *self = CG_WINDOW (widget);
   GFile *file;

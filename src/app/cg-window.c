@@ -101,16 +101,15 @@ stage_mark_text (CgStage  stage,
                     : g_strdup_printf (ngettext ("%u of %u detail", "%u of %u details", total),
                                        answered, total);
   if (stage == CG_STAGE_PARTNERS)
-    return complete ? g_strdup_printf (ngettext ("Complete: %u partner",
-                                                 "Complete: %u partners", total), total)
-                    : g_strdup_printf (ngettext ("%u of at least %u partner",
-                                                 "%u of at least %u partners", total),
-                                       answered, total);
+    return complete ? g_strdup_printf (
+                        ngettext ("Complete: %u partner", "Complete: %u partners", total), total)
+                    : g_strdup_printf (
+                        ngettext ("%u of at least %u partner", "%u of at least %u partners", total),
+                        answered, total);
   if (complete)
     return g_strdup_printf (ngettext ("Complete: %u answer", "Complete: all %u answers", total),
                             total);
-  return g_strdup_printf (ngettext ("%u of %u answer", "%u of %u answers", total),
-                          answered, total);
+  return g_strdup_printf (ngettext ("%u of %u answer", "%u of %u answers", total), answered, total);
 }
 
 /* The mark is an icon and words, never a colour alone. */
@@ -134,8 +133,8 @@ update_stage_mark (CgWindow *self,
 
   a11y = total > 0 ? g_strdup_printf ("%s: %s", cg_stage_get_title (stage), text)
                    : g_strdup (cg_stage_get_title (stage));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[stage]),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[stage]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  a11y, -1);
 }
 
 static gboolean
@@ -197,11 +196,11 @@ _cg_window_update_title (CgWindow *self)
 }
 
 static void
-session_changed_cb (CgWindow   *self,
+session_changed_cb (CgWindow    *self,
                     CgChangeKind kind,
-                    guint       a,
-                    guint       b,
-                    CgSession  *session)
+                    guint        a,
+                    guint        b,
+                    CgSession   *session)
 {
   update_undo_actions (self);
   _cg_window_update_title (self);
@@ -210,13 +209,16 @@ session_changed_cb (CgWindow   *self,
 
 /* Saving and undo change these without a document change. */
 static const char *const state_properties[] = {
-  "notify::modified", "notify::can-undo", "notify::can-redo", "notify::file",
+  "notify::modified",
+  "notify::can-undo",
+  "notify::can-redo",
+  "notify::file",
 };
 
 static void
 session_state_cb (CgWindow   *self,
-                     GParamSpec *pspec,
-                     CgSession  *session)
+                  GParamSpec *pspec,
+                  CgSession  *session)
 {
   update_undo_actions (self);
   _cg_window_update_title (self);
@@ -251,7 +253,9 @@ lower_undo_fence (CgWindow *self)
  * room's: the fence goes up at the history's depth when a private entry
  * starts (again for each partner) and comes down when it ends. */
 static void
-on_private_partner_changed (CgWindow *self, GParamSpec *pspec, CgCaptureBar *bar)
+on_private_partner_changed (CgWindow     *self,
+                            GParamSpec   *pspec,
+                            CgCaptureBar *bar)
 {
   lower_undo_fence (self);
   if (self->session != NULL && cg_window_get_private_partner (self) != 0)
@@ -265,7 +269,8 @@ on_private_partner_changed (CgWindow *self, GParamSpec *pspec, CgCaptureBar *bar
 /* Pages are made when first shown or asked for: building all twelve
  * before the first frame was most of the window's startup. */
 static GtkWidget *
-ensure_page (CgWindow *self, CgStage stage)
+ensure_page (CgWindow *self,
+             CgStage   stage)
 {
   if (self->pages[stage] == NULL)
     {
@@ -276,15 +281,15 @@ ensure_page (CgWindow *self, CgStage stage)
       self->capture_bars[stage] = find_capture_bar (self->pages[stage]);
       if (self->capture_bars[stage] != NULL)
         g_signal_connect_object (self->capture_bars[stage], "notify::private-partner",
-                                 G_CALLBACK (on_private_partner_changed), self,
-                                 G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_private_partner_changed), self, G_CONNECT_SWAPPED);
     }
   return self->pages[stage];
 }
 
 /* The session @stage's page holds (not a new reference). */
 static CgSession *
-page_session (CgWindow *self, CgStage stage)
+page_session (CgWindow *self,
+              CgStage   stage)
 {
   if (self->pages[stage] == NULL)
     return NULL;
@@ -292,7 +297,8 @@ page_session (CgWindow *self, CgStage stage)
 }
 
 static void
-bind_page (CgWindow *self, CgStage stage)
+bind_page (CgWindow *self,
+           CgStage   stage)
 {
   ensure_page (self, stage);
   if (page_session (self, stage) != self->session)
@@ -318,8 +324,8 @@ static CgStage
 private_stage (CgWindow *self)
 {
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
-    if (self->capture_bars[stage] != NULL
-        && cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (self->capture_bars[stage])) != 0)
+    if (self->capture_bars[stage] != NULL &&
+        cg_capture_bar_get_private_partner (CG_CAPTURE_BAR (self->capture_bars[stage])) != 0)
       return stage;
   return CG_N_STAGES;
 }
@@ -378,7 +384,8 @@ update_navigation (CgWindow *self,
   gboolean free_to_move = private_stage (self) == CG_N_STAGES;
   gboolean can_back = free_to_move && stage > 0;
   gboolean can_next = free_to_move && stage + 1 < CG_N_STAGES;
-  GtkWidget *back_button = gtk_widget_get_ancestor (GTK_WIDGET (self->back_content), GTK_TYPE_BUTTON);
+  GtkWidget *back_button =
+    gtk_widget_get_ancestor (GTK_WIDGET (self->back_content), GTK_TYPE_BUTTON);
   GtkWidget *next_button = gtk_widget_get_ancestor (GTK_WIDGET (self->next_label), GTK_TYPE_BUTTON);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
@@ -404,7 +411,9 @@ update_navigation (CgWindow *self,
 /* The actions that would put every partner's answers on paper or on
  * screen outside the stage shown. */
 static const char *const answer_revealing_actions[] = {
-  "win.print-charter", "win.export-charter-pdf", "win.export-report-pdf",
+  "win.print-charter",
+  "win.export-charter-pdf",
+  "win.export-report-pdf",
 };
 
 static void
@@ -427,7 +436,8 @@ update_private_lock (CgWindow *self)
     {
       g_autofree char *text =
         g_strdup_printf (_("Private entry for %s: other stages are locked until the "
-                           "facilitator returns to all partners"), partner->name);
+                            "facilitator returns to all partners"),
+                         partner->name);
 
       gtk_label_set_text (self->private_banner_label, text);
     }
@@ -446,7 +456,9 @@ cg_window_get_current_item (CgWindow *self)
  * move of the window's focus. Each one notifies, onto the same row too:
  * the presentation view comes back to the facilitator's row. */
 static void
-on_focus_changed (CgWindow *self, GParamSpec *pspec, gpointer user_data)
+on_focus_changed (CgWindow   *self,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *grid = focus != NULL ? gtk_widget_get_ancestor (focus, CG_TYPE_CAPTURE_GRID) : NULL;
@@ -554,8 +566,7 @@ cg_window_is_reusable (CgWindow *self)
   g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
 
   return self->session == NULL ||
-         (!cg_session_get_modified (self->session) &&
-          !cg_session_can_undo (self->session) &&
+         (!cg_session_get_modified (self->session) && !cg_session_can_undo (self->session) &&
           cg_session_get_file (self->session) == NULL);
 }
 
@@ -606,8 +617,8 @@ class_init_stages (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, previous_stage_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.previous-stage", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "win.next-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-stage",
+                                       NULL);
 }
 
 static void
@@ -656,8 +667,7 @@ cg_window_close_request (GtkWindow *window)
 {
   CgWindow *self = CG_WINDOW (window);
 
-  if (self->session != NULL && cg_session_get_modified (self->session) &&
-      !self->close_confirmed)
+  if (self->session != NULL && cg_session_get_modified (self->session) && !self->close_confirmed)
     {
       _cg_window_confirm_close (self);
       return TRUE;
@@ -704,20 +714,13 @@ cg_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_STAGE:
-      g_value_set_uint (value, cg_window_get_stage (self));
-      break;
+    case PROP_SESSION: g_value_set_object (value, self->session); break;
+    case PROP_STAGE: g_value_set_uint (value, cg_window_get_stage (self)); break;
     case PROP_PRIVATE_PARTNER:
       g_value_set_uint (value, cg_window_get_private_partner (self));
       break;
-    case PROP_CURRENT_ITEM:
-      g_value_set_uint (value, self->current_item);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_CURRENT_ITEM: g_value_set_uint (value, self->current_item); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -731,14 +734,9 @@ cg_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      cg_window_set_session (self, g_value_get_object (value));
-      break;
-    case PROP_STAGE:
-      cg_window_set_stage (self, g_value_get_uint (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SESSION: cg_window_set_session (self, g_value_get_object (value)); break;
+    case PROP_STAGE: cg_window_set_stage (self, g_value_get_uint (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -762,8 +760,8 @@ shortcuts_action (GtkWidget  *widget,
 
   if (gtk_application_window_get_help_overlay (window) == NULL)
     {
-      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (
-        "/io/github/commonground/CommonGround/cg-shortcuts.ui");
+      g_autoptr (GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/commonground/CommonGround/cg-shortcuts.ui");
 
       gtk_application_window_set_help_overlay (
         window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
@@ -869,8 +867,8 @@ cg_window_init (CgWindow *self)
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
     {
       self->slots[stage] = adw_bin_new ();
-      gtk_stack_add_titled (self->stack, self->slots[stage],
-                            cg_stage_to_string (stage), cg_stage_get_title (stage));
+      gtk_stack_add_titled (self->stack, self->slots[stage], cg_stage_to_string (stage),
+                            cg_stage_get_title (stage));
       self->rows[stage] = create_stage_row (self, stage);
       gtk_list_box_append (self->stage_list, self->rows[stage]);
     }

@@ -31,7 +31,7 @@ check_one (const char *path)
         {
           g_printerr ("%s: %s\n", path,
                       _("note: made by a newer version of Common Ground; the parts this "
-                        "version does not know are kept and written back when it is saved"));
+                         "version does not know are kept and written back when it is saved"));
         }
       return TRUE;
     }
@@ -40,7 +40,8 @@ check_one (const char *path)
 }
 
 int
-cg_cli_check (int argc, char **argv)
+cg_cli_check (int    argc,
+              char **argv)
 {
   const char *inline_file = strchr (argv[0], '=');
   gboolean ok = TRUE;

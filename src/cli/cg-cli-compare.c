@@ -21,7 +21,8 @@
 #define DECIMALS 3
 
 static char *
-ref (char prefix, guint id)
+ref (char  prefix,
+     guint id)
 {
   return g_strdup_printf ("%c%u", prefix, id);
 }
@@ -53,7 +54,8 @@ baseline_to_string (CgBaselineCheck check)
 
 /* Flags as keywords, or translated labels joined for people. */
 static char **
-flag_names (guint flags, gboolean labels)
+flag_names (guint    flags,
+            gboolean labels)
 {
   GStrvBuilder *b = g_strv_builder_new ();
   char **names;
@@ -70,7 +72,9 @@ flag_names (guint flags, gboolean labels)
 /* Text ----------------------------------------------------------------------------- */
 
 static char *
-text_number (double value, int decimals, gboolean sign)
+text_number (double   value,
+             int      decimals,
+             gboolean sign)
 {
   if (!isfinite (value))
     return g_strdup ("–");
@@ -78,7 +82,8 @@ text_number (double value, int decimals, gboolean sign)
 }
 
 static void
-text_heading (GString *out, const char *title)
+text_heading (GString    *out,
+              const char *title)
 {
   g_string_append_printf (out, "\n%s\n", title);
   for (long n = g_utf8_strlen (title, -1); n > 0; n--)
@@ -99,7 +104,8 @@ text_side (const CgSideStats *side)
 }
 
 static void
-text_item (GString *out, const CgItemChange *c)
+text_item (GString            *out,
+           const CgItemChange *c)
 {
   g_autofree char *id = ref (item_prefix (c->kind), c->after_id);
   g_autofree char *before = text_side (&c->before);
@@ -128,7 +134,8 @@ text_item (GString *out, const CgItemChange *c)
 }
 
 static void
-text_lessons (GString *out, const CgComparison *c)
+text_lessons (GString            *out,
+              const CgComparison *c)
 {
   text_heading (out, _("Lessons"));
   for (guint l = 0; l < CG_N_LESSONS; l++)
@@ -142,13 +149,15 @@ text_lessons (GString *out, const CgComparison *c)
       g_string_append_printf (out, "  %u %s\n", l + 1, cg_lesson_get_title (l));
       /* TRANSLATORS: a lesson's group mean and mean consensus, before -> after */
       g_string_append_printf (out, "      ");
-      g_string_append_printf (out, _("group mean %s → %s, mean consensus %s → %s"), bm, am, bc, ac);
+      g_string_append_printf (out, _("group mean %s → %s, mean consensus %s → %s"), bm, am, bc,
+                              ac);
       g_string_append_c (out, '\n');
     }
 }
 
 static char *
-text_flags (guint flags, gboolean answered)
+text_flags (guint    flags,
+            gboolean answered)
 {
   g_auto (GStrv) names = flag_names (flags, TRUE);
 
@@ -160,7 +169,8 @@ text_flags (guint flags, gboolean answered)
 }
 
 static void
-text_task (GString *out, const CgTaskChange *c)
+text_task (GString            *out,
+           const CgTaskChange *c)
 {
   g_autofree char *id = ref ('t', c->after_id);
   g_autofree char *before = text_flags (c->before_flags, c->before_answered);
@@ -184,7 +194,8 @@ text_task (GString *out, const CgTaskChange *c)
 }
 
 static void
-text_partners (GString *out, const CgComparison *c)
+text_partners (GString            *out,
+               const CgComparison *c)
 {
   text_heading (out, _("Partners"));
   for (guint i = 0; i < c->partners->len; i++)
@@ -194,16 +205,20 @@ text_partners (GString *out, const CgComparison *c)
 
       g_string_append_printf (out, "  %s: ", p->name);
       /* TRANSLATORS: "2 of 5 answers changed, by 0.60 on average" */
-      g_string_append_printf (out, ngettext ("%u of %u answer changed, by %s on average",
-                                             "%u of %u answers changed, by %s on average",
-                                             p->n_compared),
+      g_string_append_printf (out,
+                              ngettext ("%u of %u answer changed, by %s on average",
+                                        "%u of %u answers changed, by %s on average",
+                                        p->n_compared),
                               p->n_changed, p->n_compared, by);
       g_string_append_c (out, '\n');
     }
 }
 
 static void
-text_unmatched_list (GString *out, GPtrArray *list, gboolean in_before, const char *title)
+text_unmatched_list (GString    *out,
+                     GPtrArray  *list,
+                     gboolean    in_before,
+                     const char *title)
 {
   gboolean any = FALSE;
 
@@ -221,7 +236,8 @@ text_unmatched_list (GString *out, GPtrArray *list, gboolean in_before, const ch
 }
 
 static void
-text_unmatched (GString *out, const CgComparison *c)
+text_unmatched (GString            *out,
+                const CgComparison *c)
 {
   GPtrArray *lists[] = { c->unmatched_items, c->unmatched_tasks, c->unmatched_partners };
 
@@ -249,7 +265,8 @@ text_relation (const CgComparison *c)
       return _("The two sessions share their ids: matched by id, then by text.");
     case CG_RELATION_NONE:
     default:
-      return _("The sessions are not related: matched by text (case, spacing and punctuation ignored).");
+      return _(
+        "The sessions are not related: matched by text (case, spacing and punctuation ignored).");
     }
 }
 
@@ -263,8 +280,11 @@ compare_text (const CgComparison *c)
   g_string_append_printf (out, "%s %s (%s)\n", _("After:"), c->after_title, c->after_date);
   g_string_append_printf (out, "%s\n", text_relation (c));
   if (c->baseline_check == CG_BASELINE_DIFFERS)
-    g_string_append_printf (out, "%s\n", _("The earlier file has changed since the new round was made (its SHA-256 differs)."));
-  g_string_append_printf (out, "%s\n", _("A change in consensus of at least 0.10 counts as movement."));
+    g_string_append_printf (
+      out, "%s\n",
+      _("The earlier file has changed since the new round was made (its SHA-256 differs)."));
+  g_string_append_printf (out, "%s\n",
+                          _("A change in consensus of at least 0.10 counts as movement."));
   text_heading (out, _("Items"));
   for (guint i = 0; i < c->items->len; i++)
     text_item (out, g_ptr_array_index (c->items, i));
@@ -279,28 +299,73 @@ compare_text (const CgComparison *c)
 
 /* CSV ------------------------------------------------------------------------------- */
 
-enum
-{
-  COL_RECORD, COL_ID, COL_BEFORE_ID, COL_MATCHED, COL_TEXT,
-  COL_B_N, COL_B_MEAN, COL_B_CNS, COL_B_LEVEL, COL_A_N, COL_A_MEAN, COL_A_CNS, COL_A_LEVEL,
-  COL_D_MEAN, COL_D_CNS, COL_MOVEMENT, COL_INDICATIVE,
-  COL_B_FLAGS, COL_A_FLAGS, COL_RESOLVED, COL_NEW, COL_STILL_OPEN,
-  COL_CHANGED, COL_COMPARED, COL_MEAN_ABS, COL_SIDE, N_COLS
+enum {
+  COL_RECORD,
+  COL_ID,
+  COL_BEFORE_ID,
+  COL_MATCHED,
+  COL_TEXT,
+  COL_B_N,
+  COL_B_MEAN,
+  COL_B_CNS,
+  COL_B_LEVEL,
+  COL_A_N,
+  COL_A_MEAN,
+  COL_A_CNS,
+  COL_A_LEVEL,
+  COL_D_MEAN,
+  COL_D_CNS,
+  COL_MOVEMENT,
+  COL_INDICATIVE,
+  COL_B_FLAGS,
+  COL_A_FLAGS,
+  COL_RESOLVED,
+  COL_NEW,
+  COL_STILL_OPEN,
+  COL_CHANGED,
+  COL_COMPARED,
+  COL_MEAN_ABS,
+  COL_SIDE,
+  N_COLS
 };
 
 static const char *const csv_header[N_COLS] = {
-  "record", "id", "before_id", "matched", "text",
-  "before_n", "before_mean", "before_consensus", "before_level",
-  "after_n", "after_mean", "after_consensus", "after_level",
-  "delta_mean", "delta_consensus", "movement", "indicative",
-  "before_flags", "after_flags", "resolved", "new", "still_open",
-  "changed", "compared", "mean_abs_change", "side",
+  "record",
+  "id",
+  "before_id",
+  "matched",
+  "text",
+  "before_n",
+  "before_mean",
+  "before_consensus",
+  "before_level",
+  "after_n",
+  "after_mean",
+  "after_consensus",
+  "after_level",
+  "delta_mean",
+  "delta_consensus",
+  "movement",
+  "indicative",
+  "before_flags",
+  "after_flags",
+  "resolved",
+  "new",
+  "still_open",
+  "changed",
+  "compared",
+  "mean_abs_change",
+  "side",
 };
 
-typedef struct { char *f[N_COLS]; } Row;
+typedef struct
+{
+  char *f[N_COLS];
+} Row;
 
 static void
-row_emit (GString *out, Row *row)
+row_emit (GString *out,
+          Row     *row)
 {
   cg_csv_append_row (out, (const char *const *) row->f, N_COLS);
   for (guint i = 0; i < N_COLS; i++)
@@ -308,7 +373,9 @@ row_emit (GString *out, Row *row)
 }
 
 static void
-csv_side (Row *row, guint col, const CgSideStats *side)
+csv_side (Row               *row,
+          guint              col,
+          const CgSideStats *side)
 {
   row->f[col] = g_strdup_printf ("%u", side->n);
   row->f[col + 1] = cg_format_number (side->mean, DECIMALS);
@@ -317,7 +384,8 @@ csv_side (Row *row, guint col, const CgSideStats *side)
 }
 
 static void
-csv_items (GString *out, const CgComparison *c)
+csv_items (GString            *out,
+           const CgComparison *c)
 {
   for (guint i = 0; i < c->items->len; i++)
     {
@@ -340,7 +408,8 @@ csv_items (GString *out, const CgComparison *c)
 }
 
 static void
-csv_lessons (GString *out, const CgComparison *c)
+csv_lessons (GString            *out,
+             const CgComparison *c)
 {
   for (guint l = 0; l < CG_N_LESSONS; l++)
     {
@@ -358,7 +427,8 @@ csv_lessons (GString *out, const CgComparison *c)
 }
 
 static char *
-csv_flags (guint flags, gboolean answered)
+csv_flags (guint    flags,
+           gboolean answered)
 {
   g_auto (GStrv) names = flag_names (flags, FALSE);
 
@@ -366,7 +436,8 @@ csv_flags (guint flags, gboolean answered)
 }
 
 static void
-csv_tasks (GString *out, const CgComparison *c)
+csv_tasks (GString            *out,
+           const CgComparison *c)
 {
   for (guint i = 0; i < c->tasks->len; i++)
     {
@@ -388,7 +459,8 @@ csv_tasks (GString *out, const CgComparison *c)
 }
 
 static void
-csv_partners (GString *out, const CgComparison *c)
+csv_partners (GString            *out,
+              const CgComparison *c)
 {
   for (guint i = 0; i < c->partners->len; i++)
     {
@@ -408,7 +480,9 @@ csv_partners (GString *out, const CgComparison *c)
 }
 
 static void
-csv_unmatched (GString *out, GPtrArray *list, const char *record)
+csv_unmatched (GString    *out,
+               GPtrArray  *list,
+               const char *record)
 {
   for (guint i = 0; i < list->len; i++)
     {
@@ -444,7 +518,9 @@ compare_csv (const CgComparison *c)
 /* Rounded as --report rounds; whole numbers as integers; null when there
  * is no value. */
 static void
-json_number (JsonBuilder *b, const char *key, double value)
+json_number (JsonBuilder *b,
+             const char  *key,
+             double       value)
 {
   g_autofree char *text = cg_format_number (value, DECIMALS);
 
@@ -458,7 +534,9 @@ json_number (JsonBuilder *b, const char *key, double value)
 }
 
 static void
-json_string (JsonBuilder *b, const char *key, const char *value)
+json_string (JsonBuilder *b,
+             const char  *key,
+             const char  *value)
 {
   json_builder_set_member_name (b, key);
   if (value == NULL)
@@ -468,7 +546,10 @@ json_string (JsonBuilder *b, const char *key, const char *value)
 }
 
 static void
-json_ref (JsonBuilder *b, const char *key, char prefix, guint id)
+json_ref (JsonBuilder *b,
+          const char  *key,
+          char         prefix,
+          guint        id)
 {
   g_autofree char *text = ref (prefix, id);
 
@@ -476,7 +557,10 @@ json_ref (JsonBuilder *b, const char *key, char prefix, guint id)
 }
 
 static void
-json_session (JsonBuilder *b, const char *key, const char *title, const char *date)
+json_session (JsonBuilder *b,
+              const char  *key,
+              const char  *title,
+              const char  *date)
 {
   json_builder_set_member_name (b, key);
   json_builder_begin_object (b);
@@ -486,7 +570,9 @@ json_session (JsonBuilder *b, const char *key, const char *title, const char *da
 }
 
 static void
-json_side (JsonBuilder *b, const char *key, const CgSideStats *side)
+json_side (JsonBuilder       *b,
+           const char        *key,
+           const CgSideStats *side)
 {
   json_builder_set_member_name (b, key);
   json_builder_begin_object (b);
@@ -499,7 +585,8 @@ json_side (JsonBuilder *b, const char *key, const CgSideStats *side)
 }
 
 static void
-json_items (JsonBuilder *b, const CgComparison *c)
+json_items (JsonBuilder        *b,
+            const CgComparison *c)
 {
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
@@ -525,7 +612,10 @@ json_items (JsonBuilder *b, const CgComparison *c)
 }
 
 static void
-json_lesson_side (JsonBuilder *b, const char *key, double mean, double consensus)
+json_lesson_side (JsonBuilder *b,
+                  const char  *key,
+                  double       mean,
+                  double       consensus)
 {
   json_builder_set_member_name (b, key);
   json_builder_begin_object (b);
@@ -535,7 +625,8 @@ json_lesson_side (JsonBuilder *b, const char *key, double mean, double consensus
 }
 
 static void
-json_lessons (JsonBuilder *b, const CgComparison *c)
+json_lessons (JsonBuilder        *b,
+              const CgComparison *c)
 {
   json_builder_set_member_name (b, "lessons");
   json_builder_begin_array (b);
@@ -552,7 +643,10 @@ json_lessons (JsonBuilder *b, const CgComparison *c)
 }
 
 static void
-json_flags (JsonBuilder *b, const char *key, guint flags, gboolean answered)
+json_flags (JsonBuilder *b,
+            const char  *key,
+            guint        flags,
+            gboolean     answered)
 {
   g_auto (GStrv) names = flag_names (flags, FALSE);
 
@@ -569,7 +663,8 @@ json_flags (JsonBuilder *b, const char *key, guint flags, gboolean answered)
 }
 
 static void
-json_tasks (JsonBuilder *b, const CgComparison *c)
+json_tasks (JsonBuilder        *b,
+            const CgComparison *c)
 {
   json_builder_set_member_name (b, "tasks");
   json_builder_begin_array (b);
@@ -593,7 +688,8 @@ json_tasks (JsonBuilder *b, const CgComparison *c)
 }
 
 static void
-json_partners (JsonBuilder *b, const CgComparison *c)
+json_partners (JsonBuilder        *b,
+               const CgComparison *c)
 {
   json_builder_set_member_name (b, "partners");
   json_builder_begin_array (b);
@@ -617,7 +713,9 @@ json_partners (JsonBuilder *b, const CgComparison *c)
 }
 
 static void
-json_unmatched_list (JsonBuilder *b, const char *key, GPtrArray *list)
+json_unmatched_list (JsonBuilder *b,
+                     const char  *key,
+                     GPtrArray   *list)
 {
   json_builder_set_member_name (b, key);
   json_builder_begin_array (b);
@@ -715,7 +813,10 @@ compare_usage (void)
 }
 
 static gboolean
-parse_args (int argc, char **argv, const char **paths, const char **format)
+parse_args (int          argc,
+            char       **argv,
+            const char **paths,
+            const char **format)
 {
   guint n = 0;
   const char *inline_path = strchr (argv[0], '=');
@@ -737,7 +838,8 @@ parse_args (int argc, char **argv, const char **paths, const char **format)
 }
 
 int
-cg_cli_compare (int argc, char **argv)
+cg_cli_compare (int    argc,
+                char **argv)
 {
   const char *paths[2] = { NULL, NULL };
   const char *format = "text";
@@ -750,7 +852,8 @@ cg_cli_compare (int argc, char **argv)
 
   if (!parse_args (argc, argv, paths, &format))
     return compare_usage ();
-  if (!g_str_equal (format, "text") && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+  if (!g_str_equal (format, "text") && !g_str_equal (format, "csv") &&
+      !g_str_equal (format, "json"))
     {
       g_printerr (_("Unknown report format “%s”: use text, csv or json.\n"), format);
       return 2;
@@ -761,10 +864,13 @@ cg_cli_compare (int argc, char **argv)
     return 1;
   c = cg_compare_sessions (before, before_bytes, after);
   if (c->baseline_check == CG_BASELINE_DIFFERS)
-    g_printerr (_("%s: note: this is not the file %s was made from, or it has changed since (its SHA-256 differs from the baseline’s)\n"),
-                paths[0], paths[1]);
-  out = g_str_equal (format, "csv") ? compare_csv (c)
-        : g_str_equal (format, "json") ? compare_json (c) : compare_text (c);
+    g_printerr (
+      _(
+        "%s: note: this is not the file %s was made from, or it has changed since (its SHA-256 differs from the baseline’s)\n"),
+      paths[0], paths[1]);
+  out = g_str_equal (format, "csv")    ? compare_csv (c)
+        : g_str_equal (format, "json") ? compare_json (c)
+                                       : compare_text (c);
   if (!cg_cli_write_stdout (out, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -15,17 +15,39 @@
 #include "cg-cli-format.h"
 #include "cg-cli-report.h"
 
-enum
-{
-  COL_PARTNER_ID, COL_PARTNER_NAME, COL_ORGANISATION, COL_ROLE, COL_GROUP, COL_KIND, COL_ITEM_ID,
-  COL_LESSON, COL_ITEM_TEXT, COL_RATING, COL_INVOLVEMENT, COL_BELIEVES, COL_BELIEVES_NAME,
-  COL_COMMENT, N_COLS
+enum {
+  COL_PARTNER_ID,
+  COL_PARTNER_NAME,
+  COL_ORGANISATION,
+  COL_ROLE,
+  COL_GROUP,
+  COL_KIND,
+  COL_ITEM_ID,
+  COL_LESSON,
+  COL_ITEM_TEXT,
+  COL_RATING,
+  COL_INVOLVEMENT,
+  COL_BELIEVES,
+  COL_BELIEVES_NAME,
+  COL_COMMENT,
+  N_COLS
 };
 
 static const char *const header[N_COLS] = {
-  "partner_id", "partner_name", "organisation", "role", "group", "kind", "item_id",
-  "lesson", "item_text", "rating", "involvement", "believes_accountable",
-  "believes_accountable_name", "comment",
+  "partner_id",
+  "partner_name",
+  "organisation",
+  "role",
+  "group",
+  "kind",
+  "item_id",
+  "lesson",
+  "item_text",
+  "rating",
+  "involvement",
+  "believes_accountable",
+  "believes_accountable_name",
+  "comment",
 };
 
 typedef struct
@@ -39,7 +61,8 @@ typedef struct
 /* Emits a row: the partner's columns, then @cells from COL_KIND on,
  * freeing them. */
 static void
-emit (Export *e, char **cells)
+emit (Export *e,
+      char  **cells)
 {
   const char *row[N_COLS] = { e->partner_ref, e->partner->name, e->partner->organisation,
                               e->partner->role, e->partner->group };
@@ -52,7 +75,8 @@ emit (Export *e, char **cells)
 }
 
 static void
-export_item (Export *e, const CgItem *item)
+export_item (Export       *e,
+             const CgItem *item)
 {
   char *cells[N_COLS] = { NULL };
   CgRating r = cg_session_get_rating (e->session, e->partner->id, item->id);
@@ -67,7 +91,8 @@ export_item (Export *e, const CgItem *item)
 }
 
 static void
-export_comment (Export *e, guint lesson)
+export_comment (Export *e,
+                guint   lesson)
 {
   const char *comment = cg_session_get_comment (e->session, e->partner->id, lesson);
   char *cells[N_COLS] = { NULL };
@@ -81,7 +106,8 @@ export_comment (Export *e, guint lesson)
 }
 
 static void
-export_task (Export *e, const CgTask *task)
+export_task (Export       *e,
+             const CgTask *task)
 {
   char *cells[N_COLS] = { NULL };
   CgInvolvement inv = cg_session_get_involvement (e->session, e->partner->id, task->id);
@@ -92,7 +118,8 @@ export_task (Export *e, const CgTask *task)
   cells[COL_ITEM_ID] = cg_report_task_ref (task->id);
   cells[COL_ITEM_TEXT] = g_strdup (task->text);
   /* The file's word for "not involved", rather than the grid's dash. */
-  cells[COL_INVOLVEMENT] = g_strdup (inv == CG_INVOLVEMENT_NONE ? "none" : cg_involvement_to_letter (inv));
+  cells[COL_INVOLVEMENT] =
+    g_strdup (inv == CG_INVOLVEMENT_NONE ? "none" : cg_involvement_to_letter (inv));
   if (named_partner != NULL)
     {
       cells[COL_BELIEVES] = cg_report_partner_ref (named);

@@ -21,13 +21,19 @@
 #include "cg-report-layout.h"
 #include "cg-session-xml.h"
 
-typedef gboolean (*ExportFunc) (CgSession *session, const char *path, CgPaperSize paper,
+typedef gboolean (*ExportFunc) (CgSession *session,
+                                const char *path,
+                                CgPaperSize paper,
                                 GError **error);
 
 /* argv[0] is the option itself; then OUT.pdf and FILE in order, and
  * --paper anywhere after the option. */
 static gboolean
-parse_args (int argc, char **argv, const char **out, const char **file, CgPaperSize *paper,
+parse_args (int          argc,
+            char       **argv,
+            const char **out,
+            const char **file,
+            CgPaperSize *paper,
             const char **since)
 {
   *out = *file = *since = NULL;
@@ -67,7 +73,9 @@ parse_args (int argc, char **argv, const char **out, const char **file, CgPaperS
 }
 
 static int
-run_export (int argc, char **argv, ExportFunc export)
+run_export (int        argc,
+            char     **argv,
+            ExportFunc export)
 {
   const char *out, *path, *since;
   CgPaperSize paper;
@@ -93,7 +101,7 @@ run_export (int argc, char **argv, ExportFunc export)
         return 1;
       cg_compare_set_earlier (session, earlier, earlier_bytes);
     }
-  if (!export (session, out, paper, &error))
+  if (!export(session, out, paper, &error))
     {
       g_printerr ("%s: %s\n", out, error->message);
       return 1;
@@ -102,13 +110,15 @@ run_export (int argc, char **argv, ExportFunc export)
 }
 
 int
-cg_cli_export_charter (int argc, char **argv)
+cg_cli_export_charter (int    argc,
+                       char **argv)
 {
   return run_export (argc, argv, cg_charter_export_pdf);
 }
 
 int
-cg_cli_export_report (int argc, char **argv)
+cg_cli_export_report (int    argc,
+                      char **argv)
 {
   return run_export (argc, argv, cg_report_export_pdf);
 }

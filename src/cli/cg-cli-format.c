@@ -11,7 +11,8 @@
 #include "cg-cli-format.h"
 
 char *
-cg_format_number (double value, int decimals)
+cg_format_number (double value,
+                  int    decimals)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   char format[8];
@@ -60,7 +61,8 @@ is_formula_like (const char *field)
 }
 
 void
-cg_csv_append_field (GString *out, const char *field)
+cg_csv_append_field (GString    *out,
+                     const char *field)
 {
   gboolean formula;
 
@@ -87,7 +89,9 @@ cg_csv_append_field (GString *out, const char *field)
 }
 
 void
-cg_csv_append_row (GString *out, const char *const *fields, gsize n)
+cg_csv_append_row (GString           *out,
+                   const char *const *fields,
+                   gsize              n)
 {
   g_return_if_fail (out != NULL);
 
@@ -101,7 +105,8 @@ cg_csv_append_row (GString *out, const char *const *fields, gsize n)
 }
 
 void
-cg_json_writer_init (CgJsonWriter *w, GString *out)
+cg_json_writer_init (CgJsonWriter *w,
+                     GString      *out)
 {
   g_return_if_fail (w != NULL && out != NULL);
 
@@ -126,14 +131,16 @@ cg_json_writer_finish (CgJsonWriter *w)
 }
 
 static void
-json_key (CgJsonWriter *w, const char *key)
+json_key (CgJsonWriter *w,
+          const char   *key)
 {
   if (key != NULL)
     json_builder_set_member_name (w->builder, key);
 }
 
 void
-cg_json_begin_object (CgJsonWriter *w, const char *key)
+cg_json_begin_object (CgJsonWriter *w,
+                      const char   *key)
 {
   json_key (w, key);
   json_builder_begin_object (w->builder);
@@ -146,7 +153,8 @@ cg_json_end_object (CgJsonWriter *w)
 }
 
 void
-cg_json_begin_array (CgJsonWriter *w, const char *key)
+cg_json_begin_array (CgJsonWriter *w,
+                     const char   *key)
 {
   json_key (w, key);
   json_builder_begin_array (w->builder);
@@ -159,7 +167,9 @@ cg_json_end_array (CgJsonWriter *w)
 }
 
 void
-cg_json_member_string (CgJsonWriter *w, const char *key, const char *value)
+cg_json_member_string (CgJsonWriter *w,
+                       const char   *key,
+                       const char   *value)
 {
   json_key (w, key);
   if (value == NULL)
@@ -175,7 +185,10 @@ cg_json_member_string (CgJsonWriter *w, const char *key, const char *value)
 }
 
 void
-cg_json_member_number (CgJsonWriter *w, const char *key, double value, int decimals)
+cg_json_member_number (CgJsonWriter *w,
+                       const char   *key,
+                       double        value,
+                       int           decimals)
 {
   g_autofree char *text = cg_format_number (value, decimals);
   double rounded;
@@ -197,21 +210,28 @@ cg_json_member_number (CgJsonWriter *w, const char *key, double value, int decim
 }
 
 void
-cg_json_member_uint (CgJsonWriter *w, const char *key, guint value)
+cg_json_member_uint (CgJsonWriter *w,
+                     const char   *key,
+                     guint         value)
 {
   json_key (w, key);
   json_builder_add_int_value (w->builder, value);
 }
 
 void
-cg_json_member_bool (CgJsonWriter *w, const char *key, gboolean value)
+cg_json_member_bool (CgJsonWriter *w,
+                     const char   *key,
+                     gboolean      value)
 {
   json_key (w, key);
   json_builder_add_boolean_value (w->builder, value);
 }
 
 void
-cg_json_member_uint_array (CgJsonWriter *w, const char *key, const guint *values, gsize n)
+cg_json_member_uint_array (CgJsonWriter *w,
+                           const char   *key,
+                           const guint  *values,
+                           gsize         n)
 {
   json_key (w, key);
   json_builder_begin_array (w->builder);
@@ -221,7 +241,8 @@ cg_json_member_uint_array (CgJsonWriter *w, const char *key, const guint *values
 }
 
 gboolean
-cg_cli_write_stdout (const GString *data, GError **error)
+cg_cli_write_stdout (const GString *data,
+                     GError       **error)
 {
   g_return_val_if_fail (data != NULL, FALSE);
 

@@ -22,7 +22,8 @@ cg_report_partner_ref (guint id)
 }
 
 char *
-cg_report_item_ref (CgSession *session, guint item_id)
+cg_report_item_ref (CgSession *session,
+                    guint      item_id)
 {
   const CgItem *item = cg_session_lookup_item (session, item_id);
 
@@ -36,13 +37,16 @@ cg_report_task_ref (guint id)
 }
 
 char *
-cg_report_join_names (CgSession *session, GArray *partner_ids, const char *sep)
+cg_report_join_names (CgSession  *session,
+                      GArray     *partner_ids,
+                      const char *sep)
 {
   GString *names = g_string_new (NULL);
 
   for (guint i = 0; i < partner_ids->len; i++)
     {
-      const CgPartner *p = cg_session_lookup_partner (session, g_array_index (partner_ids, guint, i));
+      const CgPartner *p =
+        cg_session_lookup_partner (session, g_array_index (partner_ids, guint, i));
 
       if (i > 0)
         g_string_append (names, sep);
@@ -52,7 +56,8 @@ cg_report_join_names (CgSession *session, GArray *partner_ids, const char *sep)
 }
 
 char **
-cg_report_task_flags (const CgTaskStats *stats, gboolean labels)
+cg_report_task_flags (const CgTaskStats *stats,
+                      gboolean           labels)
 {
   GStrvBuilder *b = g_strv_builder_new ();
   char **flags;
@@ -74,22 +79,59 @@ cg_report_task_flags (const CgTaskStats *stats, gboolean labels)
 
 /* One table, one header: a "record" column says what each row is, and the
  * other columns are filled where they mean something for it. */
-enum
-{
-  COL_RECORD, COL_ID, COL_KIND, COL_LESSON, COL_TEXT, COL_PARTNER_ID, COL_PARTNER_NAME,
-  COL_N, COL_DONT_KNOW, COL_MISSING, COL_MEAN, COL_MEDIAN, COL_MIN, COL_MAX, COL_SD,
-  COL_Q1, COL_Q3, COL_IQR, COL_CONSENSUS, COL_LEVEL, COL_DIRECTION, COL_INDICATIVE, COL_DISSENTERS,
-  COL_AIM_AGREED, COL_FLAGS, COL_ACCOUNTABLE, COL_RESPONSIBLE, COL_MOST_NAMED, COL_ANSWERED,
-  COL_VALUE, COL_RANK, COL_GROUP, COL_GROUP_PARTNERS, COL_GAP_HIGH, COL_GAP_LOW,
-  COL_GAP_FLAGGED, N_COLS
+enum {
+  COL_RECORD,
+  COL_ID,
+  COL_KIND,
+  COL_LESSON,
+  COL_TEXT,
+  COL_PARTNER_ID,
+  COL_PARTNER_NAME,
+  COL_N,
+  COL_DONT_KNOW,
+  COL_MISSING,
+  COL_MEAN,
+  COL_MEDIAN,
+  COL_MIN,
+  COL_MAX,
+  COL_SD,
+  COL_Q1,
+  COL_Q3,
+  COL_IQR,
+  COL_CONSENSUS,
+  COL_LEVEL,
+  COL_DIRECTION,
+  COL_INDICATIVE,
+  COL_DISSENTERS,
+  COL_AIM_AGREED,
+  COL_FLAGS,
+  COL_ACCOUNTABLE,
+  COL_RESPONSIBLE,
+  COL_MOST_NAMED,
+  COL_ANSWERED,
+  COL_VALUE,
+  COL_RANK,
+  COL_GROUP,
+  COL_GROUP_PARTNERS,
+  COL_GAP_HIGH,
+  COL_GAP_LOW,
+  COL_GAP_FLAGGED,
+  N_COLS
 };
 
 static const char *const csv_header[N_COLS] = {
-  "record", "id", "kind", "lesson", "text", "partner_id", "partner_name",
-  "n", "dont_know", "missing", "mean", "median", "min", "max", "sd",
-  "q1", "q3", "iqr", "consensus", "level", "direction", "indicative", "dissenters",
-  "aim_agreed", "flags", "accountable", "responsible", "most_named", "answered",
-  "value", "rank", "group", "group_partners", "gap_high", "gap_low", "gap_flagged",
+  "record",       "id",          "kind",
+  "lesson",       "text",        "partner_id",
+  "partner_name", "n",           "dont_know",
+  "missing",      "mean",        "median",
+  "min",          "max",         "sd",
+  "q1",           "q3",          "iqr",
+  "consensus",    "level",       "direction",
+  "indicative",   "dissenters",  "aim_agreed",
+  "flags",        "accountable", "responsible",
+  "most_named",   "answered",    "value",
+  "rank",         "group",       "group_partners",
+  "gap_high",     "gap_low",     "gap_flagged",
 };
 
 typedef struct
@@ -98,14 +140,17 @@ typedef struct
 } Row;
 
 static void
-row_set (Row *row, int col, char *owned)
+row_set (Row  *row,
+         int   col,
+         char *owned)
 {
   g_free (row->cells[col]);
   row->cells[col] = owned;
 }
 
 static void
-row_emit (GString *out, Row *row)
+row_emit (GString *out,
+          Row     *row)
 {
   cg_csv_append_row (out, (const char *const *) row->cells, N_COLS);
   for (int i = 0; i < N_COLS; i++)
@@ -119,7 +164,9 @@ bool_word (gboolean b)
 }
 
 static void
-csv_item_stats (Row *row, CgSession *session, const CgItemStats *st)
+csv_item_stats (Row               *row,
+                CgSession         *session,
+                const CgItemStats *st)
 {
   row_set (row, COL_N, g_strdup_printf ("%u", st->n));
   row_set (row, COL_DONT_KNOW, g_strdup_printf ("%u", st->n_dont_know));
@@ -142,7 +189,11 @@ csv_item_stats (Row *row, CgSession *session, const CgItemStats *st)
 /* Per group, then the gap between groups: only in sessions whose partners
  * have groups. @id is the item's ref, or NULL for a lesson. */
 static void
-csv_groups (GString *out, const CgGroupStats *st, const char *id, const char *kind, guint lesson)
+csv_groups (GString            *out,
+            const CgGroupStats *st,
+            const char         *id,
+            const char         *kind,
+            guint               lesson)
 {
   Row row = { { NULL } };
 
@@ -180,7 +231,9 @@ csv_groups (GString *out, const CgGroupStats *st, const char *id, const char *ki
 }
 
 static void
-csv_item (GString *out, CgSession *session, const CgItem *item)
+csv_item (GString      *out,
+          CgSession    *session,
+          const CgItem *item)
 {
   g_autoptr (CgItemStats) st = cg_analysis_item (session, item->id);
   gboolean aim = item->kind == CG_ITEM_AIM;
@@ -205,7 +258,9 @@ csv_item (GString *out, CgSession *session, const CgItem *item)
 }
 
 static void
-csv_lesson_means (GString *out, CgSession *session, guint lesson)
+csv_lesson_means (GString   *out,
+                  CgSession *session,
+                  guint      lesson)
 {
   g_autoptr (CgLessonStats) st = cg_analysis_lesson (session, lesson);
   Row row = { { NULL } };
@@ -218,7 +273,8 @@ csv_lesson_means (GString *out, CgSession *session, guint lesson)
       row_set (&row, COL_LESSON, g_strdup_printf ("%u", lesson + 1));
       row_set (&row, COL_PARTNER_ID, cg_report_partner_ref (p->id));
       row_set (&row, COL_PARTNER_NAME, g_strdup (p->name));
-      row_set (&row, COL_VALUE, cg_format_number (g_array_index (st->partner_means, double, i), DECIMALS));
+      row_set (&row, COL_VALUE,
+               cg_format_number (g_array_index (st->partner_means, double, i), DECIMALS));
       row_emit (out, &row);
     }
   row_set (&row, COL_RECORD, g_strdup ("group-mean"));
@@ -233,7 +289,10 @@ csv_lesson_means (GString *out, CgSession *session, guint lesson)
 }
 
 static void
-csv_task_cells (Row *row, CgSession *session, const CgTask *task, const CgTaskStats *st)
+csv_task_cells (Row               *row,
+                CgSession         *session,
+                const CgTask      *task,
+                const CgTaskStats *st)
 {
   g_auto (GStrv) flags = cg_report_task_flags (st, FALSE);
 
@@ -244,7 +303,9 @@ csv_task_cells (Row *row, CgSession *session, const CgTask *task, const CgTaskSt
 }
 
 static void
-csv_task (GString *out, CgSession *session, const CgTask *task)
+csv_task (GString      *out,
+          CgSession    *session,
+          const CgTask *task)
 {
   g_autoptr (CgTaskStats) st = cg_analysis_task (session, task->id);
   const CgPartner *named = cg_session_lookup_partner (session, st->most_named);
@@ -260,7 +321,8 @@ csv_task (GString *out, CgSession *session, const CgTask *task)
 }
 
 static void
-csv_tasks_led (GString *out, CgSession *session)
+csv_tasks_led (GString   *out,
+               CgSession *session)
 {
   Row row = { { NULL } };
 
@@ -277,7 +339,10 @@ csv_tasks_led (GString *out, CgSession *session)
 }
 
 static guint
-csv_talk_items (GString *out, CgSession *session, GArray *items, guint rank)
+csv_talk_items (GString   *out,
+                CgSession *session,
+                GArray    *items,
+                guint      rank)
 {
   Row row = { { NULL } };
 
@@ -303,7 +368,8 @@ csv_talk_items (GString *out, CgSession *session, GArray *items, guint rank)
 /* Divergent items, then what the room agrees is missing, then unclear
  * roles: one ranking, as the Review shows it. */
 static void
-csv_talk_first (GString *out, CgSession *session)
+csv_talk_first (GString   *out,
+                CgSession *session)
 {
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
@@ -355,7 +421,10 @@ cg_report_csv (CgSession *session)
 /* JSON --------------------------------------------------------------------- */
 
 static void
-json_partner_ref (CgJsonWriter *w, CgSession *session, const char *key, guint id)
+json_partner_ref (CgJsonWriter *w,
+                  CgSession    *session,
+                  const char   *key,
+                  guint         id)
 {
   const CgPartner *p = cg_session_lookup_partner (session, id);
   g_autofree char *ref = cg_report_partner_ref (id);
@@ -372,7 +441,10 @@ json_partner_ref (CgJsonWriter *w, CgSession *session, const char *key, guint id
 }
 
 static void
-json_partner_list (CgJsonWriter *w, CgSession *session, const char *key, GArray *ids)
+json_partner_list (CgJsonWriter *w,
+                   CgSession    *session,
+                   const char   *key,
+                   GArray       *ids)
 {
   cg_json_begin_array (w, key);
   for (guint i = 0; i < ids->len; i++)
@@ -381,7 +453,8 @@ json_partner_list (CgJsonWriter *w, CgSession *session, const char *key, GArray 
 }
 
 static void
-json_item_stats (CgJsonWriter *w, const CgItemStats *st)
+json_item_stats (CgJsonWriter      *w,
+                 const CgItemStats *st)
 {
   cg_json_member_uint (w, "n", st->n);
   cg_json_member_uint (w, "dont_know", st->n_dont_know);
@@ -405,7 +478,8 @@ json_item_stats (CgJsonWriter *w, const CgItemStats *st)
 /* "groups": every group with at least one answer; "group_gap": null until
  * two groups answered. */
 static void
-json_groups (CgJsonWriter *w, const CgGroupStats *st)
+json_groups (CgJsonWriter       *w,
+             const CgGroupStats *st)
 {
   cg_json_begin_array (w, "groups");
   for (guint i = 0; i < st->groups->len; i++)
@@ -436,7 +510,9 @@ json_groups (CgJsonWriter *w, const CgGroupStats *st)
 }
 
 static void
-json_item (CgJsonWriter *w, CgSession *session, const CgItem *item)
+json_item (CgJsonWriter *w,
+           CgSession    *session,
+           const CgItem *item)
 {
   g_autoptr (CgItemStats) st = cg_analysis_item (session, item->id);
   g_autofree char *ref = cg_report_item_ref (session, item->id);
@@ -457,7 +533,9 @@ json_item (CgJsonWriter *w, CgSession *session, const CgItem *item)
 }
 
 static void
-json_lesson (CgJsonWriter *w, CgSession *session, guint lesson)
+json_lesson (CgJsonWriter *w,
+             CgSession    *session,
+             guint         lesson)
 {
   g_autoptr (CgLessonStats) st = cg_analysis_lesson (session, lesson);
 
@@ -489,7 +567,9 @@ json_lesson (CgJsonWriter *w, CgSession *session, guint lesson)
 }
 
 static void
-json_task (CgJsonWriter *w, CgSession *session, const CgTask *task)
+json_task (CgJsonWriter *w,
+           CgSession    *session,
+           const CgTask *task)
 {
   g_autoptr (CgTaskStats) st = cg_analysis_task (session, task->id);
   g_auto (GStrv) flags = cg_report_task_flags (st, FALSE);
@@ -511,7 +591,8 @@ json_task (CgJsonWriter *w, CgSession *session, const CgTask *task)
 }
 
 static void
-json_details (CgJsonWriter *w, CgSession *session)
+json_details (CgJsonWriter *w,
+              CgSession    *session)
 {
   cg_json_begin_object (w, "session");
   cg_json_member_string (w, "title", cg_session_get_detail (session, CG_DETAIL_TITLE));
@@ -522,7 +603,8 @@ json_details (CgJsonWriter *w, CgSession *session)
 }
 
 static void
-json_partners (CgJsonWriter *w, CgSession *session)
+json_partners (CgJsonWriter *w,
+               CgSession    *session)
 {
   cg_json_begin_array (w, "partners");
   for (guint i = 0; i < cg_session_get_n_partners (session); i++)
@@ -543,7 +625,10 @@ json_partners (CgJsonWriter *w, CgSession *session)
 }
 
 static void
-json_item_refs (CgJsonWriter *w, CgSession *session, const char *key, GArray *items)
+json_item_refs (CgJsonWriter *w,
+                CgSession    *session,
+                const char   *key,
+                GArray       *items)
 {
   cg_json_begin_array (w, key);
   for (guint i = 0; i < items->len; i++)
@@ -555,7 +640,8 @@ json_item_refs (CgJsonWriter *w, CgSession *session, const char *key, GArray *it
 }
 
 static void
-json_talk_first (CgJsonWriter *w, CgSession *session)
+json_talk_first (CgJsonWriter *w,
+                 CgSession    *session)
 {
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;

@@ -26,11 +26,13 @@ typedef struct
 {
   CgSession *session;
   GString *out;
-  int label_width;   /* widest translated label, in characters */
+  int label_width; /* widest translated label, in characters */
 } TextReport;
 
 static void
-append_padded (GString *out, const char *text, int width)
+append_padded (GString    *out,
+               const char *text,
+               int         width)
 {
   g_string_append (out, text);
   for (long n = g_utf8_strlen (text, -1); n < width; n++)
@@ -40,7 +42,9 @@ append_padded (GString *out, const char *text, int width)
 /* Multi-line text (comments, statements pasted from elsewhere) keeps its
  * line breaks but continues under its own first line. */
 static void
-append_indented (GString *out, const char *text, int indent)
+append_indented (GString    *out,
+                 const char *text,
+                 int         indent)
 {
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -57,7 +61,9 @@ append_indented (GString *out, const char *text, int indent)
 
 /* "      Label:      value\n", labels aligned in one column. */
 static void
-text_row (TextReport *r, const char *label, const char *value)
+text_row (TextReport *r,
+          const char *label,
+          const char *value)
 {
   g_string_append (r->out, "      ");
   append_padded (r->out, label, r->label_width + 2);
@@ -65,7 +71,8 @@ text_row (TextReport *r, const char *label, const char *value)
 }
 
 static void
-text_heading (TextReport *r, const char *title)
+text_heading (TextReport *r,
+              const char *title)
 {
   g_string_append_printf (r->out, "\n%s\n", title);
   for (long n = g_utf8_strlen (title, -1); n > 0; n--)
@@ -75,7 +82,8 @@ text_heading (TextReport *r, const char *title)
 
 /* People read these: the locale's decimal mark, a dash for no value. */
 static char *
-text_number (double value, int decimals)
+text_number (double value,
+             int    decimals)
 {
   if (!isfinite (value))
     return g_strdup ("–");
@@ -86,16 +94,17 @@ static const char *
 text_labels (guint i)
 {
   const char *labels[] = {
-    _("Level:"), _("Direction:"), _("Answers:"), _("Mean:"), _("SD:"), _("Consensus:"), _("Dissenters:"),
-    _("Aim agreed:"), _("Groups:"), _("Group gap:"), _("Flags:"), _("Accountable:"), _("Responsible:"), _("Most named:"),
-    _("Answered:"),
+    _("Level:"),     _("Direction:"),   _("Answers:"),     _("Mean:"),       _("SD:"),
+    _("Consensus:"), _("Dissenters:"),  _("Aim agreed:"),  _("Groups:"),     _("Group gap:"),
+    _("Flags:"),     _("Accountable:"), _("Responsible:"), _("Most named:"), _("Answered:"),
   };
 
   return i < G_N_ELEMENTS (labels) ? labels[i] : NULL;
 }
 
 static void
-text_item_spread (TextReport *r, const CgItemStats *st)
+text_item_spread (TextReport        *r,
+                  const CgItemStats *st)
 {
   g_autofree char *mean = text_number (st->mean, 2);
   g_autofree char *median = text_number (st->median, 2);
@@ -108,7 +117,8 @@ text_item_spread (TextReport *r, const CgItemStats *st)
   g_autofree char *line2 = NULL;
 
   /* TRANSLATORS: mean, then median, minimum and maximum of the answers */
-  line1 = g_strdup_printf (_("%s   Median: %s   Min: %.0f   Max: %.0f"), mean, median, st->min, st->max);
+  line1 =
+    g_strdup_printf (_("%s   Median: %s   Min: %.0f   Max: %.0f"), mean, median, st->min, st->max);
   /* TRANSLATORS: standard deviation, then interquartile range and quartiles */
   line2 = g_strdup_printf (_("%s   IQR: %s (Q1 %s, Q3 %s)"), sd, iqr, q1, q3);
   text_row (r, _("Mean:"), line1);
@@ -119,7 +129,8 @@ text_item_spread (TextReport *r, const CgItemStats *st)
 /* "Health 4.50 (2), Council 1.50 (2), Charity 3.00 (1, one partner)" and
  * the gap; nothing when no partner has a group. */
 static void
-text_groups (TextReport *r, const CgGroupStats *st)
+text_groups (TextReport         *r,
+             const CgGroupStats *st)
 {
   g_autoptr (GString) list = g_string_new (NULL);
   g_autofree char *gap = NULL;
@@ -147,17 +158,17 @@ text_groups (TextReport *r, const CgGroupStats *st)
   gap = text_number (st->gap, 2);
   {
     /* TRANSLATORS: the gap, the group with the higher mean, the lower one */
-    g_autofree char *line = g_strdup_printf (st->flagged ? _("%s between %s and %s (flagged)")
-                                                         : _("%s between %s and %s"),
-                                             gap,
-                                             g_array_index (st->groups, CgGroupMean, st->high).name,
-                                             g_array_index (st->groups, CgGroupMean, st->low).name);
+    g_autofree char *line = g_strdup_printf (
+      st->flagged ? _("%s between %s and %s (flagged)") : _("%s between %s and %s"), gap,
+      g_array_index (st->groups, CgGroupMean, st->high).name,
+      g_array_index (st->groups, CgGroupMean, st->low).name);
     text_row (r, _("Group gap:"), line);
   }
 }
 
 static void
-text_item (TextReport *r, const CgItem *item)
+text_item (TextReport   *r,
+           const CgItem *item)
 {
   g_autoptr (CgItemStats) st = cg_analysis_item (r->session, item->id);
   g_autofree char *ref = cg_report_item_ref (r->session, item->id);
@@ -169,9 +180,9 @@ text_item (TextReport *r, const CgItem *item)
   text_row (r, _("Level:"), cg_item_stats_label (st));
   if (st->direction != CG_DIRECTION_NONE)
     text_row (r, _("Direction:"), cg_direction_to_label (st->direction));
-  answers = g_strdup_printf (_("%u (don’t know %u, no answer %u)%s"), st->n, st->n_dont_know,
-                             st->n_missing,
-                             st->n > 0 && st->indicative ? _("; indicative only") : "");
+  answers =
+    g_strdup_printf (_("%u (don’t know %u, no answer %u)%s"), st->n, st->n_dont_know,
+                     st->n_missing, st->n > 0 && st->indicative ? _("; indicative only") : "");
   text_row (r, _("Answers:"), answers);
   if (item->kind == CG_ITEM_AIM)
     text_row (r, _("Aim agreed:"), item->agreed ? _("yes") : _("no"));
@@ -191,7 +202,8 @@ text_item (TextReport *r, const CgItem *item)
 }
 
 static int
-partner_name_width (CgSession *session, const char *extra)
+partner_name_width (CgSession  *session,
+                    const char *extra)
 {
   int width = g_utf8_strlen (extra, -1);
 
@@ -201,7 +213,10 @@ partner_name_width (CgSession *session, const char *extra)
 }
 
 static void
-text_name_value (TextReport *r, const char *name, int width, const char *value)
+text_name_value (TextReport *r,
+                 const char *name,
+                 int         width,
+                 const char *value)
 {
   g_string_append (r->out, "      ");
   append_padded (r->out, name, width + 2);
@@ -209,7 +224,8 @@ text_name_value (TextReport *r, const char *name, int width, const char *value)
 }
 
 static void
-text_lesson_means (TextReport *r, guint lesson)
+text_lesson_means (TextReport *r,
+                   guint       lesson)
 {
   g_autoptr (CgLessonStats) st = cg_analysis_lesson (r->session, lesson);
   int width = partner_name_width (r->session, _("Group"));
@@ -234,10 +250,12 @@ text_lesson_means (TextReport *r, guint lesson)
 }
 
 static void
-text_lesson (TextReport *r, guint lesson)
+text_lesson (TextReport *r,
+             guint       lesson)
 {
   guint n = cg_session_get_n_statements (r->session, lesson);
-  g_autofree char *title = g_strdup_printf (_("Lesson %u: %s"), lesson + 1, cg_lesson_get_title (lesson));
+  g_autofree char *title =
+    g_strdup_printf (_("Lesson %u: %s"), lesson + 1, cg_lesson_get_title (lesson));
 
   text_heading (r, title);
   if (n == 0)
@@ -261,15 +279,16 @@ text_aims (TextReport *r)
 }
 
 static void
-text_task (TextReport *r, const CgTask *task)
+text_task (TextReport   *r,
+           const CgTask *task)
 {
   g_autoptr (CgTaskStats) st = cg_analysis_task (r->session, task->id);
   g_auto (GStrv) flags = cg_report_task_flags (st, TRUE);
   g_autofree char *flag_text = g_strjoinv (", ", flags);
   g_autofree char *acc = cg_report_join_names (r->session, st->accountable, ", ");
   g_autofree char *resp = cg_report_join_names (r->session, st->responsible, ", ");
-  g_autofree char *answered = g_strdup_printf (_("%u of %u"), st->n_answered,
-                                               cg_session_get_n_partners (r->session));
+  g_autofree char *answered =
+    g_strdup_printf (_("%u of %u"), st->n_answered, cg_session_get_n_partners (r->session));
   const CgPartner *named = cg_session_lookup_partner (r->session, st->most_named);
   g_autofree char *ref = cg_report_task_ref (task->id);
 
@@ -307,7 +326,9 @@ text_roles (TextReport *r)
 }
 
 static void
-text_talk_item (TextReport *r, guint rank, guint id)
+text_talk_item (TextReport *r,
+                guint       rank,
+                guint       id)
 {
   const CgItem *item = cg_session_lookup_item (r->session, id);
   g_autoptr (CgItemStats) st = cg_analysis_item (r->session, id);
@@ -332,7 +353,9 @@ text_talk_first (TextReport *r)
   text_heading (r, _("Talk about these first"));
   cg_analysis_talk_first (r->session, 0, &items, &tasks);
   if (items->len == 0 && missing->len == 0 && tasks->len == 0)
-    g_string_append_printf (r->out, "  %s\n", _("Nothing: no divergent items, nothing agreed missing and no unclear roles."));
+    g_string_append_printf (
+      r->out, "  %s\n",
+      _("Nothing: no divergent items, nothing agreed missing and no unclear roles."));
   for (guint i = 0; i < items->len; i++)
     text_talk_item (r, ++rank, g_array_index (items, guint, i));
   /* Then what the room agrees is missing ("Agreed: not yet"). */
@@ -356,13 +379,18 @@ static void
 text_details (TextReport *r)
 {
   const char *title = cg_session_get_detail (r->session, CG_DETAIL_TITLE);
-  const struct { CgDetail detail; const char *label; } details[] = {
+  const struct
+  {
+    CgDetail detail;
+    const char *label;
+  } details[] = {
     { CG_DETAIL_DATE, _("Date:") },
     { CG_DETAIL_FACILITATOR, _("Facilitator:") },
     { CG_DETAIL_SCENARIO, _("Scenario:") },
   };
-  g_autofree char *heading = *title != '\0' ? g_strdup_printf (_("Common Ground report: %s"), title)
-                                            : g_strdup (_("Common Ground report"));
+  g_autofree char *heading = *title != '\0'
+                               ? g_strdup_printf (_("Common Ground report: %s"), title)
+                               : g_strdup (_("Common Ground report"));
 
   g_string_append_printf (r->out, "%s\n", heading);
   for (long n = g_utf8_strlen (heading, -1); n > 0; n--)
@@ -434,7 +462,10 @@ load_session (const char *path)
 
 /* Takes "--opt=VALUE" or "--opt VALUE" from @argv at *i; NULL if absent. */
 static const char *
-option_value (int argc, char **argv, int *i, const char *opt)
+option_value (int         argc,
+              char      **argv,
+              int        *i,
+              const char *opt)
 {
   gsize len = strlen (opt);
 
@@ -455,7 +486,8 @@ report_usage (void)
 }
 
 static GString *
-report_in_format (CgSession *session, const char *format)
+report_in_format (CgSession  *session,
+                  const char *format)
 {
   if (g_str_equal (format, "csv"))
     return cg_report_csv (session);
@@ -476,7 +508,8 @@ write_or_complain (GString *out)
 }
 
 int
-cg_cli_report (int argc, char **argv)
+cg_cli_report (int    argc,
+               char **argv)
 {
   const char *path = strchr (argv[0], '=') != NULL ? strchr (argv[0], '=') + 1 : NULL;
   const char *format = "text";
@@ -498,7 +531,8 @@ cg_cli_report (int argc, char **argv)
     }
   if (path == NULL || *path == '\0')
     return report_usage ();
-  if (!g_str_equal (format, "text") && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+  if (!g_str_equal (format, "text") && !g_str_equal (format, "csv") &&
+      !g_str_equal (format, "json"))
     {
       g_printerr (_("Unknown report format “%s”: use text, csv or json.\n"), format);
       return 2;
@@ -518,7 +552,8 @@ export_usage (void)
 }
 
 int
-cg_cli_export_csv (int argc, char **argv)
+cg_cli_export_csv (int    argc,
+                   char **argv)
 {
   const char *out_path = strchr (argv[0], '=') != NULL ? strchr (argv[0], '=') + 1 : NULL;
   const char *path = NULL;
@@ -541,8 +576,8 @@ cg_cli_export_csv (int argc, char **argv)
     return write_or_complain (out);
   /* Written beside the target and renamed over it: a failure never leaves
    * a half-written file where an old export was. */
-  if (!g_file_set_contents_full (out_path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &error))
+  if (!g_file_set_contents_full (out_path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                 &error))
     {
       g_printerr (_("Could not export to “%s”: %s\n"), out_path, error->message);
       return 1;

@@ -14,12 +14,13 @@
 #include "cg-session-xml.h"
 
 CgSession *
-cg_cli_load_with_bytes (const char *path, GBytes **bytes_out)
+cg_cli_load_with_bytes (const char *path,
+                        GBytes    **bytes_out)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
   g_autofree char *base = g_file_get_basename (file);
-  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr (GFileInfo) info =
+    g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   CgSession *session = NULL;
@@ -50,7 +51,8 @@ new_round_usage (void)
 }
 
 int
-cg_cli_new_round (int argc, char **argv)
+cg_cli_new_round (int    argc,
+                  char **argv)
 {
   const char *old_path = strchr (argv[0], '=') != NULL ? strchr (argv[0], '=') + 1 : NULL;
   const char *new_path = NULL;
@@ -76,10 +78,11 @@ cg_cli_new_round (int argc, char **argv)
    * overwrite a file that is already there. */
   if (!cg_session_xml_save_file (round, out, TRUE, NULL, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG)
-          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        g_printerr (_("“%s” already exists; the new round was not written. Choose another name.\n"),
-                    new_path);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        g_printerr (
+          _("“%s” already exists; the new round was not written. Choose another name.\n"),
+          new_path);
       else
         g_printerr (_("Could not write the new round to “%s”: %s\n"), new_path, error->message);
       return 1;

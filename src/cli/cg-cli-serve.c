@@ -31,12 +31,13 @@ typedef struct
   GFile *file;
   GMainLoop *loop;
   guint save_source;
-  gboolean saving;       /* an asynchronous save is writing */
+  gboolean saving; /* an asynchronous save is writing */
   gboolean save_failed;
 } Serve;
 
 static void
-report_save_error (Serve *serve, const GError *error)
+report_save_error (Serve        *serve,
+                   const GError *error)
 {
   g_autofree char *path = g_file_get_parse_name (serve->file);
 
@@ -47,7 +48,9 @@ report_save_error (Serve *serve, const GError *error)
 static void schedule_save (Serve *serve);
 
 static void
-on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   Serve *serve = user_data;
   g_autoptr (GError) error = NULL;
@@ -111,7 +114,11 @@ schedule_save (Serve *serve)
 }
 
 static void
-on_changed (CgSession *session, CgChangeKind kind, guint a, guint b, Serve *serve)
+on_changed (CgSession   *session,
+            CgChangeKind kind,
+            guint        a,
+            guint        b,
+            Serve       *serve)
 {
   schedule_save (serve);
 }
@@ -151,7 +158,11 @@ close_room (CgRoom *room)
 }
 
 static gboolean
-parse_args (int argc, char **argv, const char **path, const char **bind, guint *port)
+parse_args (int          argc,
+            char       **argv,
+            const char **path,
+            const char **bind,
+            guint       *port)
 {
   for (int i = 1; i < argc; i++)
     {
@@ -189,7 +200,8 @@ parse_args (int argc, char **argv, const char **path, const char **bind, guint *
 }
 
 int
-cg_cli_serve (int argc, char **argv)
+cg_cli_serve (int    argc,
+              char **argv)
 {
   const char *path = NULL, *bind = "127.0.0.1";
   guint port = DEFAULT_PORT;
@@ -222,7 +234,7 @@ cg_cli_serve (int argc, char **argv)
       return 1;
     }
   loop = g_main_loop_new (NULL, FALSE);
-  serve = (Serve) { session, file, loop, 0, FALSE, FALSE };
+  serve = (Serve){ session, file, loop, 0, FALSE, FALSE };
   g_signal_connect (session, "changed", G_CALLBACK (on_changed), &serve);
   sigint = g_unix_signal_add (SIGINT, on_signal, &serve);
   sigterm = g_unix_signal_add (SIGTERM, on_signal, &serve);

@@ -13,9 +13,9 @@ typedef int (*CgCliCommand) (int argc, char **argv);
 
 typedef struct
 {
-  const char *option;   /* the argument that selects the command */
-  const char *usage;    /* shown by --help */
-  CgCliCommand run;     /* gets argv from the option on */
+  const char *option; /* the argument that selects the command */
+  const char *usage;  /* shown by --help */
+  CgCliCommand run;   /* gets argv from the option on */
 } CgCliEntry;
 
 static int cli_version (int argc, char **argv);
@@ -26,8 +26,10 @@ static const CgCliEntry entries[] = {
   { "--check", "--check FILE", cg_cli_check },
   { "--report", "--report FILE [--format=text|csv|json]", cg_cli_report },
   { "--export-csv", "--export-csv OUT.csv FILE", cg_cli_export_csv },
-  { "--export-charter", "--export-charter OUT.pdf FILE [--paper=a4|letter] [--since=OLD]", cg_cli_export_charter },
-  { "--export-report", "--export-report OUT.pdf FILE [--paper=a4|letter] [--since=OLD]", cg_cli_export_report },
+  { "--export-charter", "--export-charter OUT.pdf FILE [--paper=a4|letter] [--since=OLD]",
+    cg_cli_export_charter },
+  { "--export-report", "--export-report OUT.pdf FILE [--paper=a4|letter] [--since=OLD]",
+    cg_cli_export_report },
   { "--new-round", "--new-round OLD NEW", cg_cli_new_round },
   { "--compare", "--compare OLD NEW [--format=text|csv|json]", cg_cli_compare },
   { "--serve", "--serve FILE [--bind ADDRESS] [--port N]", cg_cli_serve },
@@ -36,14 +38,16 @@ static const CgCliEntry entries[] = {
 };
 
 static int
-cli_version (int argc, char **argv)
+cli_version (int    argc,
+             char **argv)
 {
   g_print ("common-ground %s\n", PACKAGE_VERSION);
   return 0;
 }
 
 static int
-cli_help (int argc, char **argv)
+cli_help (int    argc,
+          char **argv)
 {
   g_print ("%s\n", _("Usage: common-ground [FILE…]"));
   g_print ("%s\n\n", _("Common Ground runs facilitated partnership workshops."));
@@ -54,7 +58,8 @@ cli_help (int argc, char **argv)
 }
 
 void
-cg_cli_print_load_error (const char *path, const GError *error)
+cg_cli_print_load_error (const char   *path,
+                         const GError *error)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
   g_autofree char *base = g_file_get_basename (file);
@@ -69,7 +74,9 @@ cg_cli_print_load_error (const char *path, const GError *error)
 }
 
 gboolean
-cg_cli_run (int argc, char **argv, int *exit_status)
+cg_cli_run (int    argc,
+            char **argv,
+            int   *exit_status)
 {
   g_return_val_if_fail (exit_status != NULL, FALSE);
 
@@ -78,9 +85,9 @@ cg_cli_run (int argc, char **argv, int *exit_status)
       if (strcmp (argv[i], "--") == 0)
         break;
       for (gsize e = 0; e < G_N_ELEMENTS (entries); e++)
-        if (strcmp (argv[i], entries[e].option) == 0
-            || (g_str_has_prefix (argv[i], entries[e].option)
-                && argv[i][strlen (entries[e].option)] == '='))
+        if (strcmp (argv[i], entries[e].option) == 0 ||
+            (g_str_has_prefix (argv[i], entries[e].option) &&
+             argv[i][strlen (entries[e].option)] == '='))
           {
             *exit_status = entries[e].run (argc - i, argv + i);
             return TRUE;

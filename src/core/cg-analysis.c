@@ -135,7 +135,9 @@ cg_analysis_consensus (const guint counts[CG_RATING_MAX + 1])
  * QUARTILE.INC): h = (n - 1) p, q = x[floor h] + frac(h) (x[floor h + 1] - x[floor h]).
  * @sorted holds @n values in ascending order, n >= 1. */
 static double
-quantile (const double *sorted, guint n, double p)
+quantile (const double *sorted,
+          guint         n,
+          double        p)
 {
   double h = (n - 1) * p;
   guint lo = (guint) floor (h);
@@ -173,7 +175,8 @@ item_stats_fill_spread (CgItemStats *st)
 /* On the other side of neutral from the median. With the median exactly
  * neutral nobody is: the room as a whole has not leaned either way. */
 static gboolean
-is_dissent (double median, CgRating rating)
+is_dissent (double   median,
+            CgRating rating)
 {
   if (median < NEUTRAL)
     return rating > NEUTRAL;
@@ -200,7 +203,8 @@ item_level (const CgItemStats *st)
 }
 
 static void
-item_stats_count (CgSession *session, CgItemStats *st)
+item_stats_count (CgSession   *session,
+                  CgItemStats *st)
 {
   for (guint i = 0; i < cg_session_get_n_partners (session); i++)
     {
@@ -220,7 +224,8 @@ item_stats_count (CgSession *session, CgItemStats *st)
 }
 
 static void
-item_stats_find_dissenters (CgSession *session, CgItemStats *st)
+item_stats_find_dissenters (CgSession   *session,
+                            CgItemStats *st)
 {
   for (guint i = 0; i < cg_session_get_n_partners (session); i++)
     {
@@ -233,7 +238,8 @@ item_stats_find_dissenters (CgSession *session, CgItemStats *st)
 }
 
 CgItemStats *
-cg_analysis_item (CgSession *session, guint item_id)
+cg_analysis_item (CgSession *session,
+                  guint      item_id)
 {
   const CgItem *item;
   CgItemStats *st;
@@ -275,7 +281,8 @@ cg_item_stats_free (CgItemStats *stats)
 }
 
 CgLessonStats *
-cg_analysis_lesson (CgSession *session, guint lesson)
+cg_analysis_lesson (CgSession *session,
+                    guint      lesson)
 {
   CgLessonStats *st;
   guint n_partners, n_items, group_n = 0;
@@ -297,8 +304,8 @@ cg_analysis_lesson (CgSession *session, guint lesson)
 
       for (guint j = 0; j < n_items; j++)
         {
-          CgRating r = cg_session_get_rating (session, id,
-                                              cg_session_get_statement (session, lesson, j)->id);
+          CgRating r =
+            cg_session_get_rating (session, id, cg_session_get_statement (session, lesson, j)->id);
 
           if (r >= CG_RATING_1 && r <= CG_RATING_5)
             {
@@ -328,7 +335,9 @@ cg_lesson_stats_free (CgLessonStats *stats)
  * belief (a partner may name itself); 0 when nobody is named or the top
  * is shared. Also tells whether different partners were named. */
 static guint
-most_named (CgSession *session, guint task_id, gboolean *several_named)
+most_named (CgSession *session,
+            guint      task_id,
+            gboolean  *several_named)
 {
   g_autoptr (GHashTable) votes = g_hash_table_new (NULL, NULL);
   guint best = 0, best_votes = 0;
@@ -336,9 +345,8 @@ most_named (CgSession *session, guint task_id, gboolean *several_named)
 
   for (guint i = 0; i < cg_session_get_n_partners (session); i++)
     {
-      guint named = cg_session_get_believed_accountable (session,
-                                                         cg_session_get_partner (session, i)->id,
-                                                         task_id);
+      guint named = cg_session_get_believed_accountable (
+        session, cg_session_get_partner (session, i)->id, task_id);
       guint v;
 
       if (named == 0)
@@ -359,7 +367,8 @@ most_named (CgSession *session, guint task_id, gboolean *several_named)
 }
 
 static void
-task_stats_collect (CgSession *session, CgTaskStats *st)
+task_stats_collect (CgSession   *session,
+                    CgTaskStats *st)
 {
   for (guint i = 0; i < cg_session_get_n_partners (session); i++)
     {
@@ -376,7 +385,8 @@ task_stats_collect (CgSession *session, CgTaskStats *st)
 }
 
 CgTaskStats *
-cg_analysis_task (CgSession *session, guint task_id)
+cg_analysis_task (CgSession *session,
+                  guint      task_id)
 {
   CgTaskStats *st;
   gboolean several_named = FALSE;
@@ -394,10 +404,9 @@ cg_analysis_task (CgSession *session, guint task_id)
   st->gap = st->accountable->len == 0;
   st->overlap = st->accountable->len > 1;
   st->no_doer = st->responsible->len == 0;
-  st->mismatch = several_named
-                 || (st->most_named != 0
-                     && cg_session_get_involvement (session, st->most_named, task_id)
-                          != CG_INVOLVEMENT_ACCOUNTABLE);
+  st->mismatch = several_named || (st->most_named != 0 &&
+                                   cg_session_get_involvement (session, st->most_named, task_id) !=
+                                     CG_INVOLVEMENT_ACCOUNTABLE);
   return st;
 }
 
@@ -419,14 +428,15 @@ cg_task_stats_is_clear (const CgTaskStats *stats)
 }
 
 guint
-cg_analysis_tasks_led (CgSession *session, guint partner_id)
+cg_analysis_tasks_led (CgSession *session,
+                       guint      partner_id)
 {
   guint led = 0;
 
   g_return_val_if_fail (CG_IS_SESSION (session), 0);
   for (guint i = 0; i < cg_session_get_n_tasks (session); i++)
-    if (cg_session_get_involvement (session, partner_id, cg_session_get_task (session, i)->id)
-        == CG_INVOLVEMENT_ACCOUNTABLE)
+    if (cg_session_get_involvement (session, partner_id, cg_session_get_task (session, i)->id) ==
+        CG_INVOLVEMENT_ACCOUNTABLE)
       led++;
   return led;
 }
@@ -434,12 +444,13 @@ cg_analysis_tasks_led (CgSession *session, guint partner_id)
 typedef struct
 {
   guint id;
-  guint order;   /* position among all rated items: keeps ties in session order */
+  guint order; /* position among all rated items: keeps ties in session order */
   double consensus;
 } Ranked;
 
 static int
-ranked_compare (gconstpointer a, gconstpointer b)
+ranked_compare (gconstpointer a,
+                gconstpointer b)
 {
   const Ranked *x = a, *y = b;
 
@@ -449,7 +460,9 @@ ranked_compare (gconstpointer a, gconstpointer b)
 }
 
 static void
-rank_item (CgSession *session, const CgItem *item, GArray *ranked)
+rank_item (CgSession    *session,
+           const CgItem *item,
+           GArray       *ranked)
 {
   g_autoptr (CgItemStats) st = cg_analysis_item (session, item->id);
   Ranked r = { item->id, ranked->len, st->consensus };
@@ -459,7 +472,8 @@ rank_item (CgSession *session, const CgItem *item, GArray *ranked)
 }
 
 static GArray *
-talk_first_items (CgSession *session, guint max)
+talk_first_items (CgSession *session,
+                  guint      max)
 {
   g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -476,7 +490,8 @@ talk_first_items (CgSession *session, guint max)
 }
 
 static GArray *
-talk_first_tasks (CgSession *session, guint max)
+talk_first_tasks (CgSession *session,
+                  guint      max)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -494,7 +509,10 @@ talk_first_tasks (CgSession *session, guint max)
 }
 
 void
-cg_analysis_talk_first (CgSession *session, guint max, GArray **item_ids, GArray **task_ids)
+cg_analysis_talk_first (CgSession *session,
+                        guint      max,
+                        GArray   **item_ids,
+                        GArray   **task_ids)
 {
   g_return_if_fail (CG_IS_SESSION (session));
 
@@ -524,7 +542,8 @@ review_rank (const CgItemStats *st)
 }
 
 static int
-compare_review_order (gconstpointer a, gconstpointer b)
+compare_review_order (gconstpointer a,
+                      gconstpointer b)
 {
   const ReviewOrder *x = a, *y = b;
   /* No consensus (no answers) sorts after any real one. */
@@ -539,7 +558,9 @@ compare_review_order (gconstpointer a, gconstpointer b)
 }
 
 static void
-review_add (CgSession *session, const CgItem *item, GArray *order)
+review_add (CgSession    *session,
+            const CgItem *item,
+            GArray       *order)
 {
   CgStage stage = item->kind == CG_ITEM_AIM ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (item->lesson);
   g_autoptr (CgItemStats) st = NULL;
@@ -579,7 +600,8 @@ typedef struct
 } Missing;
 
 static int
-compare_missing (gconstpointer a, gconstpointer b)
+compare_missing (gconstpointer a,
+                 gconstpointer b)
 {
   const Missing *x = a, *y = b;
 
@@ -589,7 +611,8 @@ compare_missing (gconstpointer a, gconstpointer b)
 }
 
 GArray *
-cg_analysis_agreed_missing (CgSession *session, guint max)
+cg_analysis_agreed_missing (CgSession *session,
+                            guint      max)
 {
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Missing));
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -634,7 +657,8 @@ group_mean_clear (gpointer data)
 /* One CgGroupMean per group with a partner, and each partner's index into
  * it (-1 without a group) in @partner_group. */
 static GArray *
-groups_collect (CgSession *session, int *partner_group)
+groups_collect (CgSession *session,
+                int       *partner_group)
 {
   GArray *groups = g_array_new (FALSE, TRUE, sizeof (CgGroupMean));
   g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -719,17 +743,19 @@ group_stats_gap (CgGroupStats *st)
     }
   st->high = high;
   st->low = low;
-  st->gap = g_array_index (st->groups, CgGroupMean, high).mean
-            - g_array_index (st->groups, CgGroupMean, low).mean;
+  st->gap = g_array_index (st->groups, CgGroupMean, high).mean -
+            g_array_index (st->groups, CgGroupMean, low).mean;
   /* A rounding hair under 1.5 (4.5 - 3.0000000001) is still 1.5. */
-  st->flagged = st->gap >= CG_GROUP_GAP_FLAG - 1e-9
-                && g_array_index (st->groups, CgGroupMean, high).n >= CG_GROUP_GAP_MIN_ANSWERS
-                && g_array_index (st->groups, CgGroupMean, low).n >= CG_GROUP_GAP_MIN_ANSWERS;
+  st->flagged = st->gap >= CG_GROUP_GAP_FLAG - 1e-9 &&
+                g_array_index (st->groups, CgGroupMean, high).n >= CG_GROUP_GAP_MIN_ANSWERS &&
+                g_array_index (st->groups, CgGroupMean, low).n >= CG_GROUP_GAP_MIN_ANSWERS;
 }
 
 /* Group means over the answers of every partner to @item_ids. */
 static CgGroupStats *
-group_stats_new (CgSession *session, const guint *item_ids, guint n_items)
+group_stats_new (CgSession   *session,
+                 const guint *item_ids,
+                 guint        n_items)
 {
   guint n_partners = cg_session_get_n_partners (session);
   g_autofree int *partner_group = g_new (int, MAX (n_partners, 1));
@@ -765,7 +791,8 @@ group_stats_new (CgSession *session, const guint *item_ids, guint n_items)
 }
 
 CgGroupStats *
-cg_analysis_item_groups (CgSession *session, guint item_id)
+cg_analysis_item_groups (CgSession *session,
+                         guint      item_id)
 {
   g_return_val_if_fail (CG_IS_SESSION (session), NULL);
   if (cg_session_lookup_item (session, item_id) == NULL)
@@ -774,7 +801,8 @@ cg_analysis_item_groups (CgSession *session, guint item_id)
 }
 
 CgGroupStats *
-cg_analysis_lesson_groups (CgSession *session, guint lesson)
+cg_analysis_lesson_groups (CgSession *session,
+                           guint      lesson)
 {
   guint n;
   g_autofree guint *ids = NULL;
@@ -804,7 +832,8 @@ typedef struct
 } Divide;
 
 static int
-compare_divides (gconstpointer a, gconstpointer b)
+compare_divides (gconstpointer a,
+                 gconstpointer b)
 {
   const Divide *x = a, *y = b;
 
@@ -814,7 +843,9 @@ compare_divides (gconstpointer a, gconstpointer b)
 }
 
 static void
-divide_add (CgSession *session, const CgItem *item, GArray *found)
+divide_add (CgSession    *session,
+            const CgItem *item,
+            GArray       *found)
 {
   g_autoptr (CgGroupStats) st = cg_analysis_item_groups (session, item->id);
   Divide d = { item->id, found->len, st->gap };
@@ -824,7 +855,8 @@ divide_add (CgSession *session, const CgItem *item, GArray *found)
 }
 
 GArray *
-cg_analysis_group_divides (CgSession *session, guint max)
+cg_analysis_group_divides (CgSession *session,
+                           guint      max)
 {
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Divide));
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));

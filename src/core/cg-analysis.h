@@ -31,41 +31,42 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
+typedef enum {
   CG_LEVEL_NOT_ENOUGH, /* fewer than 2 partners gave a 1-5 answer */
   CG_LEVEL_DIVERGENT,
   CG_LEVEL_PARTLY_AGREED,
   CG_LEVEL_AGREED,
 } CgLevel;
 
-const char *cg_level_to_string (CgLevel level); /* "agreed", "partly-agreed", "divergent", "not-enough" */
-const char *cg_level_to_label (CgLevel level);  /* translated: "Agreed", "Partly agreed", ... */
+const char *cg_level_to_string (
+  CgLevel level); /* "agreed", "partly-agreed", "divergent", "not-enough" */
+const char *cg_level_to_label (CgLevel level); /* translated: "Agreed", "Partly agreed", ... */
 
 /* The side of neutral (3) an item's median is on, as for dissenters. */
-typedef enum
-{
+typedef enum {
   CG_DIRECTION_NONE,     /* nobody gave a 1-5 answer: no median */
   CG_DIRECTION_NOT_TRUE, /* median below 3 */
   CG_DIRECTION_NEUTRAL,  /* median exactly 3 */
   CG_DIRECTION_TRUE,     /* median above 3 */
 } CgDirection;
 
-const char *cg_direction_to_string (CgDirection direction); /* "true", "not-true", "neutral"; NULL for none */
-const char *cg_direction_to_label (CgDirection direction);  /* translated: "True", "Not true", "Neutral", "" */
+const char *cg_direction_to_string (
+  CgDirection direction); /* "true", "not-true", "neutral"; NULL for none */
+const char *cg_direction_to_label (
+  CgDirection direction); /* translated: "True", "Not true", "Neutral", "" */
 
 typedef struct
 {
   guint item_id;
   CgItemKind kind;
-  guint n;            /* partners who gave a 1-5 answer */
+  guint n; /* partners who gave a 1-5 answer */
   guint n_dont_know;
-  guint n_missing;    /* partners with no answer at all */
+  guint n_missing;                 /* partners with no answer at all */
   guint counts[CG_RATING_MAX + 1]; /* counts[1..5]; counts[0] unused */
   double mean, median, min, max;
-  double sd;          /* sample standard deviation (n - 1); NAN when n < 2 */
+  double sd; /* sample standard deviation (n - 1); NAN when n < 2 */
   double q1, q3, iqr;
-  double consensus;   /* Tastle-Wierman; NAN when n == 0 */
+  double consensus; /* Tastle-Wierman; NAN when n == 0 */
   CgLevel level;
   CgDirection direction;
   gboolean indicative; /* n < 5: spread statistics are indicative only */
@@ -74,12 +75,12 @@ typedef struct
 
 /* NULL if @item_id is unknown. Free with cg_item_stats_free(). */
 CgItemStats *cg_analysis_item (CgSession *session, guint item_id);
-void         cg_item_stats_free (CgItemStats *stats);
+void cg_item_stats_free (CgItemStats *stats);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgItemStats, cg_item_stats_free)
 
 /* Agreed, and agreed the wrong way: a statement the room agrees is not
  * true (an area for development) or an aim it agrees is unimportant. */
-gboolean    cg_item_stats_agreed_not_true (const CgItemStats *stats);
+gboolean cg_item_stats_agreed_not_true (const CgItemStats *stats);
 /* The words an item's badge carries everywhere: the level's label, except
  * "Agreed: not yet" for a statement and "Agreed: not a priority" for an
  * aim when cg_item_stats_agreed_not_true(). Translated. */
@@ -91,32 +92,32 @@ double cg_analysis_consensus (const guint counts[CG_RATING_MAX + 1]);
 typedef struct
 {
   guint lesson;
-  double group_mean;       /* mean of all 1-5 answers to the lesson's statements; NAN if none */
-  GArray *partner_means;   /* double per partner, in partner order; NAN when none */
+  double group_mean;     /* mean of all 1-5 answers to the lesson's statements; NAN if none */
+  GArray *partner_means; /* double per partner, in partner order; NAN when none */
 } CgLessonStats;
 
 CgLessonStats *cg_analysis_lesson (CgSession *session, guint lesson);
-void           cg_lesson_stats_free (CgLessonStats *stats);
+void cg_lesson_stats_free (CgLessonStats *stats);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgLessonStats, cg_lesson_stats_free)
 
 typedef struct
 {
   guint task_id;
-  GArray *accountable;   /* guint partner ids claiming A, in partner order */
-  GArray *responsible;   /* guint partner ids claiming R */
-  guint most_named;      /* partner most often named as Accountable (by any partner,
+  GArray *accountable; /* guint partner ids claiming A, in partner order */
+  GArray *responsible; /* guint partner ids claiming R */
+  guint most_named;    /* partner most often named as Accountable (by any partner,
                           * itself included); 0 if none named or tie */
-  gboolean gap;          /* nobody claims Accountable */
-  gboolean overlap;      /* more than one claims Accountable */
-  gboolean no_doer;      /* nobody claims Responsible */
-  gboolean mismatch;     /* partners name different Accountables, or most_named does not claim A */
-  guint n_answered;      /* partners whose own involvement is set */
+  gboolean gap;        /* nobody claims Accountable */
+  gboolean overlap;    /* more than one claims Accountable */
+  gboolean no_doer;    /* nobody claims Responsible */
+  gboolean mismatch;   /* partners name different Accountables, or most_named does not claim A */
+  guint n_answered;    /* partners whose own involvement is set */
 } CgTaskStats;
 
 CgTaskStats *cg_analysis_task (CgSession *session, guint task_id);
-void         cg_task_stats_free (CgTaskStats *stats);
+void cg_task_stats_free (CgTaskStats *stats);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgTaskStats, cg_task_stats_free)
-gboolean     cg_task_stats_is_clear (const CgTaskStats *stats); /* no flag raised */
+gboolean cg_task_stats_is_clear (const CgTaskStats *stats); /* no flag raised */
 
 /* Groups: partners carry an optional group (sector or profession). Groups
  * are told apart by their text, ignoring case and surrounding spaces; the
@@ -136,27 +137,27 @@ gboolean     cg_task_stats_is_clear (const CgTaskStats *stats); /* no flag raise
 
 typedef struct
 {
-  char *name;        /* as first spelt */
-  guint n_partners;  /* partners in the group */
-  guint n;           /* their 1-5 answers counted */
-  double mean;       /* NAN when n == 0 */
+  char *name;       /* as first spelt */
+  guint n_partners; /* partners in the group */
+  guint n;          /* their 1-5 answers counted */
+  double mean;      /* NAN when n == 0 */
 } CgGroupMean;
 
 typedef struct
 {
-  GArray *groups;    /* CgGroupMean, every group with a partner, in the order of
+  GArray *groups;   /* CgGroupMean, every group with a partner, in the order of
                       * the partners first in each group */
-  gboolean has_gap;  /* at least two groups answered */
-  double gap;        /* high mean - low mean; NAN without a gap */
-  guint high, low;   /* indexes into groups */
+  gboolean has_gap; /* at least two groups answered */
+  double gap;       /* high mean - low mean; NAN without a gap */
+  guint high, low;  /* indexes into groups */
   gboolean flagged;
 } CgGroupStats;
 
 /* The groups of the session's partners, in partner order, each once. */
-GPtrArray    *cg_analysis_group_names (CgSession *session); /* of char *, owned */
+GPtrArray *cg_analysis_group_names (CgSession *session); /* of char *, owned */
 CgGroupStats *cg_analysis_item_groups (CgSession *session, guint item_id);
 CgGroupStats *cg_analysis_lesson_groups (CgSession *session, guint lesson);
-void          cg_group_stats_free (CgGroupStats *stats);
+void cg_group_stats_free (CgGroupStats *stats);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgGroupStats, cg_group_stats_free)
 
 /* Rated item ids (statements by lesson, then aims) whose group gap is

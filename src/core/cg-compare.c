@@ -75,9 +75,9 @@ guint
 cg_task_stats_flags (const CgTaskStats *stats)
 {
   g_return_val_if_fail (stats != NULL, 0);
-  return (stats->gap ? CG_TASK_FLAG_GAP : 0) | (stats->overlap ? CG_TASK_FLAG_OVERLAP : 0)
-         | (stats->no_doer ? CG_TASK_FLAG_NO_DOER : 0)
-         | (stats->mismatch ? CG_TASK_FLAG_MISMATCH : 0);
+  return (stats->gap ? CG_TASK_FLAG_GAP : 0) | (stats->overlap ? CG_TASK_FLAG_OVERLAP : 0) |
+         (stats->no_doer ? CG_TASK_FLAG_NO_DOER : 0) |
+         (stats->mismatch ? CG_TASK_FLAG_MISMATCH : 0);
 }
 
 char *
@@ -181,7 +181,10 @@ entities_new (void)
 }
 
 static void
-entities_add (GArray *a, guint id, char prefix, const char *text)
+entities_add (GArray     *a,
+              guint       id,
+              char        prefix,
+              const char *text)
 {
   Entity e = { id, prefix, text, cg_compare_normalise (text), NULL, CG_MATCH_ID };
 
@@ -238,7 +241,9 @@ collect_partners (CgSession *s)
 }
 
 static void
-link_entities (Entity *a, Entity *b, CgMatch how)
+link_entities (Entity *a,
+               Entity *b,
+               CgMatch how)
 {
   a->match = b;
   b->match = a;
@@ -248,7 +253,9 @@ link_entities (Entity *a, Entity *b, CgMatch how)
 /* By id (when related), then by text among what is left; an empty text
  * matches nothing. */
 static void
-match_entities (GArray *before, GArray *after, gboolean by_id)
+match_entities (GArray  *before,
+                GArray  *after,
+                gboolean by_id)
 {
   for (guint pass = by_id ? 0 : 1; pass < 2; pass++)
     for (guint i = 0; i < after->len; i++)
@@ -268,7 +275,9 @@ match_entities (GArray *before, GArray *after, gboolean by_id)
 }
 
 static void
-add_unmatched (GPtrArray *out, GArray *entities, gboolean in_before)
+add_unmatched (GPtrArray *out,
+               GArray    *entities,
+               gboolean   in_before)
 {
   for (guint i = 0; i < entities->len; i++)
     {
@@ -289,7 +298,8 @@ add_unmatched (GPtrArray *out, GArray *entities, gboolean in_before)
 /* Relation --------------------------------------------------------------------------- */
 
 static char
-prefix_of_id (CgSession *s, guint id)
+prefix_of_id (CgSession *s,
+              guint      id)
 {
   const CgItem *item = cg_session_lookup_item (s, id);
 
@@ -303,8 +313,11 @@ prefix_of_id (CgSession *s, guint id)
 }
 
 static gboolean
-ids_agree (CgSession *before, CgSession *after, GArray *b_items, GArray *b_tasks,
-           guint n_after)
+ids_agree (CgSession *before,
+           CgSession *after,
+           GArray    *b_items,
+           GArray    *b_tasks,
+           guint      n_after)
 {
   guint shared = 0;
 
@@ -326,7 +339,9 @@ ids_agree (CgSession *before, CgSession *after, GArray *b_items, GArray *b_tasks
 }
 
 static void
-check_baseline (CgComparison *c, CgSession *after, GBytes *before_bytes)
+check_baseline (CgComparison *c,
+                CgSession    *after,
+                GBytes       *before_bytes)
 {
   const CgBaseline *baseline = cg_session_get_baseline (after);
   g_autofree char *digest = NULL;
@@ -338,15 +353,17 @@ check_baseline (CgComparison *c, CgSession *after, GBytes *before_bytes)
   else
     {
       digest = cg_sha256_hex (before_bytes);
-      c->baseline_check = g_strcmp0 (digest, baseline->sha256) == 0 ? CG_BASELINE_MATCHES
-                                                                     : CG_BASELINE_DIFFERS;
+      c->baseline_check =
+        g_strcmp0 (digest, baseline->sha256) == 0 ? CG_BASELINE_MATCHES : CG_BASELINE_DIFFERS;
     }
 }
 
 /* Items -------------------------------------------------------------------------------- */
 
 static void
-side_stats (CgSideStats *side, CgSession *s, guint id)
+side_stats (CgSideStats *side,
+            CgSession   *s,
+            guint        id)
 {
   g_autoptr (CgItemStats) st = cg_analysis_item (s, id);
 
@@ -369,7 +386,9 @@ movement_for (double delta_consensus)
 }
 
 static CgItemChange *
-item_change_new (CgSession *before, CgSession *after, const Entity *a)
+item_change_new (CgSession    *before,
+                 CgSession    *after,
+                 const Entity *a)
 {
   const Entity *b = a->match;
   const CgItem *item = cg_session_lookup_item (after, a->id);
@@ -393,14 +412,16 @@ item_change_new (CgSession *before, CgSession *after, const Entity *a)
 /* Lessons ------------------------------------------------------------------------------ */
 
 static double
-mean_consensus (CgSession *s, guint lesson)
+mean_consensus (CgSession *s,
+                guint      lesson)
 {
   double sum = 0;
   guint n = 0;
 
   for (guint i = 0; i < cg_session_get_n_statements (s, lesson); i++)
     {
-      g_autoptr (CgItemStats) st = cg_analysis_item (s, cg_session_get_statement (s, lesson, i)->id);
+      g_autoptr (CgItemStats) st =
+        cg_analysis_item (s, cg_session_get_statement (s, lesson, i)->id);
 
       if (st->n >= 2)
         {
@@ -412,7 +433,9 @@ mean_consensus (CgSession *s, guint lesson)
 }
 
 static void
-compare_lessons (CgComparison *c, CgSession *before, CgSession *after)
+compare_lessons (CgComparison *c,
+                 CgSession    *before,
+                 CgSession    *after)
 {
   for (guint l = 0; l < CG_N_LESSONS; l++)
     {
@@ -429,7 +452,9 @@ compare_lessons (CgComparison *c, CgSession *before, CgSession *after)
 /* Tasks -------------------------------------------------------------------------------- */
 
 static guint
-task_flags (CgSession *s, guint id, gboolean *answered)
+task_flags (CgSession *s,
+            guint      id,
+            gboolean  *answered)
 {
   g_autoptr (CgTaskStats) st = cg_analysis_task (s, id);
 
@@ -438,7 +463,9 @@ task_flags (CgSession *s, guint id, gboolean *answered)
 }
 
 static CgTaskChange *
-task_change_new (CgSession *before, CgSession *after, const Entity *a)
+task_change_new (CgSession    *before,
+                 CgSession    *after,
+                 const Entity *a)
 {
   const Entity *b = a->match;
   CgTaskChange *c = g_new0 (CgTaskChange, 1);
@@ -467,7 +494,10 @@ is_value (CgRating r)
 }
 
 static CgPartnerChange *
-partner_change_new (CgComparison *c, CgSession *before, CgSession *after, const Entity *a)
+partner_change_new (CgComparison *c,
+                    CgSession    *before,
+                    CgSession    *after,
+                    const Entity *a)
 {
   const Entity *b = a->match;
   CgPartnerChange *pc = g_new0 (CgPartnerChange, 1);
@@ -496,7 +526,8 @@ partner_change_new (CgComparison *c, CgSession *before, CgSession *after, const 
 /* The comparison --------------------------------------------------------------------- */
 
 static CgComparison *
-comparison_new (CgSession *before, CgSession *after)
+comparison_new (CgSession *before,
+                CgSession *after)
 {
   CgComparison *c = g_new0 (CgComparison, 1);
 
@@ -514,23 +545,31 @@ comparison_new (CgSession *before, CgSession *after)
 }
 
 static void
-fill_changes (CgComparison *c, CgSession *before, CgSession *after, GArray *a_items,
-              GArray *a_tasks, GArray *a_partners)
+fill_changes (CgComparison *c,
+              CgSession    *before,
+              CgSession    *after,
+              GArray       *a_items,
+              GArray       *a_tasks,
+              GArray       *a_partners)
 {
   for (guint i = 0; i < a_items->len; i++)
     if (g_array_index (a_items, Entity, i).match != NULL)
-      g_ptr_array_add (c->items, item_change_new (before, after, &g_array_index (a_items, Entity, i)));
+      g_ptr_array_add (c->items,
+                       item_change_new (before, after, &g_array_index (a_items, Entity, i)));
   for (guint i = 0; i < a_tasks->len; i++)
     if (g_array_index (a_tasks, Entity, i).match != NULL)
-      g_ptr_array_add (c->tasks, task_change_new (before, after, &g_array_index (a_tasks, Entity, i)));
+      g_ptr_array_add (c->tasks,
+                       task_change_new (before, after, &g_array_index (a_tasks, Entity, i)));
   for (guint i = 0; i < a_partners->len; i++)
     if (g_array_index (a_partners, Entity, i).match != NULL)
-      g_ptr_array_add (c->partners,
-                       partner_change_new (c, before, after, &g_array_index (a_partners, Entity, i)));
+      g_ptr_array_add (
+        c->partners, partner_change_new (c, before, after, &g_array_index (a_partners, Entity, i)));
 }
 
 CgComparison *
-cg_compare_sessions (CgSession *before, GBytes *before_bytes, CgSession *after)
+cg_compare_sessions (CgSession *before,
+                     GBytes    *before_bytes,
+                     CgSession *after)
 {
   g_autoptr (GArray) b_items = NULL, a_items = NULL, b_tasks = NULL, a_tasks = NULL;
   g_autoptr (GArray) b_partners = NULL, a_partners = NULL;
@@ -570,7 +609,9 @@ cg_compare_sessions (CgSession *before, GBytes *before_bytes, CgSession *after)
 /* Summaries ------------------------------------------------------------------------------ */
 
 static int
-by_size_of_change (gconstpointer a, gconstpointer b, gpointer user_data)
+by_size_of_change (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
 {
   const CgItemChange *x = *(const CgItemChange *const *) a;
   const CgItemChange *y = *(const CgItemChange *const *) b;
@@ -580,7 +621,8 @@ by_size_of_change (gconstpointer a, gconstpointer b, gpointer user_data)
 }
 
 GPtrArray *
-cg_comparison_most_moved (CgComparison *comparison, guint max)
+cg_comparison_most_moved (CgComparison *comparison,
+                          guint         max)
 {
   GPtrArray *moved = g_ptr_array_new ();
 
@@ -640,7 +682,9 @@ earlier_quark (void)
 }
 
 void
-cg_compare_set_earlier (CgSession *session, CgSession *earlier, GBytes *earlier_bytes)
+cg_compare_set_earlier (CgSession *session,
+                        CgSession *earlier,
+                        GBytes    *earlier_bytes)
 {
   Earlier *e = NULL;
 

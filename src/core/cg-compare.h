@@ -33,42 +33,38 @@ G_BEGIN_DECLS
 
 #define CG_MOVEMENT_THRESHOLD 0.10
 
-typedef enum
-{
-  CG_MOVEMENT_UNKNOWN,  /* a side has fewer than 2 answers */
+typedef enum {
+  CG_MOVEMENT_UNKNOWN, /* a side has fewer than 2 answers */
   CG_MOVEMENT_UNCHANGED,
   CG_MOVEMENT_TOWARDS_AGREEMENT,
   CG_MOVEMENT_APART,
 } CgMovement;
 
-const char *cg_movement_to_string (CgMovement movement); /* "towards-agreement", "apart", "unchanged"; NULL for unknown */
-const char *cg_movement_to_label (CgMovement movement);  /* translated */
+const char *cg_movement_to_string (
+  CgMovement movement); /* "towards-agreement", "apart", "unchanged"; NULL for unknown */
+const char *cg_movement_to_label (CgMovement movement); /* translated */
 
-typedef enum
-{
+typedef enum {
   CG_MATCH_ID,
   CG_MATCH_TEXT,
 } CgMatch;
 
 const char *cg_match_to_string (CgMatch match); /* "id", "text" */
 
-typedef enum
-{
+typedef enum {
   CG_RELATION_NONE,   /* matched by text only */
   CG_RELATION_DIGEST, /* the later session's baseline is the earlier file */
   CG_RELATION_IDS,    /* the ids agree */
 } CgRelation;
 
-typedef enum
-{
-  CG_BASELINE_NONE,     /* the later session has no baseline */
+typedef enum {
+  CG_BASELINE_NONE,      /* the later session has no baseline */
   CG_BASELINE_UNCHECKED, /* it has one, but no earlier file bytes were given */
   CG_BASELINE_MATCHES,
-  CG_BASELINE_DIFFERS,  /* the earlier file is not the one the round was made from (any more) */
+  CG_BASELINE_DIFFERS, /* the earlier file is not the one the round was made from (any more) */
 } CgBaselineCheck;
 
-typedef enum
-{
+typedef enum {
   CG_TASK_FLAG_GAP = 1 << 0,
   CG_TASK_FLAG_OVERLAP = 1 << 1,
   CG_TASK_FLAG_NO_DOER = 1 << 2,
@@ -76,9 +72,10 @@ typedef enum
 } CgTaskFlags;
 #define CG_N_TASK_FLAGS 4
 
-const char *cg_task_flag_to_string (CgTaskFlags flag); /* one flag: "gap", "overlap", "no-doer", "mismatch" */
-const char *cg_task_flag_to_label (CgTaskFlags flag);  /* translated */
-guint       cg_task_stats_flags (const CgTaskStats *stats);
+const char *cg_task_flag_to_string (
+  CgTaskFlags flag); /* one flag: "gap", "overlap", "no-doer", "mismatch" */
+const char *cg_task_flag_to_label (CgTaskFlags flag); /* translated */
+guint cg_task_stats_flags (const CgTaskStats *stats);
 
 typedef struct
 {
@@ -92,8 +89,8 @@ typedef struct
 {
   guint before_id, after_id;
   CgItemKind kind;
-  guint lesson;      /* the later session's */
-  char *text;        /* the later session's */
+  guint lesson; /* the later session's */
+  char *text;   /* the later session's */
   CgMatch match;
   CgSideStats before, after;
   double delta_mean, delta_consensus; /* NAN when a side has fewer than 2 answers */
@@ -110,7 +107,7 @@ typedef struct
 typedef struct
 {
   guint before_id, after_id;
-  char *text;        /* the later session's */
+  char *text; /* the later session's */
   CgMatch match;
   gboolean before_answered, after_answered;
   guint before_flags, after_flags; /* CgTaskFlags; 0 when that side is unanswered */
@@ -120,9 +117,9 @@ typedef struct
 typedef struct
 {
   guint before_id, after_id;
-  char *name;        /* the later session's */
+  char *name; /* the later session's */
   CgMatch match;
-  guint n_compared;  /* items with a 1-5 answer in both rounds */
+  guint n_compared; /* items with a 1-5 answer in both rounds */
   guint n_changed;
   double mean_abs_change; /* NAN when n_compared == 0 */
 } CgPartnerChange;
@@ -132,8 +129,8 @@ typedef struct
 {
   gboolean in_before; /* TRUE: only in the earlier session */
   guint id;
-  char prefix;        /* 's', 'a', 't' or 'p', as in the file */
-  char *text;         /* text, or a partner's name */
+  char prefix; /* 's', 'a', 't' or 'p', as in the file */
+  char *text;  /* text, or a partner's name */
 } CgUnmatched;
 
 typedef struct
@@ -141,17 +138,17 @@ typedef struct
   CgRelation relation;
   CgBaselineCheck baseline_check;
   char *before_title, *before_date, *after_title, *after_date;
-  GPtrArray *items;      /* CgItemChange*, in the later session's order */
+  GPtrArray *items; /* CgItemChange*, in the later session's order */
   CgLessonChange lessons[CG_N_LESSONS];
-  GPtrArray *tasks;      /* CgTaskChange* */
-  GPtrArray *partners;   /* CgPartnerChange* */
+  GPtrArray *tasks;                                                  /* CgTaskChange* */
+  GPtrArray *partners;                                               /* CgPartnerChange* */
   GPtrArray *unmatched_items, *unmatched_tasks, *unmatched_partners; /* CgUnmatched* */
 } CgComparison;
 
 /* @before_bytes: the earlier file's bytes, to check the later session's
  * baseline digest against (NULL: not checked). */
 CgComparison *cg_compare_sessions (CgSession *before, GBytes *before_bytes, CgSession *after);
-void          cg_comparison_free (CgComparison *comparison);
+void cg_comparison_free (CgComparison *comparison);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgComparison, cg_comparison_free)
 
 /* The items that moved (towards agreement or apart), largest change in
@@ -164,8 +161,8 @@ GPtrArray *cg_comparison_resolved_tasks (CgComparison *comparison);
  * it (Review, report, charter): held on @session, not saved with it.
  * @earlier_bytes (may be NULL) are its file's bytes, for the digest check.
  * NULL @earlier forgets it. */
-void          cg_compare_set_earlier (CgSession *session, CgSession *earlier, GBytes *earlier_bytes);
-CgSession    *cg_compare_get_earlier (CgSession *session);
+void cg_compare_set_earlier (CgSession *session, CgSession *earlier, GBytes *earlier_bytes);
+CgSession *cg_compare_get_earlier (CgSession *session);
 /* A fresh comparison of @session with its earlier session; NULL when none
  * is set. */
 CgComparison *cg_compare_since (CgSession *session);

@@ -65,12 +65,13 @@ static gboolean
 id_is_safe (const char *id)
 {
   /* Ids become file names: nothing that could climb out of the folder. */
-  return id != NULL && id[0] != '\0' && strlen (id) < 64
-         && strspn (id, "0123456789abcdefABCDEF-") == strlen (id);
+  return id != NULL && id[0] != '\0' && strlen (id) < 64 &&
+         strspn (id, "0123456789abcdefABCDEF-") == strlen (id);
 }
 
 static char *
-path_for (const char *id, const char *suffix)
+path_for (const char *id,
+          const char *suffix)
 {
   g_autofree char *dir = cg_recovery_get_dir ();
   g_autofree char *name = g_strconcat (id, suffix, NULL);
@@ -101,15 +102,16 @@ process_start_time (gint64 pid)
 
   /* "PID (COMM) STATE ...": COMM may hold spaces and parentheses, so the
    * fields are counted from the last ')'; the start time is field 22. */
-  if (!g_file_get_contents (path, &line, NULL, NULL) || (end = strrchr (line, ')')) == NULL
-      || end[1] == '\0')
+  if (!g_file_get_contents (path, &line, NULL, NULL) || (end = strrchr (line, ')')) == NULL ||
+      end[1] == '\0')
     return NULL;
   fields = g_strsplit (end + 2, " ", 0);
   return g_strv_length (fields) > 19 ? g_strdup (fields[19]) : NULL;
 }
 
 static char *
-state_for (const char *id, CgSession *session)
+state_for (const char *id,
+           CgSession  *session)
 {
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
@@ -137,21 +139,25 @@ state_for (const char *id, CgSession *session)
 }
 
 static gboolean
-make_dir (const char *dir, GError **error)
+make_dir (const char *dir,
+          GError    **error)
 {
   int saved;
 
   if (g_mkdir_with_parents (dir, 0700) == 0)
     return TRUE;
   saved = errno;
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-               "%s: %s", dir, g_strerror (saved));
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", dir,
+               g_strerror (saved));
   return FALSE;
 }
 
 static gboolean
-write_files (const char *id, GBytes *draft, const char *state, GCancellable *cancellable,
-             GError **error)
+write_files (const char   *id,
+             GBytes       *draft,
+             const char   *state,
+             GCancellable *cancellable,
+             GError      **error)
 {
   g_autofree char *dir = cg_recovery_get_dir ();
   g_autofree char *draft_path = path_for (id, ".commonground");
@@ -164,16 +170,17 @@ write_files (const char *id, GBytes *draft, const char *state, GCancellable *can
   /* Cancelled before a discard took the lock: the draft stays discarded.
    * The draft goes first, so a state file never points at a missing one. */
   G_LOCK (drafts);
-  ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
-       && make_dir (dir, error)
-       && g_file_set_contents_full (draft_path, data, (gssize) len, flags, 0600, error)
-       && g_file_set_contents_full (state_path, state, -1, flags, 0600, error);
+  ok = !g_cancellable_set_error_if_cancelled (cancellable, error) && make_dir (dir, error) &&
+       g_file_set_contents_full (draft_path, data, (gssize) len, flags, 0600, error) &&
+       g_file_set_contents_full (state_path, state, -1, flags, 0600, error);
   G_UNLOCK (drafts);
   return ok;
 }
 
 gboolean
-cg_recovery_write (const char *id, CgSession *session, GError **error)
+cg_recovery_write (const char *id,
+                   CgSession  *session,
+                   GError    **error)
 {
   g_autoptr (GBytes) draft = NULL;
   g_autofree char *state = NULL;
@@ -205,7 +212,10 @@ write_job_free (WriteJob *job)
 }
 
 static void
-write_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
 {
   WriteJob *job = data;
   GError *error = NULL;
@@ -217,8 +227,11 @@ write_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
 }
 
 void
-cg_recovery_write_async (const char *id, CgSession *session, GCancellable *cancellable,
-                         GAsyncReadyCallback callback, gpointer user_data)
+cg_recovery_write_async (const char         *id,
+                         CgSession          *session,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
   GError *error = NULL;
@@ -242,7 +255,8 @@ cg_recovery_write_async (const char *id, CgSession *session, GCancellable *cance
 }
 
 gboolean
-cg_recovery_write_finish (GAsyncResult *result, GError **error)
+cg_recovery_write_finish (GAsyncResult *result,
+                          GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -287,15 +301,16 @@ writer_alive (GKeyFile *kf)
 }
 
 static CgRecoveryEntry *
-read_entry (const char *dir, const char *name)
+read_entry (const char *dir,
+            const char *name)
 {
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *id = g_strndup (name, strlen (name) - strlen (".draft"));
   CgRecoveryEntry *entry;
 
-  if (!id_is_safe (id) || !g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL)
-      || writer_alive (kf))
+  if (!id_is_safe (id) || !g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL) ||
+      writer_alive (kf))
     return NULL;
   entry = g_new0 (CgRecoveryEntry, 1);
   entry->draft_path = path_for (id, ".commonground");
@@ -310,12 +325,14 @@ read_entry (const char *dir, const char *name)
     entry->title = g_strdup ("");
   entry->original_uri = g_key_file_get_string (kf, GROUP, "Original", NULL);
   entry->original_etag = g_key_file_get_string (kf, GROUP, "OriginalEtag", NULL);
-  entry->saved_at = g_date_time_new_from_unix_local (g_key_file_get_int64 (kf, GROUP, "SavedAt", NULL));
+  entry->saved_at =
+    g_date_time_new_from_unix_local (g_key_file_get_int64 (kf, GROUP, "SavedAt", NULL));
   return entry;
 }
 
 static int
-newest_first (gconstpointer a, gconstpointer b)
+newest_first (gconstpointer a,
+              gconstpointer b)
 {
   const CgRecoveryEntry *x = *(CgRecoveryEntry **) a;
   const CgRecoveryEntry *y = *(CgRecoveryEntry **) b;
@@ -348,7 +365,8 @@ cg_recovery_list (void)
 }
 
 CgSession *
-cg_recovery_load (const CgRecoveryEntry *entry, GError **error)
+cg_recovery_load (const CgRecoveryEntry *entry,
+                  GError               **error)
 {
   g_autoptr (GFile) draft = NULL;
   g_autoptr (CgSession) session = NULL;
@@ -376,7 +394,10 @@ cg_recovery_load (const CgRecoveryEntry *entry, GError **error)
 }
 
 static void
-load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
 {
   GError *error = NULL;
   CgSession *session = cg_recovery_load (data, &error);
@@ -388,8 +409,10 @@ load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 }
 
 void
-cg_recovery_load_async (const CgRecoveryEntry *entry, GCancellable *cancellable,
-                        GAsyncReadyCallback callback, gpointer user_data)
+cg_recovery_load_async (const CgRecoveryEntry *entry,
+                        GCancellable          *cancellable,
+                        GAsyncReadyCallback    callback,
+                        gpointer               user_data)
 {
   g_autoptr (GTask) task = NULL;
 
@@ -403,7 +426,8 @@ cg_recovery_load_async (const CgRecoveryEntry *entry, GCancellable *cancellable,
 }
 
 CgSession *
-cg_recovery_load_finish (GAsyncResult *result, GError **error)
+cg_recovery_load_finish (GAsyncResult *result,
+                         GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -7,7 +7,8 @@
 #include "cg-session-internal.h"
 
 static gboolean
-tables_equal (GHashTable *a, GHashTable *b)
+tables_equal (GHashTable *a,
+              GHashTable *b)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -26,17 +27,15 @@ tables_equal (GHashTable *a, GHashTable *b)
 }
 
 static gboolean
-partners_equal (const CgPartnerData *a, const CgPartnerData *b)
+partners_equal (const CgPartnerData *a,
+                const CgPartnerData *b)
 {
-  if (a->pub.id != b->pub.id
-      || g_strcmp0 (a->pub.name, b->pub.name) != 0
-      || g_strcmp0 (a->pub.organisation, b->pub.organisation) != 0
-      || g_strcmp0 (a->pub.role, b->pub.role) != 0
-      || g_strcmp0 (a->pub.group, b->pub.group) != 0
-      || g_ascii_strcasecmp (a->pub.colour, b->pub.colour) != 0
-      || !tables_equal (a->ratings, b->ratings)
-      || !tables_equal (a->involvement, b->involvement)
-      || !tables_equal (a->believed, b->believed))
+  if (a->pub.id != b->pub.id || g_strcmp0 (a->pub.name, b->pub.name) != 0 ||
+      g_strcmp0 (a->pub.organisation, b->pub.organisation) != 0 ||
+      g_strcmp0 (a->pub.role, b->pub.role) != 0 || g_strcmp0 (a->pub.group, b->pub.group) != 0 ||
+      g_ascii_strcasecmp (a->pub.colour, b->pub.colour) != 0 ||
+      !tables_equal (a->ratings, b->ratings) || !tables_equal (a->involvement, b->involvement) ||
+      !tables_equal (a->believed, b->believed))
     return FALSE;
   for (guint l = 0; l < CG_N_LESSONS; l++)
     if (g_strcmp0 (a->comments[l], b->comments[l]) != 0)
@@ -45,7 +44,8 @@ partners_equal (const CgPartnerData *a, const CgPartnerData *b)
 }
 
 static gboolean
-items_equal (GPtrArray *a, GPtrArray *b)
+items_equal (GPtrArray *a,
+             GPtrArray *b)
 {
   if (a->len != b->len)
     return FALSE;
@@ -54,15 +54,16 @@ items_equal (GPtrArray *a, GPtrArray *b)
       const CgItem *x = g_ptr_array_index (a, i);
       const CgItem *y = g_ptr_array_index (b, i);
 
-      if (x->id != y->id || x->kind != y->kind || x->lesson != y->lesson
-          || x->agreed != y->agreed || g_strcmp0 (x->text, y->text) != 0)
+      if (x->id != y->id || x->kind != y->kind || x->lesson != y->lesson ||
+          x->agreed != y->agreed || g_strcmp0 (x->text, y->text) != 0)
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-tasks_equal (GPtrArray *a, GPtrArray *b)
+tasks_equal (GPtrArray *a,
+             GPtrArray *b)
 {
   if (a->len != b->len)
     return FALSE;
@@ -71,34 +72,36 @@ tasks_equal (GPtrArray *a, GPtrArray *b)
       const CgTask *x = g_ptr_array_index (a, i);
       const CgTask *y = g_ptr_array_index (b, i);
 
-      if (x->id != y->id || x->charter_accountable != y->charter_accountable
-          || g_strcmp0 (x->text, y->text) != 0)
+      if (x->id != y->id || x->charter_accountable != y->charter_accountable ||
+          g_strcmp0 (x->text, y->text) != 0)
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-lessons_equal (CgSession *a, CgSession *b)
+lessons_equal (CgSession *a,
+               CgSession *b)
 {
   for (guint l = 0; l < CG_N_LESSONS; l++)
-    if (g_strcmp0 (a->lesson_intro[l], b->lesson_intro[l]) != 0
-        || !g_strv_equal ((const char *const *) a->lesson_prompts[l],
-                          (const char *const *) b->lesson_prompts[l])
-        || !items_equal (a->statements[l], b->statements[l]))
+    if (g_strcmp0 (a->lesson_intro[l], b->lesson_intro[l]) != 0 ||
+        !g_strv_equal ((const char *const *) a->lesson_prompts[l],
+                       (const char *const *) b->lesson_prompts[l]) ||
+        !items_equal (a->statements[l], b->statements[l]))
       return FALSE;
   return TRUE;
 }
 
 gboolean
-cg_session_equal (CgSession *a, CgSession *b)
+cg_session_equal (CgSession *a,
+                  CgSession *b)
 {
   g_return_val_if_fail (CG_IS_SESSION (a), FALSE);
   g_return_val_if_fail (CG_IS_SESSION (b), FALSE);
 
-  if (a->next_id != b->next_id || a->answers_hidden != b->answers_hidden
-      || a->current_stage != b->current_stage || a->partners->len != b->partners->len
-      || !cg_baseline_equal (a->baseline, b->baseline))
+  if (a->next_id != b->next_id || a->answers_hidden != b->answers_hidden ||
+      a->current_stage != b->current_stage || a->partners->len != b->partners->len ||
+      !cg_baseline_equal (a->baseline, b->baseline))
     return FALSE;
   for (guint i = 0; i < CG_N_DETAILS; i++)
     if (g_strcmp0 (a->details[i], b->details[i]) != 0)
@@ -112,9 +115,8 @@ cg_session_equal (CgSession *a, CgSession *b)
   for (guint i = 0; i < a->partners->len; i++)
     if (!partners_equal (g_ptr_array_index (a->partners, i), g_ptr_array_index (b->partners, i)))
       return FALSE;
-  return lessons_equal (a, b)
-         && items_equal (a->aims, b->aims)
-         && tasks_equal (a->tasks, b->tasks)
-         && g_strv_equal ((const char *const *) a->role_suggestions,
-                          (const char *const *) b->role_suggestions);
+  return lessons_equal (a, b) && items_equal (a->aims, b->aims) &&
+         tasks_equal (a->tasks, b->tasks) &&
+         g_strv_equal ((const char *const *) a->role_suggestions,
+                       (const char *const *) b->role_suggestions);
 }

@@ -8,10 +8,10 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  CgPartner pub;           /* first, so a CgPartnerData* is a CgPartner* */
-  GHashTable *ratings;     /* item id -> CgRating */
-  GHashTable *involvement; /* task id -> CgInvolvement */
-  GHashTable *believed;    /* task id -> partner id */
+  CgPartner pub;                /* first, so a CgPartnerData* is a CgPartner* */
+  GHashTable *ratings;          /* item id -> CgRating */
+  GHashTable *involvement;      /* task id -> CgInvolvement */
+  GHashTable *believed;         /* task id -> partner id */
   char *comments[CG_N_LESSONS]; /* NULL when empty */
 } CgPartnerData;
 
@@ -19,9 +19,9 @@ typedef struct _CgOp CgOp;
 
 typedef struct
 {
-  GPtrArray *ops;  /* CgOp*, applied in order */
-  gint64 time;     /* when last extended, for merging typing */
-  char *label;     /* for people ("Answer from Helen Carter"); NULL = unnamed */
+  GPtrArray *ops; /* CgOp*, applied in order */
+  gint64 time;    /* when last extended, for merging typing */
+  char *label;    /* for people ("Answer from Helen Carter"); NULL = unnamed */
 } CgCommand;
 
 struct _CgSession
@@ -33,8 +33,8 @@ struct _CgSession
   gboolean answers_hidden;
   gboolean revealed[CG_N_STAGES];
   CgStage current_stage;
-  GPtrArray *partners;                 /* CgPartnerData*, owned */
-  guint partner_hint;                  /* where the last partner looked up was */
+  GPtrArray *partners; /* CgPartnerData*, owned */
+  guint partner_hint;  /* where the last partner looked up was */
   char *lesson_intro[CG_N_LESSONS];
   char **lesson_prompts[CG_N_LESSONS];
   GPtrArray *statements[CG_N_LESSONS]; /* CgItem*, borrowed from items_by_id */
@@ -43,7 +43,7 @@ struct _CgSession
   GPtrArray *tasks;                    /* CgTask*, owned */
   char *charter[CG_N_CHARTER_FIELDS];  /* NULL = not written */
   char **role_suggestions;
-  CgBaseline *baseline;                /* NULL: not a later round */
+  CgBaseline *baseline; /* NULL: not a later round */
   guint next_id;
 
   /* History */
@@ -51,9 +51,9 @@ struct _CgSession
   GPtrArray *redo_stack;
   CgCommand *group;
   guint group_depth;
-  int clean_depth;        /* undo depth at the last save; -1 = unreachable */
-  gboolean extra_dirty;   /* saved state changed outside the history (reveal) */
-  gboolean recording;     /* FALSE while a loader builds the session */
+  int clean_depth;      /* undo depth at the last save; -1 = unreachable */
+  gboolean extra_dirty; /* saved state changed outside the history (reveal) */
+  gboolean recording;   /* FALSE while a loader builds the session */
   /* Undo fence (cg_session_set_undo_fence()): the stacks' depths below
    * which undo and redo may not reach while it is up. */
   gboolean fenced;
@@ -65,21 +65,22 @@ struct _CgSession
   char *etag;
 };
 
-typedef enum { CG_OP_INSERT, CG_OP_REMOVE } CgOpDirection;
+typedef enum {
+  CG_OP_INSERT,
+  CG_OP_REMOVE
+} CgOpDirection;
 
-typedef enum
-{
-  CG_TEXT_DETAIL,   /* a = CgDetail */
-  CG_TEXT_PARTNER,  /* a = partner id, b = CgPartnerField */
-  CG_TEXT_ITEM,     /* a = item id */
-  CG_TEXT_TASK,     /* a = task id */
-  CG_TEXT_COMMENT,  /* a = partner id, b = lesson */
-  CG_TEXT_INTRO,    /* a = lesson */
-  CG_TEXT_CHARTER,  /* a = CgCharterField; NULL allowed */
+typedef enum {
+  CG_TEXT_DETAIL,  /* a = CgDetail */
+  CG_TEXT_PARTNER, /* a = partner id, b = CgPartnerField */
+  CG_TEXT_ITEM,    /* a = item id */
+  CG_TEXT_TASK,    /* a = task id */
+  CG_TEXT_COMMENT, /* a = partner id, b = lesson */
+  CG_TEXT_INTRO,   /* a = lesson */
+  CG_TEXT_CHARTER, /* a = CgCharterField; NULL allowed */
 } CgTextTarget;
 
-typedef enum
-{
+typedef enum {
   CG_INT_HIDDEN,
   CG_INT_RATING,              /* a = partner, b = item */
   CG_INT_INVOLVEMENT,         /* a = partner, b = task */
@@ -88,29 +89,39 @@ typedef enum
   CG_INT_CHARTER_ACCOUNTABLE, /* a = task */
 } CgIntTarget;
 
-typedef enum { CG_STRV_PROMPTS, CG_STRV_ROLES } CgStrvTarget;
-typedef enum { CG_MOVE_PARTNER, CG_MOVE_STATEMENT, CG_MOVE_AIM, CG_MOVE_TASK } CgMoveTarget;
+typedef enum {
+  CG_STRV_PROMPTS,
+  CG_STRV_ROLES
+} CgStrvTarget;
+typedef enum {
+  CG_MOVE_PARTNER,
+  CG_MOVE_STATEMENT,
+  CG_MOVE_AIM,
+  CG_MOVE_TASK
+} CgMoveTarget;
 
-CgPartnerData *cg_partner_data_new (guint id, const char *name, const char *organisation,
-                                    const char *role, const char *colour);
-void           cg_partner_data_free (CgPartnerData *p);
-CgItem        *cg_item_new (guint id, CgItemKind kind, guint lesson, const char *text, gboolean agreed);
-void           cg_item_free (CgItem *item);
-CgTask        *cg_task_new (guint id, const char *text, guint charter_accountable);
-void           cg_task_free (CgTask *task);
+CgPartnerData *cg_partner_data_new (
+  guint id, const char *name, const char *organisation, const char *role, const char *colour);
+void cg_partner_data_free (CgPartnerData *p);
+CgItem *cg_item_new (guint id, CgItemKind kind, guint lesson, const char *text, gboolean agreed);
+void cg_item_free (CgItem *item);
+CgTask *cg_task_new (guint id, const char *text, guint charter_accountable);
+void cg_task_free (CgTask *task);
 
 CgPartnerData *cg_session_partner_data (CgSession *self, guint id);
-GPtrArray     *cg_session_item_list (CgSession *self, const CgItem *item);
-void           cg_session_emit (CgSession *self, CgChangeKind kind, guint a, guint b);
-void           cg_session_notify_state (CgSession *self, gboolean was_modified,
-                                        gboolean could_undo, gboolean could_redo);
+GPtrArray *cg_session_item_list (CgSession *self, const CgItem *item);
+void cg_session_emit (CgSession *self, CgChangeKind kind, guint a, guint b);
+void cg_session_notify_state (CgSession *self,
+                              gboolean was_modified,
+                              gboolean could_undo,
+                              gboolean could_redo);
 
-void   cg_command_free (CgCommand *command);
+void cg_command_free (CgCommand *command);
 /* Entity ops: for INSERT the op owns @data until applied; for REMOVE pass
  * NULL: the op takes the entity out of the session when applied. */
-CgOp  *cg_op_new_partner (CgOpDirection dir, CgPartnerData *data, guint position);
-CgOp  *cg_op_new_item (CgOpDirection dir, CgItem *data, guint position);
-CgOp  *cg_op_new_task (CgOpDirection dir, CgTask *data, guint position);
+CgOp *cg_op_new_partner (CgOpDirection dir, CgPartnerData *data, guint position);
+CgOp *cg_op_new_item (CgOpDirection dir, CgItem *data, guint position);
+CgOp *cg_op_new_task (CgOpDirection dir, CgTask *data, guint position);
 
 /* Make an edit: apply it, record it for undo, notify. Values equal to the
  * current ones are ignored. */

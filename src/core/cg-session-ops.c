@@ -15,7 +15,15 @@
 /* Typing into one field within this many microseconds is one undo step. */
 #define MERGE_WINDOW_US (2 * G_USEC_PER_SEC)
 
-typedef enum { OP_TEXT, OP_INT, OP_STRV, OP_MOVE, OP_PARTNER, OP_ITEM, OP_TASK } OpKind;
+typedef enum {
+  OP_TEXT,
+  OP_INT,
+  OP_STRV,
+  OP_MOVE,
+  OP_PARTNER,
+  OP_ITEM,
+  OP_TASK
+} OpKind;
 
 struct _CgOp
 {
@@ -27,10 +35,10 @@ struct _CgOp
   char **old_strv, **new_strv;
   /* Entities */
   CgOpDirection dir;
-  gpointer data;   /* owned while the entity is out of the session */
+  gpointer data; /* owned while the entity is out of the session */
   gboolean owned;
   guint position;
-  guint to;        /* moves: from = position */
+  guint to; /* moves: from = position */
 };
 
 static void
@@ -73,7 +81,10 @@ command_new (void)
 }
 
 static CgOp *
-entity_op_new (OpKind kind, CgOpDirection dir, gpointer data, guint position)
+entity_op_new (OpKind        kind,
+               CgOpDirection dir,
+               gpointer      data,
+               guint         position)
 {
   CgOp *op = g_new0 (CgOp, 1);
 
@@ -86,13 +97,17 @@ entity_op_new (OpKind kind, CgOpDirection dir, gpointer data, guint position)
 }
 
 CgOp *
-cg_op_new_partner (CgOpDirection dir, CgPartnerData *data, guint position)
+cg_op_new_partner (CgOpDirection  dir,
+                   CgPartnerData *data,
+                   guint          position)
 {
   return entity_op_new (OP_PARTNER, dir, data, position);
 }
 
 CgOp *
-cg_op_new_item (CgOpDirection dir, CgItem *data, guint position)
+cg_op_new_item (CgOpDirection dir,
+                CgItem       *data,
+                guint         position)
 {
   CgOp *op;
 
@@ -103,7 +118,9 @@ cg_op_new_item (CgOpDirection dir, CgItem *data, guint position)
 }
 
 CgOp *
-cg_op_new_task (CgOpDirection dir, CgTask *data, guint position)
+cg_op_new_task (CgOpDirection dir,
+                CgTask       *data,
+                guint         position)
 {
   return entity_op_new (OP_TASK, dir, data, position);
 }
@@ -111,7 +128,10 @@ cg_op_new_task (CgOpDirection dir, CgTask *data, guint position)
 /* Text --------------------------------------------------------------------- */
 
 static char **
-text_slot (CgSession *self, CgTextTarget target, guint a, guint b)
+text_slot (CgSession   *self,
+           CgTextTarget target,
+           guint        a,
+           guint        b)
 {
   CgPartnerData *p;
   CgItem *item;
@@ -119,8 +139,7 @@ text_slot (CgSession *self, CgTextTarget target, guint a, guint b)
 
   switch (target)
     {
-    case CG_TEXT_DETAIL:
-      return &self->details[a];
+    case CG_TEXT_DETAIL: return &self->details[a];
     case CG_TEXT_PARTNER:
       p = cg_session_partner_data (self, a);
       g_assert (p != NULL);
@@ -145,21 +164,21 @@ text_slot (CgSession *self, CgTextTarget target, guint a, guint b)
       p = cg_session_partner_data (self, a);
       g_assert (p != NULL);
       return &p->comments[b];
-    case CG_TEXT_INTRO:
-      return &self->lesson_intro[a];
-    case CG_TEXT_CHARTER:
-      return &self->charter[a];
-    default:
-      g_assert_not_reached ();
+    case CG_TEXT_INTRO: return &self->lesson_intro[a];
+    case CG_TEXT_CHARTER: return &self->charter[a];
+    default: g_assert_not_reached ();
     }
 }
 
 static void
-text_emit (CgSession *self, CgTextTarget target, guint a, guint b)
+text_emit (CgSession   *self,
+           CgTextTarget target,
+           guint        a,
+           guint        b)
 {
   static const CgChangeKind kinds[] = {
-    [CG_TEXT_DETAIL] = CG_CHANGE_DETAIL, [CG_TEXT_PARTNER] = CG_CHANGE_PARTNER,
-    [CG_TEXT_ITEM] = CG_CHANGE_ITEM, [CG_TEXT_TASK] = CG_CHANGE_TASK,
+    [CG_TEXT_DETAIL] = CG_CHANGE_DETAIL,   [CG_TEXT_PARTNER] = CG_CHANGE_PARTNER,
+    [CG_TEXT_ITEM] = CG_CHANGE_ITEM,       [CG_TEXT_TASK] = CG_CHANGE_TASK,
     [CG_TEXT_COMMENT] = CG_CHANGE_COMMENT, [CG_TEXT_INTRO] = CG_CHANGE_LESSON,
     [CG_TEXT_CHARTER] = CG_CHANGE_CHARTER,
   };
@@ -168,7 +187,9 @@ text_emit (CgSession *self, CgTextTarget target, guint a, guint b)
 }
 
 static void
-apply_text (CgSession *self, CgOp *op, gboolean forward)
+apply_text (CgSession *self,
+            CgOp      *op,
+            gboolean   forward)
 {
   char **slot = text_slot (self, op->target, op->a, op->b);
 
@@ -180,7 +201,9 @@ apply_text (CgSession *self, CgOp *op, gboolean forward)
 /* Integers ------------------------------------------------------------------- */
 
 static GHashTable *
-answer_table (CgSession *self, CgIntTarget target, guint partner_id)
+answer_table (CgSession  *self,
+              CgIntTarget target,
+              guint       partner_id)
 {
   CgPartnerData *p = cg_session_partner_data (self, partner_id);
 
@@ -193,28 +216,32 @@ answer_table (CgSession *self, CgIntTarget target, guint partner_id)
 }
 
 static guint
-int_get (CgSession *self, CgIntTarget target, guint a, guint b)
+int_get (CgSession  *self,
+         CgIntTarget target,
+         guint       a,
+         guint       b)
 {
   switch (target)
     {
-    case CG_INT_HIDDEN:
-      return self->answers_hidden;
+    case CG_INT_HIDDEN: return self->answers_hidden;
     case CG_INT_RATING:
     case CG_INT_INVOLVEMENT:
     case CG_INT_BELIEVED:
-      return GPOINTER_TO_UINT (g_hash_table_lookup (answer_table (self, target, a),
-                                                    GUINT_TO_POINTER (b)));
+      return GPOINTER_TO_UINT (
+        g_hash_table_lookup (answer_table (self, target, a), GUINT_TO_POINTER (b)));
     case CG_INT_AGREED:
       return ((CgItem *) g_hash_table_lookup (self->items_by_id, GUINT_TO_POINTER (a)))->agreed;
-    case CG_INT_CHARTER_ACCOUNTABLE:
-      return cg_session_lookup_task (self, a)->charter_accountable;
-    default:
-      g_assert_not_reached ();
+    case CG_INT_CHARTER_ACCOUNTABLE: return cg_session_lookup_task (self, a)->charter_accountable;
+    default: g_assert_not_reached ();
     }
 }
 
 static void
-int_set (CgSession *self, CgIntTarget target, guint a, guint b, guint v)
+int_set (CgSession  *self,
+         CgIntTarget target,
+         guint       a,
+         guint       b,
+         guint       v)
 {
   GHashTable *table;
 
@@ -232,7 +259,8 @@ int_set (CgSession *self, CgIntTarget target, guint a, guint b, guint v)
         g_hash_table_remove (table, GUINT_TO_POINTER (b));
       else
         g_hash_table_insert (table, GUINT_TO_POINTER (b), GUINT_TO_POINTER (v));
-      cg_session_emit (self, target == CG_INT_RATING ? CG_CHANGE_RATING : CG_CHANGE_INVOLVEMENT, a, b);
+      cg_session_emit (self, target == CG_INT_RATING ? CG_CHANGE_RATING : CG_CHANGE_INVOLVEMENT, a,
+                       b);
       break;
     case CG_INT_AGREED:
       ((CgItem *) g_hash_table_lookup (self->items_by_id, GUINT_TO_POINTER (a)))->agreed = v;
@@ -242,21 +270,24 @@ int_set (CgSession *self, CgIntTarget target, guint a, guint b, guint v)
       ((CgTask *) cg_session_lookup_task (self, a))->charter_accountable = v;
       cg_session_emit (self, CG_CHANGE_TASK, a, 0);
       break;
-    default:
-      g_assert_not_reached ();
+    default: g_assert_not_reached ();
     }
 }
 
 /* String lists and moves ------------------------------------------------------ */
 
 static char ***
-strv_slot (CgSession *self, CgStrvTarget target, guint a)
+strv_slot (CgSession   *self,
+           CgStrvTarget target,
+           guint        a)
 {
   return target == CG_STRV_PROMPTS ? &self->lesson_prompts[a] : &self->role_suggestions;
 }
 
 static void
-apply_strv (CgSession *self, CgOp *op, gboolean forward)
+apply_strv (CgSession *self,
+            CgOp      *op,
+            gboolean   forward)
 {
   char ***slot = strv_slot (self, op->target, op->a);
 
@@ -269,7 +300,9 @@ apply_strv (CgSession *self, CgOp *op, gboolean forward)
 }
 
 static GPtrArray *
-move_list (CgSession *self, CgMoveTarget target, guint lesson)
+move_list (CgSession   *self,
+           CgMoveTarget target,
+           guint        lesson)
 {
   switch (target)
     {
@@ -282,7 +315,9 @@ move_list (CgSession *self, CgMoveTarget target, guint lesson)
 }
 
 static void
-apply_move (CgSession *self, CgOp *op, gboolean forward)
+apply_move (CgSession *self,
+            CgOp      *op,
+            gboolean   forward)
 {
   GPtrArray *list = move_list (self, op->target, op->a);
   guint from = forward ? op->position : op->to;
@@ -307,7 +342,8 @@ apply_move (CgSession *self, CgOp *op, gboolean forward)
 /* Entities ------------------------------------------------------------------- */
 
 static void
-entity_insert (CgSession *self, CgOp *op)
+entity_insert (CgSession *self,
+               CgOp      *op)
 {
   guint id;
 
@@ -337,7 +373,8 @@ entity_insert (CgSession *self, CgOp *op)
 }
 
 static void
-entity_remove (CgSession *self, CgOp *op)
+entity_remove (CgSession *self,
+               CgOp      *op)
 {
   g_assert (!op->owned);
   if (op->kind == OP_PARTNER)
@@ -372,7 +409,9 @@ entity_remove (CgSession *self, CgOp *op)
 }
 
 static void
-apply_entity (CgSession *self, CgOp *op, gboolean forward)
+apply_entity (CgSession *self,
+              CgOp      *op,
+              gboolean   forward)
 {
   if ((op->dir == CG_OP_INSERT) == forward)
     entity_insert (self, op);
@@ -381,12 +420,16 @@ apply_entity (CgSession *self, CgOp *op, gboolean forward)
 }
 
 static void
-op_apply (CgSession *self, CgOp *op, gboolean forward)
+op_apply (CgSession *self,
+          CgOp      *op,
+          gboolean   forward)
 {
   switch (op->kind)
     {
     case OP_TEXT: apply_text (self, op, forward); break;
-    case OP_INT: int_set (self, op->target, op->a, op->b, forward ? op->new_int : op->old_int); break;
+    case OP_INT:
+      int_set (self, op->target, op->a, op->b, forward ? op->new_int : op->old_int);
+      break;
     case OP_STRV: apply_strv (self, op, forward); break;
     case OP_MOVE: apply_move (self, op, forward); break;
     default: apply_entity (self, op, forward); break;
@@ -396,7 +439,8 @@ op_apply (CgSession *self, CgOp *op, gboolean forward)
 /* History ---------------------------------------------------------------------- */
 
 static void
-push_command (CgSession *self, CgCommand *command)
+push_command (CgSession *self,
+              CgCommand *command)
 {
   if (self->redo_stack->len > 0)
     {
@@ -411,14 +455,15 @@ push_command (CgSession *self, CgCommand *command)
 }
 
 static gboolean
-try_merge (CgSession *self, CgOp *op)
+try_merge (CgSession *self,
+           CgOp      *op)
 {
   CgCommand *top;
   CgOp *last;
 
-  if (op->kind != OP_TEXT || self->undo_stack->len == 0 || self->redo_stack->len > 0
-      || self->clean_depth == (int) self->undo_stack->len
-      || (self->fenced && self->fence_undo == self->undo_stack->len))
+  if (op->kind != OP_TEXT || self->undo_stack->len == 0 || self->redo_stack->len > 0 ||
+      self->clean_depth == (int) self->undo_stack->len ||
+      (self->fenced && self->fence_undo == self->undo_stack->len))
     return FALSE;
   top = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
   if (top->ops->len != 1 || g_get_monotonic_time () - top->time > MERGE_WINDOW_US)
@@ -434,7 +479,8 @@ try_merge (CgSession *self, CgOp *op)
 }
 
 static void
-record (CgSession *self, CgOp *op)
+record (CgSession *self,
+        CgOp      *op)
 {
   CgCommand *command;
 
@@ -457,7 +503,8 @@ record (CgSession *self, CgOp *op)
 
 /* Applies @op, records it and tells listeners about the history's state. */
 static void
-do_op (CgSession *self, CgOp *op)
+do_op (CgSession *self,
+       CgOp      *op)
 {
   gboolean was_modified = cg_session_get_modified (self);
   gboolean could_undo = cg_session_can_undo (self);
@@ -470,7 +517,11 @@ do_op (CgSession *self, CgOp *op)
 }
 
 void
-cg_session_do_text (CgSession *self, CgTextTarget target, guint a, guint b, const char *text)
+cg_session_do_text (CgSession   *self,
+                    CgTextTarget target,
+                    guint        a,
+                    guint        b,
+                    const char  *text)
 {
   char **slot = text_slot (self, target, a, b);
   g_autofree char *clean = NULL;
@@ -495,7 +546,11 @@ cg_session_do_text (CgSession *self, CgTextTarget target, guint a, guint b, cons
 }
 
 void
-cg_session_do_int (CgSession *self, CgIntTarget target, guint a, guint b, guint value)
+cg_session_do_int (CgSession  *self,
+                   CgIntTarget target,
+                   guint       a,
+                   guint       b,
+                   guint       value)
 {
   guint old = int_get (self, target, a, b);
   CgOp *op;
@@ -513,7 +568,10 @@ cg_session_do_int (CgSession *self, CgIntTarget target, guint a, guint b, guint 
 }
 
 void
-cg_session_do_strv (CgSession *self, CgStrvTarget target, guint a, const char *const *strv)
+cg_session_do_strv (CgSession         *self,
+                    CgStrvTarget       target,
+                    guint              a,
+                    const char *const *strv)
 {
   char **current = *strv_slot (self, target, a);
   GPtrArray *clean = g_ptr_array_new ();
@@ -537,7 +595,11 @@ cg_session_do_strv (CgSession *self, CgStrvTarget target, guint a, const char *c
 }
 
 void
-cg_session_do_move (CgSession *self, CgMoveTarget target, guint lesson, guint from, guint to)
+cg_session_do_move (CgSession   *self,
+                    CgMoveTarget target,
+                    guint        lesson,
+                    guint        from,
+                    guint        to)
 {
   CgOp *op = g_new0 (CgOp, 1);
 
@@ -550,19 +612,23 @@ cg_session_do_move (CgSession *self, CgMoveTarget target, guint lesson, guint fr
 }
 
 void
-cg_session_do_insert (CgSession *self, CgOp *op)
+cg_session_do_insert (CgSession *self,
+                      CgOp      *op)
 {
   do_op (self, op);
 }
 
 void
-cg_session_do_remove (CgSession *self, CgOp *op)
+cg_session_do_remove (CgSession *self,
+                      CgOp      *op)
 {
   do_op (self, op);
 }
 
 void
-cg_session_apply_insert (CgSession *self, CgOp *op, gboolean free_op)
+cg_session_apply_insert (CgSession *self,
+                         CgOp      *op,
+                         gboolean   free_op)
 {
   op_apply (self, op, TRUE);
   if (free_op)
@@ -570,9 +636,14 @@ cg_session_apply_insert (CgSession *self, CgOp *op, gboolean free_op)
 }
 
 void
-cg_session_clear_partner_answers (CgSession *self, CgPartnerData *p)
+cg_session_clear_partner_answers (CgSession     *self,
+                                  CgPartnerData *p)
 {
-  const struct { CgIntTarget target; GHashTable *table; } tables[] = {
+  const struct
+  {
+    CgIntTarget target;
+    GHashTable *table;
+  } tables[] = {
     { CG_INT_RATING, p->ratings },
     { CG_INT_INVOLVEMENT, p->involvement },
     { CG_INT_BELIEVED, p->believed },
@@ -580,7 +651,8 @@ cg_session_clear_partner_answers (CgSession *self, CgPartnerData *p)
 
   for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      g_autofree gpointer *keys = (gpointer *) g_hash_table_get_keys_as_array (tables[t].table, NULL);
+      g_autofree gpointer *keys =
+        (gpointer *) g_hash_table_get_keys_as_array (tables[t].table, NULL);
 
       for (guint i = 0; keys[i] != NULL; i++)
         cg_session_do_int (self, tables[t].target, p->pub.id, GPOINTER_TO_UINT (keys[i]), 0);
@@ -622,7 +694,8 @@ cg_session_can_redo (CgSession *self)
 }
 
 void
-cg_session_set_undo_fence (CgSession *self, gboolean fenced)
+cg_session_set_undo_fence (CgSession *self,
+                           gboolean   fenced)
 {
   gboolean was_modified, could_undo, could_redo;
 
@@ -647,7 +720,10 @@ cg_session_get_undo_fence (CgSession *self)
 }
 
 static gboolean
-step (CgSession *self, GPtrArray *from, GPtrArray *to, gboolean forward)
+step (CgSession *self,
+      GPtrArray *from,
+      GPtrArray *to,
+      gboolean   forward)
 {
   gboolean was_modified = cg_session_get_modified (self);
   gboolean could_undo = cg_session_can_undo (self);
@@ -694,7 +770,8 @@ cg_session_begin_group (CgSession *self)
 }
 
 void
-cg_session_begin_labelled_group (CgSession *self, const char *label)
+cg_session_begin_labelled_group (CgSession  *self,
+                                 const char *label)
 {
   g_return_if_fail (CG_IS_SESSION (self));
 
@@ -705,7 +782,8 @@ cg_session_begin_labelled_group (CgSession *self, const char *label)
 }
 
 static const char *
-top_label (GPtrArray *stack, guint steps)
+top_label (GPtrArray *stack,
+           guint      steps)
 {
   if (steps == 0)
     return NULL;
@@ -786,7 +864,8 @@ cg_session_set_unmodified (CgSession *self)
   /* Typing after a save starts a new undo step. */
   if (self->undo_stack->len > 0)
     ((CgCommand *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->time = 0;
-  cg_session_notify_state (self, was_modified, cg_session_can_undo (self), cg_session_can_redo (self));
+  cg_session_notify_state (self, was_modified, cg_session_can_undo (self),
+                           cg_session_can_redo (self));
 }
 
 void
@@ -797,5 +876,6 @@ cg_session_mark_modified (CgSession *self)
   g_return_if_fail (CG_IS_SESSION (self));
   was_modified = cg_session_get_modified (self);
   self->extra_dirty = TRUE;
-  cg_session_notify_state (self, was_modified, cg_session_can_undo (self), cg_session_can_redo (self));
+  cg_session_notify_state (self, was_modified, cg_session_can_undo (self),
+                           cg_session_can_redo (self));
 }

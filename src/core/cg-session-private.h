@@ -11,16 +11,19 @@
 G_BEGIN_DECLS
 
 /* While recording is off, setters neither record undo steps nor emit signals. */
-void  cg_session_set_recording (CgSession *self, gboolean recording);
+void cg_session_set_recording (CgSession *self, gboolean recording);
 
 guint cg_session_get_next_id (CgSession *self);
 /* Ids handed out from now on are >= @next_id (never lowers it). */
-void  cg_session_bump_next_id (CgSession *self, guint next_id);
+void cg_session_bump_next_id (CgSession *self, guint next_id);
 
 /* Add entities with a given id. Return FALSE if the id is 0 or already used
  * by any entity of the session. @colour may be NULL (palette colour). */
-gboolean cg_session_insert_partner (CgSession *self, guint id, const char *name,
-                                    const char *organisation, const char *role,
+gboolean cg_session_insert_partner (CgSession *self,
+                                    guint id,
+                                    const char *name,
+                                    const char *organisation,
+                                    const char *role,
                                     const char *colour);
 gboolean cg_session_insert_statement (CgSession *self, guint id, guint lesson, const char *text);
 gboolean cg_session_insert_aim (CgSession *self, guint id, const char *text, gboolean agreed);

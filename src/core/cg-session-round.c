@@ -10,7 +10,8 @@
 #include "cg-session-private.h"
 
 static void
-copy_lessons (CgSession *round, CgSession *earlier)
+copy_lessons (CgSession *round,
+              CgSession *earlier)
 {
   for (guint l = 0; l < CG_N_LESSONS; l++)
     {
@@ -26,7 +27,8 @@ copy_lessons (CgSession *round, CgSession *earlier)
 }
 
 static void
-copy_entities (CgSession *round, CgSession *earlier)
+copy_entities (CgSession *round,
+               CgSession *earlier)
 {
   for (guint i = 0; i < cg_session_get_n_partners (earlier); i++)
     {
@@ -54,7 +56,9 @@ copy_entities (CgSession *round, CgSession *earlier)
 }
 
 CgSession *
-cg_session_new_round (CgSession *earlier, const char *file_name, GBytes *file_bytes)
+cg_session_new_round (CgSession  *earlier,
+                      const char *file_name,
+                      GBytes     *file_bytes)
 {
   g_autoptr (CgSession) round = NULL;
   g_autoptr (CgBaseline) baseline = NULL;
@@ -77,8 +81,7 @@ cg_session_new_round (CgSession *earlier, const char *file_name, GBytes *file_by
   digest = cg_sha256_hex (file_bytes);
   base_name = g_path_get_basename (file_name);
   baseline = cg_baseline_new (cg_session_get_detail (earlier, CG_DETAIL_TITLE),
-                              cg_session_get_detail (earlier, CG_DETAIL_DATE),
-                              base_name, digest);
+                              cg_session_get_detail (earlier, CG_DETAIL_DATE), base_name, digest);
   cg_session_set_baseline (round, baseline);
 
   cg_session_clear_history (round);

@@ -33,12 +33,11 @@ static const char *const detail_names[CG_N_DETAILS] = {
 
 /* CG_CHARTER_WORK_ON is 1.1's, read from its namespace. */
 static const char *const charter_names[CG_N_CHARTER_FIELDS] = {
-  "title", "purpose", "ground-rules", "measures", "review-date", "learning", "still-to-resolve",
-  "work-on",
+  "title",       "purpose",  "ground-rules",     "measures",
+  "review-date", "learning", "still-to-resolve", "work-on",
 };
 
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (Builder *b, xmlNode *node, const char *format, ...)
+static gboolean G_GNUC_PRINTF (3, 4) fail (Builder *b, xmlNode *node, const char *format, ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -46,27 +45,29 @@ fail (Builder *b, xmlNode *node, const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  cg_xml_set_node_error (b->error, CG_SESSION_XML_ERROR_MEANING, b->name, node, "%s",
-                         message);
+  cg_xml_set_node_error (b->error, CG_SESSION_XML_ERROR_MEANING, b->name, node, "%s", message);
   return FALSE;
 }
 
 /* An element of the Common Ground namespace called @name. */
 static gboolean
-has_name (const xmlNode *node, const char *name)
+has_name (const xmlNode *node,
+          const char    *name)
 {
   return cg_xml_is_main (node) && strcmp ((const char *) node->name, name) == 0;
 }
 
 /* One of the 1.1 namespace. */
 static gboolean
-has_name_1_1 (const xmlNode *node, const char *name)
+has_name_1_1 (const xmlNode *node,
+              const char    *name)
 {
   return cg_xml_is_1_1 (node) && strcmp ((const char *) node->name, name) == 0;
 }
 
 static xmlNode *
-find_child (xmlNode *parent, const char *name)
+find_child (xmlNode    *parent,
+            const char *name)
 {
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     if (has_name (c, name))
@@ -75,7 +76,8 @@ find_child (xmlNode *parent, const char *name)
 }
 
 static xmlNode *
-find_child_1_1 (xmlNode *parent, const char *name)
+find_child_1_1 (xmlNode    *parent,
+                const char *name)
 {
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     if (has_name_1_1 (c, name))
@@ -85,7 +87,8 @@ find_child_1_1 (xmlNode *parent, const char *name)
 
 /* The attribute @name without a namespace, or NULL. */
 static char *
-get_attr (xmlNode *node, const char *name)
+get_attr (xmlNode    *node,
+          const char *name)
 {
   xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
   char *copy = g_strdup ((const char *) value);
@@ -107,12 +110,14 @@ get_text (xmlNode *node)
 /* "p12" -> 12 for @prefix 'p'. Only what the writer writes: no sign, no
  * leading zero, no spaces; 1 to G_MAXUINT - 1. */
 static gboolean
-parse_id (const char *text, char prefix, guint *out)
+parse_id (const char *text,
+          char        prefix,
+          guint      *out)
 {
   guint64 value = 0;
 
-  if (text == NULL || text[0] != prefix || text[1] < '1' || text[1] > '9'
-      || strspn (text + 1, "0123456789") != strlen (text + 1) || strlen (text + 1) > 10)
+  if (text == NULL || text[0] != prefix || text[1] < '1' || text[1] > '9' ||
+      strspn (text + 1, "0123456789") != strlen (text + 1) || strlen (text + 1) > 10)
     return FALSE;
   value = g_ascii_strtoull (text + 1, NULL, 10);
   if (value == 0 || value >= G_MAXUINT)
@@ -122,18 +127,21 @@ parse_id (const char *text, char prefix, guint *out)
 }
 
 static gboolean
-require_id (Builder *b, xmlNode *node, char prefix, guint *out)
+require_id (Builder *b,
+            xmlNode *node,
+            char     prefix,
+            guint   *out)
 {
   g_autofree char *text = get_attr (node, "id");
 
   if (text == NULL)
     return fail (b, node, _("a %s has no id"), (const char *) node->name);
   if (!parse_id (text, prefix, out))
-    return fail (b, node, _("the id “%s” of a %s should be “%c” and a number, like “%c1”"),
-                 text, (const char *) node->name, prefix, prefix);
+    return fail (b, node, _("the id “%s” of a %s should be “%c” and a number, like “%c1”"), text,
+                 (const char *) node->name, prefix, prefix);
   if (cg_session_id_in_use (b->session, *out))
-    return fail (b, node, _("the id “%s” is used twice (the number of every id must be different)"),
-                 text);
+    return fail (b, node,
+                 _("the id “%s” is used twice (the number of every id must be different)"), text);
   if (*out > b->largest_id)
     {
       b->largest_id = *out;
@@ -146,7 +154,8 @@ require_id (Builder *b, xmlNode *node, char prefix, guint *out)
 /* Details, options, suggestions -------------------------------------------- */
 
 static gboolean
-build_details (Builder *b, xmlNode *details)
+build_details (Builder *b,
+               xmlNode *details)
 {
   for (guint i = 0; i < CG_N_DETAILS; i++)
     {
@@ -169,7 +178,8 @@ is_sha256 (const char *text)
 }
 
 static gboolean
-build_baseline (Builder *b, xmlNode *node)
+build_baseline (Builder *b,
+                xmlNode *node)
 {
   g_autofree char *sha256 = get_attr (node, "sha256");
   char *texts[3] = { NULL, NULL, NULL };
@@ -193,7 +203,10 @@ build_baseline (Builder *b, xmlNode *node)
 }
 
 static gboolean
-parse_boolean (Builder *b, xmlNode *node, const char *attr, gboolean *out)
+parse_boolean (Builder    *b,
+               xmlNode    *node,
+               const char *attr,
+               gboolean   *out)
 {
   g_autofree char *text = get_attr (node, attr);
 
@@ -207,7 +220,10 @@ parse_boolean (Builder *b, xmlNode *node, const char *attr, gboolean *out)
 }
 
 static gboolean
-parse_stage (Builder *b, xmlNode *node, const char *attr, CgStage *out)
+parse_stage (Builder    *b,
+             xmlNode    *node,
+             const char *attr,
+             CgStage    *out)
 {
   g_autofree char *text = get_attr (node, attr);
 
@@ -222,13 +238,14 @@ parse_stage (Builder *b, xmlNode *node, const char *attr, CgStage *out)
 }
 
 static gboolean
-build_options (Builder *b, xmlNode *options)
+build_options (Builder *b,
+               xmlNode *options)
 {
   gboolean hidden;
   CgStage stage;
 
-  if (!parse_boolean (b, options, "answers-hidden", &hidden)
-      || !parse_stage (b, options, "current-stage", &stage))
+  if (!parse_boolean (b, options, "answers-hidden", &hidden) ||
+      !parse_stage (b, options, "current-stage", &stage))
     return FALSE;
   cg_session_set_answers_hidden (b->session, hidden);
   cg_session_set_current_stage (b->session, stage);
@@ -245,7 +262,8 @@ build_options (Builder *b, xmlNode *options)
 
 /* The texts of @parent's children called @name, in order. */
 static char **
-collect_texts (xmlNode *parent, const char *name)
+collect_texts (xmlNode    *parent,
+               const char *name)
 {
   GPtrArray *texts = g_ptr_array_new ();
 
@@ -259,7 +277,8 @@ collect_texts (xmlNode *parent, const char *name)
 /* Entities ------------------------------------------------------------------- */
 
 static gboolean
-build_partner (Builder *b, xmlNode *node)
+build_partner (Builder *b,
+               xmlNode *node)
 {
   g_autofree char *colour = get_attr (node, "colour");
   g_autofree char *name = NULL;
@@ -271,11 +290,10 @@ build_partner (Builder *b, xmlNode *node)
 
   if (!require_id (b, node, 'p', &id))
     return FALSE;
-  if (colour != NULL
-      && (strlen (colour) != 7 || colour[0] != '#'
-          || strspn (colour + 1, "0123456789abcdefABCDEF") != 6))
-    return fail (b, node, _("partner p%u has the colour “%s”; colours are written #rrggbb"),
-                 id, colour);
+  if (colour != NULL && (strlen (colour) != 7 || colour[0] != '#' ||
+                         strspn (colour + 1, "0123456789abcdefABCDEF") != 6))
+    return fail (b, node, _("partner p%u has the colour “%s”; colours are written #rrggbb"), id,
+                 colour);
   if ((child = find_child (node, "name")) == NULL)
     return fail (b, node, _("partner p%u has no name"), id);
   name = get_text (child);
@@ -293,7 +311,9 @@ build_partner (Builder *b, xmlNode *node)
 }
 
 static gboolean
-build_lesson (Builder *b, xmlNode *lesson_node, guint lesson)
+build_lesson (Builder *b,
+              xmlNode *lesson_node,
+              guint    lesson)
 {
   xmlNode *intro = find_child (lesson_node, "intro");
   g_auto (GStrv) prompts = collect_texts (lesson_node, "prompt");
@@ -321,7 +341,8 @@ build_lesson (Builder *b, xmlNode *lesson_node, guint lesson)
 }
 
 static gboolean
-build_lessons (Builder *b, xmlNode *lessons)
+build_lessons (Builder *b,
+               xmlNode *lessons)
 {
   guint n = 0;
 
@@ -337,7 +358,8 @@ build_lessons (Builder *b, xmlNode *lessons)
       if (n == CG_N_LESSONS)
         return fail (b, c, _("there are more than five lessons"));
       if (g_strcmp0 (number, expected) != 0)
-        return fail (b, c, _("lesson number “%s” is out of place: lessons are numbered 1 to 5 in order"),
+        return fail (b, c,
+                     _("lesson number “%s” is out of place: lessons are numbered 1 to 5 in order"),
                      number != NULL ? number : "");
       if (!build_lesson (b, c, n++))
         return FALSE;
@@ -348,7 +370,8 @@ build_lessons (Builder *b, xmlNode *lessons)
 }
 
 static gboolean
-build_aims (Builder *b, xmlNode *aims)
+build_aims (Builder *b,
+            xmlNode *aims)
 {
   for (xmlNode *c = aims->children; c != NULL; c = c->next)
     {
@@ -368,7 +391,11 @@ build_aims (Builder *b, xmlNode *aims)
 
 /* A reference to a partner: "p3" naming a partner of the session. */
 static gboolean
-lookup_partner (Builder *b, xmlNode *node, const char *attr, gboolean required, guint *out)
+lookup_partner (Builder    *b,
+                xmlNode    *node,
+                const char *attr,
+                gboolean    required,
+                guint      *out)
 {
   g_autofree char *text = get_attr (node, attr);
 
@@ -379,13 +406,14 @@ lookup_partner (Builder *b, xmlNode *node, const char *attr, gboolean required, 
     return fail (b, node, _("a %s names no partner"), (const char *) node->name);
   if (!parse_id (text, 'p', out) || cg_session_lookup_partner (b->session, *out) == NULL)
     return has_name (node, "task")
-           ? fail (b, node, _("a task names partner “%s”, which is not in the session"), text)
-           : fail (b, node, _("answers name partner “%s”, which is not in the session"), text);
+             ? fail (b, node, _("a task names partner “%s”, which is not in the session"), text)
+             : fail (b, node, _("answers name partner “%s”, which is not in the session"), text);
   return TRUE;
 }
 
 static gboolean
-build_tasks (Builder *b, xmlNode *tasks)
+build_tasks (Builder *b,
+             xmlNode *tasks)
 {
   for (xmlNode *c = tasks->children; c != NULL; c = c->next)
     {
@@ -394,8 +422,8 @@ build_tasks (Builder *b, xmlNode *tasks)
 
       if (!has_name (c, "task"))
         continue;
-      if (!require_id (b, c, 't', &id)
-          || !lookup_partner (b, c, "charter-accountable", FALSE, &accountable))
+      if (!require_id (b, c, 't', &id) ||
+          !lookup_partner (b, c, "charter-accountable", FALSE, &accountable))
         return FALSE;
       text = get_text (c);
       cg_session_insert_task (b->session, id, text);
@@ -408,7 +436,9 @@ build_tasks (Builder *b, xmlNode *tasks)
 /* Answers ---------------------------------------------------------------------- */
 
 static gboolean
-lookup_item (Builder *b, xmlNode *node, guint *out)
+lookup_item (Builder *b,
+             xmlNode *node,
+             guint   *out)
 {
   g_autofree char *text = get_attr (node, "item");
   const CgItem *item = NULL;
@@ -426,7 +456,9 @@ lookup_item (Builder *b, xmlNode *node, guint *out)
 }
 
 static gboolean
-lookup_task (Builder *b, xmlNode *node, guint *out)
+lookup_task (Builder *b,
+             xmlNode *node,
+             guint   *out)
 {
   g_autofree char *text = get_attr (node, "task");
 
@@ -438,7 +470,8 @@ lookup_task (Builder *b, xmlNode *node, guint *out)
 }
 
 static gboolean
-build_rating (Builder *b, xmlNode *node)
+build_rating (Builder *b,
+              xmlNode *node)
 {
   g_autofree char *value = get_attr (node, "value");
   guint partner, item;
@@ -457,7 +490,8 @@ build_rating (Builder *b, xmlNode *node)
 }
 
 static gboolean
-build_comment (Builder *b, xmlNode *node)
+build_comment (Builder *b,
+               xmlNode *node)
 {
   g_autofree char *lesson = get_attr (node, "lesson");
   g_autofree char *text = NULL;
@@ -478,18 +512,18 @@ build_comment (Builder *b, xmlNode *node)
 }
 
 static gboolean
-build_role (Builder *b, xmlNode *node)
+build_role (Builder *b,
+            xmlNode *node)
 {
   g_autofree char *letter = get_attr (node, "involvement");
   CgInvolvement inv = CG_INVOLVEMENT_UNSET;
   guint partner, task, believed;
   char *key;
 
-  if (!lookup_partner (b, node, "partner", TRUE, &partner) || !lookup_task (b, node, &task)
-      || !lookup_partner (b, node, "believes-accountable", FALSE, &believed))
+  if (!lookup_partner (b, node, "partner", TRUE, &partner) || !lookup_task (b, node, &task) ||
+      !lookup_partner (b, node, "believes-accountable", FALSE, &believed))
     return FALSE;
-  if (letter != NULL
-      && (strcmp (letter, "-") == 0 || !cg_involvement_from_letter (letter, &inv)))
+  if (letter != NULL && (strcmp (letter, "-") == 0 || !cg_involvement_from_letter (letter, &inv)))
     return fail (b, node, _("involvement “%s” for partner p%u should be R, A, C, I or none"),
                  letter, partner);
   key = g_strdup_printf ("%u:%u", partner, task);
@@ -501,7 +535,8 @@ build_role (Builder *b, xmlNode *node)
 }
 
 static gboolean
-build_answers (Builder *b, xmlNode *answers)
+build_answers (Builder *b,
+               xmlNode *answers)
 {
   for (xmlNode *c = answers->children; c != NULL; c = c->next)
     {
@@ -516,7 +551,8 @@ build_answers (Builder *b, xmlNode *answers)
 }
 
 static gboolean
-build_charter (Builder *b, xmlNode *charter)
+build_charter (Builder *b,
+               xmlNode *charter)
 {
   for (guint i = 0; i < CG_N_CHARTER_FIELDS; i++)
     {
@@ -546,7 +582,8 @@ static const struct
   const char *children;
   const char *children_1_1;
 } allowed_children[] = {
-  { FALSE, "session", " template details options role-suggestions partners lessons aims tasks answers charter ",
+  { FALSE, "session",
+    " template details options role-suggestions partners lessons aims tasks answers charter ",
     " baseline " },
   { TRUE, "baseline", "", " title date file " },
   { FALSE, "template", " name description ", "" },
@@ -567,11 +604,12 @@ static const struct
 /* The children of @parent it may hold in the Common Ground namespace or
  * (@child_1_1) the 1.1 namespace; NULL when @parent holds text only. */
 static const char *
-allowed_for (const xmlNode *parent, gboolean child_1_1)
+allowed_for (const xmlNode *parent,
+             gboolean       child_1_1)
 {
   for (guint i = 0; i < G_N_ELEMENTS (allowed_children); i++)
-    if (allowed_children[i].parent_1_1 == cg_xml_is_1_1 (parent)
-        && strcmp ((const char *) parent->name, allowed_children[i].parent) == 0)
+    if (allowed_children[i].parent_1_1 == cg_xml_is_1_1 (parent) &&
+        strcmp ((const char *) parent->name, allowed_children[i].parent) == 0)
       return child_1_1 ? allowed_children[i].children_1_1 : allowed_children[i].children;
   return NULL; /* text only */
 }
@@ -579,7 +617,8 @@ allowed_for (const xmlNode *parent, gboolean child_1_1)
 /* @name is a word of @list (" a b c "). Called for every element and
  * attribute of a file, so it allocates nothing. */
 static gboolean
-in_list (const char *list, const xmlChar *name)
+in_list (const char    *list,
+         const xmlChar *name)
 {
   const char *word = (const char *) name;
   size_t len = strlen (word);
@@ -596,12 +635,22 @@ in_list (const char *list, const xmlChar *name)
 static const char *
 attributes_for (const xmlNode *node)
 {
-  static const struct { const char *element; const char *attrs; } table[] = {
-    { "session", " format-version next-id " }, { "template", " id " },
-    { "options", " answers-hidden current-stage " }, { "revealed", " stage " },
-    { "partner", " id colour " }, { "lesson", " number " }, { "statement", " id " },
-    { "aim", " id agreed " }, { "task", " id charter-accountable " },
-    { "rating", " partner item value " }, { "comment", " partner lesson " },
+  static const struct
+  {
+    const char *element;
+    const char *attrs;
+  } table[] = {
+    { "session", " format-version next-id " },
+    { "template", " id " },
+    { "options", " answers-hidden current-stage " },
+    { "revealed", " stage " },
+    { "partner", " id colour " },
+    { "lesson", " number " },
+    { "statement", " id " },
+    { "aim", " id agreed " },
+    { "task", " id charter-accountable " },
+    { "rating", " partner item value " },
+    { "comment", " partner lesson " },
   };
 
   if (cg_xml_is_1_1 (node))
@@ -615,7 +664,8 @@ attributes_for (const xmlNode *node)
 }
 
 static gboolean
-check_attributes (Builder *b, xmlNode *node)
+check_attributes (Builder *b,
+                  xmlNode *node)
 {
   for (xmlAttr *a = node->properties; a != NULL; a = a->next)
     if (a->ns == NULL && !in_list (attributes_for (node), a->name))
@@ -635,24 +685,27 @@ is_blank (const xmlNode *text)
 
 /* Lists may repeat their children; elsewhere each child is one of a kind. */
 static gboolean
-may_repeat (const xmlNode *parent, const xmlNode *child)
+may_repeat (const xmlNode *parent,
+            const xmlNode *child)
 {
   if (cg_xml_is_1_1 (parent) || cg_xml_is_1_1 (child))
     return FALSE;
-  return in_list (" options role-suggestions partners lessons aims tasks answers ", parent->name)
-         || in_list (" prompt statement ", child->name);
+  return in_list (" options role-suggestions partners lessons aims tasks answers ", parent->name) ||
+         in_list (" prompt statement ", child->name);
 }
 
 /* Lists are answered first: scanning the earlier siblings of each of a
  * list's children made loading quadratic (minutes for 200k answers). */
 static gboolean
-check_repeats (Builder *b, xmlNode *node, xmlNode *child)
+check_repeats (Builder *b,
+               xmlNode *node,
+               xmlNode *child)
 {
   if (may_repeat (node, child))
     return TRUE;
   for (xmlNode *c = node->children; c != child; c = c->next)
-    if (cg_xml_is_ours (c) && cg_xml_is_1_1 (c) == cg_xml_is_1_1 (child)
-        && xmlStrEqual (c->name, child->name))
+    if (cg_xml_is_ours (c) && cg_xml_is_1_1 (c) == cg_xml_is_1_1 (child) &&
+        xmlStrEqual (c->name, child->name))
       return fail (b, child, _("there are two “%s” elements inside “%s”"),
                    (const char *) child->name, (const char *) node->name);
   return TRUE;
@@ -662,17 +715,23 @@ check_repeats (Builder *b, xmlNode *node, xmlNode *child)
  * Common Ground namespace; a 1.0 reader refuses them there, so they never
  * were part of the format and are not read there now. */
 static gboolean
-misplaced (Builder *b, xmlNode *node, xmlNode *child)
+misplaced (Builder *b,
+           xmlNode *node,
+           xmlNode *child)
 {
   if (!cg_xml_is_1_1 (child) && in_list (allowed_for (node, TRUE), child->name))
-    return fail (b, child, _("“%s” inside “%s” belongs to the namespace of format 1.1 (%s), not to the Common Ground namespace"),
-                 (const char *) child->name, (const char *) node->name, CG_SESSION_XML_NS_1_1);
-  return fail (b, child, _("“%s” does not belong inside “%s”"),
-               (const char *) child->name, (const char *) node->name);
+    return fail (
+      b, child,
+      _(
+        "“%s” inside “%s” belongs to the namespace of format 1.1 (%s), not to the Common Ground namespace"),
+      (const char *) child->name, (const char *) node->name, CG_SESSION_XML_NS_1_1);
+  return fail (b, child, _("“%s” does not belong inside “%s”"), (const char *) child->name,
+               (const char *) node->name);
 }
 
 static gboolean
-check_structure (Builder *b, xmlNode *node)
+check_structure (Builder *b,
+                 xmlNode *node)
 {
   /* Once per element, not per child: <answers> can have 200,000. */
   const char *allowed = allowed_for (node, FALSE);
@@ -682,16 +741,19 @@ check_structure (Builder *b, xmlNode *node)
     return FALSE;
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
-      if (allowed != NULL && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-          && !is_blank (c))
+      if (allowed != NULL && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+          !is_blank (c))
         return fail (b, c->prev != NULL ? c : node,
                      _("there is text directly inside “%s”, where only elements belong"),
                      (const char *) node->name);
       if (c->type != XML_ELEMENT_NODE)
         continue;
       if (c->ns == NULL)
-        return fail (b, c, _("the element “%s” has no namespace; Common Ground files put every element in a namespace"),
-                     (const char *) c->name);
+        return fail (
+          b, c,
+          _(
+            "the element “%s” has no namespace; Common Ground files put every element in a namespace"),
+          (const char *) c->name);
       if (!cg_xml_is_ours (c))
         continue;
       if (!in_list (cg_xml_is_1_1 (c) ? allowed_1_1 : allowed, c->name))
@@ -705,7 +767,8 @@ check_structure (Builder *b, xmlNode *node)
 /* The session ------------------------------------------------------------------ */
 
 static gboolean
-build_parts (Builder *b, xmlNode *root)
+build_parts (Builder *b,
+             xmlNode *root)
 {
   xmlNode *node;
 
@@ -741,7 +804,8 @@ build_parts (Builder *b, xmlNode *root)
 }
 
 static gboolean
-build_next_id (Builder *b, xmlNode *root)
+build_next_id (Builder *b,
+               xmlNode *root)
 {
   g_autofree char *text = get_attr (root, "next-id");
   g_autofree char *as_id = g_strconcat ("n", text, NULL);
@@ -750,14 +814,16 @@ build_next_id (Builder *b, xmlNode *root)
   if (text == NULL || !parse_id (as_id, 'n', &next_id))
     return fail (b, root, _("next-id “%s” should be a positive number"), text != NULL ? text : "");
   if (next_id <= b->largest_id)
-    return fail (b, root, _("next-id is %u, but the id “%s” is not smaller than that"),
-                 next_id, b->largest_id_text);
+    return fail (b, root, _("next-id is %u, but the id “%s” is not smaller than that"), next_id,
+                 b->largest_id_text);
   cg_session_bump_next_id (b->session, next_id);
   return TRUE;
 }
 
 CgSession *
-cg_xml_build_session (xmlDoc *doc, const char *display_name, GError **error)
+cg_xml_build_session (xmlDoc     *doc,
+                      const char *display_name,
+                      GError    **error)
 {
   g_autoptr (CgSession) session = cg_session_new ();
   xmlNode *root = xmlDocGetRootElement (doc);

@@ -18,7 +18,10 @@
 /* Loading ------------------------------------------------------------------------ */
 
 static gboolean
-check_file_type (GFile *file, const char *name, GCancellable *cancellable, GError **error)
+check_file_type (GFile        *file,
+                 const char   *name,
+                 GCancellable *cancellable,
+                 GError      **error)
 {
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GError) local = NULL;
@@ -59,7 +62,11 @@ check_file_type (GFile *file, const char *name, GCancellable *cancellable, GErro
 /* Reads at most CG_SESSION_XML_MAX_SIZE + 1 bytes: one more tells that the
  * file grew past the cap since it was measured. */
 static GBytes *
-read_capped (GFile *file, const char *name, char **etag, GCancellable *cancellable, GError **error)
+read_capped (GFile        *file,
+             const char   *name,
+             char        **etag,
+             GCancellable *cancellable,
+             GError      **error)
 {
   g_autoptr (GFileInputStream) stream = NULL;
   g_autoptr (GFileInfo) info = NULL;
@@ -75,8 +82,9 @@ read_capped (GFile *file, const char *name, char **etag, GCancellable *cancellab
       if (stream == NULL)
         break;
       g_byte_array_set_size (buffer, buffer->len + READ_CHUNK);
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + buffer->len - READ_CHUNK,
-                                    READ_CHUNK, &got, cancellable, &local))
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream),
+                                    buffer->data + buffer->len - READ_CHUNK, READ_CHUNK, &got,
+                                    cancellable, &local))
         break;
       g_byte_array_set_size (buffer, buffer->len - READ_CHUNK + got);
     }
@@ -91,7 +99,9 @@ read_capped (GFile *file, const char *name, char **etag, GCancellable *cancellab
 }
 
 CgSession *
-cg_session_xml_load_file (GFile *file, GCancellable *cancellable, GError **error)
+cg_session_xml_load_file (GFile        *file,
+                          GCancellable *cancellable,
+                          GError      **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *etag = NULL;
@@ -102,8 +112,8 @@ cg_session_xml_load_file (GFile *file, GCancellable *cancellable, GError **error
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_basename (file);
-  if (!check_file_type (file, name, cancellable, error)
-      || (bytes = read_capped (file, name, &etag, cancellable, error)) == NULL)
+  if (!check_file_type (file, name, cancellable, error) ||
+      (bytes = read_capped (file, name, &etag, cancellable, error)) == NULL)
     return NULL;
   session = cg_session_xml_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                       name, error);
@@ -116,7 +126,10 @@ cg_session_xml_load_file (GFile *file, GCancellable *cancellable, GError **error
 }
 
 static void
-load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
 {
   GError *error = NULL;
   CgSession *session = cg_session_xml_load_file (data, cancellable, &error);
@@ -128,8 +141,10 @@ load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 }
 
 void
-cg_session_xml_load_file_async (GFile *file, GCancellable *cancellable,
-                                GAsyncReadyCallback callback, gpointer user_data)
+cg_session_xml_load_file_async (GFile              *file,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
 
@@ -142,7 +157,8 @@ cg_session_xml_load_file_async (GFile *file, GCancellable *cancellable,
 }
 
 CgSession *
-cg_session_xml_load_file_finish (GAsyncResult *result, GError **error)
+cg_session_xml_load_file_finish (GAsyncResult *result,
+                                 GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

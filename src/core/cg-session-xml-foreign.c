@@ -30,14 +30,16 @@ static const char *const identifying_attrs[] = {
 
 /* Same name in the same namespace (ours only: both are). */
 static gboolean
-same_element (const xmlNode *a, const xmlNode *b)
+same_element (const xmlNode *a,
+              const xmlNode *b)
 {
-  return cg_xml_is_1_1 (a) == cg_xml_is_1_1 (b)
-         && strcmp ((const char *) a->name, (const char *) b->name) == 0;
+  return cg_xml_is_1_1 (a) == cg_xml_is_1_1 (b) &&
+         strcmp ((const char *) a->name, (const char *) b->name) == 0;
 }
 
 static void
-append_step (GString *key, xmlNode *node)
+append_step (GString *key,
+             xmlNode *node)
 {
   gboolean identified = FALSE;
 
@@ -90,7 +92,8 @@ cg_xml_node_key (xmlNode *node)
  * it as already added), so attributes are set afresh, their namespace
  * declared on the root when it is not in scope. */
 static void
-copy_attr (xmlNode *target, xmlAttr *attr)
+copy_attr (xmlNode *target,
+           xmlAttr *attr)
 {
   xmlNode *root = xmlDocGetRootElement (target->doc);
   xmlNs *ns = xmlSearchNsByHref (target->doc, target, attr->ns->href);
@@ -117,7 +120,8 @@ is_foreign_element (const xmlNode *node)
 }
 
 static xmlNode *
-holder_for (CgXmlForeign *foreign, xmlNode *owner)
+holder_for (CgXmlForeign *foreign,
+            xmlNode      *owner)
 {
   char *key = cg_xml_node_key (owner);
   xmlNode *holder = g_hash_table_lookup (foreign->holders, key);
@@ -134,7 +138,8 @@ holder_for (CgXmlForeign *foreign, xmlNode *owner)
 }
 
 static void
-collect_from (CgXmlForeign *foreign, xmlNode *owner)
+collect_from (CgXmlForeign *foreign,
+              xmlNode      *owner)
 {
   for (xmlAttr *a = owner->properties; a != NULL; a = a->next)
     if (a->ns != NULL)
@@ -156,7 +161,8 @@ cg_xml_foreign_collect (xmlDoc *doc)
   CgXmlForeign *foreign = g_new0 (CgXmlForeign, 1);
 
   foreign->doc = xmlNewDoc ((const xmlChar *) "1.0");
-  xmlDocSetRootElement (foreign->doc, xmlNewDocNode (foreign->doc, NULL, (const xmlChar *) "keep", NULL));
+  xmlDocSetRootElement (foreign->doc,
+                        xmlNewDocNode (foreign->doc, NULL, (const xmlChar *) "keep", NULL));
   foreign->holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   collect_from (foreign, xmlDocGetRootElement (doc));
   if (g_hash_table_size (foreign->holders) == 0)
@@ -175,7 +181,8 @@ cg_xml_foreign_free (CgXmlForeign *foreign)
 }
 
 static void
-collect_ours (xmlNode *node, GPtrArray *ours)
+collect_ours (xmlNode   *node,
+              GPtrArray *ours)
 {
   g_ptr_array_add (ours, node);
   for (xmlNode *c = node->children; c != NULL; c = c->next)
@@ -184,7 +191,8 @@ collect_ours (xmlNode *node, GPtrArray *ours)
 }
 
 static void
-attach_to (xmlNode *holder, xmlNode *target)
+attach_to (xmlNode *holder,
+           xmlNode *target)
 {
   for (xmlAttr *a = holder->properties; a != NULL; a = a->next)
     copy_attr (target, a);
@@ -193,7 +201,8 @@ attach_to (xmlNode *holder, xmlNode *target)
 }
 
 void
-cg_xml_foreign_attach (CgXmlForeign *foreign, xmlDoc *doc)
+cg_xml_foreign_attach (CgXmlForeign *foreign,
+                       xmlDoc       *doc)
 {
   g_autoptr (GPtrArray) ours = g_ptr_array_new ();
 

@@ -27,19 +27,24 @@
 #define WRITE_CHUNK (1024 * 1024)
 
 static gboolean
-set_errno_error (GError **error, int saved_errno, const char *path, const char *what)
+set_errno_error (GError    **error,
+                 int         saved_errno,
+                 const char *path,
+                 const char *what)
 {
   g_autofree char *name = g_path_get_basename (path);
 
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               /* Translators: "Could not save “x.commonground” (writing): No space left on device" */
-               _("Could not save “%s” (%s): %s"), name, what, g_strerror (saved_errno));
+  g_set_error (
+    error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+    /* Translators: "Could not save “x.commonground” (writing): No space left on device" */
+    _("Could not save “%s” (%s): %s"), name, what, g_strerror (saved_errno));
   return FALSE;
 }
 
 /* The file the bytes should end up in: a symlink's final target. */
 static char *
-resolve_target (const char *path, GError **error)
+resolve_target (const char *path,
+                GError    **error)
 {
   char *real = realpath (path, NULL);
   GStatBuf st;
@@ -59,13 +64,16 @@ resolve_target (const char *path, GError **error)
 }
 
 static gboolean
-check_etag_matches (const char *path, const char *expected, GError **error)
+check_etag_matches (const char *path,
+                    const char *expected,
+                    GError    **error)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GError) local = NULL;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, &local);
+  info =
+    g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, &local);
   if (info == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     return TRUE; /* gone since: nothing to overwrite */
   if (info == NULL)
@@ -83,7 +91,11 @@ check_etag_matches (const char *path, const char *expected, GError **error)
 }
 
 static gboolean
-write_all (int fd, GBytes *bytes, const char *path, GCancellable *cancellable, GError **error)
+write_all (int           fd,
+           GBytes       *bytes,
+           const char   *path,
+           GCancellable *cancellable,
+           GError      **error)
 {
   gsize left = 0;
   const guint8 *p = g_bytes_get_data (bytes, &left);
@@ -108,7 +120,8 @@ write_all (int fd, GBytes *bytes, const char *path, GCancellable *cancellable, G
 }
 
 static int
-open_temp (const char *target, char **temp_path)
+open_temp (const char *target,
+           char      **temp_path)
 {
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *base = g_path_get_basename (target);
@@ -146,7 +159,10 @@ sync_folder (const char *target)
 }
 
 static gboolean
-write_local (const char *path, GBytes *bytes, GCancellable *cancellable, GError **error)
+write_local (const char   *path,
+             GBytes       *bytes,
+             GCancellable *cancellable,
+             GError      **error)
 {
   g_autofree char *temp = NULL;
   int fd = open_temp (path, &temp);
@@ -173,8 +189,13 @@ write_local (const char *path, GBytes *bytes, GCancellable *cancellable, GError 
 
 /* For files GIO reaches over the network (no local path). */
 static gboolean
-write_gio (GFile *file, GBytes *bytes, gboolean check_etag, const char *expected,
-           char **new_etag, GCancellable *cancellable, GError **error)
+write_gio (GFile        *file,
+           GBytes       *bytes,
+           gboolean      check_etag,
+           const char   *expected,
+           char        **new_etag,
+           GCancellable *cancellable,
+           GError      **error)
 {
   g_autoptr (GFileOutputStream) stream = NULL;
   g_autoptr (GCancellable) cancelled = g_cancellable_new ();
@@ -186,13 +207,14 @@ write_gio (GFile *file, GBytes *bytes, gboolean check_etag, const char *expected
                    _("The file has been changed by another program since it was opened or saved"));
       return FALSE;
     }
-  stream = g_file_replace (file, check_etag ? expected : NULL, FALSE,
-                           existed ? G_FILE_CREATE_NONE : G_FILE_CREATE_PRIVATE, cancellable, error);
+  stream =
+    g_file_replace (file, check_etag ? expected : NULL, FALSE,
+                    existed ? G_FILE_CREATE_NONE : G_FILE_CREATE_PRIVATE, cancellable, error);
   if (stream == NULL)
     return FALSE;
   if (g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (bytes, NULL),
-                                 g_bytes_get_size (bytes), NULL, cancellable, error)
-      && g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
+                                 g_bytes_get_size (bytes), NULL, cancellable, error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
     {
       *new_etag = g_strdup (g_file_output_stream_get_etag (stream));
       return TRUE;
@@ -206,8 +228,13 @@ write_gio (GFile *file, GBytes *bytes, gboolean check_etag, const char *expected
 }
 
 gboolean
-cg_xml_write_file (GFile *file, GBytes *bytes, gboolean check_etag, const char *expected_etag,
-                   char **new_etag, GCancellable *cancellable, GError **error)
+cg_xml_write_file (GFile        *file,
+                   GBytes       *bytes,
+                   gboolean      check_etag,
+                   const char   *expected_etag,
+                   char        **new_etag,
+                   GCancellable *cancellable,
+                   GError      **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *target = NULL;
@@ -217,13 +244,13 @@ cg_xml_write_file (GFile *file, GBytes *bytes, gboolean check_etag, const char *
   *new_etag = NULL;
   if (path == NULL)
     return write_gio (file, bytes, check_etag, expected_etag, new_etag, cancellable, error);
-  if ((target = resolve_target (path, error)) == NULL
-      || (check_etag && !check_etag_matches (target, expected_etag, error))
-      || !write_local (target, bytes, cancellable, error))
+  if ((target = resolve_target (path, error)) == NULL ||
+      (check_etag && !check_etag_matches (target, expected_etag, error)) ||
+      !write_local (target, bytes, cancellable, error))
     return FALSE;
   target_file = g_file_new_for_path (target);
-  info = g_file_query_info (target_file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
+  info = g_file_query_info (target_file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL,
+                            NULL);
   *new_etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
   return TRUE;
 }
@@ -231,8 +258,11 @@ cg_xml_write_file (GFile *file, GBytes *bytes, gboolean check_etag, const char *
 /* Public ------------------------------------------------------------------------ */
 
 gboolean
-cg_session_xml_save_file (CgSession *session, GFile *file, gboolean check_etag,
-                          GCancellable *cancellable, GError **error)
+cg_session_xml_save_file (CgSession    *session,
+                          GFile        *file,
+                          gboolean      check_etag,
+                          GCancellable *cancellable,
+                          GError      **error)
 {
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *etag = NULL;
@@ -242,9 +272,8 @@ cg_session_xml_save_file (CgSession *session, GFile *file, gboolean check_etag,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = cg_session_xml_save_bytes (session, error);
-  if (bytes == NULL
-      || !cg_xml_write_file (file, bytes, check_etag, cg_session_get_etag (session), &etag,
-                             cancellable, error))
+  if (bytes == NULL || !cg_xml_write_file (file, bytes, check_etag, cg_session_get_etag (session),
+                                           &etag, cancellable, error))
     return FALSE;
   cg_session_set_file (session, file);
   cg_session_set_etag (session, etag);
@@ -274,7 +303,10 @@ save_data_free (SaveData *data)
 }
 
 static void
-save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
   SaveData *data = task_data;
   GError *error = NULL;
@@ -287,14 +319,20 @@ save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 }
 
 static void
-on_changed_while_saving (CgSession *session, CgChangeKind kind, guint a, guint b, SaveData *data)
+on_changed_while_saving (CgSession   *session,
+                         CgChangeKind kind,
+                         guint        a,
+                         guint        b,
+                         SaveData    *data)
 {
   data->changed = TRUE;
 }
 
 /* Back on the main thread: the session is ours to touch again. */
 static void
-save_done (GObject *source, GAsyncResult *result, gpointer user_data)
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr (GTask) outer = user_data;
   CgSession *session = CG_SESSION (source);
@@ -315,9 +353,12 @@ save_done (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 void
-cg_session_xml_save_file_async (CgSession *session, GFile *file, gboolean check_etag,
-                                GCancellable *cancellable, GAsyncReadyCallback callback,
-                                gpointer user_data)
+cg_session_xml_save_file_async (CgSession          *session,
+                                GFile              *file,
+                                gboolean            check_etag,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr (GTask) outer = NULL;
   g_autoptr (GTask) inner = NULL;
@@ -341,14 +382,17 @@ cg_session_xml_save_file_async (CgSession *session, GFile *file, gboolean check_
   data->file = g_object_ref (file);
   data->check_etag = check_etag;
   data->expected_etag = g_strdup (cg_session_get_etag (session));
-  data->changed_id = g_signal_connect (session, "changed", G_CALLBACK (on_changed_while_saving), data);
+  data->changed_id =
+    g_signal_connect (session, "changed", G_CALLBACK (on_changed_while_saving), data);
   inner = g_task_new (session, cancellable, save_done, g_steal_pointer (&outer));
   g_task_set_task_data (inner, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (inner, save_thread);
 }
 
 gboolean
-cg_session_xml_save_file_finish (CgSession *session, GAsyncResult *result, GError **error)
+cg_session_xml_save_file_finish (CgSession    *session,
+                                 GAsyncResult *result,
+                                 GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, session), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

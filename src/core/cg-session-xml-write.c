@@ -19,13 +19,14 @@ static const char *const detail_names[CG_N_DETAILS] = {
 
 /* CG_CHARTER_WORK_ON is 1.1's, written in its namespace. */
 static const char *const charter_names[CG_N_CHARTER_FIELDS] = {
-  "title", "purpose", "ground-rules", "measures", "review-date", "learning", "still-to-resolve",
-  "work-on",
+  "title",       "purpose",  "ground-rules",     "measures",
+  "review-date", "learning", "still-to-resolve", "work-on",
 };
 
 /* Children take their parent's namespace (xmlNewChild() with no ns). */
 static xmlNode *
-add_element (xmlNode *parent, const char *name)
+add_element (xmlNode    *parent,
+             const char *name)
 {
   return xmlNewChild (parent, NULL, (const xmlChar *) name, NULL);
 }
@@ -33,7 +34,10 @@ add_element (xmlNode *parent, const char *name)
 /* An element holding @text; an empty text gives an empty element. @ns NULL:
  * the parent's namespace. */
 static xmlNode *
-add_text_ns (xmlNode *parent, xmlNs *ns, const char *name, const char *text)
+add_text_ns (xmlNode    *parent,
+             xmlNs      *ns,
+             const char *name,
+             const char *text)
 {
   if (text == NULL || text[0] == '\0')
     return xmlNewChild (parent, ns, (const xmlChar *) name, NULL);
@@ -41,7 +45,9 @@ add_text_ns (xmlNode *parent, xmlNs *ns, const char *name, const char *text)
 }
 
 static xmlNode *
-add_text (xmlNode *parent, const char *name, const char *text)
+add_text (xmlNode    *parent,
+          const char *name,
+          const char *text)
 {
   return add_text_ns (parent, NULL, name, text);
 }
@@ -62,13 +68,18 @@ ns_1_1 (xmlNode *node)
 }
 
 static void
-set_attr (xmlNode *node, const char *name, const char *value)
+set_attr (xmlNode    *node,
+          const char *name,
+          const char *value)
 {
   xmlSetProp (node, (const xmlChar *) name, (const xmlChar *) value);
 }
 
 static void
-set_id_attr (xmlNode *node, const char *name, char prefix, guint id)
+set_id_attr (xmlNode    *node,
+             const char *name,
+             char        prefix,
+             guint       id)
 {
   char text[16];
 
@@ -83,7 +94,8 @@ item_prefix (const CgItem *item)
 }
 
 static void
-write_details (CgSession *session, xmlNode *root)
+write_details (CgSession *session,
+               xmlNode   *root)
 {
   xmlNode *details = add_element (root, "details");
 
@@ -97,7 +109,8 @@ write_details (CgSession *session, xmlNode *root)
 }
 
 static void
-write_baseline (CgSession *session, xmlNode *root)
+write_baseline (CgSession *session,
+                xmlNode   *root)
 {
   const CgBaseline *baseline = cg_session_get_baseline (session);
   xmlNode *node;
@@ -114,7 +127,8 @@ write_baseline (CgSession *session, xmlNode *root)
 }
 
 static void
-write_options (CgSession *session, xmlNode *root)
+write_options (CgSession *session,
+               xmlNode   *root)
 {
   xmlNode *options = add_element (root, "options");
 
@@ -126,14 +140,17 @@ write_options (CgSession *session, xmlNode *root)
 }
 
 static void
-write_strv (xmlNode *parent, const char *name, const char *const *strv)
+write_strv (xmlNode           *parent,
+            const char        *name,
+            const char *const *strv)
 {
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
     add_text (parent, name, strv[i]);
 }
 
 static void
-write_partners (CgSession *session, xmlNode *root)
+write_partners (CgSession *session,
+                xmlNode   *root)
 {
   xmlNode *partners = add_element (root, "partners");
 
@@ -155,7 +172,8 @@ write_partners (CgSession *session, xmlNode *root)
 }
 
 static void
-write_lessons (CgSession *session, xmlNode *root)
+write_lessons (CgSession *session,
+               xmlNode   *root)
 {
   xmlNode *lessons = add_element (root, "lessons");
 
@@ -180,7 +198,8 @@ write_lessons (CgSession *session, xmlNode *root)
 }
 
 static void
-write_aims_and_tasks (CgSession *session, xmlNode *root)
+write_aims_and_tasks (CgSession *session,
+                      xmlNode   *root)
 {
   xmlNode *aims = add_element (root, "aims");
   xmlNode *tasks;
@@ -207,7 +226,10 @@ write_aims_and_tasks (CgSession *session, xmlNode *root)
 }
 
 static void
-write_ratings (CgSession *session, xmlNode *answers, guint partner, const CgItem *item)
+write_ratings (CgSession    *session,
+               xmlNode      *answers,
+               guint         partner,
+               const CgItem *item)
 {
   CgRating rating = cg_session_get_rating (session, partner, item->id);
   xmlNode *node;
@@ -221,7 +243,9 @@ write_ratings (CgSession *session, xmlNode *answers, guint partner, const CgItem
 }
 
 static void
-write_roles (CgSession *session, xmlNode *answers, guint partner)
+write_roles (CgSession *session,
+             xmlNode   *answers,
+             guint      partner)
 {
   for (guint i = 0; i < cg_session_get_n_tasks (session); i++)
     {
@@ -247,7 +271,8 @@ write_roles (CgSession *session, xmlNode *answers, guint partner)
  * then aims, each in list order), comments by lesson, then roles in task
  * order. */
 static void
-write_answers (CgSession *session, xmlNode *root)
+write_answers (CgSession *session,
+               xmlNode   *root)
 {
   xmlNode *answers = add_element (root, "answers");
 
@@ -278,7 +303,8 @@ write_answers (CgSession *session, xmlNode *root)
 }
 
 static void
-write_charter (CgSession *session, xmlNode *root)
+write_charter (CgSession *session,
+               xmlNode   *root)
 {
   xmlNode *charter = add_element (root, "charter");
 
@@ -289,8 +315,8 @@ write_charter (CgSession *session, xmlNode *root)
       const char *text = cg_session_get_charter_field (session, (CgCharterField) i);
 
       if (text != NULL)
-        add_text_ns (charter, i == CG_CHARTER_WORK_ON ? ns_1_1 (charter) : NULL,
-                     charter_names[i], text);
+        add_text_ns (charter, i == CG_CHARTER_WORK_ON ? ns_1_1 (charter) : NULL, charter_names[i],
+                     text);
     }
 }
 
@@ -304,8 +330,8 @@ cg_xml_write_doc (CgSession *session)
 
   xmlDocSetRootElement (doc, root);
   xmlSetNs (root, xmlNewNs (root, (const xmlChar *) CG_SESSION_XML_NS, NULL));
-  g_snprintf (version, sizeof version, "%d.%d",
-              CG_SESSION_XML_FORMAT_MAJOR, CG_SESSION_XML_FORMAT_MINOR);
+  g_snprintf (version, sizeof version, "%d.%d", CG_SESSION_XML_FORMAT_MAJOR,
+              CG_SESSION_XML_FORMAT_MINOR);
   set_attr (root, "format-version", version);
   g_snprintf (version, sizeof version, "%u", cg_session_get_next_id (session));
   set_attr (root, "next-id", version);
@@ -324,7 +350,8 @@ cg_xml_write_doc (CgSession *session)
 }
 
 GBytes *
-cg_session_xml_save_bytes (CgSession *session, GError **error)
+cg_session_xml_save_bytes (CgSession *session,
+                           GError   **error)
 {
   xmlDoc *doc;
   xmlChar *text = NULL;

@@ -20,11 +20,16 @@
 
 #define SCHEMA_RESOURCE "/io/github/commonground/CommonGround/core/schema/session.rng"
 
-G_DEFINE_QUARK (cg-session-xml-error-quark, cg_session_xml_error)
+G_DEFINE_QUARK (cg - session - xml - error - quark, cg_session_xml_error)
 
 void
-cg_xml_set_error_at (GError **error, int code, const char *display_name, long line,
-                     long column, const char *format, ...)
+cg_xml_set_error_at (GError    **error,
+                     int         code,
+                     const char *display_name,
+                     long        line,
+                     long        column,
+                     const char *format,
+                     ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -32,8 +37,8 @@ cg_xml_set_error_at (GError **error, int code, const char *display_name, long li
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, CG_SESSION_XML_ERROR, code, "%s:%ld:%ld: %s",
-               display_name, MAX (line, 1), MAX (column, 1), message);
+  g_set_error (error, CG_SESSION_XML_ERROR, code, "%s:%ld:%ld: %s", display_name, MAX (line, 1),
+               MAX (column, 1), message);
 }
 
 /* The column of an element's "<", kept in node->_private by the parser
@@ -47,8 +52,12 @@ element_of (xmlNode *node)
 }
 
 void
-cg_xml_set_node_error (GError **error, int code, const char *display_name, xmlNode *node,
-                       const char *format, ...)
+cg_xml_set_node_error (GError    **error,
+                       int         code,
+                       const char *display_name,
+                       xmlNode    *node,
+                       const char *format,
+                       ...)
 {
   xmlNode *element = element_of (node);
   g_autofree char *message = NULL;
@@ -64,10 +73,11 @@ cg_xml_set_node_error (GError **error, int code, const char *display_name, xmlNo
 }
 
 static gboolean
-in_namespace (const xmlNode *node, const char *href)
+in_namespace (const xmlNode *node,
+              const char    *href)
 {
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL
-         && node->ns->href != NULL && strcmp ((const char *) node->ns->href, href) == 0;
+  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+         node->ns->href != NULL && strcmp ((const char *) node->ns->href, href) == 0;
 }
 
 gboolean
@@ -92,13 +102,16 @@ cg_xml_is_ours (const xmlNode *node)
 
 /* Nothing outside the file is ever read: no DTD, no entity, no schema include. */
 static xmlParserInputPtr
-refuse_external_entity (const char *url, const char *id, xmlParserCtxtPtr ctxt)
+refuse_external_entity (const char      *url,
+                        const char      *id,
+                        xmlParserCtxtPtr ctxt)
 {
   return NULL;
 }
 
 static void
-ignore_schema_error (void *data, xmlErrorPtr error)
+ignore_schema_error (void       *data,
+                     xmlErrorPtr error)
 {
 }
 
@@ -149,7 +162,8 @@ typedef struct
 } ParseState;
 
 static void
-record_error (ParseState *state, xmlErrorPtr error)
+record_error (ParseState *state,
+              xmlErrorPtr error)
 {
   if (state->have_error || error->level < XML_ERR_ERROR)
     return;
@@ -194,22 +208,29 @@ markup_column (xmlParserCtxtPtr ctxt)
 }
 
 static void
-on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix,
-                  const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
-                  int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+on_start_element (void           *data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             nb_namespaces,
+                  const xmlChar **namespaces,
+                  int             nb_attributes,
+                  int             nb_defaulted,
+                  const xmlChar **attributes)
 {
   xmlParserCtxtPtr ctxt = data;
   ParseState *state = ctxt->_private;
   xmlNodePtr before = ctxt->node;
 
-  state->start_element (data, localname, prefix, uri, nb_namespaces, namespaces,
-                        nb_attributes, nb_defaulted, attributes);
+  state->start_element (data, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                        nb_defaulted, attributes);
   if (ctxt->node != NULL && ctxt->node != before && ctxt->node->type == XML_ELEMENT_NODE)
     ctxt->node->_private = GINT_TO_POINTER ((int) MIN (markup_column (ctxt), G_MAXINT));
 }
 
 static void
-on_parse_error (void *data, xmlErrorPtr error)
+on_parse_error (void       *data,
+                xmlErrorPtr error)
 {
   xmlParserCtxtPtr ctxt = data;
 
@@ -219,7 +240,9 @@ on_parse_error (void *data, xmlErrorPtr error)
 /* Fires as soon as "<!DOCTYPE name ...>" has been read, before any
  * declaration in it is processed. */
 static void
-on_internal_subset (void *data, const xmlChar *name, const xmlChar *external_id,
+on_internal_subset (void          *data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
                     const xmlChar *system_id)
 {
   xmlParserCtxtPtr ctxt = data;
@@ -233,7 +256,9 @@ on_internal_subset (void *data, const xmlChar *name, const xmlChar *external_id,
 }
 
 static void
-set_parse_error (ParseState *state, const char *name, GError **error)
+set_parse_error (ParseState *state,
+                 const char *name,
+                 GError    **error)
 {
   long line = state->line;
   int col = state->column;
@@ -261,8 +286,11 @@ set_parse_error (ParseState *state, const char *name, GError **error)
 /* The parser stopped at the DOCTYPE, before reading what it declares; a
  * look at the bytes (never parsing them) says what it would have done. */
 static void
-set_doctype_error (ParseState *state, const char *data, gsize length, const char *name,
-                   GError **error)
+set_doctype_error (ParseState *state,
+                   const char *data,
+                   gsize       length,
+                   const char *name,
+                   GError    **error)
 {
   const char *why = "";
 
@@ -274,14 +302,16 @@ set_doctype_error (ParseState *state, const char *data, gsize length, const char
     why = _(" (it declares entities that read outside files)");
   else if (g_strstr_len (data, length, "<!ENTITY") != NULL)
     why = _(" (it declares entities, which can expand without limit)");
-  cg_xml_set_error_at (error, CG_SESSION_XML_ERROR_DOCTYPE, name, state->doctype_line,
-                       state->doctype_column,
-                    _("the file refers to a document type definition, which Common Ground files never do%s"),
-                    why);
+  cg_xml_set_error_at (
+    error, CG_SESSION_XML_ERROR_DOCTYPE, name, state->doctype_line, state->doctype_column,
+    _("the file refers to a document type definition, which Common Ground files never do%s"), why);
 }
 
 static xmlDocPtr
-parse (const char *data, gsize length, const char *name, GError **error)
+parse (const char *data,
+       gsize       length,
+       const char *name,
+       GError    **error)
 {
   ParseState state = { 0 };
   xmlParserCtxtPtr ctxt;
@@ -302,14 +332,15 @@ parse (const char *data, gsize length, const char *name, GError **error)
   /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE or RECOVER. */
   doc = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-  ok = !state.doctype && ctxt->wellFormed && ctxt->errNo == 0 && !state.have_error
-       && doc != NULL && xmlDocGetRootElement (doc) != NULL;
+  ok = !state.doctype && ctxt->wellFormed && ctxt->errNo == 0 && !state.have_error && doc != NULL &&
+       xmlDocGetRootElement (doc) != NULL;
   if (state.doctype)
     set_doctype_error (&state, data, length, name, error);
   else if (!ok && state.have_error)
     set_parse_error (&state, name, error);
   else if (!ok)
-    cg_xml_set_error (error, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, name, ctxt->input != NULL ? ctxt->input->line : 1,
+    cg_xml_set_error (error, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, name,
+                      ctxt->input != NULL ? ctxt->input->line : 1,
                       _("the file is damaged or incomplete: it is not well-formed XML"));
   xmlFreeParserCtxt (ctxt);
   g_free (state.message);
@@ -322,7 +353,10 @@ parse (const char *data, gsize length, const char *name, GError **error)
 /* Root, version, schema ------------------------------------------------------------ */
 
 static gboolean
-check_root (xmlNode *root, const char *name, gboolean *newer_minor, GError **error)
+check_root (xmlNode    *root,
+            const char *name,
+            gboolean   *newer_minor,
+            GError    **error)
 {
   xmlChar *version;
   guint64 major = 0, minor = 0;
@@ -331,9 +365,11 @@ check_root (xmlNode *root, const char *name, gboolean *newer_minor, GError **err
 
   if (!cg_xml_is_main (root) || strcmp ((const char *) root->name, "session") != 0)
     {
-      cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_WRONG_ROOT, name, root,
-                        _("this is not a Common Ground session: its root element is “%s”, not “session” in the Common Ground namespace"),
-                        (const char *) root->name);
+      cg_xml_set_node_error (
+        error, CG_SESSION_XML_ERROR_WRONG_ROOT, name, root,
+        _(
+          "this is not a Common Ground session: its root element is “%s”, not “session” in the Common Ground namespace"),
+        (const char *) root->name);
       return FALSE;
     }
   version = xmlGetNoNsProp (root, (const xmlChar *) "format-version");
@@ -346,15 +382,18 @@ check_root (xmlNode *root, const char *name, gboolean *newer_minor, GError **err
   ok = ok && end[0] == '\0';
   if (!ok)
     cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_VERSION, name, root,
-                      _("the file does not say which format version it is in"));
+                           _("the file does not say which format version it is in"));
   else if (major > CG_SESSION_XML_FORMAT_MAJOR)
-    cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_VERSION, name, root,
-                      _("this file was made by a newer version of Common Ground (format %s); this version reads format %d.x"),
-                      (const char *) version, CG_SESSION_XML_FORMAT_MAJOR);
+    cg_xml_set_node_error (
+      error, CG_SESSION_XML_ERROR_VERSION, name, root,
+      _(
+        "this file was made by a newer version of Common Ground (format %s); this version reads format %d.x"),
+      (const char *) version, CG_SESSION_XML_FORMAT_MAJOR);
   else if (major < CG_SESSION_XML_FORMAT_MAJOR)
-    cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_VERSION, name, root,
-                      _("the file is in format %s, which this version cannot read; it reads format %d.x"),
-                      (const char *) version, CG_SESSION_XML_FORMAT_MAJOR);
+    cg_xml_set_node_error (
+      error, CG_SESSION_XML_ERROR_VERSION, name, root,
+      _("the file is in format %s, which this version cannot read; it reads format %d.x"),
+      (const char *) version, CG_SESSION_XML_FORMAT_MAJOR);
   ok = ok && major == CG_SESSION_XML_FORMAT_MAJOR;
   *newer_minor = ok && minor > CG_SESSION_XML_FORMAT_MINOR;
   xmlFree (version);
@@ -368,7 +407,8 @@ typedef struct
 } SchemaState;
 
 static void
-on_schema_error (void *data, xmlErrorPtr error)
+on_schema_error (void       *data,
+                 xmlErrorPtr error)
 {
   SchemaState *state = data;
 
@@ -397,30 +437,37 @@ on_schema_error (void *data, xmlErrorPtr error)
  * attributes and values, so the schema sees <answers> empty and the little
  * it would add for each answer is checked here. */
 static gboolean
-answer_follows_schema (xmlNode *answer, const char *name, GError **error)
+answer_follows_schema (xmlNode    *answer,
+                       const char *name,
+                       GError    **error)
 {
   gboolean text_only = strcmp ((const char *) answer->name, "comment") == 0;
 
   for (xmlAttr *a = answer->properties; a != NULL; a = a->next)
-    if (a->ns != NULL && a->ns->href != NULL
-        && (strcmp ((const char *) a->ns->href, CG_SESSION_XML_NS) == 0
-            || strcmp ((const char *) a->ns->href, CG_SESSION_XML_NS_1_1) == 0))
+    if (a->ns != NULL && a->ns->href != NULL &&
+        (strcmp ((const char *) a->ns->href, CG_SESSION_XML_NS) == 0 ||
+         strcmp ((const char *) a->ns->href, CG_SESSION_XML_NS_1_1) == 0))
       {
-        cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_INVALID, name, answer,
-                          _("the file does not follow the Common Ground format: “%s” has an attribute “%s” in the Common Ground namespace"),
-                          (const char *) answer->name, (const char *) a->name);
+        cg_xml_set_node_error (
+          error, CG_SESSION_XML_ERROR_INVALID, name, answer,
+          _(
+            "the file does not follow the Common Ground format: “%s” has an attribute “%s” in the Common Ground namespace"),
+          (const char *) answer->name, (const char *) a->name);
         return FALSE;
       }
   for (xmlNode *c = answer->children; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE
-        || (!text_only && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-            && !xmlIsBlankNode (c)))
+    if (c->type == XML_ELEMENT_NODE ||
+        (!text_only && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+         !xmlIsBlankNode (c)))
       {
-        cg_xml_set_node_error (error, CG_SESSION_XML_ERROR_INVALID, name, c,
-                          text_only
-                            ? _("the file does not follow the Common Ground format: “%s” holds an element, where only text belongs")
-                            : _("the file does not follow the Common Ground format: “%s” holds content, where it should be empty"),
-                          (const char *) answer->name);
+        cg_xml_set_node_error (
+          error, CG_SESSION_XML_ERROR_INVALID, name, c,
+          text_only
+            ? _(
+                "the file does not follow the Common Ground format: “%s” holds an element, where only text belongs")
+            : _(
+                "the file does not follow the Common Ground format: “%s” holds content, where it should be empty"),
+          (const char *) answer->name);
         return FALSE;
       }
   return TRUE;
@@ -436,7 +483,8 @@ find_answers (xmlDocPtr doc)
 }
 
 static int
-validate_without_answers (xmlRelaxNGValidCtxtPtr vctxt, xmlDocPtr doc)
+validate_without_answers (xmlRelaxNGValidCtxtPtr vctxt,
+                          xmlDocPtr              doc)
 {
   xmlNode *answers = find_answers (doc);
   xmlNode *children = NULL, *last = NULL;
@@ -458,7 +506,9 @@ validate_without_answers (xmlRelaxNGValidCtxtPtr vctxt, xmlDocPtr doc)
 }
 
 static gboolean
-check_answers (xmlDocPtr doc, const char *name, GError **error)
+check_answers (xmlDocPtr   doc,
+               const char *name,
+               GError    **error)
 {
   xmlNode *answers = find_answers (doc);
 
@@ -469,7 +519,9 @@ check_answers (xmlDocPtr doc, const char *name, GError **error)
 }
 
 static gboolean
-check_schema (xmlDocPtr doc, const char *name, GError **error)
+check_schema (xmlDocPtr   doc,
+              const char *name,
+              GError    **error)
 {
   xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (get_schema ());
   SchemaState state = { { 0 }, FALSE };
@@ -480,8 +532,9 @@ check_schema (xmlDocPtr doc, const char *name, GError **error)
   xmlRelaxNGFreeValidCtxt (vctxt);
   if (result != 0)
     cg_xml_set_error_at (error, CG_SESSION_XML_ERROR_INVALID, name, state.first.line,
-                         state.first.column, _("the file does not follow the Common Ground format: %s"),
-                      state.first.message != NULL ? state.first.message : _("unknown problem"));
+                         state.first.column,
+                         _("the file does not follow the Common Ground format: %s"),
+                         state.first.message != NULL ? state.first.message : _("unknown problem"));
   g_free (state.first.message);
   return result == 0 && check_answers (doc, name, error);
 }
@@ -489,7 +542,10 @@ check_schema (xmlDocPtr doc, const char *name, GError **error)
 /* Loading ---------------------------------------------------------------------------- */
 
 static gboolean
-check_bytes (const char *data, gsize length, const char *name, GError **error)
+check_bytes (const char *data,
+             gsize       length,
+             const char *name,
+             GError    **error)
 {
   gsize i;
 
@@ -517,8 +573,10 @@ check_bytes (const char *data, gsize length, const char *name, GError **error)
 }
 
 CgSession *
-cg_session_xml_load_data (const char *data, gsize length, const char *display_name,
-                          GError **error)
+cg_session_xml_load_data (const char *data,
+                          gsize       length,
+                          const char *display_name,
+                          GError    **error)
 {
   g_autoptr (CgSession) session = NULL;
   const char *name = display_name != NULL ? display_name : _("session");
@@ -534,9 +592,9 @@ cg_session_xml_load_data (const char *data, gsize length, const char *display_na
   doc = parse (data, length, name, error);
   if (doc == NULL)
     return NULL;
-  if (check_root (xmlDocGetRootElement (doc), name, &newer_minor, error)
-      && (session = cg_xml_build_session (doc, name, error)) != NULL
-      && check_schema (doc, name, error))
+  if (check_root (xmlDocGetRootElement (doc), name, &newer_minor, error) &&
+      (session = cg_xml_build_session (doc, name, error)) != NULL &&
+      check_schema (doc, name, error))
     cg_xml_session_set_file_facts (session, cg_xml_foreign_collect (doc), newer_minor);
   else
     g_clear_object (&session);
@@ -565,7 +623,9 @@ cg_xml_session_get_foreign (CgSession *session)
 }
 
 void
-cg_xml_session_set_file_facts (CgSession *session, CgXmlForeign *foreign, gboolean newer_minor)
+cg_xml_session_set_file_facts (CgSession    *session,
+                               CgXmlForeign *foreign,
+                               gboolean      newer_minor)
 {
   g_object_set_qdata_full (G_OBJECT (session), foreign_quark (), foreign,
                            (GDestroyNotify) cg_xml_foreign_free);

@@ -19,8 +19,7 @@ G_BEGIN_DECLS
 #define CG_SESSION_XML_ERROR (cg_session_xml_error_quark ())
 GQuark cg_session_xml_error_quark (void);
 
-typedef enum
-{
+typedef enum {
   CG_SESSION_XML_ERROR_TOO_BIG,
   CG_SESSION_XML_ERROR_NOT_WELL_FORMED,
   CG_SESSION_XML_ERROR_DOCTYPE,
@@ -38,46 +37,37 @@ typedef enum
 #define CG_SESSION_XML_FORMAT_MAJOR 1
 #define CG_SESSION_XML_FORMAT_MINOR 1
 
-CgSession *cg_session_xml_load_data (const char  *data,
-                                     gsize        length,
-                                     const char  *display_name,
-                                     GError     **error);
+CgSession *cg_session_xml_load_data (const char *data,
+                                     gsize length,
+                                     const char *display_name,
+                                     GError **error);
 /* Sets the session's file and etag. */
-CgSession *cg_session_xml_load_file (GFile         *file,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
+CgSession *cg_session_xml_load_file (GFile *file, GCancellable *cancellable, GError **error);
 
-GBytes    *cg_session_xml_save_bytes (CgSession  *session,
-                                      GError    **error);
+GBytes *cg_session_xml_save_bytes (CgSession *session, GError **error);
 /* Replaces @file atomically; on success sets the session's file and etag
  * and marks it unmodified. With @check_etag, fails with
  * G_IO_ERROR_WRONG_ETAG if the file changed on disk since it was loaded or
  * last saved. New files are private to the user (0600). */
-gboolean   cg_session_xml_save_file (CgSession     *session,
-                                     GFile         *file,
-                                     gboolean       check_etag,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
+gboolean cg_session_xml_save_file (
+  CgSession *session, GFile *file, gboolean check_etag, GCancellable *cancellable, GError **error);
 
-void       cg_session_xml_load_file_async (GFile               *file,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-CgSession *cg_session_xml_load_file_finish (GAsyncResult  *result,
-                                            GError       **error);
+void cg_session_xml_load_file_async (GFile *file,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer user_data);
+CgSession *cg_session_xml_load_file_finish (GAsyncResult *result, GError **error);
 /* Serialises at once (on the calling thread) and writes in a thread. */
-void       cg_session_xml_save_file_async (CgSession           *session,
-                                           GFile               *file,
-                                           gboolean             check_etag,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-gboolean   cg_session_xml_save_file_finish (CgSession     *session,
-                                            GAsyncResult  *result,
-                                            GError       **error);
+void cg_session_xml_save_file_async (CgSession *session,
+                                     GFile *file,
+                                     gboolean check_etag,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer user_data);
+gboolean cg_session_xml_save_file_finish (CgSession *session, GAsyncResult *result, GError **error);
 
 /* For notices: TRUE when the file @session was loaded from had a newer
  * minor version (its extra content is kept and written back). */
-gboolean   cg_session_xml_get_newer_minor (CgSession *session);
+gboolean cg_session_xml_get_newer_minor (CgSession *session);
 
 G_END_DECLS

@@ -38,11 +38,9 @@ static guint signals[N_SIGNALS];
 
 /* Okabe & Ito (2008) first, then Paul Tol's muted scheme: told apart with
  * the common colour-vision deficiencies, and none too pale for white paper. */
-static const char *const palette[] = {
-  "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9",
-  "#332288", "#999933", "#882255", "#44aa99", "#117733", "#aa4499",
-  NULL
-};
+static const char *const palette[] = { "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00",
+                                       "#56b4e9", "#332288", "#999933", "#882255", "#44aa99",
+                                       "#117733", "#aa4499", NULL };
 
 const char *const *
 cg_session_get_palette (guint *n_colours)
@@ -69,8 +67,11 @@ partner_free (CgPartnerData *p)
 }
 
 CgPartnerData *
-cg_partner_data_new (guint id, const char *name, const char *organisation,
-                     const char *role, const char *colour)
+cg_partner_data_new (guint       id,
+                     const char *name,
+                     const char *organisation,
+                     const char *role,
+                     const char *colour)
 {
   CgPartnerData *p = g_new0 (CgPartnerData, 1);
 
@@ -94,7 +95,11 @@ cg_partner_data_free (CgPartnerData *p)
 }
 
 CgItem *
-cg_item_new (guint id, CgItemKind kind, guint lesson, const char *text, gboolean agreed)
+cg_item_new (guint       id,
+             CgItemKind  kind,
+             guint       lesson,
+             const char *text,
+             gboolean    agreed)
 {
   CgItem *item = g_new0 (CgItem, 1);
 
@@ -116,7 +121,9 @@ cg_item_free (CgItem *item)
 }
 
 CgTask *
-cg_task_new (guint id, const char *text, guint charter_accountable)
+cg_task_new (guint       id,
+             const char *text,
+             guint       charter_accountable)
 {
   CgTask *task = g_new0 (CgTask, 1);
 
@@ -168,29 +175,21 @@ cg_session_finalize (GObject *object)
 }
 
 static void
-cg_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
 {
   CgSession *self = CG_SESSION (object);
 
   switch (prop_id)
     {
-    case PROP_MODIFIED:
-      g_value_set_boolean (value, cg_session_get_modified (self));
-      break;
-    case PROP_CAN_UNDO:
-      g_value_set_boolean (value, cg_session_can_undo (self));
-      break;
-    case PROP_CAN_REDO:
-      g_value_set_boolean (value, cg_session_can_redo (self));
-      break;
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-    case PROP_CURRENT_STAGE:
-      g_value_set_uint (value, self->current_stage);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_MODIFIED: g_value_set_boolean (value, cg_session_get_modified (self)); break;
+    case PROP_CAN_UNDO: g_value_set_boolean (value, cg_session_can_undo (self)); break;
+    case PROP_CAN_REDO: g_value_set_boolean (value, cg_session_can_redo (self)); break;
+    case PROP_FILE: g_value_set_object (value, self->file); break;
+    case PROP_CURRENT_STAGE: g_value_set_uint (value, self->current_stage); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -227,9 +226,8 @@ cg_session_class_init (CgSessionClass *klass)
    * @b: which entity or position (see #CgChangeKind)
    */
   signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, CG_TYPE_CHANGE_KIND, G_TYPE_UINT, G_TYPE_UINT);
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, CG_TYPE_CHANGE_KIND, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -265,7 +263,10 @@ cg_session_new (void)
 /* Internal plumbing ---------------------------------------------------------- */
 
 void
-cg_session_emit (CgSession *self, CgChangeKind kind, guint a, guint b)
+cg_session_emit (CgSession   *self,
+                 CgChangeKind kind,
+                 guint        a,
+                 guint        b)
 {
   if (!self->recording)
     return;
@@ -274,8 +275,10 @@ cg_session_emit (CgSession *self, CgChangeKind kind, guint a, guint b)
 }
 
 void
-cg_session_notify_state (CgSession *self, gboolean was_modified,
-                         gboolean could_undo, gboolean could_redo)
+cg_session_notify_state (CgSession *self,
+                         gboolean   was_modified,
+                         gboolean   could_undo,
+                         gboolean   could_redo)
 {
   if (!self->recording)
     return;
@@ -293,7 +296,8 @@ cg_session_notify_state (CgSession *self, gboolean was_modified,
  * was most of the time spent loading and analysing. The hint is only a
  * guess, checked against the id, so no edit has to maintain it. */
 CgPartnerData *
-cg_session_partner_data (CgSession *self, guint id)
+cg_session_partner_data (CgSession *self,
+                         guint      id)
 {
   guint len = self->partners->len;
 
@@ -322,7 +326,8 @@ cg_session_partner_data (CgSession *self, guint id)
 }
 
 GPtrArray *
-cg_session_item_list (CgSession *self, const CgItem *item)
+cg_session_item_list (CgSession    *self,
+                      const CgItem *item)
 {
   return item->kind == CG_ITEM_AIM ? self->aims : self->statements[item->lesson];
 }
@@ -351,7 +356,8 @@ next_colour (CgSession *self)
 /* Details and options -------------------------------------------------------- */
 
 const char *
-cg_session_get_detail (CgSession *self, CgDetail field)
+cg_session_get_detail (CgSession *self,
+                       CgDetail   field)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), "");
   g_return_val_if_fail (field < CG_N_DETAILS, "");
@@ -359,7 +365,9 @@ cg_session_get_detail (CgSession *self, CgDetail field)
 }
 
 void
-cg_session_set_detail (CgSession *self, CgDetail field, const char *text)
+cg_session_set_detail (CgSession  *self,
+                       CgDetail    field,
+                       const char *text)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (field < CG_N_DETAILS);
@@ -374,14 +382,16 @@ cg_session_get_answers_hidden (CgSession *self)
 }
 
 void
-cg_session_set_answers_hidden (CgSession *self, gboolean hidden)
+cg_session_set_answers_hidden (CgSession *self,
+                               gboolean   hidden)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   cg_session_do_int (self, CG_INT_HIDDEN, 0, 0, hidden ? 1 : 0);
 }
 
 gboolean
-cg_session_get_revealed (CgSession *self, CgStage stage)
+cg_session_get_revealed (CgSession *self,
+                         CgStage    stage)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), FALSE);
   g_return_val_if_fail (stage < CG_N_STAGES, FALSE);
@@ -389,7 +399,9 @@ cg_session_get_revealed (CgSession *self, CgStage stage)
 }
 
 void
-cg_session_set_revealed (CgSession *self, CgStage stage, gboolean revealed)
+cg_session_set_revealed (CgSession *self,
+                         CgStage    stage,
+                         gboolean   revealed)
 {
   gboolean was_modified;
 
@@ -405,11 +417,13 @@ cg_session_set_revealed (CgSession *self, CgStage stage, gboolean revealed)
   if (self->recording)
     self->extra_dirty = TRUE;
   cg_session_emit (self, CG_CHANGE_OPTIONS, stage, 0);
-  cg_session_notify_state (self, was_modified, cg_session_can_undo (self), cg_session_can_redo (self));
+  cg_session_notify_state (self, was_modified, cg_session_can_undo (self),
+                           cg_session_can_redo (self));
 }
 
 gboolean
-cg_session_answers_visible (CgSession *self, CgStage stage)
+cg_session_answers_visible (CgSession *self,
+                            CgStage    stage)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), FALSE);
   g_return_val_if_fail (stage < CG_N_STAGES, FALSE);
@@ -424,7 +438,8 @@ cg_session_get_current_stage (CgSession *self)
 }
 
 void
-cg_session_set_current_stage (CgSession *self, CgStage stage)
+cg_session_set_current_stage (CgSession *self,
+                              CgStage    stage)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (stage < CG_N_STAGES);
@@ -448,7 +463,8 @@ cg_session_get_n_partners (CgSession *self)
 }
 
 const CgPartner *
-cg_session_get_partner (CgSession *self, guint position)
+cg_session_get_partner (CgSession *self,
+                        guint      position)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), NULL);
   g_return_val_if_fail (position < self->partners->len, NULL);
@@ -456,7 +472,8 @@ cg_session_get_partner (CgSession *self, guint position)
 }
 
 const CgPartner *
-cg_session_lookup_partner (CgSession *self, guint id)
+cg_session_lookup_partner (CgSession *self,
+                           guint      id)
 {
   CgPartnerData *p;
 
@@ -466,7 +483,8 @@ cg_session_lookup_partner (CgSession *self, guint id)
 }
 
 int
-cg_session_partner_position (CgSession *self, guint id)
+cg_session_partner_position (CgSession *self,
+                             guint      id)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), -1);
 
@@ -477,7 +495,9 @@ cg_session_partner_position (CgSession *self, guint id)
 }
 
 guint
-cg_session_add_partner (CgSession *self, const char *name, const char *organisation,
+cg_session_add_partner (CgSession  *self,
+                        const char *name,
+                        const char *organisation,
                         const char *role)
 {
   CgPartnerData *p;
@@ -492,7 +512,10 @@ cg_session_add_partner (CgSession *self, const char *name, const char *organisat
 }
 
 void
-cg_session_set_partner_field (CgSession *self, guint id, CgPartnerField field, const char *text)
+cg_session_set_partner_field (CgSession     *self,
+                              guint          id,
+                              CgPartnerField field,
+                              const char    *text)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (field < CG_N_PARTNER_FIELDS);
@@ -503,8 +526,8 @@ cg_session_set_partner_field (CgSession *self, guint id, CgPartnerField field, c
       g_autofree char *clean = cg_text_clean (text);
 
       /* A colour is "#rrggbb": anything else would break drawing. */
-      if (strlen (clean) != 7 || clean[0] != '#'
-          || strspn (clean + 1, "0123456789abcdefABCDEF") != 6)
+      if (strlen (clean) != 7 || clean[0] != '#' ||
+          strspn (clean + 1, "0123456789abcdefABCDEF") != 6)
         {
           g_critical ("Partner colour “%s” is not #rrggbb", clean);
           return;
@@ -514,7 +537,8 @@ cg_session_set_partner_field (CgSession *self, guint id, CgPartnerField field, c
 }
 
 void
-cg_session_remove_partner (CgSession *self, guint id)
+cg_session_remove_partner (CgSession *self,
+                           guint      id)
 {
   CgPartnerData *p;
   int pos;
@@ -535,7 +559,8 @@ cg_session_remove_partner (CgSession *self, guint id)
         {
           CgTask *task = g_ptr_array_index (self->tasks, t);
 
-          if (GPOINTER_TO_UINT (g_hash_table_lookup (other->believed, GUINT_TO_POINTER (task->id))) == id)
+          if (GPOINTER_TO_UINT (
+                g_hash_table_lookup (other->believed, GUINT_TO_POINTER (task->id))) == id)
             cg_session_do_int (self, CG_INT_BELIEVED, other->pub.id, task->id, 0);
         }
     }
@@ -551,7 +576,9 @@ cg_session_remove_partner (CgSession *self, guint id)
 }
 
 void
-cg_session_move_partner (CgSession *self, guint id, guint new_position)
+cg_session_move_partner (CgSession *self,
+                         guint      id,
+                         guint      new_position)
 {
   int pos;
 
@@ -567,7 +594,8 @@ cg_session_move_partner (CgSession *self, guint id, guint new_position)
 /* Lessons ------------------------------------------------------------------------ */
 
 const char *
-cg_session_get_lesson_intro (CgSession *self, guint lesson)
+cg_session_get_lesson_intro (CgSession *self,
+                             guint      lesson)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), "");
   g_return_val_if_fail (lesson < CG_N_LESSONS, "");
@@ -575,7 +603,9 @@ cg_session_get_lesson_intro (CgSession *self, guint lesson)
 }
 
 void
-cg_session_set_lesson_intro (CgSession *self, guint lesson, const char *text)
+cg_session_set_lesson_intro (CgSession  *self,
+                             guint       lesson,
+                             const char *text)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (lesson < CG_N_LESSONS);
@@ -583,7 +613,8 @@ cg_session_set_lesson_intro (CgSession *self, guint lesson, const char *text)
 }
 
 const char *const *
-cg_session_get_lesson_prompts (CgSession *self, guint lesson)
+cg_session_get_lesson_prompts (CgSession *self,
+                               guint      lesson)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), NULL);
   g_return_val_if_fail (lesson < CG_N_LESSONS, NULL);
@@ -591,7 +622,9 @@ cg_session_get_lesson_prompts (CgSession *self, guint lesson)
 }
 
 void
-cg_session_set_lesson_prompts (CgSession *self, guint lesson, const char *const *prompts)
+cg_session_set_lesson_prompts (CgSession         *self,
+                               guint              lesson,
+                               const char *const *prompts)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (lesson < CG_N_LESSONS);
@@ -601,7 +634,8 @@ cg_session_set_lesson_prompts (CgSession *self, guint lesson, const char *const 
 /* Items ------------------------------------------------------------------------- */
 
 guint
-cg_session_get_n_statements (CgSession *self, guint lesson)
+cg_session_get_n_statements (CgSession *self,
+                             guint      lesson)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), 0);
   g_return_val_if_fail (lesson < CG_N_LESSONS, 0);
@@ -609,7 +643,9 @@ cg_session_get_n_statements (CgSession *self, guint lesson)
 }
 
 const CgItem *
-cg_session_get_statement (CgSession *self, guint lesson, guint position)
+cg_session_get_statement (CgSession *self,
+                          guint      lesson,
+                          guint      position)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), NULL);
   g_return_val_if_fail (lesson < CG_N_LESSONS, NULL);
@@ -618,7 +654,10 @@ cg_session_get_statement (CgSession *self, guint lesson, guint position)
 }
 
 static guint
-add_item (CgSession *self, CgItemKind kind, guint lesson, const char *text)
+add_item (CgSession  *self,
+          CgItemKind  kind,
+          guint       lesson,
+          const char *text)
 {
   CgItem *item = cg_item_new (self->next_id++, kind, lesson, text, FALSE);
   GPtrArray *list = cg_session_item_list (self, item);
@@ -628,7 +667,9 @@ add_item (CgSession *self, CgItemKind kind, guint lesson, const char *text)
 }
 
 guint
-cg_session_add_statement (CgSession *self, guint lesson, const char *text)
+cg_session_add_statement (CgSession  *self,
+                          guint       lesson,
+                          const char *text)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), 0);
   g_return_val_if_fail (lesson < CG_N_LESSONS, 0);
@@ -643,7 +684,8 @@ cg_session_get_n_aims (CgSession *self)
 }
 
 const CgItem *
-cg_session_get_aim (CgSession *self, guint position)
+cg_session_get_aim (CgSession *self,
+                    guint      position)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), NULL);
   g_return_val_if_fail (position < self->aims->len, NULL);
@@ -651,21 +693,24 @@ cg_session_get_aim (CgSession *self, guint position)
 }
 
 guint
-cg_session_add_aim (CgSession *self, const char *text)
+cg_session_add_aim (CgSession  *self,
+                    const char *text)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), 0);
   return add_item (self, CG_ITEM_AIM, 0, text);
 }
 
 const CgItem *
-cg_session_lookup_item (CgSession *self, guint id)
+cg_session_lookup_item (CgSession *self,
+                        guint      id)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), NULL);
   return g_hash_table_lookup (self->items_by_id, GUINT_TO_POINTER (id));
 }
 
 int
-cg_session_item_position (CgSession *self, guint id)
+cg_session_item_position (CgSession *self,
+                          guint      id)
 {
   const CgItem *item;
   guint pos;
@@ -678,7 +723,9 @@ cg_session_item_position (CgSession *self, guint id)
 }
 
 void
-cg_session_set_item_text (CgSession *self, guint id, const char *text)
+cg_session_set_item_text (CgSession  *self,
+                          guint       id,
+                          const char *text)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (cg_session_lookup_item (self, id) != NULL);
@@ -686,7 +733,9 @@ cg_session_set_item_text (CgSession *self, guint id, const char *text)
 }
 
 void
-cg_session_set_aim_agreed (CgSession *self, guint id, gboolean agreed)
+cg_session_set_aim_agreed (CgSession *self,
+                           guint      id,
+                           gboolean   agreed)
 {
   const CgItem *item;
 
@@ -697,7 +746,8 @@ cg_session_set_aim_agreed (CgSession *self, guint id, gboolean agreed)
 }
 
 void
-cg_session_remove_item (CgSession *self, guint id)
+cg_session_remove_item (CgSession *self,
+                        guint      id)
 {
   const CgItem *item;
   int pos;
@@ -720,7 +770,9 @@ cg_session_remove_item (CgSession *self, guint id)
 }
 
 void
-cg_session_move_item (CgSession *self, guint id, guint new_position)
+cg_session_move_item (CgSession *self,
+                      guint      id,
+                      guint      new_position)
 {
   const CgItem *item;
   int pos;
@@ -746,7 +798,8 @@ cg_session_get_n_tasks (CgSession *self)
 }
 
 const CgTask *
-cg_session_get_task (CgSession *self, guint position)
+cg_session_get_task (CgSession *self,
+                     guint      position)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), NULL);
   g_return_val_if_fail (position < self->tasks->len, NULL);
@@ -754,7 +807,8 @@ cg_session_get_task (CgSession *self, guint position)
 }
 
 const CgTask *
-cg_session_lookup_task (CgSession *self, guint id)
+cg_session_lookup_task (CgSession *self,
+                        guint      id)
 {
   int pos;
 
@@ -764,7 +818,8 @@ cg_session_lookup_task (CgSession *self, guint id)
 }
 
 int
-cg_session_task_position (CgSession *self, guint id)
+cg_session_task_position (CgSession *self,
+                          guint      id)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), -1);
 
@@ -775,7 +830,8 @@ cg_session_task_position (CgSession *self, guint id)
 }
 
 guint
-cg_session_add_task (CgSession *self, const char *text)
+cg_session_add_task (CgSession  *self,
+                     const char *text)
 {
   CgTask *task;
 
@@ -786,7 +842,9 @@ cg_session_add_task (CgSession *self, const char *text)
 }
 
 void
-cg_session_set_task_text (CgSession *self, guint id, const char *text)
+cg_session_set_task_text (CgSession  *self,
+                          guint       id,
+                          const char *text)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (cg_session_lookup_task (self, id) != NULL);
@@ -794,7 +852,8 @@ cg_session_set_task_text (CgSession *self, guint id, const char *text)
 }
 
 void
-cg_session_remove_task (CgSession *self, guint id)
+cg_session_remove_task (CgSession *self,
+                        guint      id)
 {
   int pos;
 
@@ -818,7 +877,9 @@ cg_session_remove_task (CgSession *self, guint id)
 }
 
 void
-cg_session_move_task (CgSession *self, guint id, guint new_position)
+cg_session_move_task (CgSession *self,
+                      guint      id,
+                      guint      new_position)
 {
   int pos;
 
@@ -832,7 +893,9 @@ cg_session_move_task (CgSession *self, guint id, guint new_position)
 }
 
 void
-cg_session_set_task_charter_accountable (CgSession *self, guint task_id, guint partner_id)
+cg_session_set_task_charter_accountable (CgSession *self,
+                                         guint      task_id,
+                                         guint      partner_id)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (cg_session_lookup_task (self, task_id) != NULL);
@@ -843,7 +906,9 @@ cg_session_set_task_charter_accountable (CgSession *self, guint task_id, guint p
 /* Answers -------------------------------------------------------------------------- */
 
 CgRating
-cg_session_get_rating (CgSession *self, guint partner_id, guint item_id)
+cg_session_get_rating (CgSession *self,
+                       guint      partner_id,
+                       guint      item_id)
 {
   CgPartnerData *p;
 
@@ -855,7 +920,10 @@ cg_session_get_rating (CgSession *self, guint partner_id, guint item_id)
 }
 
 void
-cg_session_set_rating (CgSession *self, guint partner_id, guint item_id, CgRating rating)
+cg_session_set_rating (CgSession *self,
+                       guint      partner_id,
+                       guint      item_id,
+                       CgRating   rating)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (rating <= CG_RATING_DONT_KNOW);
@@ -865,7 +933,9 @@ cg_session_set_rating (CgSession *self, guint partner_id, guint item_id, CgRatin
 }
 
 const char *
-cg_session_get_comment (CgSession *self, guint partner_id, guint lesson)
+cg_session_get_comment (CgSession *self,
+                        guint      partner_id,
+                        guint      lesson)
 {
   CgPartnerData *p;
 
@@ -878,7 +948,10 @@ cg_session_get_comment (CgSession *self, guint partner_id, guint lesson)
 }
 
 void
-cg_session_set_comment (CgSession *self, guint partner_id, guint lesson, const char *text)
+cg_session_set_comment (CgSession  *self,
+                        guint       partner_id,
+                        guint       lesson,
+                        const char *text)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (lesson < CG_N_LESSONS);
@@ -887,7 +960,9 @@ cg_session_set_comment (CgSession *self, guint partner_id, guint lesson, const c
 }
 
 CgInvolvement
-cg_session_get_involvement (CgSession *self, guint partner_id, guint task_id)
+cg_session_get_involvement (CgSession *self,
+                            guint      partner_id,
+                            guint      task_id)
 {
   CgPartnerData *p;
 
@@ -895,11 +970,15 @@ cg_session_get_involvement (CgSession *self, guint partner_id, guint task_id)
   p = cg_session_partner_data (self, partner_id);
   if (p == NULL)
     return CG_INVOLVEMENT_UNSET;
-  return (CgInvolvement) GPOINTER_TO_UINT (g_hash_table_lookup (p->involvement, GUINT_TO_POINTER (task_id)));
+  return (CgInvolvement) GPOINTER_TO_UINT (
+    g_hash_table_lookup (p->involvement, GUINT_TO_POINTER (task_id)));
 }
 
 void
-cg_session_set_involvement (CgSession *self, guint partner_id, guint task_id, CgInvolvement inv)
+cg_session_set_involvement (CgSession    *self,
+                            guint         partner_id,
+                            guint         task_id,
+                            CgInvolvement inv)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (inv <= CG_INVOLVEMENT_INFORMED);
@@ -909,7 +988,9 @@ cg_session_set_involvement (CgSession *self, guint partner_id, guint task_id, Cg
 }
 
 guint
-cg_session_get_believed_accountable (CgSession *self, guint partner_id, guint task_id)
+cg_session_get_believed_accountable (CgSession *self,
+                                     guint      partner_id,
+                                     guint      task_id)
 {
   CgPartnerData *p;
 
@@ -921,8 +1002,10 @@ cg_session_get_believed_accountable (CgSession *self, guint partner_id, guint ta
 }
 
 void
-cg_session_set_believed_accountable (CgSession *self, guint partner_id, guint task_id,
-                                     guint accountable_id)
+cg_session_set_believed_accountable (CgSession *self,
+                                     guint      partner_id,
+                                     guint      task_id,
+                                     guint      accountable_id)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (cg_session_partner_data (self, partner_id) != NULL);
@@ -932,7 +1015,10 @@ cg_session_set_believed_accountable (CgSession *self, guint partner_id, guint ta
 }
 
 static void
-count_ratings (CgSession *self, GPtrArray *items, guint *answered, guint *total)
+count_ratings (CgSession *self,
+               GPtrArray *items,
+               guint     *answered,
+               guint     *total)
 {
   for (guint i = 0; i < self->partners->len; i++)
     {
@@ -950,7 +1036,10 @@ count_ratings (CgSession *self, GPtrArray *items, guint *answered, guint *total)
 }
 
 void
-cg_session_count_answers (CgSession *self, CgStage stage, guint *answered, guint *total)
+cg_session_count_answers (CgSession *self,
+                          CgStage    stage,
+                          guint     *answered,
+                          guint     *total)
 {
   guint a = 0, t = 0;
 
@@ -975,8 +1064,8 @@ cg_session_count_answers (CgSession *self, CgStage stage, guint *answered, guint
     {
       /* Title, date and facilitator make a session ready to run. */
       t = 3;
-      a = (self->details[CG_DETAIL_TITLE][0] != '\0') + (self->details[CG_DETAIL_DATE][0] != '\0')
-          + (self->details[CG_DETAIL_FACILITATOR][0] != '\0');
+      a = (self->details[CG_DETAIL_TITLE][0] != '\0') + (self->details[CG_DETAIL_DATE][0] != '\0') +
+          (self->details[CG_DETAIL_FACILITATOR][0] != '\0');
     }
   else if (stage == CG_STAGE_PARTNERS)
     {
@@ -994,7 +1083,9 @@ cg_session_count_answers (CgSession *self, CgStage stage, guint *answered, guint
  * (don't know included) or a comment on a lesson, a rating of an aim, its
  * own involvement or a believed Accountable on a task. */
 static gboolean
-partner_answered_stage (CgSession *self, CgPartnerData *p, CgStage stage)
+partner_answered_stage (CgSession     *self,
+                        CgPartnerData *p,
+                        CgStage        stage)
 {
   GPtrArray *items = NULL;
 
@@ -1012,7 +1103,8 @@ partner_answered_stage (CgSession *self, CgPartnerData *p, CgStage stage)
         {
           gpointer key = GUINT_TO_POINTER (((CgTask *) g_ptr_array_index (self->tasks, t))->id);
 
-          if (g_hash_table_contains (p->involvement, key) || g_hash_table_contains (p->believed, key))
+          if (g_hash_table_contains (p->involvement, key) ||
+              g_hash_table_contains (p->believed, key))
             return TRUE;
         }
       return FALSE;
@@ -1028,7 +1120,8 @@ partner_answered_stage (CgSession *self, CgPartnerData *p, CgStage stage)
 }
 
 guint
-cg_session_count_answered_partners (CgSession *self, const char *stage_id)
+cg_session_count_answered_partners (CgSession  *self,
+                                    const char *stage_id)
 {
   CgStage stage;
   guint n = 0;
@@ -1046,7 +1139,8 @@ cg_session_count_answered_partners (CgSession *self, const char *stage_id)
 /* Charter and suggestions ------------------------------------------------------- */
 
 const char *
-cg_session_get_charter_field (CgSession *self, CgCharterField field)
+cg_session_get_charter_field (CgSession     *self,
+                              CgCharterField field)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), NULL);
   g_return_val_if_fail (field < CG_N_CHARTER_FIELDS, NULL);
@@ -1054,7 +1148,9 @@ cg_session_get_charter_field (CgSession *self, CgCharterField field)
 }
 
 void
-cg_session_set_charter_field (CgSession *self, CgCharterField field, const char *text)
+cg_session_set_charter_field (CgSession     *self,
+                              CgCharterField field,
+                              const char    *text)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (field < CG_N_CHARTER_FIELDS);
@@ -1069,7 +1165,8 @@ cg_session_get_role_suggestions (CgSession *self)
 }
 
 void
-cg_session_set_role_suggestions (CgSession *self, const char *const *roles)
+cg_session_set_role_suggestions (CgSession         *self,
+                                 const char *const *roles)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   cg_session_do_strv (self, CG_STRV_ROLES, 0, roles);
@@ -1085,7 +1182,8 @@ cg_session_get_file (CgSession *self)
 }
 
 void
-cg_session_set_file (CgSession *self, GFile *file)
+cg_session_set_file (CgSession *self,
+                     GFile     *file)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
@@ -1102,7 +1200,8 @@ cg_session_get_etag (CgSession *self)
 }
 
 void
-cg_session_set_etag (CgSession *self, const char *etag)
+cg_session_set_etag (CgSession  *self,
+                     const char *etag)
 {
   g_return_if_fail (CG_IS_SESSION (self));
 
@@ -1123,7 +1222,8 @@ cg_session_get_baseline (CgSession *self)
 }
 
 void
-cg_session_set_baseline (CgSession *self, const CgBaseline *baseline)
+cg_session_set_baseline (CgSession        *self,
+                         const CgBaseline *baseline)
 {
   gboolean was_modified;
 
@@ -1138,13 +1238,15 @@ cg_session_set_baseline (CgSession *self, const CgBaseline *baseline)
    * view shows it live, so no change signal either. */
   if (self->recording)
     self->extra_dirty = TRUE;
-  cg_session_notify_state (self, was_modified, cg_session_can_undo (self), cg_session_can_redo (self));
+  cg_session_notify_state (self, was_modified, cg_session_can_undo (self),
+                           cg_session_can_redo (self));
 }
 
 /* Loaders ------------------------------------------------------------------------- */
 
 void
-cg_session_set_recording (CgSession *self, gboolean recording)
+cg_session_set_recording (CgSession *self,
+                          gboolean   recording)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   self->recording = !!recording;
@@ -1158,23 +1260,25 @@ cg_session_get_next_id (CgSession *self)
 }
 
 void
-cg_session_bump_next_id (CgSession *self, guint next_id)
+cg_session_bump_next_id (CgSession *self,
+                         guint      next_id)
 {
   g_return_if_fail (CG_IS_SESSION (self));
   self->next_id = MAX (self->next_id, next_id);
 }
 
 gboolean
-cg_session_id_in_use (CgSession *self, guint id)
+cg_session_id_in_use (CgSession *self,
+                      guint      id)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), FALSE);
-  return cg_session_partner_data (self, id) != NULL
-         || cg_session_lookup_item (self, id) != NULL
-         || cg_session_task_position (self, id) >= 0;
+  return cg_session_partner_data (self, id) != NULL || cg_session_lookup_item (self, id) != NULL ||
+         cg_session_task_position (self, id) >= 0;
 }
 
 static gboolean
-claim_id (CgSession *self, guint id)
+claim_id (CgSession *self,
+          guint      id)
 {
   if (id == 0 || id == G_MAXUINT || cg_session_id_in_use (self, id))
     return FALSE;
@@ -1183,35 +1287,47 @@ claim_id (CgSession *self, guint id)
 }
 
 gboolean
-cg_session_insert_partner (CgSession *self, guint id, const char *name,
-                           const char *organisation, const char *role, const char *colour)
+cg_session_insert_partner (CgSession  *self,
+                           guint       id,
+                           const char *name,
+                           const char *organisation,
+                           const char *role,
+                           const char *colour)
 {
   CgPartnerData *p;
 
   g_return_val_if_fail (CG_IS_SESSION (self), FALSE);
   if (!claim_id (self, id))
     return FALSE;
-  p = cg_partner_data_new (id, name, organisation, role, colour != NULL ? colour : next_colour (self));
+  p = cg_partner_data_new (id, name, organisation, role,
+                           colour != NULL ? colour : next_colour (self));
   cg_session_apply_insert (self, cg_op_new_partner (CG_OP_INSERT, p, self->partners->len), TRUE);
   return TRUE;
 }
 
 static gboolean
-insert_item (CgSession *self, guint id, CgItemKind kind, guint lesson, const char *text,
-             gboolean agreed)
+insert_item (CgSession  *self,
+             guint       id,
+             CgItemKind  kind,
+             guint       lesson,
+             const char *text,
+             gboolean    agreed)
 {
   CgItem *item;
 
   if (!claim_id (self, id))
     return FALSE;
   item = cg_item_new (id, kind, lesson, text, agreed);
-  cg_session_apply_insert (self, cg_op_new_item (CG_OP_INSERT, item,
-                                                 cg_session_item_list (self, item)->len), TRUE);
+  cg_session_apply_insert (
+    self, cg_op_new_item (CG_OP_INSERT, item, cg_session_item_list (self, item)->len), TRUE);
   return TRUE;
 }
 
 gboolean
-cg_session_insert_statement (CgSession *self, guint id, guint lesson, const char *text)
+cg_session_insert_statement (CgSession  *self,
+                             guint       id,
+                             guint       lesson,
+                             const char *text)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), FALSE);
   g_return_val_if_fail (lesson < CG_N_LESSONS, FALSE);
@@ -1219,20 +1335,25 @@ cg_session_insert_statement (CgSession *self, guint id, guint lesson, const char
 }
 
 gboolean
-cg_session_insert_aim (CgSession *self, guint id, const char *text, gboolean agreed)
+cg_session_insert_aim (CgSession  *self,
+                       guint       id,
+                       const char *text,
+                       gboolean    agreed)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), FALSE);
   return insert_item (self, id, CG_ITEM_AIM, 0, text, agreed);
 }
 
 gboolean
-cg_session_insert_task (CgSession *self, guint id, const char *text)
+cg_session_insert_task (CgSession  *self,
+                        guint       id,
+                        const char *text)
 {
   g_return_val_if_fail (CG_IS_SESSION (self), FALSE);
   if (!claim_id (self, id))
     return FALSE;
-  cg_session_apply_insert (self, cg_op_new_task (CG_OP_INSERT, cg_task_new (id, text, 0),
-                                                 self->tasks->len), TRUE);
+  cg_session_apply_insert (
+    self, cg_op_new_task (CG_OP_INSERT, cg_task_new (id, text, 0), self->tasks->len), TRUE);
   return TRUE;
 }
 
@@ -1247,8 +1368,8 @@ char **
 cg_session_dup_group_suggestions (CgSession *self)
 {
   static const char *const usual[] = {
-    N_("Health"), N_("Social care"), N_("Housing"), N_("Education"), N_("Voluntary sector"),
-    N_("Service user"),
+    N_("Health"),    N_("Social care"),      N_("Housing"),
+    N_("Education"), N_("Voluntary sector"), N_("Service user"),
   };
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GStrvBuilder) out = g_strv_builder_new ();

@@ -12,8 +12,6 @@ G_BEGIN_DECLS
  * bytes: read its <template> element, load the session and make it a new,
  * translated, unmodified one. @path is where the template lives; its base
  * name must be ID.commonground for the template's id. */
-CgSession *cg_template_load_data (GBytes      *bytes,
-                                  const char  *path,
-                                  GError     **error);
+CgSession *cg_template_load_data (GBytes *bytes, const char *path, GError **error);
 
 G_END_DECLS

@@ -44,17 +44,17 @@ translate (const char *text)
 /* Reading the <template> element ------------------------------------------ */
 
 static gboolean
-is_session_element (const xmlNode *node, const char *name)
+is_session_element (const xmlNode *node,
+                    const char    *name)
 {
-  return node != NULL
-         && node->type == XML_ELEMENT_NODE
-         && node->ns != NULL
-         && xmlStrEqual (node->ns->href, BAD_CAST SESSION_NS)
-         && xmlStrEqual (node->name, BAD_CAST name);
+  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+         xmlStrEqual (node->ns->href, BAD_CAST SESSION_NS) &&
+         xmlStrEqual (node->name, BAD_CAST name);
 }
 
 static xmlNode *
-find_child (const xmlNode *parent, const char *name)
+find_child (const xmlNode *parent,
+            const char    *name)
 {
   for (xmlNode *node = parent->children; node != NULL; node = node->next)
     if (is_session_element (node, name))
@@ -63,7 +63,8 @@ find_child (const xmlNode *parent, const char *name)
 }
 
 static char *
-child_text (const xmlNode *parent, const char *name)
+child_text (const xmlNode *parent,
+            const char    *name)
 {
   xmlNode *child = find_child (parent, name);
   xmlChar *content;
@@ -81,7 +82,9 @@ child_text (const xmlNode *parent, const char *name)
  * no entity substitution, no DTD loading. The quiet flags keep libxml2 off
  * stderr; the GError carries the message instead. */
 static xmlDoc *
-read_document (GBytes *bytes, const char *path, GError **error)
+read_document (GBytes     *bytes,
+               const char *path,
+               GError    **error)
 {
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
@@ -89,8 +92,8 @@ read_document (GBytes *bytes, const char *path, GError **error)
 
   if (length > G_MAXINT)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The template %s is too large."), path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The template %s is too large."),
+                   path);
       return NULL;
     }
   doc = xmlReadMemory (data, (int) length, path, "UTF-8",
@@ -116,7 +119,8 @@ read_document (GBytes *bytes, const char *path, GError **error)
 
 /* The file must be called ID.commonground: the id is how it is found. */
 static gboolean
-id_matches_path (const char *id, const char *path)
+id_matches_path (const char *id,
+                 const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *expected = g_strconcat (id, TEMPLATE_SUFFIX, NULL);
@@ -125,7 +129,9 @@ id_matches_path (const char *id, const char *path)
 }
 
 static CgTemplateInfo *
-info_from_element (const xmlNode *element, const char *path, GError **error)
+info_from_element (const xmlNode *element,
+                   const char    *path,
+                   GError       **error)
 {
   xmlChar *id = xmlGetProp (element, BAD_CAST "id");
   g_autofree char *name = child_text (element, "name");
@@ -150,7 +156,9 @@ info_from_element (const xmlNode *element, const char *path, GError **error)
 }
 
 static CgTemplateInfo *
-template_info_read (GBytes *bytes, const char *path, GError **error)
+template_info_read (GBytes     *bytes,
+                    const char *path,
+                    GError    **error)
 {
   xmlDoc *doc = read_document (bytes, path, error);
   xmlNode *root;
@@ -177,7 +185,8 @@ template_info_read (GBytes *bytes, const char *path, GError **error)
 /* Listing ------------------------------------------------------------------- */
 
 static int
-compare_infos (gconstpointer a, gconstpointer b)
+compare_infos (gconstpointer a,
+               gconstpointer b)
 {
   const CgTemplateInfo *ia = *(CgTemplateInfo *const *) a;
   const CgTemplateInfo *ib = *(CgTemplateInfo *const *) b;
@@ -190,9 +199,10 @@ compare_infos (gconstpointer a, gconstpointer b)
 }
 
 static CgTemplateInfo *
-template_info_load (const char *path, GError **error)
+template_info_load (const char *path,
+                    GError    **error)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 
   if (bytes == NULL)
     return NULL;
@@ -202,10 +212,11 @@ template_info_load (const char *path, GError **error)
 GPtrArray *
 cg_template_list (void)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_template_info_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) names = g_resources_enumerate_children (TEMPLATE_DIR, G_RESOURCE_LOOKUP_FLAGS_NONE,
-                                                        &error);
+  g_autoptr (GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cg_template_info_free);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) names =
+    g_resources_enumerate_children (TEMPLATE_DIR, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
 
   if (names == NULL)
     {
@@ -249,10 +260,13 @@ template_id_is_valid (const char *id)
 }
 
 static void
-translate_strv (CgSession *session, const char *const *strv, gboolean is_roles, guint lesson)
+translate_strv (CgSession         *session,
+                const char *const *strv,
+                gboolean           is_roles,
+                guint              lesson)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) translated = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) translated = NULL;
 
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
     g_strv_builder_add (builder, translate (strv[i]));
@@ -264,11 +278,13 @@ translate_strv (CgSession *session, const char *const *strv, gboolean is_roles, 
 }
 
 /* Setters may free the text they replace, so each gets its own copy. */
-#define SET_TRANSLATED(setter, ...) \
-  G_STMT_START { \
-    g_autofree char *tr_ = g_strdup (translate (text)); \
-    setter (session, __VA_ARGS__, tr_); \
-  } G_STMT_END
+#define SET_TRANSLATED(setter, ...)                                                                \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autofree char *tr_ = g_strdup (translate (text));                                            \
+    setter (session, __VA_ARGS__, tr_);                                                            \
+  }                                                                                                \
+  G_STMT_END
 
 static void
 translate_items (CgSession *session)
@@ -304,7 +320,8 @@ translate_items (CgSession *session)
 static void
 translate_people_and_text (CgSession *session)
 {
-  const CgPartnerField partner_fields[] = { CG_PARTNER_NAME, CG_PARTNER_ORGANISATION, CG_PARTNER_ROLE };
+  const CgPartnerField partner_fields[] = { CG_PARTNER_NAME, CG_PARTNER_ORGANISATION,
+                                            CG_PARTNER_ROLE };
   const CgDetail details[] = { CG_DETAIL_TITLE, CG_DETAIL_FACILITATOR, CG_DETAIL_CONTEXT };
   const char *text;
 
@@ -336,9 +353,10 @@ translate_people_and_text (CgSession *session)
 /* What makes a template's session a new one: translated, named after the
  * template, dated today, and with nothing to undo or save yet. */
 static void
-start_session (CgSession *session, const CgTemplateInfo *info)
+start_session (CgSession            *session,
+               const CgTemplateInfo *info)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   cg_session_set_recording (session, FALSE);
@@ -356,9 +374,11 @@ start_session (CgSession *session, const CgTemplateInfo *info)
 }
 
 CgSession *
-cg_template_load_data (GBytes *bytes, const char *path, GError **error)
+cg_template_load_data (GBytes     *bytes,
+                       const char *path,
+                       GError    **error)
 {
-  g_autoptr(CgTemplateInfo) info = NULL;
+  g_autoptr (CgTemplateInfo) info = NULL;
   g_autofree char *display_name = NULL;
   CgSession *session;
   gsize length = 0;
@@ -380,10 +400,11 @@ cg_template_load_data (GBytes *bytes, const char *path, GError **error)
 }
 
 CgSession *
-cg_session_new_from_template (const char *template_id, GError **error)
+cg_session_new_from_template (const char *template_id,
+                              GError    **error)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr (GBytes) bytes = NULL;
 
   g_return_val_if_fail (template_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

@@ -12,11 +12,11 @@ struct _CgTimer
 
   CgTimerClock clock;
   gpointer clock_data;
-  guint duration;       /* seconds */
-  gint64 left_us;       /* remaining when last paused or stopped */
-  gint64 started_at;    /* clock at the last start, while running */
+  guint duration;    /* seconds */
+  gint64 left_us;    /* remaining when last paused or stopped */
+  gint64 started_at; /* clock at the last start, while running */
   CgTimerState state;
-  guint shown;          /* the last remaining value notified */
+  guint shown; /* the last remaining value notified */
 };
 
 G_DEFINE_FINAL_TYPE (CgTimer, cg_timer, G_TYPE_OBJECT)
@@ -48,7 +48,8 @@ left_now (CgTimer *self)
 }
 
 static void
-set_state (CgTimer *self, CgTimerState state)
+set_state (CgTimer     *self,
+           CgTimerState state)
 {
   if (self->state == state)
     return;
@@ -69,7 +70,10 @@ notify_remaining (CgTimer *self)
 }
 
 static void
-cg_timer_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_timer_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
 {
   CgTimer *self = CG_TIMER (object);
 
@@ -83,7 +87,10 @@ cg_timer_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
 }
 
 static void
-cg_timer_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+cg_timer_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
 {
   switch (prop_id)
     {
@@ -129,7 +136,9 @@ cg_timer_new (void)
 }
 
 void
-cg_timer_set_clock (CgTimer *self, CgTimerClock clock, gpointer user_data)
+cg_timer_set_clock (CgTimer     *self,
+                    CgTimerClock clock,
+                    gpointer     user_data)
 {
   g_return_if_fail (CG_IS_TIMER (self));
   g_return_if_fail (self->state != CG_TIMER_RUNNING);
@@ -139,7 +148,8 @@ cg_timer_set_clock (CgTimer *self, CgTimerClock clock, gpointer user_data)
 }
 
 void
-cg_timer_set_duration (CgTimer *self, guint seconds)
+cg_timer_set_duration (CgTimer *self,
+                       guint    seconds)
 {
   g_return_if_fail (CG_IS_TIMER (self));
   g_return_if_fail (seconds <= 24 * 3600);

@@ -16,9 +16,8 @@ G_BEGIN_DECLS
 #define CG_TYPE_TIMER (cg_timer_get_type ())
 G_DECLARE_FINAL_TYPE (CgTimer, cg_timer, CG, TIMER, GObject)
 
-typedef enum
-{
-  CG_TIMER_STOPPED,  /* set, not started (or reset) */
+typedef enum {
+  CG_TIMER_STOPPED, /* set, not started (or reset) */
   CG_TIMER_RUNNING,
   CG_TIMER_PAUSED,
   CG_TIMER_FINISHED, /* reached zero: "Time" */
@@ -27,23 +26,23 @@ typedef enum
 /* Microseconds, like g_get_monotonic_time(). */
 typedef gint64 (*CgTimerClock) (gpointer user_data);
 
-CgTimer     *cg_timer_new (void);
-void         cg_timer_set_clock (CgTimer *self, CgTimerClock clock, gpointer user_data);
+CgTimer *cg_timer_new (void);
+void cg_timer_set_clock (CgTimer *self, CgTimerClock clock, gpointer user_data);
 
 /* Sets the length and stops the timer at that length. */
-void         cg_timer_set_duration (CgTimer *self, guint seconds);
-guint        cg_timer_get_duration (CgTimer *self);
-void         cg_timer_start (CgTimer *self);
-void         cg_timer_pause (CgTimer *self);
-void         cg_timer_reset (CgTimer *self);
+void cg_timer_set_duration (CgTimer *self, guint seconds);
+guint cg_timer_get_duration (CgTimer *self);
+void cg_timer_start (CgTimer *self);
+void cg_timer_pause (CgTimer *self);
+void cg_timer_reset (CgTimer *self);
 /* Reads the clock; emits notify::remaining when the shown second changed
  * and notify::state on reaching zero. */
-void         cg_timer_update (CgTimer *self);
+void cg_timer_update (CgTimer *self);
 CgTimerState cg_timer_get_state (CgTimer *self);
 /* Whole seconds left, rounded up (a timer at 0.4 s shows 0:01). */
-guint        cg_timer_get_remaining (CgTimer *self);
+guint cg_timer_get_remaining (CgTimer *self);
 
 /* "4:05", "12:00", "1:02:03"; for zero the translated word "Time". */
-char        *cg_timer_format (guint seconds);
+char *cg_timer_format (guint seconds);
 
 G_END_DECLS

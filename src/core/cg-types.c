@@ -50,8 +50,8 @@ cg_change_kind_to_detail (CgChangeKind kind)
 }
 
 static const char *const stage_names[CG_N_STAGES] = {
-  "session", "partners", "lesson-1", "lesson-2", "lesson-3", "lesson-4", "lesson-5",
-  "aims", "roles", "review", "charter",
+  "session",  "partners", "lesson-1", "lesson-2", "lesson-3", "lesson-4",
+  "lesson-5", "aims",     "roles",    "review",   "charter",
 };
 
 const char *
@@ -62,7 +62,8 @@ cg_stage_to_string (CgStage stage)
 }
 
 gboolean
-cg_stage_from_string (const char *s, CgStage *out)
+cg_stage_from_string (const char *s,
+                      CgStage    *out)
 {
   g_return_val_if_fail (out != NULL, FALSE);
 
@@ -79,10 +80,8 @@ const char *
 cg_lesson_get_title (guint lesson)
 {
   static const char *const titles[CG_N_LESSONS] = {
-    N_("Purpose and Leadership"),
-    N_("Outcomes and Customer Focus"),
-    N_("Culture and Communication"),
-    N_("Managing for Performance"),
+    N_("Purpose and Leadership"),    N_("Outcomes and Customer Focus"),
+    N_("Culture and Communication"), N_("Managing for Performance"),
     N_("Learning and Innovation"),
   };
 
@@ -132,8 +131,9 @@ cg_rating_to_label (CgRating rating)
 }
 
 G_GNUC_UNUSED static const char *const rating_label_strings[] = {
-  N_("No answer"), N_("Strongly disagree (1)"), N_("Disagree (2)"),
-  N_("Neither agree nor disagree (3)"), N_("Agree (4)"), N_("Strongly agree (5)"),
+  N_("No answer"),    N_("Strongly disagree (1)"),
+  N_("Disagree (2)"), N_("Neither agree nor disagree (3)"),
+  N_("Agree (4)"),    N_("Strongly agree (5)"),
   N_("Don’t know"),
 };
 
@@ -147,7 +147,8 @@ cg_rating_to_string (CgRating rating)
 }
 
 gboolean
-cg_rating_from_string (const char *s, CgRating *out)
+cg_rating_from_string (const char *s,
+                       CgRating   *out)
 {
   g_return_val_if_fail (out != NULL, FALSE);
 
@@ -171,8 +172,8 @@ cg_name_word_is_title (const char *word)
 {
   /* TRANSLATORS: honorifics skipped when a partner's name is shortened to one
    * word in a narrow grid cell, separated by "|"; keep the English ones too. */
-  g_auto (GStrv) titles = g_strsplit (_("Dr|Dr.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Mx|Prof|Prof.|Cllr|Rev|Revd|Sir|Dame"),
-                                      "|", -1);
+  g_auto (GStrv) titles = g_strsplit (
+    _("Dr|Dr.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Mx|Prof|Prof.|Cllr|Rev|Revd|Sir|Dame"), "|", -1);
 
   g_return_val_if_fail (word != NULL, FALSE);
   for (guint i = 0; titles[i] != NULL; i++)
@@ -210,12 +211,17 @@ G_GNUC_UNUSED static const char *const involvement_label_strings[] = {
 };
 
 gboolean
-cg_involvement_from_letter (const char *s, CgInvolvement *out)
+cg_involvement_from_letter (const char    *s,
+                            CgInvolvement *out)
 {
-  static const struct { const char *name; CgInvolvement inv; } names[] = {
+  static const struct
+  {
+    const char *name;
+    CgInvolvement inv;
+  } names[] = {
     { "R", CG_INVOLVEMENT_RESPONSIBLE }, { "A", CG_INVOLVEMENT_ACCOUNTABLE },
-    { "C", CG_INVOLVEMENT_CONSULTED }, { "I", CG_INVOLVEMENT_INFORMED },
-    { "none", CG_INVOLVEMENT_NONE }, { "-", CG_INVOLVEMENT_NONE },
+    { "C", CG_INVOLVEMENT_CONSULTED },   { "I", CG_INVOLVEMENT_INFORMED },
+    { "none", CG_INVOLVEMENT_NONE },     { "-", CG_INVOLVEMENT_NONE },
   };
 
   g_return_val_if_fail (out != NULL, FALSE);
@@ -231,10 +237,8 @@ cg_involvement_from_letter (const char *s, CgInvolvement *out)
 static gboolean
 is_xml_char (gunichar c)
 {
-  return c == 0x9 || c == 0xA || c == 0xD
-         || (c >= 0x20 && c <= 0xD7FF)
-         || (c >= 0xE000 && c <= 0xFFFD)
-         || (c >= 0x10000 && c <= 0x10FFFF);
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 char *
@@ -260,7 +264,10 @@ cg_text_clean (const char *text)
 /* Baselines ------------------------------------------------------------------ */
 
 CgBaseline *
-cg_baseline_new (const char *title, const char *date, const char *file_name, const char *sha256)
+cg_baseline_new (const char *title,
+                 const char *date,
+                 const char *file_name,
+                 const char *sha256)
 {
   CgBaseline *b = g_new0 (CgBaseline, 1);
 
@@ -276,8 +283,7 @@ cg_baseline_copy (const CgBaseline *baseline)
 {
   if (baseline == NULL)
     return NULL;
-  return cg_baseline_new (baseline->title, baseline->date, baseline->file_name,
-                          baseline->sha256);
+  return cg_baseline_new (baseline->title, baseline->date, baseline->file_name, baseline->sha256);
 }
 
 void
@@ -293,13 +299,13 @@ cg_baseline_free (CgBaseline *baseline)
 }
 
 gboolean
-cg_baseline_equal (const CgBaseline *a, const CgBaseline *b)
+cg_baseline_equal (const CgBaseline *a,
+                   const CgBaseline *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
-  return g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->date, b->date) == 0
-         && g_strcmp0 (a->file_name, b->file_name) == 0
-         && g_strcmp0 (a->sha256, b->sha256) == 0;
+  return g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->date, b->date) == 0 &&
+         g_strcmp0 (a->file_name, b->file_name) == 0 && g_strcmp0 (a->sha256, b->sha256) == 0;
 }
 
 char *

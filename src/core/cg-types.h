@@ -18,8 +18,7 @@ typedef struct _CgSession CgSession;
 #define CG_RATING_MAX 5
 
 /* A rating on the 5-point scale. NONE = not answered yet. */
-typedef enum
-{
+typedef enum {
   CG_RATING_NONE = 0,
   CG_RATING_1 = 1, /* strongly disagree / not important */
   CG_RATING_2 = 2,
@@ -31,8 +30,7 @@ typedef enum
 
 /* A partner's own involvement in a task. UNSET = not answered yet;
  * NONE = answered "not involved". */
-typedef enum
-{
+typedef enum {
   CG_INVOLVEMENT_UNSET = 0,
   CG_INVOLVEMENT_NONE,
   CG_INVOLVEMENT_RESPONSIBLE,
@@ -41,15 +39,13 @@ typedef enum
   CG_INVOLVEMENT_INFORMED,
 } CgInvolvement;
 
-typedef enum
-{
+typedef enum {
   CG_ITEM_STATEMENT,
   CG_ITEM_AIM,
 } CgItemKind;
 
 /* The workshop's stages, in the order the facilitator walks them. */
-typedef enum
-{
+typedef enum {
   CG_STAGE_SESSION,
   CG_STAGE_PARTNERS,
   CG_STAGE_LESSON_1,
@@ -69,20 +65,18 @@ typedef enum
 #define CG_LESSON_FOR_STAGE(s) ((guint) ((s) -CG_STAGE_LESSON_1))
 
 /* Session detail fields (plain text). */
-typedef enum
-{
+typedef enum {
   CG_DETAIL_TITLE,
   CG_DETAIL_DATE, /* ISO 8601 "YYYY-MM-DD", or empty */
   CG_DETAIL_FACILITATOR,
-  CG_DETAIL_CONTEXT, /* the partnership's context or case, multi-line */
+  CG_DETAIL_CONTEXT,  /* the partnership's context or case, multi-line */
   CG_DETAIL_SCENARIO, /* name of the template the session started from */
   CG_N_DETAILS
 } CgDetail;
 
 /* Charter text fields. A NULL value means "not written yet": the charter
  * layout then uses text generated from the session. */
-typedef enum
-{
+typedef enum {
   CG_CHARTER_TITLE,
   CG_CHARTER_PURPOSE,
   CG_CHARTER_GROUND_RULES,
@@ -97,8 +91,7 @@ typedef enum
 } CgCharterField;
 
 /* Partner fields (plain text). */
-typedef enum
-{
+typedef enum {
   CG_PARTNER_NAME,
   CG_PARTNER_ORGANISATION,
   CG_PARTNER_ROLE,
@@ -143,27 +136,28 @@ typedef struct
 typedef struct
 {
   char *title;
-  char *date;      /* "YYYY-MM-DD" or "" */
+  char *date; /* "YYYY-MM-DD" or "" */
   char *file_name;
   char *sha256;
 } CgBaseline;
 
-CgBaseline *cg_baseline_new (const char *title, const char *date, const char *file_name,
+CgBaseline *cg_baseline_new (const char *title,
+                             const char *date,
+                             const char *file_name,
                              const char *sha256);
 CgBaseline *cg_baseline_copy (const CgBaseline *baseline);
-void        cg_baseline_free (CgBaseline *baseline);
-gboolean    cg_baseline_equal (const CgBaseline *a, const CgBaseline *b); /* NULL == NULL */
+void cg_baseline_free (CgBaseline *baseline);
+gboolean cg_baseline_equal (const CgBaseline *a, const CgBaseline *b); /* NULL == NULL */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgBaseline, cg_baseline_free)
 /* The SHA-256 of @bytes as 64 lowercase hex digits. */
-char       *cg_sha256_hex (GBytes *bytes);
+char *cg_sha256_hex (GBytes *bytes);
 
 /* What kind of change a CgSession::changed signal reports. The signal is
  * detailed: connect to "changed::rating" to hear only ratings. The nick of
  * each value is the detail. a and b say which entity changed. */
-typedef enum
-{
-  CG_CHANGE_DETAIL,       /* a = CgDetail */
-  CG_CHANGE_OPTIONS,      /* answers hidden, reveal state; a = CgStage or 0 */
+typedef enum {
+  CG_CHANGE_DETAIL,          /* a = CgDetail */
+  CG_CHANGE_OPTIONS,         /* answers hidden, reveal state; a = CgStage or 0 */
   CG_CHANGE_PARTNER_ADDED,   /* a = partner id, b = position */
   CG_CHANGE_PARTNER_REMOVED, /* a = partner id, b = old position */
   CG_CHANGE_PARTNER,         /* a = partner id, b = CgPartnerField */
@@ -182,7 +176,7 @@ typedef enum
   CG_CHANGE_LESSON,          /* a = lesson (intro or prompts) */
   CG_CHANGE_CHARTER,         /* a = CgCharterField */
   CG_CHANGE_ROLE_SUGGESTIONS,
-  CG_CHANGE_ALL,             /* everything may have changed (load, undo of a bulk edit) */
+  CG_CHANGE_ALL, /* everything may have changed (load, undo of a bulk edit) */
 } CgChangeKind;
 
 GType cg_change_kind_get_type (void) G_GNUC_CONST;
@@ -191,20 +185,21 @@ GType cg_change_kind_get_type (void) G_GNUC_CONST;
 const char *cg_change_kind_to_detail (CgChangeKind kind);
 
 /* Names used in files and on the command line, and for people. */
-const char *cg_stage_to_string (CgStage stage);          /* "session", "lesson-1", ... */
-gboolean    cg_stage_from_string (const char *s, CgStage *out);
-const char *cg_stage_get_title (CgStage stage);          /* translated, e.g. "Purpose and Leadership" */
-const char *cg_lesson_get_title (guint lesson);          /* translated lesson title, lesson 0..4 */
-const char *cg_rating_to_label (CgRating rating);        /* translated, "Agree (4)" */
-const char *cg_rating_to_string (CgRating rating);       /* "1".."5", "dont-know", "" */
-gboolean    cg_rating_from_string (const char *s, CgRating *out);
+const char *cg_stage_to_string (CgStage stage); /* "session", "lesson-1", ... */
+gboolean cg_stage_from_string (const char *s, CgStage *out);
+const char *cg_stage_get_title (CgStage stage);    /* translated, e.g. "Purpose and Leadership" */
+const char *cg_lesson_get_title (guint lesson);    /* translated lesson title, lesson 0..4 */
+const char *cg_rating_to_label (CgRating rating);  /* translated, "Agree (4)" */
+const char *cg_rating_to_string (CgRating rating); /* "1".."5", "dont-know", "" */
+gboolean cg_rating_from_string (const char *s, CgRating *out);
 /* Whether one word of a name is an honorific ("Dr", "Cllr", translatable):
  * a shortened name or a partner's initials skip it, so "Dr Priya Nair"
  * shows as "Priya" and "PN", not "Dr" and "DP". */
 gboolean cg_name_word_is_title (const char *word);
-const char *cg_involvement_to_letter (CgInvolvement inv); /* "R", "A", "C", "I", "-" (none), "" (unset) */
-const char *cg_involvement_to_label (CgInvolvement inv);  /* translated, "Responsible" */
-gboolean    cg_involvement_from_letter (const char *s, CgInvolvement *out);
+const char *cg_involvement_to_letter (
+  CgInvolvement inv); /* "R", "A", "C", "I", "-" (none), "" (unset) */
+const char *cg_involvement_to_label (CgInvolvement inv); /* translated, "Responsible" */
+gboolean cg_involvement_from_letter (const char *s, CgInvolvement *out);
 
 /* Text as it enters the model: valid UTF-8, only characters XML 1.0 can
  * carry (tab, LF, CR kept). Returns a new string; NULL in gives "". */

@@ -14,8 +14,8 @@
 
 typedef struct
 {
-  double scale;        /* font scale, 1 = style's base size */
-  double px;           /* base font size at this scale */
+  double scale; /* font scale, 1 = style's base size */
+  double px;    /* base font size at this scale */
   double pad;
   double title_h;
   CgRect badge;
@@ -25,15 +25,16 @@ typedef struct
   double axis_y, x0, spacing;
   double labels_y, labels_h;
   double footer_y, footer_h;
-  int squeeze;         /* 0 = everything; 1 no footer; 2 one-line title; 3 bare ticks */
+  int squeeze; /* 0 = everything; 1 no footer; 2 one-line title; 3 bare ticks */
   double height;
   gboolean visible;
-  double offset_y;     /* centres the content in a taller box */
+  double offset_y; /* centres the content in a taller box */
   guint counts[CG_RATING_MAX + 1];
 } Layout;
 
 static char *
-title_text (CgSession *session, const CgItem *item)
+title_text (CgSession    *session,
+            const CgItem *item)
 {
   g_autofree char *label = cg_chart_item_label (session, item->id);
 
@@ -41,7 +42,9 @@ title_text (CgSession *session, const CgItem *item)
 }
 
 static char *
-tick_text (const CgItem *item, guint rating, int squeeze)
+tick_text (const CgItem *item,
+           guint         rating,
+           int           squeeze)
 {
   if (squeeze >= 3)
     return g_strdup_printf ("%u", rating);
@@ -60,23 +63,25 @@ footer_text (const CgItemStats *st)
   if (st->n > 0 && st->indicative)
     g_string_append (s, _(" (indicative only)"));
   if (st->n_dont_know > 0)
-    g_string_append_printf (s, ngettext (" · %u don’t know", " · %u don’t know",
-                                         st->n_dont_know), st->n_dont_know);
+    g_string_append_printf (s, ngettext (" · %u don’t know", " · %u don’t know", st->n_dont_know),
+                            st->n_dont_know);
   if (st->n_missing > 0)
-    g_string_append_printf (s, ngettext (" · %u not answered", " · %u not answered",
-                                         st->n_missing), st->n_missing);
+    g_string_append_printf (s, ngettext (" · %u not answered", " · %u not answered", st->n_missing),
+                            st->n_missing);
   return g_string_free (s, FALSE);
 }
 
 static void
-count_ratings (CgSession *session, const CgItem *item, guint counts[CG_RATING_MAX + 1])
+count_ratings (CgSession    *session,
+               const CgItem *item,
+               guint         counts[CG_RATING_MAX + 1])
 {
   for (guint r = 0; r <= CG_RATING_MAX; r++)
     counts[r] = 0;
   for (guint i = 0; i < cg_session_get_n_partners (session); i++)
     {
-      CgRating r = cg_session_get_rating (session, cg_session_get_partner (session, i)->id,
-                                          item->id);
+      CgRating r =
+        cg_session_get_rating (session, cg_session_get_partner (session, i)->id, item->id);
 
       if (r >= CG_RATING_1 && r <= CG_RATING_5)
         counts[r]++;
@@ -84,11 +89,16 @@ count_ratings (CgSession *session, const CgItem *item, guint counts[CG_RATING_MA
 }
 
 static double
-layout_height (cairo_t *cr, const CgChartStyle *style, const char *text, double scale,
-               gboolean bold, double width, int lines)
+layout_height (cairo_t            *cr,
+               const CgChartStyle *style,
+               const char         *text,
+               double              scale,
+               gboolean            bold,
+               double              width,
+               int                 lines)
 {
-  g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, text, scale, bold,
-                                                          width, lines);
+  g_autoptr (PangoLayout) layout =
+    cg_chart_style_layout (cr, style, text, scale, bold, width, lines);
   double h;
 
   cg_render_layout_size (layout, NULL, &h);
@@ -97,8 +107,11 @@ layout_height (cairo_t *cr, const CgChartStyle *style, const char *text, double 
 
 /* The scale and the dots below the title. */
 static void
-layout_scale (cairo_t *cr, const CgChartStyle *style, const CgItem *item, double width,
-              Layout *l)
+layout_scale (cairo_t            *cr,
+              const CgChartStyle *style,
+              const CgItem       *item,
+              double              width,
+              Layout             *l)
 {
   guint max_count = 0;
 
@@ -114,24 +127,30 @@ layout_scale (cairo_t *cr, const CgChartStyle *style, const CgItem *item, double
   if (l->visible)
     l->axis_y = l->dots_top + (l->rows - 1) * l->step_y + 2 * l->dot_r + l->pad * 0.5;
   else
-    l->axis_y = l->dots_top + layout_height (cr, style, _(HIDDEN_TEXT), l->scale, FALSE,
-                                             width - 2 * l->pad, 2) + l->pad;
+    l->axis_y = l->dots_top +
+                layout_height (cr, style, _(HIDDEN_TEXT), l->scale, FALSE, width - 2 * l->pad, 2) +
+                l->pad;
   l->labels_y = l->axis_y + l->px * 0.9;
   l->labels_h = 0;
   for (guint r = 1; r <= CG_RATING_MAX; r++)
     {
       g_autofree char *t = tick_text (item, r, l->squeeze);
 
-      l->labels_h = MAX (l->labels_h, layout_height (cr, style, t, l->scale * LABEL_SCALE,
-                                                     FALSE, l->spacing - 4, 3));
+      l->labels_h = MAX (l->labels_h, layout_height (cr, style, t, l->scale * LABEL_SCALE, FALSE,
+                                                     l->spacing - 4, 3));
     }
   l->footer_y = l->labels_y + l->labels_h + l->pad * 0.5;
 }
 
 static void
-layout_compute (cairo_t *cr, const CgChartStyle *style, CgSession *session,
-                const CgItem *item, const CgItemStats *st, double width, double scale,
-                Layout *l)
+layout_compute (cairo_t            *cr,
+                const CgChartStyle *style,
+                CgSession          *session,
+                const CgItem       *item,
+                const CgItemStats  *st,
+                double              width,
+                double              scale,
+                Layout             *l)
 {
   g_autofree char *title = title_text (session, item);
 
@@ -140,27 +159,36 @@ layout_compute (cairo_t *cr, const CgChartStyle *style, CgSession *session,
   l->pad = l->px * 0.5;
   l->visible = cg_chart_item_visible (session, item->id);
   count_ratings (session, item, l->counts);
-  l->badge = (CgRect) { width - l->pad, l->pad, 0, 0 };
+  l->badge = (CgRect){ width - l->pad, l->pad, 0, 0 };
   if (l->visible)
     {
-      cg_chart_draw_item_badge (cr, style, st, scale * 0.9, 0, 0, FALSE,
-                                 &l->badge.width, &l->badge.height);
+      cg_chart_draw_item_badge (cr, style, st, scale * 0.9, 0, 0, FALSE, &l->badge.width,
+                                &l->badge.height);
       l->badge.x = width - l->pad - l->badge.width;
     }
-  l->title_h = style->hide_item_title ? 0
-               : layout_height (cr, style, title, scale, TRUE, l->badge.x - 2 * l->pad,
-                                l->squeeze >= 2 ? 1 : 3);
+  l->title_h = style->hide_item_title
+                 ? 0
+                 : layout_height (cr, style, title, scale, TRUE, l->badge.x - 2 * l->pad,
+                                  l->squeeze >= 2 ? 1 : 3);
   layout_scale (cr, style, item, width, l);
-  l->footer_h = l->visible && l->squeeze == 0 ? layout_height (cr, style, "X", scale * FOOTER_SCALE, FALSE,
-                                            width, 1) : 0;
+  l->footer_h = l->visible && l->squeeze == 0
+                  ? layout_height (cr, style, "X", scale * FOOTER_SCALE, FALSE, width, 1)
+                  : 0;
   l->height = l->footer_y + l->footer_h + l->pad;
 }
 
 /* Shrinks the text towards the minimum size until the content fits; past
  * that, stacked dots close up (still each visible) rather than spill out. */
 static void
-layout_shrink (cairo_t *cr, const CgChartStyle *style, CgSession *session, const CgItem *item,
-               const CgItemStats *st, double width, double height, int squeeze, Layout *l)
+layout_shrink (cairo_t            *cr,
+               const CgChartStyle *style,
+               CgSession          *session,
+               const CgItem       *item,
+               const CgItemStats  *st,
+               double              width,
+               double              height,
+               int                 squeeze,
+               Layout             *l)
 {
   double min_scale = style->min_font_size / style->font_size;
   double scale = 1.0;
@@ -191,8 +219,14 @@ layout_shrink (cairo_t *cr, const CgChartStyle *style, CgSession *session, const
  * title's second and third lines and the scale words go, in that order,
  * rather than spill out of the box. */
 static void
-layout_fit (cairo_t *cr, const CgChartStyle *style, CgSession *session, const CgItem *item,
-            const CgItemStats *st, double width, double height, Layout *l)
+layout_fit (cairo_t            *cr,
+            const CgChartStyle *style,
+            CgSession          *session,
+            const CgItem       *item,
+            const CgItemStats  *st,
+            double              width,
+            double              height,
+            Layout             *l)
 {
   for (int squeeze = 0; squeeze <= 3; squeeze++)
     {
@@ -204,7 +238,11 @@ layout_fit (cairo_t *cr, const CgChartStyle *style, CgSession *session, const Cg
 }
 
 static void
-dot_centre (const Layout *l, guint rating, guint index, double *x, double *y)
+dot_centre (const Layout *l,
+            guint         rating,
+            guint         index,
+            double       *x,
+            double       *y)
 {
   guint row = index / l->cols;
   guint col = index % l->cols;
@@ -216,7 +254,10 @@ dot_centre (const Layout *l, guint rating, guint index, double *x, double *y)
 }
 
 static void
-draw_scale (cairo_t *cr, const CgChartStyle *style, const CgItem *item, const Layout *l)
+draw_scale (cairo_t            *cr,
+            const CgChartStyle *style,
+            const CgItem       *item,
+            const Layout       *l)
 {
   cairo_save (cr);
   cg_rgb_set_source (cr, &style->muted, 1.0);
@@ -236,13 +277,11 @@ draw_scale (cairo_t *cr, const CgChartStyle *style, const CgItem *item, const La
   for (guint r = 1; r <= CG_RATING_MAX; r++)
     {
       g_autofree char *t = tick_text (item, r, l->squeeze);
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, t,
-                                                              l->scale * LABEL_SCALE, FALSE,
-                                                              l->spacing - 4, 3);
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, style, t, l->scale * LABEL_SCALE, FALSE, l->spacing - 4, 3);
 
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      cg_render_layout_show (cr, layout, l->x0 + l->spacing * (r - 1) + 2, l->labels_y,
-                             &style->fg);
+      cg_render_layout_show (cr, layout, l->x0 + l->spacing * (r - 1) + 2, l->labels_y, &style->fg);
     }
 }
 
@@ -250,8 +289,12 @@ draw_scale (cairo_t *cr, const CgChartStyle *style, const CgItem *item, const La
  * background, so the tag inside reads at full contrast whatever the colour,
  * and an outer ring in the text colour sets the dot off the background. */
 static void
-paint_disc (cairo_t *cr, const CgChartStyle *style, const Layout *l, const CgRgb *fill,
-            double x, double y)
+paint_disc (cairo_t            *cr,
+            const CgChartStyle *style,
+            const Layout       *l,
+            const CgRgb        *fill,
+            double              x,
+            double              y)
 {
   double ring = l->dot_r * 0.28;
 
@@ -282,7 +325,9 @@ paint_disc (cairo_t *cr, const CgChartStyle *style, const Layout *l, const CgRgb
  * anew was a third of a 200-partner report's time. The cache lives and
  * dies with @cr; it is dropped if it ever grows past a sane size. */
 static PangoLayout *
-tag_layout (cairo_t *cr, const CgChartStyle *style, const char *tag)
+tag_layout (cairo_t            *cr,
+            const CgChartStyle *style,
+            const char         *tag)
 {
   static const cairo_user_data_key_t key;
   GHashTable *cache = cairo_get_user_data (cr, &key);
@@ -292,8 +337,8 @@ tag_layout (cairo_t *cr, const CgChartStyle *style, const char *tag)
   if (cache == NULL || g_hash_table_size (cache) > 4096)
     {
       cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      if (cairo_set_user_data (cr, &key, cache, (cairo_destroy_func_t) g_hash_table_unref)
-          != CAIRO_STATUS_SUCCESS)
+      if (cairo_set_user_data (cr, &key, cache, (cairo_destroy_func_t) g_hash_table_unref) !=
+          CAIRO_STATUS_SUCCESS)
         {
           g_hash_table_unref (cache);
           return cg_render_layout_new (cr, style->font_family, TAG_REF_PX, TRUE, tag);
@@ -309,8 +354,13 @@ tag_layout (cairo_t *cr, const CgChartStyle *style, const char *tag)
 }
 
 static void
-draw_dot (cairo_t *cr, const CgChartStyle *style, const Layout *l, const CgPartner *p,
-          const char *tag, double x, double y)
+draw_dot (cairo_t            *cr,
+          const CgChartStyle *style,
+          const Layout       *l,
+          const CgPartner    *p,
+          const char         *tag,
+          double              x,
+          double              y)
 {
   CgRgb fill = cg_chart_style_partner_colour (style, p);
   CgRgb ink = style->high_contrast ? style->fg : cg_rgb_text_on (&fill);
@@ -331,8 +381,11 @@ draw_dot (cairo_t *cr, const CgChartStyle *style, const Layout *l, const CgPartn
 }
 
 static void
-draw_dots (cairo_t *cr, const CgChartStyle *style, CgSession *session, const CgItem *item,
-           const Layout *l)
+draw_dots (cairo_t            *cr,
+           const CgChartStyle *style,
+           CgSession          *session,
+           const CgItem       *item,
+           const Layout       *l)
 {
   g_auto (GStrv) tags = cg_chart_partner_tags (session);
   guint seen[CG_RATING_MAX + 1] = { 0 };
@@ -351,7 +404,10 @@ draw_dots (cairo_t *cr, const CgChartStyle *style, CgSession *session, const CgI
 }
 
 static void
-draw_mean (cairo_t *cr, const CgChartStyle *style, const CgItemStats *st, const Layout *l)
+draw_mean (cairo_t            *cr,
+           const CgChartStyle *style,
+           const CgItemStats  *st,
+           const Layout       *l)
 {
   double x, h = l->px * 0.6;
 
@@ -369,18 +425,30 @@ draw_mean (cairo_t *cr, const CgChartStyle *style, const CgItemStats *st, const 
 }
 
 static void
-draw_text (cairo_t *cr, const CgChartStyle *style, const char *text, double scale,
-           gboolean bold, double x, double y, double width, int lines, const CgRgb *colour)
+draw_text (cairo_t            *cr,
+           const CgChartStyle *style,
+           const char         *text,
+           double              scale,
+           gboolean            bold,
+           double              x,
+           double              y,
+           double              width,
+           int                 lines,
+           const CgRgb        *colour)
 {
-  g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, text, scale, bold,
-                                                          width, lines);
+  g_autoptr (PangoLayout) layout =
+    cg_chart_style_layout (cr, style, text, scale, bold, width, lines);
 
   cg_render_layout_show (cr, layout, x, y, colour);
 }
 
 void
-cg_chart_dots_draw (cairo_t *cr, double width, double height, CgSession *session,
-                    guint item_id, const CgChartStyle *style)
+cg_chart_dots_draw (cairo_t            *cr,
+                    double              width,
+                    double              height,
+                    CgSession          *session,
+                    guint               item_id,
+                    const CgChartStyle *style)
 {
   const CgItem *item;
   g_autoptr (CgItemStats) st = NULL;
@@ -404,8 +472,8 @@ cg_chart_dots_draw (cairo_t *cr, double width, double height, CgSession *session
     {
       g_autofree char *footer = footer_text (st);
 
-      cg_chart_draw_item_badge (cr, style, st, l.scale * 0.9, l.badge.x, l.badge.y,
-                                 TRUE, NULL, NULL);
+      cg_chart_draw_item_badge (cr, style, st, l.scale * 0.9, l.badge.x, l.badge.y, TRUE, NULL,
+                                NULL);
       draw_dots (cr, style, session, item, &l);
       draw_mean (cr, style, st, &l);
       if (l.footer_h > 0)
@@ -413,14 +481,19 @@ cg_chart_dots_draw (cairo_t *cr, double width, double height, CgSession *session
                    width - 2 * l.pad, 1, &style->muted);
     }
   else
-    draw_text (cr, style, _(HIDDEN_TEXT), l.scale, FALSE, l.pad, l.dots_top,
-               width - 2 * l.pad, 2, &style->muted);
+    draw_text (cr, style, _(HIDDEN_TEXT), l.scale, FALSE, l.pad, l.dots_top, width - 2 * l.pad, 2,
+               &style->muted);
   cairo_restore (cr);
 }
 
 static gboolean
-compute_for (cairo_t *cr, double width, double height, CgSession *session, guint item_id,
-             const CgChartStyle *style, Layout *l)
+compute_for (cairo_t            *cr,
+             double              width,
+             double              height,
+             CgSession          *session,
+             guint               item_id,
+             const CgChartStyle *style,
+             Layout             *l)
 {
   const CgItem *item = cg_session_lookup_item (session, item_id);
   g_autoptr (CgItemStats) st = cg_analysis_item (session, item_id);
@@ -432,7 +505,9 @@ compute_for (cairo_t *cr, double width, double height, CgSession *session, guint
 }
 
 double
-cg_chart_dots_get_height_for_width (CgSession *session, guint item_id, double width,
+cg_chart_dots_get_height_for_width (CgSession          *session,
+                                    guint               item_id,
+                                    double              width,
                                     const CgChartStyle *style)
 {
   cairo_t *cr;
@@ -447,8 +522,13 @@ cg_chart_dots_get_height_for_width (CgSession *session, guint item_id, double wi
 }
 
 gboolean
-cg_chart_dots_get_geometry (cairo_t *cr, double width, double height, CgSession *session,
-                            guint item_id, const CgChartStyle *style, CgDotsGeometry *out)
+cg_chart_dots_get_geometry (cairo_t            *cr,
+                            double              width,
+                            double              height,
+                            CgSession          *session,
+                            guint               item_id,
+                            const CgChartStyle *style,
+                            CgDotsGeometry     *out)
 {
   Layout l;
 
@@ -467,16 +547,22 @@ cg_chart_dots_get_geometry (cairo_t *cr, double width, double height, CgSession 
 }
 
 gboolean
-cg_chart_dots_locate_partner (cairo_t *cr, double width, double height, CgSession *session,
-                              guint item_id, guint partner_id, const CgChartStyle *style,
-                              double *x, double *y)
+cg_chart_dots_locate_partner (cairo_t            *cr,
+                              double              width,
+                              double              height,
+                              CgSession          *session,
+                              guint               item_id,
+                              guint               partner_id,
+                              const CgChartStyle *style,
+                              double             *x,
+                              double             *y)
 {
   CgRating mine = cg_session_get_rating (session, partner_id, item_id);
   guint index = 0;
   Layout l;
 
-  if (mine < CG_RATING_1 || mine > CG_RATING_5
-      || !compute_for (cr, width, height, session, item_id, style, &l) || !l.visible)
+  if (mine < CG_RATING_1 || mine > CG_RATING_5 ||
+      !compute_for (cr, width, height, session, item_id, style, &l) || !l.visible)
     return FALSE;
   for (guint i = 0; i < cg_session_get_n_partners (session); i++)
     {
@@ -492,7 +578,9 @@ cg_chart_dots_locate_partner (cairo_t *cr, double width, double height, CgSessio
 }
 
 static void
-describe_answers (GString *s, CgSession *session, const CgItem *item)
+describe_answers (GString      *s,
+                  CgSession    *session,
+                  const CgItem *item)
 {
   for (guint r = CG_RATING_1; r <= CG_RATING_DONT_KNOW; r++)
     {
@@ -511,15 +599,15 @@ describe_answers (GString *s, CgSession *session, const CgItem *item)
         continue;
       g_ptr_array_add (names, NULL);
       joined = g_strjoinv (", ", (char **) names->pdata);
-      g_string_append_printf (s, " %s: %s.",
-                              r == CG_RATING_DONT_KNOW ? _("Don’t know")
-                                                       : cg_chart_scale_word (item->kind, r),
-                              joined);
+      g_string_append_printf (
+        s, " %s: %s.",
+        r == CG_RATING_DONT_KNOW ? _("Don’t know") : cg_chart_scale_word (item->kind, r), joined);
     }
 }
 
 char *
-cg_chart_dots_describe (CgSession *session, guint item_id)
+cg_chart_dots_describe (CgSession *session,
+                        guint      item_id)
 {
   const CgItem *item;
   g_autoptr (CgItemStats) st = NULL;
@@ -545,8 +633,8 @@ cg_chart_dots_describe (CgSession *session, guint item_id)
   describe_answers (s, session, item);
   for (guint i = 0; st->dissenters != NULL && i < st->dissenters->len; i++)
     {
-      const CgPartner *p = cg_session_lookup_partner (session,
-                                                      g_array_index (st->dissenters, guint, i));
+      const CgPartner *p =
+        cg_session_lookup_partner (session, g_array_index (st->dissenters, guint, i));
 
       if (p != NULL)
         g_string_append_printf (s, _(" %s stands apart."), p->name);

@@ -22,25 +22,41 @@ typedef struct
   double scale_x[CG_RATING_MAX + 1]; /* x of the ticks 1..5; [0] unused */
   double axis_y;
   double dot_radius;
-  CgRect badge;      /* empty when the answers are hidden */
-  double height;     /* height the content needs at this width */
+  CgRect badge;  /* empty when the answers are hidden */
+  double height; /* height the content needs at this width */
 } CgDotsGeometry;
 
-void   cg_chart_dots_draw (cairo_t *cr, double width, double height, CgSession *session,
-                           guint item_id, const CgChartStyle *style);
+void cg_chart_dots_draw (cairo_t *cr,
+                         double width,
+                         double height,
+                         CgSession *session,
+                         guint item_id,
+                         const CgChartStyle *style);
 /* Natural height at @width (measured on a scratch context). */
-double cg_chart_dots_get_height_for_width (CgSession *session, guint item_id, double width,
+double cg_chart_dots_get_height_for_width (CgSession *session,
+                                           guint item_id,
+                                           double width,
                                            const CgChartStyle *style);
 /* The layout cg_chart_dots_draw() uses for this box; FALSE if @item_id is unknown. */
-gboolean cg_chart_dots_get_geometry (cairo_t *cr, double width, double height,
-                                     CgSession *session, guint item_id,
-                                     const CgChartStyle *style, CgDotsGeometry *out);
+gboolean cg_chart_dots_get_geometry (cairo_t *cr,
+                                     double width,
+                                     double height,
+                                     CgSession *session,
+                                     guint item_id,
+                                     const CgChartStyle *style,
+                                     CgDotsGeometry *out);
 /* Centre of @partner_id's dot; FALSE when it has no dot (no 1-5 answer, or
  * hidden). */
-gboolean cg_chart_dots_locate_partner (cairo_t *cr, double width, double height,
-                                       CgSession *session, guint item_id, guint partner_id,
-                                       const CgChartStyle *style, double *x, double *y);
+gboolean cg_chart_dots_locate_partner (cairo_t *cr,
+                                       double width,
+                                       double height,
+                                       CgSession *session,
+                                       guint item_id,
+                                       guint partner_id,
+                                       const CgChartStyle *style,
+                                       double *x,
+                                       double *y);
 /* A plain-text summary for the accessible description. */
-char    *cg_chart_dots_describe (CgSession *session, guint item_id);
+char *cg_chart_dots_describe (CgSession *session, guint item_id);
 
 G_END_DECLS

@@ -16,7 +16,7 @@ typedef struct
   const guint *ids;
   guint n_items, n_partners;
   const CgChartStyle *style;
-  gboolean means;  /* cells are group means (no "don't know" to key) */
+  gboolean means; /* cells are group means (no "don't know" to key) */
 } Input;
 
 typedef struct
@@ -28,13 +28,16 @@ typedef struct
   double legend_y, legend_h;
   double key_y, key_line_h;
   guint key_cols, key_rows, key_shown;
-  gboolean key_more;   /* an "and N more" line ends the key */
+  gboolean key_more; /* an "and N more" line ends the key */
   double height;
 } Layout;
 
 static double
-text_width (cairo_t *cr, const CgChartStyle *style, const char *text, double scale,
-            gboolean bold)
+text_width (cairo_t            *cr,
+            const CgChartStyle *style,
+            const char         *text,
+            double              scale,
+            gboolean            bold)
 {
   g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, text, scale, bold, 0, 0);
   double w;
@@ -44,7 +47,9 @@ text_width (cairo_t *cr, const CgChartStyle *style, const char *text, double sca
 }
 
 static double
-line_height (cairo_t *cr, const CgChartStyle *style, double scale)
+line_height (cairo_t            *cr,
+             const CgChartStyle *style,
+             double              scale)
 {
   g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, "Ay", scale, FALSE, 0, 0);
   double h;
@@ -88,7 +93,9 @@ legend_entries (const Input *in)
 }
 
 static void
-draw_hatch (cairo_t *cr, const CgChartStyle *style, const CgRect *r)
+draw_hatch (cairo_t            *cr,
+            const CgChartStyle *style,
+            const CgRect       *r)
 {
   cairo_save (cr);
   cairo_rectangle (cr, r->x, r->y, r->width, r->height);
@@ -106,7 +113,11 @@ draw_hatch (cairo_t *cr, const CgChartStyle *style, const CgRect *r)
 
 /* Lays the legend out in rows; returns its height (draws when @draw). */
 static double
-legend_flow (cairo_t *cr, const Input *in, const Layout *l, double width, gboolean draw)
+legend_flow (cairo_t      *cr,
+             const Input  *in,
+             const Layout *l,
+             double        width,
+             gboolean      draw)
 {
   g_autoptr (GPtrArray) entries = legend_entries (in);
   double sw = l->px * SMALL, lh = line_height (cr, in->style, l->scale * SMALL);
@@ -127,19 +138,19 @@ legend_flow (cairo_t *cr, const Input *in, const Layout *l, double width, gboole
         }
       if (draw)
         {
-          g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, in->style, t,
-                                                                  l->scale * SMALL, FALSE,
-                                                                  w - sw - l->pad * 0.5, 1);
+          g_autoptr (PangoLayout) layout = cg_chart_style_layout (
+            cr, in->style, t, l->scale * SMALL, FALSE, w - sw - l->pad * 0.5, 1);
           /* Group means key no "don't know": their entries move up one. */
           guint k = in->means && i >= CG_RATING_MAX ? i + 1 : i;
-          const CgRgb *fill = k < CG_RATING_MAX ? &in->style->shades[k + 1]
-                              : k == CG_RATING_MAX ? &in->style->dont_know : &in->style->bg;
+          const CgRgb *fill = k < CG_RATING_MAX    ? &in->style->shades[k + 1]
+                              : k == CG_RATING_MAX ? &in->style->dont_know
+                                                   : &in->style->bg;
 
           cairo_rectangle (cr, x, y + (lh - sw) / 2, sw, sw);
           cg_rgb_set_source (cr, fill, 1.0);
           cairo_fill_preserve (cr);
           if (k > CG_RATING_MAX + 1)
-            draw_hatch (cr, in->style, &(CgRect) { x, y + (lh - sw) / 2, sw, sw });
+            draw_hatch (cr, in->style, &(CgRect){ x, y + (lh - sw) / 2, sw, sw });
           cg_rgb_set_source (cr, &in->style->grid, 1.0);
           cairo_set_line_width (cr, 1.0);
           cairo_stroke (cr);
@@ -151,14 +162,16 @@ legend_flow (cairo_t *cr, const Input *in, const Layout *l, double width, gboole
 }
 
 static void
-layout_columns (cairo_t *cr, const Input *in, double width, Layout *l)
+layout_columns (cairo_t     *cr,
+                const Input *in,
+                double       width,
+                Layout      *l)
 {
   double widest = 0;
 
   l->swatch = l->px * 0.8;
   for (guint i = 0; i < in->n_partners; i++)
-    widest = MAX (widest, text_width (cr, in->style,
-                                      cg_session_get_partner (in->session, i)->name,
+    widest = MAX (widest, text_width (cr, in->style, cg_session_get_partner (in->session, i)->name,
                                       l->scale, FALSE));
   l->name_w = MIN (widest, width * 0.28) + l->swatch + l->pad;
   l->grid_x = l->pad + l->name_w + l->pad;
@@ -170,8 +183,13 @@ layout_columns (cairo_t *cr, const Input *in, double width, Layout *l)
 }
 
 static void
-layout_compute (cairo_t *cr, const Input *in, double width, double scale, guint key_limit,
-                gboolean with_more, Layout *l)
+layout_compute (cairo_t     *cr,
+                const Input *in,
+                double       width,
+                double       scale,
+                guint        key_limit,
+                gboolean     with_more,
+                Layout      *l)
 {
   l->scale = scale;
   l->px = cg_chart_style_font_px (in->style, scale);
@@ -191,7 +209,11 @@ layout_compute (cairo_t *cr, const Input *in, double width, double scale, guint 
 }
 
 static void
-layout_fit (cairo_t *cr, const Input *in, double width, double height, Layout *l)
+layout_fit (cairo_t     *cr,
+            const Input *in,
+            double       width,
+            double       height,
+            Layout      *l)
 {
   double min_scale = in->style->min_font_size / in->style->font_size;
   double scale = 1.0;
@@ -214,7 +236,10 @@ layout_fit (cairo_t *cr, const Input *in, double width, double height, Layout *l
 }
 
 static void
-cell_rect (const Layout *l, guint item_index, guint partner_pos, CgRect *out)
+cell_rect (const Layout *l,
+           guint         item_index,
+           guint         partner_pos,
+           CgRect       *out)
 {
   out->x = l->grid_x + item_index * l->cell_w;
   out->y = l->grid_y + partner_pos * l->row_h;
@@ -238,21 +263,29 @@ cell_texts_clear (CellTexts *t)
 }
 
 static PangoLayout *
-cell_text (cairo_t *cr, const Input *in, const Layout *l, CellTexts *cache, guint slot,
-           const char *text)
+cell_text (cairo_t      *cr,
+           const Input  *in,
+           const Layout *l,
+           CellTexts    *cache,
+           guint         slot,
+           const char   *text)
 {
   if (cache->text[slot] == NULL)
     {
-      cache->text[slot] = cg_chart_style_layout (cr, in->style, text, l->scale, TRUE,
-                                                 l->cell_w, 1);
+      cache->text[slot] = cg_chart_style_layout (cr, in->style, text, l->scale, TRUE, l->cell_w, 1);
       pango_layout_set_alignment (cache->text[slot], PANGO_ALIGN_CENTER);
     }
   return cache->text[slot];
 }
 
 static void
-draw_cell (cairo_t *cr, const Input *in, const Layout *l, CellTexts *cache, const CgRect *r,
-           CgRating rating, gboolean visible)
+draw_cell (cairo_t      *cr,
+           const Input  *in,
+           const Layout *l,
+           CellTexts    *cache,
+           const CgRect *r,
+           CgRating      rating,
+           gboolean      visible)
 {
   const CgChartStyle *style = in->style;
   const char *text = NULL;
@@ -290,7 +323,9 @@ draw_cell (cairo_t *cr, const Input *in, const Layout *l, CellTexts *cache, cons
 }
 
 static void
-draw_names (cairo_t *cr, const Input *in, const Layout *l)
+draw_names (cairo_t      *cr,
+            const Input  *in,
+            const Layout *l)
 {
   double lh = line_height (cr, in->style, l->scale);
 
@@ -299,31 +334,30 @@ draw_names (cairo_t *cr, const Input *in, const Layout *l)
       const CgPartner *partner = cg_session_get_partner (in->session, p);
       CgRgb colour = cg_chart_style_partner_colour (in->style, partner);
       double y = l->grid_y + p * l->row_h;
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, in->style, partner->name,
-                                                              l->scale, FALSE,
-                                                              l->name_w - l->swatch - l->pad,
-                                                              1);
+      g_autoptr (PangoLayout) layout = cg_chart_style_layout (
+        cr, in->style, partner->name, l->scale, FALSE, l->name_w - l->swatch - l->pad, 1);
 
       cg_render_layout_hug (layout);
       cairo_rectangle (cr, l->pad, y + (l->row_h - l->swatch) / 2, l->swatch, l->swatch);
       cg_rgb_set_source (cr, &colour, 1.0);
       cairo_fill (cr);
-      cg_render_layout_show (cr, layout, l->pad + l->swatch + l->pad,
-                             y + (l->row_h - lh) / 2, &in->style->fg);
+      cg_render_layout_show (cr, layout, l->pad + l->swatch + l->pad, y + (l->row_h - lh) / 2,
+                             &in->style->fg);
     }
 }
 
 static void
-draw_grid (cairo_t *cr, const Input *in, const Layout *l)
+draw_grid (cairo_t      *cr,
+           const Input  *in,
+           const Layout *l)
 {
   CellTexts cache = { { NULL } };
 
   for (guint i = 0; i < in->n_items; i++)
     {
       g_autofree char *label = cg_chart_item_label (in->session, in->ids[i]);
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, in->style, label,
-                                                              l->scale * SMALL, TRUE,
-                                                              l->cell_w, 1);
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, in->style, label, l->scale * SMALL, TRUE, l->cell_w, 1);
       gboolean visible = cg_chart_item_visible (in->session, in->ids[i]);
 
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -334,15 +368,18 @@ draw_grid (cairo_t *cr, const Input *in, const Layout *l)
           CgRect r;
 
           cell_rect (l, i, p, &r);
-          draw_cell (cr, in, l, &cache, &r,
-                     cg_session_get_rating (in->session, pid, in->ids[i]), visible);
+          draw_cell (cr, in, l, &cache, &r, cg_session_get_rating (in->session, pid, in->ids[i]),
+                     visible);
         }
     }
   cell_texts_clear (&cache);
 }
 
 static void
-draw_key (cairo_t *cr, const Input *in, const Layout *l, double width)
+draw_key (cairo_t      *cr,
+          const Input  *in,
+          const Layout *l,
+          double        width)
 {
   double col_w = (width - 2 * l->pad) / l->key_cols;
 
@@ -361,15 +398,19 @@ draw_key (cairo_t *cr, const Input *in, const Layout *l, double width)
 
           text = g_strdup_printf ("%s  %s", label, item->text);
         }
-      layout = cg_chart_style_layout (cr, in->style, text, l->scale * SMALL, FALSE,
-                                      col_w - l->pad, 1);
-      cg_render_layout_show (cr, layout, l->pad + col * col_w,
-                             l->key_y + row * l->key_line_h, &in->style->muted);
+      layout =
+        cg_chart_style_layout (cr, in->style, text, l->scale * SMALL, FALSE, col_w - l->pad, 1);
+      cg_render_layout_show (cr, layout, l->pad + col * col_w, l->key_y + row * l->key_line_h,
+                             &in->style->muted);
     }
 }
 
 static gboolean
-input_init (Input *in, CgSession *session, const guint *ids, guint n, const CgChartStyle *style)
+input_init (Input              *in,
+            CgSession          *session,
+            const guint        *ids,
+            guint               n,
+            const CgChartStyle *style)
 {
   in->session = session;
   in->ids = ids;
@@ -384,8 +425,13 @@ input_init (Input *in, CgSession *session, const guint *ids, guint n, const CgCh
 }
 
 void
-cg_chart_heatmap_draw (cairo_t *cr, double width, double height, CgSession *session,
-                       const guint *item_ids, guint n_items, const CgChartStyle *style)
+cg_chart_heatmap_draw (cairo_t            *cr,
+                       double              width,
+                       double              height,
+                       CgSession          *session,
+                       const guint        *item_ids,
+                       guint               n_items,
+                       const CgChartStyle *style)
 {
   Input in;
   Layout l;
@@ -402,8 +448,11 @@ cg_chart_heatmap_draw (cairo_t *cr, double width, double height, CgSession *sess
 }
 
 double
-cg_chart_heatmap_get_height_for_width (CgSession *session, const guint *item_ids,
-                                       guint n_items, double width, const CgChartStyle *style)
+cg_chart_heatmap_get_height_for_width (CgSession          *session,
+                                       const guint        *item_ids,
+                                       guint               n_items,
+                                       double              width,
+                                       const CgChartStyle *style)
 {
   cairo_t *cr;
   Input in;
@@ -419,8 +468,12 @@ cg_chart_heatmap_get_height_for_width (CgSession *session, const guint *item_ids
 }
 
 gboolean
-cg_chart_heatmap_is_legible (CgSession *session, const guint *item_ids, guint n_items,
-                             double width, double height, const CgChartStyle *style)
+cg_chart_heatmap_is_legible (CgSession          *session,
+                             const guint        *item_ids,
+                             guint               n_items,
+                             double              width,
+                             double              height,
+                             const CgChartStyle *style)
 {
   cairo_t *cr;
   Input in;
@@ -438,16 +491,23 @@ cg_chart_heatmap_is_legible (CgSession *session, const guint *item_ids, guint n_
 }
 
 gboolean
-cg_chart_heatmap_get_cell (cairo_t *cr, double width, double height, CgSession *session,
-                           const guint *item_ids, guint n_items, const CgChartStyle *style,
-                           guint item_index, guint partner_pos, CgRect *out)
+cg_chart_heatmap_get_cell (cairo_t            *cr,
+                           double              width,
+                           double              height,
+                           CgSession          *session,
+                           const guint        *item_ids,
+                           guint               n_items,
+                           const CgChartStyle *style,
+                           guint               item_index,
+                           guint               partner_pos,
+                           CgRect             *out)
 {
   Input in;
   Layout l;
 
   g_return_val_if_fail (cr != NULL && out != NULL && CG_IS_SESSION (session), FALSE);
-  if (!input_init (&in, session, item_ids, n_items, style)
-      || item_index >= n_items || partner_pos >= in.n_partners)
+  if (!input_init (&in, session, item_ids, n_items, style) || item_index >= n_items ||
+      partner_pos >= in.n_partners)
     return FALSE;
   layout_fit (cr, &in, width, height, &l);
   cell_rect (&l, item_index, partner_pos, out);
@@ -455,7 +515,9 @@ cg_chart_heatmap_get_cell (cairo_t *cr, double width, double height, CgSession *
 }
 
 char *
-cg_chart_heatmap_describe (CgSession *session, const guint *item_ids, guint n_items)
+cg_chart_heatmap_describe (CgSession   *session,
+                           const guint *item_ids,
+                           guint        n_items)
 {
   GString *s;
   guint n_partners;
@@ -463,8 +525,8 @@ cg_chart_heatmap_describe (CgSession *session, const guint *item_ids, guint n_it
   g_return_val_if_fail (CG_IS_SESSION (session), NULL);
   n_partners = cg_session_get_n_partners (session);
   s = g_string_new (NULL);
-  g_string_append_printf (s, _("Heat map of the ratings of %u items by %u partners."),
-                          n_items, n_partners);
+  g_string_append_printf (s, _("Heat map of the ratings of %u items by %u partners."), n_items,
+                          n_partners);
   for (guint i = 0; i < n_items; i++)
     {
       g_autofree char *label = cg_chart_item_label (session, item_ids[i]);
@@ -481,9 +543,9 @@ cg_chart_heatmap_describe (CgSession *session, const guint *item_ids, guint n_it
           CgRating r = cg_session_get_rating (session, partner->id, item_ids[i]);
 
           g_string_append_printf (s, " %s %s%s", partner->name,
-                                  r == CG_RATING_NONE ? _("no answer")
+                                  r == CG_RATING_NONE        ? _("no answer")
                                   : r == CG_RATING_DONT_KNOW ? _("don’t know")
-                                  : cg_rating_to_string (r),
+                                                             : cg_rating_to_string (r),
                                   p + 1 < n_partners ? "," : ".");
         }
     }
@@ -497,14 +559,16 @@ cg_chart_heatmap_describe (CgSession *session, const guint *item_ids, guint n_it
  * shaded by the nearest whole point and carrying the mean as text. */
 typedef struct
 {
-  Input in;                       /* session, style, the statements (for the legend) */
+  Input in; /* session, style, the statements (for the legend) */
   GArray *statements;
   CgGroupStats *lessons[CG_N_LESSONS];
   guint n_groups;
 } GroupInput;
 
 static void
-group_input_init (GroupInput *g, CgSession *session, const CgChartStyle *style)
+group_input_init (GroupInput         *g,
+                  CgSession          *session,
+                  const CgChartStyle *style)
 {
   g->statements = cg_chart_collect_items (session, CG_CHART_ALL_LESSONS, FALSE);
   input_init (&g->in, session, (guint *) g->statements->data, g->statements->len, style);
@@ -524,7 +588,8 @@ group_input_clear (GroupInput *g)
 
 /* "Charity (one partner)": a lone partner's mean is that partner's answer. */
 static char *
-group_row_name (const GroupInput *g, guint group)
+group_row_name (const GroupInput *g,
+                guint             group)
 {
   const CgGroupMean *gm = &g_array_index (g->lessons[0]->groups, CgGroupMean, group);
 
@@ -534,7 +599,11 @@ group_row_name (const GroupInput *g, guint group)
 }
 
 static void
-group_layout_compute (cairo_t *cr, const GroupInput *g, double width, double scale, Layout *l)
+group_layout_compute (cairo_t          *cr,
+                      const GroupInput *g,
+                      double            width,
+                      double            scale,
+                      Layout           *l)
 {
   double widest = 0;
 
@@ -566,7 +635,11 @@ group_layout_compute (cairo_t *cr, const GroupInput *g, double width, double sca
 }
 
 static void
-group_layout_fit (cairo_t *cr, const GroupInput *g, double width, double height, Layout *l)
+group_layout_fit (cairo_t          *cr,
+                  const GroupInput *g,
+                  double            width,
+                  double            height,
+                  Layout           *l)
 {
   double min_scale = g->in.style->min_font_size / g->in.style->font_size;
   double scale = 1.0;
@@ -580,8 +653,12 @@ group_layout_fit (cairo_t *cr, const GroupInput *g, double width, double height,
 }
 
 static void
-group_draw_cell (cairo_t *cr, const GroupInput *g, const Layout *l, const CgRect *r,
-                 const CgGroupMean *gm, gboolean visible)
+group_draw_cell (cairo_t           *cr,
+                 const GroupInput  *g,
+                 const Layout      *l,
+                 const CgRect      *r,
+                 const CgGroupMean *gm,
+                 gboolean           visible)
 {
   const CgChartStyle *style = g->in.style;
   g_autofree char *text = NULL;
@@ -605,8 +682,8 @@ group_draw_cell (cairo_t *cr, const GroupInput *g, const Layout *l, const CgRect
   if (text != NULL)
     {
       CgRgb ink = fill != NULL ? cg_rgb_text_on (fill) : style->muted;
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, text, l->scale, TRUE,
-                                                              l->cell_w, 1);
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, style, text, l->scale, TRUE, l->cell_w, 1);
       double th;
 
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -620,15 +697,17 @@ group_draw_cell (cairo_t *cr, const GroupInput *g, const Layout *l, const CgRect
 }
 
 static void
-group_draw_grid (cairo_t *cr, const GroupInput *g, const Layout *l)
+group_draw_grid (cairo_t          *cr,
+                 const GroupInput *g,
+                 const Layout     *l)
 {
   double lh = line_height (cr, g->in.style, l->scale);
 
   for (guint i = 0; i < g->n_groups; i++)
     {
       g_autofree char *name = group_row_name (g, i);
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, g->in.style, name, l->scale,
-                                                              FALSE, l->name_w, 1);
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, g->in.style, name, l->scale, FALSE, l->name_w, 1);
 
       cg_render_layout_show (cr, layout, l->pad, l->grid_y + i * l->row_h + (l->row_h - lh) / 2,
                              &g->in.style->fg);
@@ -636,9 +715,8 @@ group_draw_grid (cairo_t *cr, const GroupInput *g, const Layout *l)
   for (guint lesson = 0; lesson < CG_N_LESSONS; lesson++)
     {
       g_autofree char *label = g_strdup_printf ("%u", lesson + 1);
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, g->in.style, label,
-                                                              l->scale * SMALL, TRUE,
-                                                              l->cell_w, 1);
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, g->in.style, label, l->scale * SMALL, TRUE, l->cell_w, 1);
       gboolean visible = cg_session_answers_visible (g->in.session, CG_STAGE_FOR_LESSON (lesson));
 
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -655,7 +733,10 @@ group_draw_grid (cairo_t *cr, const GroupInput *g, const Layout *l)
 }
 
 static void
-group_draw_key (cairo_t *cr, const GroupInput *g, const Layout *l, double width)
+group_draw_key (cairo_t          *cr,
+                const GroupInput *g,
+                const Layout     *l,
+                double            width)
 {
   double col_w = (width - 2 * l->pad) / l->key_cols;
 
@@ -663,9 +744,8 @@ group_draw_key (cairo_t *cr, const GroupInput *g, const Layout *l, double width)
     {
       guint row = i % l->key_rows, col = i / l->key_rows;
       g_autofree char *text = g_strdup_printf ("%u  %s", i + 1, cg_lesson_get_title (i));
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, g->in.style, text,
-                                                              l->scale * SMALL, FALSE,
-                                                              col_w - l->pad, 1);
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, g->in.style, text, l->scale * SMALL, FALSE, col_w - l->pad, 1);
 
       cg_render_layout_show (cr, layout, l->pad + col * col_w, l->key_y + row * l->key_line_h,
                              &g->in.style->muted);
@@ -673,7 +753,10 @@ group_draw_key (cairo_t *cr, const GroupInput *g, const Layout *l, double width)
 }
 
 void
-cg_chart_group_heatmap_draw (cairo_t *cr, double width, double height, CgSession *session,
+cg_chart_group_heatmap_draw (cairo_t            *cr,
+                             double              width,
+                             double              height,
+                             CgSession          *session,
                              const CgChartStyle *style)
 {
   GroupInput g;
@@ -689,7 +772,8 @@ cg_chart_group_heatmap_draw (cairo_t *cr, double width, double height, CgSession
 }
 
 double
-cg_chart_group_heatmap_get_height_for_width (CgSession *session, double width,
+cg_chart_group_heatmap_get_height_for_width (CgSession          *session,
+                                             double              width,
                                              const CgChartStyle *style)
 {
   cairo_t *cr;
@@ -706,9 +790,14 @@ cg_chart_group_heatmap_get_height_for_width (CgSession *session, double width,
 }
 
 gboolean
-cg_chart_group_heatmap_get_cell (cairo_t *cr, double width, double height, CgSession *session,
-                                 const CgChartStyle *style, guint lesson, guint group,
-                                 CgRect *out)
+cg_chart_group_heatmap_get_cell (cairo_t            *cr,
+                                 double              width,
+                                 double              height,
+                                 CgSession          *session,
+                                 const CgChartStyle *style,
+                                 guint               lesson,
+                                 guint               group,
+                                 CgRect             *out)
 {
   GroupInput g;
   Layout l;
@@ -751,8 +840,8 @@ cg_chart_group_heatmap_describe (CgSession *session)
         {
           const CgGroupMean *gm = &g_array_index (st->groups, CgGroupMean, i);
           g_autofree char *name = group_row_name (&g, i);
-          g_autofree char *mean = gm->n > 0 ? g_strdup_printf ("%.1f", gm->mean)
-                                            : g_strdup (_("no answers"));
+          g_autofree char *mean =
+            gm->n > 0 ? g_strdup_printf ("%.1f", gm->mean) : g_strdup (_("no answers"));
 
           g_string_append_printf (s, " %s %s%s", name, mean, i + 1 < g.n_groups ? "," : ".");
         }

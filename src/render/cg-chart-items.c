@@ -8,7 +8,8 @@
 #include "cg-chart-items.h"
 
 char *
-cg_chart_item_label (CgSession *session, guint item_id)
+cg_chart_item_label (CgSession *session,
+                     guint      item_id)
 {
   const CgItem *item = cg_session_lookup_item (session, item_id);
   int pos = cg_session_item_position (session, item_id);
@@ -20,7 +21,8 @@ cg_chart_item_label (CgSession *session, guint item_id)
 }
 
 CgStage
-cg_chart_item_stage (CgSession *session, guint item_id)
+cg_chart_item_stage (CgSession *session,
+                     guint      item_id)
 {
   const CgItem *item = cg_session_lookup_item (session, item_id);
 
@@ -29,13 +31,16 @@ cg_chart_item_stage (CgSession *session, guint item_id)
 }
 
 gboolean
-cg_chart_item_visible (CgSession *session, guint item_id)
+cg_chart_item_visible (CgSession *session,
+                       guint      item_id)
 {
   return cg_session_answers_visible (session, cg_chart_item_stage (session, item_id));
 }
 
 GArray *
-cg_chart_collect_items (CgSession *session, guint lesson, gboolean with_aims)
+cg_chart_collect_items (CgSession *session,
+                        guint      lesson,
+                        gboolean   with_aims)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -52,15 +57,20 @@ cg_chart_collect_items (CgSession *session, guint lesson, gboolean with_aims)
 }
 
 const char *
-cg_chart_scale_word (CgItemKind kind, guint rating)
+cg_chart_scale_word (CgItemKind kind,
+                     guint      rating)
 {
   static const char *const agreement[] = {
-    NULL, N_("Strongly disagree"), N_("Disagree"), N_("Neutral"), N_("Agree"),
-    N_("Strongly agree"),
+    NULL,         N_("Strongly disagree"), N_("Disagree"), N_("Neutral"),
+    N_("Agree"), N_("Strongly agree"),
   };
   static const char *const importance[] = {
-    NULL, N_("Not important"), N_("Slightly important"), N_("Important"),
-    N_("Very important"), N_("Essential"),
+    NULL,
+    N_("Not important"),
+    N_("Slightly important"),
+    N_("Important"),
+    N_("Very important"),
+    N_("Essential"),
   };
 
   g_return_val_if_fail (rating >= 1 && rating <= CG_RATING_MAX, "");

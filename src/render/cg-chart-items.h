@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * the first aim. */
 char *cg_chart_item_label (CgSession *session, guint item_id);
 /* The stage whose reveal governs @item_id's answers. */
-CgStage  cg_chart_item_stage (CgSession *session, guint item_id);
+CgStage cg_chart_item_stage (CgSession *session, guint item_id);
 gboolean cg_chart_item_visible (CgSession *session, guint item_id);
 
 /* Item ids: lesson 0..4 gives that lesson's statements; CG_CHART_ALL_LESSONS

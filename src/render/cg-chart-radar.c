@@ -28,7 +28,10 @@ typedef struct
 const double cg_chart_radar_earlier_dashes[2] = { 4, 3 };
 
 void
-cg_chart_partner_stroke (guint position, const double **dashes, int *n_dashes, guint *marker)
+cg_chart_partner_stroke (guint          position,
+                         const double **dashes,
+                         int           *n_dashes,
+                         guint         *marker)
 {
   static const double dashed[] = { 5, 3 };
   static const double dotted[] = { 1, 2.5 };
@@ -43,7 +46,11 @@ cg_chart_partner_stroke (guint position, const double **dashes, int *n_dashes, g
 }
 
 void
-cg_chart_draw_marker (cairo_t *cr, guint marker, double x, double y, double s)
+cg_chart_draw_marker (cairo_t *cr,
+                      guint    marker,
+                      double   x,
+                      double   y,
+                      double   s)
 {
   switch (marker % 6)
     {
@@ -51,9 +58,7 @@ cg_chart_draw_marker (cairo_t *cr, guint marker, double x, double y, double s)
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, s, 0, 2 * G_PI);
       break;
-    case 1:
-      cairo_rectangle (cr, x - s * 0.85, y - s * 0.85, s * 1.7, s * 1.7);
-      break;
+    case 1: cairo_rectangle (cr, x - s * 0.85, y - s * 0.85, s * 1.7, s * 1.7); break;
     case 2:
       cairo_move_to (cr, x, y - s * 1.15);
       cairo_line_to (cr, x + s, y + s * 0.75);
@@ -82,7 +87,8 @@ cg_chart_draw_marker (cairo_t *cr, guint marker, double x, double y, double s)
 }
 
 static char *
-axis_label (CgSession *session, guint lesson)
+axis_label (CgSession *session,
+            guint      lesson)
 {
   if (cg_session_answers_visible (session, CG_STAGE_FOR_LESSON (lesson)))
     return g_strdup_printf ("%u %s", lesson + 1, cg_lesson_get_title (lesson));
@@ -90,17 +96,21 @@ axis_label (CgSession *session, guint lesson)
 }
 
 static PangoLayout *
-label_layout (cairo_t *cr, CgSession *session, const CgChartStyle *style, const Layout *l,
-              guint lesson)
+label_layout (cairo_t            *cr,
+              CgSession          *session,
+              const CgChartStyle *style,
+              const Layout       *l,
+              guint               lesson)
 {
   g_autofree char *text = axis_label (session, lesson);
 
-  return cg_chart_style_layout (cr, style, text, l->scale * LABEL_SCALE, FALSE,
-                                l->label_w, 3);
+  return cg_chart_style_layout (cr, style, text, l->scale * LABEL_SCALE, FALSE, l->label_w, 3);
 }
 
 static void
-unit_vector (guint k, double *ux, double *uy)
+unit_vector (guint   k,
+             double *ux,
+             double *uy)
 {
   double a = -G_PI / 2 + k * 2 * G_PI / CG_N_LESSONS;
 
@@ -110,7 +120,13 @@ unit_vector (guint k, double *ux, double *uy)
 
 /* The box of lesson @k's label for a radar of radius @r centred at (cx, cy). */
 static void
-label_box (double cx, double cy, double r, double gap, guint k, double bw, double bh,
+label_box (double  cx,
+           double  cy,
+           double  r,
+           double  gap,
+           guint   k,
+           double  bw,
+           double  bh,
            CgRect *box)
 {
   double ux, uy, ax, ay;
@@ -125,7 +141,11 @@ label_box (double cx, double cy, double r, double gap, guint k, double bw, doubl
 }
 
 static gboolean
-radius_fits (const Layout *l, const double bw[], const double bh[], double r, double *cy)
+radius_fits (const Layout *l,
+             const double  bw[],
+             const double  bh[],
+             double        r,
+             double       *cy)
 {
   double top = r + l->gap + bh[0];
   double bottom = 0.81 * (r + l->gap) + MAX (bh[2], bh[3]);
@@ -138,15 +158,18 @@ radius_fits (const Layout *l, const double bw[], const double bh[], double r, do
       CgRect b;
 
       label_box (l->cx, *cy, r, l->gap, k, bw[k], bh[k], &b);
-      if (b.x < l->plot.x || b.x + b.width > l->plot.x + l->plot.width
-          || b.y < l->plot.y || b.y + b.height > l->plot.y + l->plot.height)
+      if (b.x < l->plot.x || b.x + b.width > l->plot.x + l->plot.width || b.y < l->plot.y ||
+          b.y + b.height > l->plot.y + l->plot.height)
         return FALSE;
     }
   return TRUE;
 }
 
 static void
-layout_radius (cairo_t *cr, CgSession *session, const CgChartStyle *style, Layout *l)
+layout_radius (cairo_t            *cr,
+               CgSession          *session,
+               const CgChartStyle *style,
+               Layout             *l)
 {
   double bw[CG_N_LESSONS], bh[CG_N_LESSONS], lo = 0, hi, cy = 0;
 
@@ -176,18 +199,20 @@ layout_radius (cairo_t *cr, CgSession *session, const CgChartStyle *style, Layou
 }
 
 static double
-legend_entry_width (cairo_t *cr, CgSession *session, const CgChartStyle *style,
-                    const Layout *l)
+legend_entry_width (cairo_t            *cr,
+                    CgSession          *session,
+                    const CgChartStyle *style,
+                    const Layout       *l)
 {
   double widest = 0;
 
   for (guint i = 0; i <= cg_session_get_n_partners (session); i++)
     {
       const char *name = i < cg_session_get_n_partners (session)
-                         ? cg_session_get_partner (session, i)->name : _("Group");
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, name,
-                                                              l->scale * LEGEND_SCALE,
-                                                              FALSE, 0, 0);
+                           ? cg_session_get_partner (session, i)->name
+                           : _("Group");
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, style, name, l->scale * LEGEND_SCALE, FALSE, 0, 0);
       double w;
 
       cg_render_layout_size (layout, &w, NULL);
@@ -195,9 +220,8 @@ legend_entry_width (cairo_t *cr, CgSession *session, const CgChartStyle *style,
     }
   if (l->earlier != NULL)
     {
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, l->earlier->label,
-                                                              l->scale * LEGEND_SCALE,
-                                                              FALSE, 0, 0);
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, style, l->earlier->label, l->scale * LEGEND_SCALE, FALSE, 0, 0);
       double w;
 
       cg_render_layout_size (layout, &w, NULL);
@@ -207,12 +231,16 @@ legend_entry_width (cairo_t *cr, CgSession *session, const CgChartStyle *style,
 }
 
 static void
-layout_legend (cairo_t *cr, CgSession *session, const CgChartStyle *style, double width,
-               double height, Layout *l)
+layout_legend (cairo_t            *cr,
+               CgSession          *session,
+               const CgChartStyle *style,
+               double              width,
+               double              height,
+               Layout             *l)
 {
   guint n = cg_session_get_n_partners (session) + 1 + (l->earlier != NULL ? 1 : 0);
-  g_autoptr (PangoLayout) probe = cg_chart_style_layout (cr, style, "Ay",
-                                                         l->scale * LEGEND_SCALE, FALSE, 0, 0);
+  g_autoptr (PangoLayout) probe =
+    cg_chart_style_layout (cr, style, "Ay", l->scale * LEGEND_SCALE, FALSE, 0, 0);
   double natural = legend_entry_width (cr, session, style, l);
   guint rows;
 
@@ -224,9 +252,8 @@ layout_legend (cairo_t *cr, CgSession *session, const CgChartStyle *style, doubl
       l->entry_w = MIN (natural, width * 0.3);
       l->legend_cols = 1;
       rows = n;
-      l->legend = (CgRect) { width - l->pad - l->entry_w, l->pad, l->entry_w,
-                             rows * l->entry_h };
-      l->plot = (CgRect) { l->pad, l->pad, l->legend.x - 2 * l->pad, height - 2 * l->pad };
+      l->legend = (CgRect){ width - l->pad - l->entry_w, l->pad, l->entry_w, rows * l->entry_h };
+      l->plot = (CgRect){ l->pad, l->pad, l->legend.x - 2 * l->pad, height - 2 * l->pad };
       return;
     }
   l->entry_w = MIN (natural, width - 2 * l->pad);
@@ -238,14 +265,19 @@ layout_legend (cairo_t *cr, CgSession *session, const CgChartStyle *style, doubl
   l->legend_cols = MAX (1, (guint) ((width - 2 * l->pad) / l->entry_w));
   l->entry_w = (width - 2 * l->pad) / l->legend_cols;
   rows = (n + l->legend_cols - 1) / l->legend_cols;
-  l->legend = (CgRect) { l->pad, height - l->pad - rows * l->entry_h,
-                         width - 2 * l->pad, rows * l->entry_h };
-  l->plot = (CgRect) { l->pad, l->pad, width - 2 * l->pad, l->legend.y - 2 * l->pad };
+  l->legend =
+    (CgRect){ l->pad, height - l->pad - rows * l->entry_h, width - 2 * l->pad, rows * l->entry_h };
+  l->plot = (CgRect){ l->pad, l->pad, width - 2 * l->pad, l->legend.y - 2 * l->pad };
 }
 
 static void
-layout_compute (cairo_t *cr, CgSession *session, const CgChartStyle *style, double width,
-                double height, double scale, Layout *l)
+layout_compute (cairo_t            *cr,
+                CgSession          *session,
+                const CgChartStyle *style,
+                double              width,
+                double              height,
+                double              scale,
+                Layout             *l)
 {
   l->scale = scale;
   l->px = cg_chart_style_font_px (style, scale);
@@ -258,17 +290,21 @@ layout_compute (cairo_t *cr, CgSession *session, const CgChartStyle *style, doub
 /* The radar shrinks its text while that buys a usefully larger radius or
  * the legend does not fit. */
 static void
-layout_fit (cairo_t *cr, CgSession *session, const CgChartStyle *style, double width,
-            double height, const CgRadarEarlier *earlier, Layout *l)
+layout_fit (cairo_t              *cr,
+            CgSession            *session,
+            const CgChartStyle   *style,
+            double                width,
+            double                height,
+            const CgRadarEarlier *earlier,
+            Layout               *l)
 {
   double min_scale = style->min_font_size / style->font_size;
   double scale = 1.0;
 
   l->earlier = earlier;
   layout_compute (cr, session, style, width, height, scale, l);
-  while (scale > min_scale
-         && (l->radius < l->px * 4 || l->legend.height > height - 2 * l->pad
-             || l->plot.height < l->px * 6))
+  while (scale > min_scale && (l->radius < l->px * 4 || l->legend.height > height - 2 * l->pad ||
+                               l->plot.height < l->px * 6))
     {
       scale = MAX (min_scale, scale * 0.85);
       layout_compute (cr, session, style, width, height, scale, l);
@@ -276,7 +312,11 @@ layout_fit (cairo_t *cr, CgSession *session, const CgChartStyle *style, double w
 }
 
 static void
-point_at (const Layout *l, guint lesson, double value, double *x, double *y)
+point_at (const Layout *l,
+          guint         lesson,
+          double        value,
+          double       *x,
+          double       *y)
 {
   double ux, uy;
 
@@ -286,7 +326,10 @@ point_at (const Layout *l, guint lesson, double value, double *x, double *y)
 }
 
 static void
-draw_web (cairo_t *cr, CgSession *session, const CgChartStyle *style, const Layout *l)
+draw_web (cairo_t            *cr,
+          CgSession          *session,
+          const CgChartStyle *style,
+          const Layout       *l)
 {
   cairo_save (cr);
   cg_rgb_set_source (cr, &style->grid, 1.0);
@@ -316,8 +359,8 @@ draw_web (cairo_t *cr, CgSession *session, const CgChartStyle *style, const Layo
   for (guint v = 1; v <= CG_RATING_MAX; v++)
     {
       g_autofree char *t = g_strdup_printf ("%u", v);
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, t, l->scale * 0.7,
-                                                              FALSE, 0, 0);
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, style, t, l->scale * 0.7, FALSE, 0, 0);
       double x, y;
 
       point_at (l, 0, v, &x, &y);
@@ -326,7 +369,10 @@ draw_web (cairo_t *cr, CgSession *session, const CgChartStyle *style, const Layo
 }
 
 static void
-draw_labels (cairo_t *cr, CgSession *session, const CgChartStyle *style, const Layout *l)
+draw_labels (cairo_t            *cr,
+             CgSession          *session,
+             const CgChartStyle *style,
+             const Layout       *l)
 {
   for (guint k = 0; k < CG_N_LESSONS; k++)
     {
@@ -339,14 +385,17 @@ draw_labels (cairo_t *cr, CgSession *session, const CgChartStyle *style, const L
       label_box (l->cx, l->cy, l->radius, l->gap, k, bw, bh, &box);
       /* The layout is label_w wide; align its lines towards the axis. */
       pango_layout_set_width (layout, (int) (bw * PANGO_SCALE) + 1);
-      pango_layout_set_alignment (layout, ux > 0.25 ? PANGO_ALIGN_LEFT
-                                  : ux < -0.25 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+      pango_layout_set_alignment (layout, ux > 0.25    ? PANGO_ALIGN_LEFT
+                                          : ux < -0.25 ? PANGO_ALIGN_RIGHT
+                                                       : PANGO_ALIGN_CENTER);
       cg_render_layout_show (cr, layout, box.x, box.y, &style->fg);
     }
 }
 
 static void
-series_path (cairo_t *cr, const Layout *l, const double values[CG_N_LESSONS])
+series_path (cairo_t      *cr,
+             const Layout *l,
+             const double  values[CG_N_LESSONS])
 {
   for (guint k = 0; k < CG_N_LESSONS; k++)
     {
@@ -369,9 +418,17 @@ series_path (cairo_t *cr, const Layout *l, const double values[CG_N_LESSONS])
  * the background (cg_chart_style_partner_colour()), and an edge in the
  * text colour would only sink a darkened colour into black. */
 static void
-draw_series (cairo_t *cr, const Layout *l, const double values[CG_N_LESSONS],
-             const CgRgb *colour, double line_width, const double *dashes, int n_dashes,
-             guint marker, double marker_size, const CgRgb *ring, const CgRgb *casing)
+draw_series (cairo_t      *cr,
+             const Layout *l,
+             const double  values[CG_N_LESSONS],
+             const CgRgb  *colour,
+             double        line_width,
+             const double *dashes,
+             int           n_dashes,
+             guint         marker,
+             double        marker_size,
+             const CgRgb  *ring,
+             const CgRgb  *casing)
 {
   double dash_units[4];
 
@@ -416,7 +473,8 @@ typedef struct
 } Values;
 
 static void
-values_collect (CgSession *session, Values *v)
+values_collect (CgSession *session,
+                Values    *v)
 {
   guint n = cg_session_get_n_partners (session);
 
@@ -428,16 +486,23 @@ values_collect (CgSession *session, Values *v)
 
       v->group[k] = visible && st != NULL ? st->group_mean : NAN;
       for (guint p = 0; p < n; p++)
-        v->partners[p * CG_N_LESSONS + k] =
-          visible && st != NULL && p < st->partner_means->len
-          ? g_array_index (st->partner_means, double, p) : NAN;
+        v->partners[p * CG_N_LESSONS + k] = visible && st != NULL && p < st->partner_means->len
+                                              ? g_array_index (st->partner_means, double, p)
+                                              : NAN;
     }
 }
 
 static void
-draw_legend_entry (cairo_t *cr, const CgChartStyle *style, const Layout *l, guint index,
-                   const char *name, const CgRgb *colour, double lw, guint position,
-                   gboolean group, gboolean earlier)
+draw_legend_entry (cairo_t            *cr,
+                   const CgChartStyle *style,
+                   const Layout       *l,
+                   guint               index,
+                   const char         *name,
+                   const CgRgb        *colour,
+                   double              lw,
+                   guint               position,
+                   gboolean            group,
+                   gboolean            earlier)
 {
   guint row = l->legend_right ? index : index / l->legend_cols;
   guint col = l->legend_right ? 0 : index % l->legend_cols;
@@ -447,9 +512,8 @@ draw_legend_entry (cairo_t *cr, const CgChartStyle *style, const Layout *l, guin
   int n_dashes = 0;
   guint marker = 0;
   double dash_units[4];
-  g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, name,
-                                                          l->scale * LEGEND_SCALE, group,
-                                                          l->entry_w - sample - l->pad, 1);
+  g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, name, l->scale * LEGEND_SCALE,
+                                                          group, l->entry_w - sample - l->pad, 1);
 
   cg_render_layout_hug (layout);
   if (earlier)
@@ -479,7 +543,10 @@ draw_legend_entry (cairo_t *cr, const CgChartStyle *style, const Layout *l, guin
 }
 
 void
-cg_chart_radar_draw (cairo_t *cr, double width, double height, CgSession *session,
+cg_chart_radar_draw (cairo_t            *cr,
+                     double              width,
+                     double              height,
+                     CgSession          *session,
                      const CgChartStyle *style)
 {
   cg_chart_radar_draw_full (cr, width, height, session, style, NULL);
@@ -487,7 +554,10 @@ cg_chart_radar_draw (cairo_t *cr, double width, double height, CgSession *sessio
 
 /* No markers on the earlier line: its points would read as this round's. */
 static void
-draw_earlier (cairo_t *cr, const Layout *l, const CgChartStyle *style, double lw)
+draw_earlier (cairo_t            *cr,
+              const Layout       *l,
+              const CgChartStyle *style,
+              double              lw)
 {
   double units[G_N_ELEMENTS (cg_chart_radar_earlier_dashes)];
 
@@ -504,8 +574,12 @@ draw_earlier (cairo_t *cr, const Layout *l, const CgChartStyle *style, double lw
 }
 
 void
-cg_chart_radar_draw_full (cairo_t *cr, double width, double height, CgSession *session,
-                          const CgChartStyle *style, const CgRadarEarlier *earlier)
+cg_chart_radar_draw_full (cairo_t              *cr,
+                          double                width,
+                          double                height,
+                          CgSession            *session,
+                          const CgChartStyle   *style,
+                          const CgRadarEarlier *earlier)
 {
   guint n;
   Values v;
@@ -528,8 +602,8 @@ cg_chart_radar_draw_full (cairo_t *cr, double width, double height, CgSession *s
       guint marker;
 
       cg_chart_partner_stroke (p, &dashes, &n_dashes, &marker);
-      draw_series (cr, &l, &v.partners[p * CG_N_LESSONS], &colour, lw, dashes, n_dashes,
-                   marker, l.px * 0.32, &style->bg, style->high_contrast ? &style->bg : NULL);
+      draw_series (cr, &l, &v.partners[p * CG_N_LESSONS], &colour, lw, dashes, n_dashes, marker,
+                   l.px * 0.32, &style->bg, style->high_contrast ? &style->bg : NULL);
       draw_legend_entry (cr, style, &l, p, partner->name, &colour, lw, p, FALSE, FALSE);
     }
   if (earlier != NULL)
@@ -539,15 +613,15 @@ cg_chart_radar_draw_full (cairo_t *cr, double width, double height, CgSession *s
                          TRUE);
     }
   /* The group last and thickest, so it reads above the partners' lines. */
-  draw_series (cr, &l, v.group, &style->fg, lw * 2.5, NULL, 0, 0, l.px * 0.3, &style->bg,
-               NULL);
+  draw_series (cr, &l, v.group, &style->fg, lw * 2.5, NULL, 0, 0, l.px * 0.3, &style->bg, NULL);
   draw_legend_entry (cr, style, &l, n, _("Group"), &style->fg, lw * 2.5, 0, TRUE, FALSE);
   draw_labels (cr, session, style, &l);
   g_free (v.partners);
 }
 
 double
-cg_chart_radar_get_height_for_width (CgSession *session, double width,
+cg_chart_radar_get_height_for_width (CgSession          *session,
+                                     double              width,
                                      const CgChartStyle *style)
 {
   guint n;
@@ -563,18 +637,30 @@ cg_chart_radar_get_height_for_width (CgSession *session, double width,
 }
 
 gboolean
-cg_chart_radar_locate (cairo_t *cr, double width, double height, CgSession *session,
-                       const CgChartStyle *style, guint lesson, double value, double *x,
-                       double *y)
+cg_chart_radar_locate (cairo_t            *cr,
+                       double              width,
+                       double              height,
+                       CgSession          *session,
+                       const CgChartStyle *style,
+                       guint               lesson,
+                       double              value,
+                       double             *x,
+                       double             *y)
 {
-  return cg_chart_radar_locate_full (cr, width, height, session, style, NULL, lesson, value,
-                                     x, y);
+  return cg_chart_radar_locate_full (cr, width, height, session, style, NULL, lesson, value, x, y);
 }
 
 gboolean
-cg_chart_radar_locate_full (cairo_t *cr, double width, double height, CgSession *session,
-                            const CgChartStyle *style, const CgRadarEarlier *earlier,
-                            guint lesson, double value, double *x, double *y)
+cg_chart_radar_locate_full (cairo_t              *cr,
+                            double                width,
+                            double                height,
+                            CgSession            *session,
+                            const CgChartStyle   *style,
+                            const CgRadarEarlier *earlier,
+                            guint                 lesson,
+                            double                value,
+                            double               *x,
+                            double               *y)
 {
   Layout l;
 
@@ -592,7 +678,8 @@ cg_chart_radar_describe (CgSession *session)
 }
 
 char *
-cg_chart_radar_describe_full (CgSession *session, const CgRadarEarlier *earlier)
+cg_chart_radar_describe_full (CgSession            *session,
+                              const CgRadarEarlier *earlier)
 {
   GString *s;
   Values v;
@@ -601,7 +688,8 @@ cg_chart_radar_describe_full (CgSession *session, const CgRadarEarlier *earlier)
   g_return_val_if_fail (CG_IS_SESSION (session), NULL);
   n = cg_session_get_n_partners (session);
   values_collect (session, &v);
-  s = g_string_new (_("Radar chart of the five lessons, mean rating per partner and for the group."));
+  s = g_string_new (
+    _("Radar chart of the five lessons, mean rating per partner and for the group."));
   for (guint k = 0; k < CG_N_LESSONS; k++)
     {
       g_string_append_printf (s, " %s:", cg_lesson_get_title (k));

@@ -14,15 +14,22 @@
 
 G_BEGIN_DECLS
 
-void   cg_chart_radar_draw (cairo_t *cr, double width, double height, CgSession *session,
-                            const CgChartStyle *style);
-double cg_chart_radar_get_height_for_width (CgSession *session, double width,
+void cg_chart_radar_draw (
+  cairo_t *cr, double width, double height, CgSession *session, const CgChartStyle *style);
+double cg_chart_radar_get_height_for_width (CgSession *session,
+                                            double width,
                                             const CgChartStyle *style);
 /* Where @value (1..5) on @lesson's axis is drawn in this box. */
-gboolean cg_chart_radar_locate (cairo_t *cr, double width, double height, CgSession *session,
-                                const CgChartStyle *style, guint lesson, double value,
-                                double *x, double *y);
-char    *cg_chart_radar_describe (CgSession *session);
+gboolean cg_chart_radar_locate (cairo_t *cr,
+                                double width,
+                                double height,
+                                CgSession *session,
+                                const CgChartStyle *style,
+                                guint lesson,
+                                double value,
+                                double *x,
+                                double *y);
+char *cg_chart_radar_describe (CgSession *session);
 
 /* An earlier round's group line (Since last time): its group mean per
  * lesson (NAN where it had none) and the legend's name for it. It is drawn
@@ -34,21 +41,30 @@ typedef struct
 } CgRadarEarlier;
 
 /* The same with an earlier group line; @earlier may be NULL. */
-void     cg_chart_radar_draw_full (cairo_t *cr, double width, double height, CgSession *session,
-                                   const CgChartStyle *style, const CgRadarEarlier *earlier);
-gboolean cg_chart_radar_locate_full (cairo_t *cr, double width, double height,
-                                     CgSession *session, const CgChartStyle *style,
-                                     const CgRadarEarlier *earlier, guint lesson, double value,
-                                     double *x, double *y);
-char    *cg_chart_radar_describe_full (CgSession *session, const CgRadarEarlier *earlier);
+void cg_chart_radar_draw_full (cairo_t *cr,
+                               double width,
+                               double height,
+                               CgSession *session,
+                               const CgChartStyle *style,
+                               const CgRadarEarlier *earlier);
+gboolean cg_chart_radar_locate_full (cairo_t *cr,
+                                     double width,
+                                     double height,
+                                     CgSession *session,
+                                     const CgChartStyle *style,
+                                     const CgRadarEarlier *earlier,
+                                     guint lesson,
+                                     double value,
+                                     double *x,
+                                     double *y);
+char *cg_chart_radar_describe_full (CgSession *session, const CgRadarEarlier *earlier);
 /* The dash pattern of the earlier line, in line widths. */
 extern const double cg_chart_radar_earlier_dashes[2];
 
 /* The dash pattern (in line widths; n = 0 for solid) and marker shape
  * (0..5) that set partner @position apart. No two of the first 12 share
  * both. */
-void cg_chart_partner_stroke (guint position, const double **dashes, int *n_dashes,
-                              guint *marker);
+void cg_chart_partner_stroke (guint position, const double **dashes, int *n_dashes, guint *marker);
 void cg_chart_draw_marker (cairo_t *cr, guint marker, double x, double y, double size);
 
 G_END_DECLS

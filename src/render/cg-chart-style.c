@@ -85,7 +85,8 @@ cg_chart_style_init_dark (CgChartStyle *style)
  * background, and badge or cell words (black or white, cg_rgb_text_on())
  * against their fill. tests/render/test-chart-contrast.c computes them. */
 static void
-set_high_contrast_fills (CgChartStyle *style, gboolean dark)
+set_high_contrast_fills (CgChartStyle *style,
+                         gboolean      dark)
 {
   static const char *const shades[] = { "#8f3600", "#fdb863", "#ffffff", "#b2abd2", "#3b1f6e" };
 
@@ -101,7 +102,8 @@ set_high_contrast_fills (CgChartStyle *style, gboolean dark)
 }
 
 void
-cg_chart_style_init_high_contrast (CgChartStyle *style, gboolean dark)
+cg_chart_style_init_high_contrast (CgChartStyle *style,
+                                   gboolean      dark)
 {
   g_return_if_fail (style != NULL);
 
@@ -136,7 +138,8 @@ cg_chart_style_init_print (CgChartStyle *style)
 }
 
 const CgRgb *
-cg_chart_style_level_colour (const CgChartStyle *style, CgLevel level)
+cg_chart_style_level_colour (const CgChartStyle *style,
+                             CgLevel             level)
 {
   switch (level)
     {
@@ -149,18 +152,23 @@ cg_chart_style_level_colour (const CgChartStyle *style, CgLevel level)
 }
 
 double
-cg_chart_style_font_px (const CgChartStyle *style, double scale)
+cg_chart_style_font_px (const CgChartStyle *style,
+                        double              scale)
 {
   return MAX (style->font_size * scale, style->min_font_size);
 }
 
 PangoLayout *
-cg_chart_style_layout (cairo_t *cr, const CgChartStyle *style, const char *text,
-                       double scale, gboolean bold, double max_width, int max_lines)
+cg_chart_style_layout (cairo_t            *cr,
+                       const CgChartStyle *style,
+                       const char         *text,
+                       double              scale,
+                       gboolean            bold,
+                       double              max_width,
+                       int                 max_lines)
 {
   PangoLayout *layout = cg_render_layout_new (cr, style->font_family,
-                                              cg_chart_style_font_px (style, scale),
-                                              bold, text);
+                                              cg_chart_style_font_px (style, scale), bold, text);
 
   if (max_lines > 0)
     cg_render_layout_fit (layout, max_width, max_lines);
@@ -168,9 +176,16 @@ cg_chart_style_layout (cairo_t *cr, const CgChartStyle *style, const char *text,
 }
 
 void
-cg_chart_draw_badge (cairo_t *cr, const CgChartStyle *style, const char *text,
-                     const CgRgb *fill, double scale, double x, double y,
-                     gboolean draw, double *width, double *height)
+cg_chart_draw_badge (cairo_t            *cr,
+                     const CgChartStyle *style,
+                     const char         *text,
+                     const CgRgb        *fill,
+                     double              scale,
+                     double              x,
+                     double              y,
+                     gboolean            draw,
+                     double             *width,
+                     double             *height)
 {
   g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, text, scale, TRUE, 0, 0);
   double px = cg_chart_style_font_px (style, scale);
@@ -200,17 +215,24 @@ cg_chart_draw_badge (cairo_t *cr, const CgChartStyle *style, const char *text,
 }
 
 void
-cg_chart_draw_level_badge (cairo_t *cr, const CgChartStyle *style, CgLevel level,
-                           double scale, double x, double y, gboolean draw,
-                           double *width, double *height)
+cg_chart_draw_level_badge (cairo_t            *cr,
+                           const CgChartStyle *style,
+                           CgLevel             level,
+                           double              scale,
+                           double              x,
+                           double              y,
+                           gboolean            draw,
+                           double             *width,
+                           double             *height)
 {
   cg_chart_draw_badge (cr, style, cg_level_to_label (level),
-                       cg_chart_style_level_colour (style, level), scale, x, y, draw,
-                       width, height);
+                       cg_chart_style_level_colour (style, level), scale, x, y, draw, width,
+                       height);
 }
 
 const CgRgb *
-cg_chart_style_item_colour (const CgChartStyle *style, const CgItemStats *stats)
+cg_chart_style_item_colour (const CgChartStyle *style,
+                            const CgItemStats  *stats)
 {
   if (cg_item_stats_agreed_not_true (stats))
     return &style->agreed_not_yet;
@@ -218,13 +240,18 @@ cg_chart_style_item_colour (const CgChartStyle *style, const CgItemStats *stats)
 }
 
 void
-cg_chart_draw_item_badge (cairo_t *cr, const CgChartStyle *style, const CgItemStats *stats,
-                          double scale, double x, double y, gboolean draw,
-                          double *width, double *height)
+cg_chart_draw_item_badge (cairo_t            *cr,
+                          const CgChartStyle *style,
+                          const CgItemStats  *stats,
+                          double              scale,
+                          double              x,
+                          double              y,
+                          gboolean            draw,
+                          double             *width,
+                          double             *height)
 {
   cg_chart_draw_badge (cr, style, cg_item_stats_label (stats),
-                       cg_chart_style_item_colour (style, stats), scale, x, y, draw,
-                       width, height);
+                       cg_chart_style_item_colour (style, stats), scale, x, y, draw, width, height);
 }
 
 /* The first letters of a name's first two words that are not titles
@@ -295,7 +322,8 @@ cg_chart_partner_colour (const CgPartner *partner)
 }
 
 CgRgb
-cg_chart_style_mark_colour (const CgChartStyle *style, const CgRgb *colour)
+cg_chart_style_mark_colour (const CgChartStyle *style,
+                            const CgRgb        *colour)
 {
   static const CgRgb grey = { 0.5, 0.5, 0.5 };
 
@@ -306,7 +334,8 @@ cg_chart_style_mark_colour (const CgChartStyle *style, const CgRgb *colour)
 }
 
 CgRgb
-cg_chart_style_partner_colour (const CgChartStyle *style, const CgPartner *partner)
+cg_chart_style_partner_colour (const CgChartStyle *style,
+                               const CgPartner    *partner)
 {
   CgRgb raw = cg_chart_partner_colour (partner);
 

@@ -25,17 +25,17 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  CgRgb fg;          /* text, axes, the group line */
-  CgRgb bg;          /* what the chart is drawn on (the caller paints it) */
-  CgRgb muted;       /* secondary text */
-  CgRgb grid;        /* grid lines, cell borders */
-  CgRgb agreed;      /* level colours: badges and flags */
+  CgRgb fg;             /* text, axes, the group line */
+  CgRgb bg;             /* what the chart is drawn on (the caller paints it) */
+  CgRgb muted;          /* secondary text */
+  CgRgb grid;           /* grid lines, cell borders */
+  CgRgb agreed;         /* level colours: badges and flags */
   CgRgb agreed_not_yet; /* agreed that it is not true (yet): a finding, not a success */
   CgRgb partly;
   CgRgb divergent;
   CgRgb not_enough;
   CgRgb shades[CG_RATING_MAX + 1]; /* heat-map cell fills, shades[1..5] */
-  CgRgb dont_know;   /* heat-map cell fill for "don't know" */
+  CgRgb dont_know;                 /* heat-map cell fill for "don't know" */
   const char *font_family;
   double font_size;     /* base text size; charts scale their labels from it */
   double min_font_size; /* labels never shrink below this; they wrap or ellipsize */
@@ -56,34 +56,57 @@ const CgRgb *cg_chart_style_level_colour (const CgChartStyle *style, CgLevel lev
 
 /* A layout in the style's font at @scale times its base size (never below
  * min_font_size), fitted to @max_width and @max_lines (0 = unbounded). */
-PangoLayout *cg_chart_style_layout (cairo_t *cr, const CgChartStyle *style, const char *text,
-                                    double scale, gboolean bold, double max_width,
+PangoLayout *cg_chart_style_layout (cairo_t *cr,
+                                    const CgChartStyle *style,
+                                    const char *text,
+                                    double scale,
+                                    gboolean bold,
+                                    double max_width,
                                     int max_lines);
 /* The font size actually used for @scale (clamped at min_font_size). */
 double cg_chart_style_font_px (const CgChartStyle *style, double scale);
 
 /* A rounded badge: @text on @fill, with an outline so that a pale fill still
  * reads on the background. Measure with @cr and draw = FALSE. */
-void cg_chart_draw_badge (cairo_t *cr, const CgChartStyle *style, const char *text,
-                          const CgRgb *fill, double scale, double x, double y,
-                          gboolean draw, double *width, double *height);
+void cg_chart_draw_badge (cairo_t *cr,
+                          const CgChartStyle *style,
+                          const char *text,
+                          const CgRgb *fill,
+                          double scale,
+                          double x,
+                          double y,
+                          gboolean draw,
+                          double *width,
+                          double *height);
 /* The level badge says the level in words: "Agreed", "Partly agreed",
  * "Divergent", "Not enough answers". */
-void cg_chart_draw_level_badge (cairo_t *cr, const CgChartStyle *style, CgLevel level,
-                                double scale, double x, double y, gboolean draw,
-                                double *width, double *height);
+void cg_chart_draw_level_badge (cairo_t *cr,
+                                const CgChartStyle *style,
+                                CgLevel level,
+                                double scale,
+                                double x,
+                                double y,
+                                gboolean draw,
+                                double *width,
+                                double *height);
 
 /* An item's badge: cg_item_stats_label() on its level's colour, or on
  * agreed_not_yet for "Agreed: not yet" and "Agreed: not a priority". */
 const CgRgb *cg_chart_style_item_colour (const CgChartStyle *style, const CgItemStats *stats);
-void cg_chart_draw_item_badge (cairo_t *cr, const CgChartStyle *style, const CgItemStats *stats,
-                               double scale, double x, double y, gboolean draw,
-                               double *width, double *height);
+void cg_chart_draw_item_badge (cairo_t *cr,
+                               const CgChartStyle *style,
+                               const CgItemStats *stats,
+                               double scale,
+                               double x,
+                               double y,
+                               gboolean draw,
+                               double *width,
+                               double *height);
 
 /* Short unique tags for partners, in partner order: initials ("JS"), with
  * the position added when two partners share them ("JS2"). NULL-terminated. */
 char **cg_chart_partner_tags (CgSession *session);
-CgRgb  cg_chart_partner_colour (const CgPartner *partner);
+CgRgb cg_chart_partner_colour (const CgPartner *partner);
 
 /* What high contrast asks of text and marks against their background. */
 #define CG_CHART_HC_RATIO 7.0
@@ -91,9 +114,9 @@ CgRgb  cg_chart_partner_colour (const CgPartner *partner);
  * high contrast darkened (light) or lightened (dark) with its hue kept until
  * it reaches CG_CHART_HC_RATIO against style->bg. Words on such a fill in
  * cg_rgb_text_on() then reach it too (the ink is style->bg's opposite). */
-CgRgb  cg_chart_style_mark_colour (const CgChartStyle *style, const CgRgb *colour);
+CgRgb cg_chart_style_mark_colour (const CgChartStyle *style, const CgRgb *colour);
 /* A partner's colour as every chart draws it: cg_chart_style_mark_colour()
  * of cg_chart_partner_colour(). */
-CgRgb  cg_chart_style_partner_colour (const CgChartStyle *style, const CgPartner *partner);
+CgRgb cg_chart_style_partner_colour (const CgChartStyle *style, const CgPartner *partner);
 
 G_END_DECLS

@@ -15,37 +15,31 @@ cg_charter_field_get_title (CgCharterField field)
 {
   switch (field)
     {
-    case CG_CHARTER_TITLE:
-      return _("Title");
-    case CG_CHARTER_PURPOSE:
-      return _("Purpose");
-    case CG_CHARTER_GROUND_RULES:
-      return _("Ground rules");
-    case CG_CHARTER_MEASURES:
-      return _("Performance measures and milestones");
-    case CG_CHARTER_REVIEW_DATE:
-      return _("Review date");
-    case CG_CHARTER_LEARNING:
-      return _("Review and learning");
-    case CG_CHARTER_STILL_TO_RESOLVE:
-      return _("Still to resolve");
-    case CG_CHARTER_WORK_ON:
-      return _("What we will work on");
+    case CG_CHARTER_TITLE: return _("Title");
+    case CG_CHARTER_PURPOSE: return _("Purpose");
+    case CG_CHARTER_GROUND_RULES: return _("Ground rules");
+    case CG_CHARTER_MEASURES: return _("Performance measures and milestones");
+    case CG_CHARTER_REVIEW_DATE: return _("Review date");
+    case CG_CHARTER_LEARNING: return _("Review and learning");
+    case CG_CHARTER_STILL_TO_RESOLVE: return _("Still to resolve");
+    case CG_CHARTER_WORK_ON: return _("What we will work on");
     case CG_N_CHARTER_FIELDS:
-    default:
-      g_return_val_if_reached ("");
+    default: g_return_val_if_reached ("");
     }
 }
 
 /* The first @n names of @partner_ids, the last of them after @last_sep. */
 static void
-append_names (GString *out, CgSession *session, const GArray *partner_ids, guint n,
-              const char *last_sep)
+append_names (GString      *out,
+              CgSession    *session,
+              const GArray *partner_ids,
+              guint         n,
+              const char   *last_sep)
 {
   for (guint i = 0; i < n; i++)
     {
-      const CgPartner *partner = cg_session_lookup_partner (session,
-                                                            g_array_index (partner_ids, guint, i));
+      const CgPartner *partner =
+        cg_session_lookup_partner (session, g_array_index (partner_ids, guint, i));
 
       if (i > 0)
         g_string_append (out, i + 1 == n ? last_sep : ", ");
@@ -54,7 +48,9 @@ append_names (GString *out, CgSession *session, const GArray *partner_ids, guint
 }
 
 char *
-cg_charter_join_partner_names_max (CgSession *session, const GArray *partner_ids, guint max)
+cg_charter_join_partner_names_max (CgSession    *session,
+                                   const GArray *partner_ids,
+                                   guint         max)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   guint n = partner_ids != NULL ? partner_ids->len : 0;
@@ -64,19 +60,19 @@ cg_charter_join_partner_names_max (CgSession *session, const GArray *partner_ids
     return cg_charter_join_partner_names (session, partner_ids);
   append_names (out, session, partner_ids, max, ", ");
   /* TRANSLATORS: the first few names of a list, then how many more there are */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u other", "%s and %u others",
-                                       n - max),
-                          out->str, n - max);
+  return g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%s and %u other", "%s and %u others", n - max), out->str,
+    n - max);
 }
 
 char *
-cg_charter_join_partner_names (CgSession *session, const GArray *partner_ids)
+cg_charter_join_partner_names (CgSession    *session,
+                               const GArray *partner_ids)
 {
   g_autoptr (GString) out = g_string_new (NULL);
 
   g_return_val_if_fail (CG_IS_SESSION (session), NULL);
-  append_names (out, session, partner_ids, partner_ids != NULL ? partner_ids->len : 0,
-                _(" and "));
+  append_names (out, session, partner_ids, partner_ids != NULL ? partner_ids->len : 0, _(" and "));
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -90,7 +86,8 @@ typedef struct
 } RankedAim;
 
 static int
-compare_ranked (gconstpointer a, gconstpointer b)
+compare_ranked (gconstpointer a,
+                gconstpointer b)
 {
   const RankedAim *x = a, *y = b;
   gboolean x_nan = isnan (x->mean), y_nan = isnan (y->mean);
@@ -129,7 +126,8 @@ cg_charter_get_agreed_aims (CgSession *session)
 }
 
 guint
-cg_charter_get_accountable (CgSession *session, guint task_id)
+cg_charter_get_accountable (CgSession *session,
+                            guint      task_id)
 {
   const CgTask *task;
   g_autoptr (CgTaskStats) stats = NULL;
@@ -138,8 +136,8 @@ cg_charter_get_accountable (CgSession *session, guint task_id)
   task = cg_session_lookup_task (session, task_id);
   if (task == NULL)
     return 0;
-  if (task->charter_accountable != 0
-      && cg_session_lookup_partner (session, task->charter_accountable) != NULL)
+  if (task->charter_accountable != 0 &&
+      cg_session_lookup_partner (session, task->charter_accountable) != NULL)
     return task->charter_accountable;
   stats = cg_analysis_task (session, task_id);
   if (stats != NULL && stats->accountable->len == 1)
@@ -165,27 +163,24 @@ generate_purpose (CgSession *session)
   if (*context != '\0')
     return g_strdup (context);
   return g_strdup (_("The partners named in this charter agree to work together towards the "
-                     "aims below, to share the resources and responsibilities this needs, and "
-                     "to review together how well the partnership is working."));
+                      "aims below, to share the resources and responsibilities this needs, and "
+                      "to review together how well the partnership is working."));
 }
 
 static char *
 generate_ground_rules (void)
 {
-  return g_strjoin ("\n",
-                    _("We speak plainly and avoid professional jargon."),
+  return g_strjoin ("\n", _("We speak plainly and avoid professional jargon."),
                     _("Every partner has a chance to speak before a decision is taken."),
                     _("We respect each profession's knowledge and each organisation's limits."),
                     _("We share information openly and promptly, within the law."),
-                    _("We raise disagreements early, in the meeting, not afterwards."),
-                    NULL);
+                    _("We raise disagreements early, in the meeting, not afterwards."), NULL);
 }
 
 static char *
 generate_measures (void)
 {
-  return g_strjoin ("\n",
-                    _("Each agreed aim has one measure of progress every partner can see."),
+  return g_strjoin ("\n", _("Each agreed aim has one measure of progress every partner can see."),
                     _("A first milestone for each aim is set at the first partnership meeting."),
                     _("Performance information is shared with all partners before each meeting."),
                     NULL);
@@ -227,13 +222,15 @@ static char *
 generate_learning (void)
 {
   return g_strdup (_("At each review the partners look together at what has worked, what has "
-                     "not and why; ask the people the partnership serves what difference it "
-                     "has made; support their staff to build the skills of joint working; and "
-                     "update this charter."));
+                      "not and why; ask the people the partnership serves what difference it "
+                      "has made; support their staff to build the skills of joint working; and "
+                      "update this charter."));
 }
 
 static void
-describe_item (CgSession *session, guint item_id, GString *out)
+describe_item (CgSession *session,
+               guint      item_id,
+               GString   *out)
 {
   const CgItem *item = cg_session_lookup_item (session, item_id);
   g_autoptr (CgItemStats) stats = cg_analysis_item (session, item_id);
@@ -242,8 +239,8 @@ describe_item (CgSession *session, guint item_id, GString *out)
   if (item == NULL || stats == NULL)
     return;
   /* A stage whose answers are still hidden gives nothing away here either. */
-  if (!cg_session_answers_visible (session, item->kind == CG_ITEM_AIM
-                                            ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (item->lesson)))
+  if (!cg_session_answers_visible (
+        session, item->kind == CG_ITEM_AIM ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (item->lesson)))
     return;
   if (item->kind == CG_ITEM_AIM)
     {
@@ -255,14 +252,14 @@ describe_item (CgSession *session, guint item_id, GString *out)
   if (stats->dissenters->len > 0)
     dissenters = cg_charter_join_partner_names (session, stats->dissenters);
   if (dissenters != NULL)
-    g_string_append_printf (out,
-                            /* TRANSLATORS: the third %s names the partners who see it
+    g_string_append_printf (
+      out,
+      /* TRANSLATORS: the third %s names the partners who see it
                              * differently ("Ann" or "Ann and Ben") */
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "“%s” (%s): views diverge; %s sees it differently from most.",
-                                         "“%s” (%s): views diverge; %s see it differently from most.",
-                                         stats->dissenters->len),
-                            item->text, cg_lesson_get_title (item->lesson), dissenters);
+      g_dngettext (GETTEXT_PACKAGE, "“%s” (%s): views diverge; %s sees it differently from most.",
+                   "“%s” (%s): views diverge; %s see it differently from most.",
+                   stats->dissenters->len),
+      item->text, cg_lesson_get_title (item->lesson), dissenters);
   else
     g_string_append_printf (out, _("“%s” (%s): views diverge."), item->text,
                             cg_lesson_get_title (item->lesson));
@@ -272,7 +269,9 @@ describe_item (CgSession *session, guint item_id, GString *out)
 /* A task's open questions, said plainly. A lead the facilitator settled
  * on the charter stage is no longer open; work nobody does still is. */
 static void
-describe_task (CgSession *session, guint task_id, GString *out)
+describe_task (CgSession *session,
+               guint      task_id,
+               GString   *out)
 {
   const CgTask *task = cg_session_lookup_task (session, task_id);
   g_autoptr (CgTaskStats) stats = cg_analysis_task (session, task_id);
@@ -282,8 +281,8 @@ describe_task (CgSession *session, guint task_id, GString *out)
 
   if (task == NULL || stats == NULL || !cg_session_answers_visible (session, CG_STAGE_ROLES))
     return;
-  settled = task->charter_accountable != 0
-            && cg_session_lookup_partner (session, task->charter_accountable) != NULL;
+  settled = task->charter_accountable != 0 &&
+            cg_session_lookup_partner (session, task->charter_accountable) != NULL;
   if (!settled && stats->gap)
     g_ptr_array_add (issues, g_strdup (_("nobody has taken the lead (Accountable)")));
   if (!settled && stats->overlap)
@@ -309,19 +308,20 @@ static gboolean
 any_hidden (CgSession *session)
 {
   for (guint l = 0; l < CG_N_LESSONS; l++)
-    if (cg_session_get_n_statements (session, l) > 0
-        && !cg_session_answers_visible (session, CG_STAGE_FOR_LESSON (l)))
+    if (cg_session_get_n_statements (session, l) > 0 &&
+        !cg_session_answers_visible (session, CG_STAGE_FOR_LESSON (l)))
       return TRUE;
-  return (cg_session_get_n_aims (session) > 0
-          && !cg_session_answers_visible (session, CG_STAGE_AIMS))
-         || (cg_session_get_n_tasks (session) > 0
-             && !cg_session_answers_visible (session, CG_STAGE_ROLES));
+  return (cg_session_get_n_aims (session) > 0 &&
+          !cg_session_answers_visible (session, CG_STAGE_AIMS)) ||
+         (cg_session_get_n_tasks (session) > 0 &&
+          !cg_session_answers_visible (session, CG_STAGE_ROLES));
 }
 
 /* With an earlier round to compare with: the unclear roles it had that
  * this round has cleared up ("Resolved since 20 November 2025: ..."). */
 static void
-describe_resolved_since (CgSession *session, GString *out)
+describe_resolved_since (CgSession *session,
+                         GString   *out)
 {
   g_autoptr (CgComparison) since = cg_compare_since (session);
   g_autoptr (GPtrArray) resolved = NULL;
@@ -371,13 +371,14 @@ generate_still_to_resolve (CgSession *session)
     {
       g_string_truncate (since, since->len - 1);
       if (out->len == 0)
-        g_string_append_printf (out, "%s\n", _("Nothing was left open at the end of the workshop."));
+        g_string_append_printf (out, "%s\n",
+                                _("Nothing was left open at the end of the workshop."));
       g_string_append (out, since->str);
       return g_string_free (g_steal_pointer (&out), FALSE);
     }
   if (out->len == 0 && any_hidden (session))
     return g_strdup (_("Nothing is open among the answers revealed so far; some answers are "
-                       "still hidden."));
+                        "still hidden."));
   if (out->len == 0)
     return g_strdup (_("Nothing was left open at the end of the workshop."));
   g_string_truncate (out, out->len - 1);
@@ -396,8 +397,7 @@ generate_work_on (CgSession *session)
     {
       const CgItem *item = cg_session_lookup_item (session, g_array_index (missing, guint, i));
 
-      if (item == NULL
-          || !cg_session_answers_visible (session, CG_STAGE_FOR_LESSON (item->lesson)))
+      if (item == NULL || !cg_session_answers_visible (session, CG_STAGE_FOR_LESSON (item->lesson)))
         continue;
       /* TRANSLATORS: a statement the partners agree is not true yet, then its lesson */
       g_string_append_printf (out, _("“%s” (%s): we agree this is not yet so."), item->text,
@@ -406,7 +406,7 @@ generate_work_on (CgSession *session)
     }
   if (out->len == 0 && any_hidden (session))
     return g_strdup (_("Nothing the partners agree is missing among the answers revealed so "
-                       "far; some answers are still hidden."));
+                        "far; some answers are still hidden."));
   if (out->len == 0)
     return g_strdup (_("The partners found nothing they agree is missing."));
   g_string_truncate (out, out->len - 1);
@@ -414,36 +414,29 @@ generate_work_on (CgSession *session)
 }
 
 char *
-cg_charter_generate_text (CgSession *session, CgCharterField field)
+cg_charter_generate_text (CgSession     *session,
+                          CgCharterField field)
 {
   g_return_val_if_fail (CG_IS_SESSION (session), NULL);
 
   switch (field)
     {
-    case CG_CHARTER_TITLE:
-      return generate_title (session);
-    case CG_CHARTER_PURPOSE:
-      return generate_purpose (session);
-    case CG_CHARTER_GROUND_RULES:
-      return generate_ground_rules ();
-    case CG_CHARTER_MEASURES:
-      return generate_measures ();
-    case CG_CHARTER_REVIEW_DATE:
-      return generate_review_date (session);
-    case CG_CHARTER_LEARNING:
-      return generate_learning ();
-    case CG_CHARTER_STILL_TO_RESOLVE:
-      return generate_still_to_resolve (session);
-    case CG_CHARTER_WORK_ON:
-      return generate_work_on (session);
+    case CG_CHARTER_TITLE: return generate_title (session);
+    case CG_CHARTER_PURPOSE: return generate_purpose (session);
+    case CG_CHARTER_GROUND_RULES: return generate_ground_rules ();
+    case CG_CHARTER_MEASURES: return generate_measures ();
+    case CG_CHARTER_REVIEW_DATE: return generate_review_date (session);
+    case CG_CHARTER_LEARNING: return generate_learning ();
+    case CG_CHARTER_STILL_TO_RESOLVE: return generate_still_to_resolve (session);
+    case CG_CHARTER_WORK_ON: return generate_work_on (session);
     case CG_N_CHARTER_FIELDS:
-    default:
-      g_return_val_if_reached (NULL);
+    default: g_return_val_if_reached (NULL);
     }
 }
 
 char *
-cg_charter_dup_text (CgSession *session, CgCharterField field)
+cg_charter_dup_text (CgSession     *session,
+                     CgCharterField field)
 {
   const char *own;
 

@@ -33,8 +33,7 @@ guint cg_charter_get_accountable (CgSession *session, guint task_id);
 char *cg_charter_join_partner_names (CgSession *session, const GArray *partner_ids);
 /* The same for a table cell: past @max names, the first @max and how many
  * others ("Ana, Ben and 58 others"). */
-char *cg_charter_join_partner_names_max (CgSession *session, const GArray *partner_ids,
-                                         guint max);
+char *cg_charter_join_partner_names_max (CgSession *session, const GArray *partner_ids, guint max);
 
 /* "2026-11-22" as people read it ("22 November 2026"); NULL if not a date. */
 char *cg_charter_format_date (const char *iso_date);

@@ -41,7 +41,9 @@ cg_charter_layout_init (CgCharterLayout *self)
 /* Sections ------------------------------------------------------------------ */
 
 static void
-add_front (CgPageLayout *doc, CgSession *session, const char *title)
+add_front (CgPageLayout *doc,
+           CgSession    *session,
+           const char   *title)
 {
   g_autofree char *date = cg_charter_format_date (cg_session_get_detail (session, CG_DETAIL_DATE));
   const char *facilitator = cg_session_get_detail (session, CG_DETAIL_FACILITATOR);
@@ -62,7 +64,10 @@ add_front (CgPageLayout *doc, CgSession *session, const char *title)
 }
 
 static void
-add_field (CgPageLayout *doc, CgSession *session, CgCharterField field, gboolean bullets)
+add_field (CgPageLayout  *doc,
+           CgSession     *session,
+           CgCharterField field,
+           gboolean       bullets)
 {
   g_autofree char *text = cg_charter_dup_text (session, field);
 
@@ -76,7 +81,8 @@ add_field (CgPageLayout *doc, CgSession *session, CgCharterField field, gboolean
 }
 
 static void
-add_partners (CgPageLayout *doc, CgSession *session)
+add_partners (CgPageLayout *doc,
+              CgSession    *session)
 {
   static const double weights[] = { 3, 3, 2.5 };
   const char *headers[] = { _("Name"), _("Organisation"), _("Role") };
@@ -106,7 +112,8 @@ add_partners (CgPageLayout *doc, CgSession *session)
 }
 
 static void
-add_aims (CgPageLayout *doc, CgSession *session)
+add_aims (CgPageLayout *doc,
+          CgSession    *session)
 {
   g_autoptr (GArray) aims = cg_charter_get_agreed_aims (session);
 
@@ -127,7 +134,9 @@ add_aims (CgPageLayout *doc, CgSession *session)
 }
 
 static char *
-accountable_text (CgSession *session, guint task_id, const CgTaskStats *stats)
+accountable_text (CgSession         *session,
+                  guint              task_id,
+                  const CgTaskStats *stats)
 {
   guint lead = cg_charter_get_accountable (session, task_id);
   g_autofree char *claimants = NULL;
@@ -141,7 +150,8 @@ accountable_text (CgSession *session, guint task_id, const CgTaskStats *stats)
 }
 
 static void
-add_roles (CgPageLayout *doc, CgSession *session)
+add_roles (CgPageLayout *doc,
+           CgSession    *session)
 {
   static const double weights[] = { 4, 2.5, 3 };
   const char *headers[] = { _("Task"), _("Accountable"), _("Responsible") };
@@ -155,7 +165,7 @@ add_roles (CgPageLayout *doc, CgSession *session)
     }
   cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
                                 _("Accountable: owns the outcome, one partner per task. "
-                                  "Responsible: does the work."));
+                                   "Responsible: does the work."));
   cg_page_layout_begin_table (doc, 3, weights, headers);
   for (guint i = 0; i < n; i++)
     {
@@ -176,7 +186,8 @@ add_roles (CgPageLayout *doc, CgSession *session)
 }
 
 static void
-add_review (CgPageLayout *doc, CgSession *session)
+add_review (CgPageLayout *doc,
+            CgSession    *session)
 {
   g_autofree char *date = cg_charter_dup_text (session, CG_CHARTER_REVIEW_DATE);
   g_autofree char *learning = cg_charter_dup_text (session, CG_CHARTER_LEARNING);
@@ -189,7 +200,8 @@ add_review (CgPageLayout *doc, CgSession *session)
 }
 
 static void
-add_signatures (CgPageLayout *doc, CgSession *session)
+add_signatures (CgPageLayout *doc,
+                CgSession    *session)
 {
   guint n = cg_session_get_n_partners (session);
   g_autofree const char **names = g_new0 (const char *, n + 1);
@@ -198,7 +210,7 @@ add_signatures (CgPageLayout *doc, CgSession *session)
   cg_page_layout_add_heading (doc, _("Signatures"));
   cg_page_layout_add_paragraph (doc, CG_TEXT_BODY,
                                 _("By signing, each partner agrees to this charter and to "
-                                  "working with the others on what is still to resolve."));
+                                   "working with the others on what is still to resolve."));
   for (guint i = 0; i < n; i++)
     {
       const CgPartner *p = cg_session_get_partner (session, i);
@@ -216,7 +228,8 @@ add_signatures (CgPageLayout *doc, CgSession *session)
 }
 
 static void
-build (CgPageLayout *doc, CgSession *session)
+build (CgPageLayout *doc,
+       CgSession    *session)
 {
   g_autofree char *title = cg_charter_dup_text (session, CG_CHARTER_TITLE);
 
@@ -237,8 +250,11 @@ build (CgPageLayout *doc, CgSession *session)
 /* Public -------------------------------------------------------------------- */
 
 CgCharterLayout *
-cg_charter_layout_new_for_context (CgSession *session, PangoContext *context, double page_width,
-                                   double page_height, const CgPageMargins *margins)
+cg_charter_layout_new_for_context (CgSession           *session,
+                                   PangoContext        *context,
+                                   double               page_width,
+                                   double               page_height,
+                                   const CgPageMargins *margins)
 {
   CgCharterLayout *self;
 
@@ -252,7 +268,9 @@ cg_charter_layout_new_for_context (CgSession *session, PangoContext *context, do
 }
 
 CgCharterLayout *
-cg_charter_layout_new (CgSession *session, double page_width, double page_height,
+cg_charter_layout_new (CgSession           *session,
+                       double               page_width,
+                       double               page_height,
                        const CgPageMargins *margins)
 {
   return cg_charter_layout_new_for_context (session, NULL, page_width, page_height, margins);
@@ -266,7 +284,9 @@ cg_charter_layout_get_n_pages (CgCharterLayout *self)
 }
 
 void
-cg_charter_layout_render_page (CgCharterLayout *self, cairo_t *cr, guint page)
+cg_charter_layout_render_page (CgCharterLayout *self,
+                               cairo_t         *cr,
+                               guint            page)
 {
   g_return_if_fail (CG_IS_CHARTER_LAYOUT (self));
   cg_page_layout_render_page (self->pages, cr, page);
@@ -280,7 +300,10 @@ cg_charter_layout_get_pages (CgCharterLayout *self)
 }
 
 gboolean
-cg_charter_export_pdf (CgSession *session, const char *path, CgPaperSize paper, GError **error)
+cg_charter_export_pdf (CgSession  *session,
+                       const char *path,
+                       CgPaperSize paper,
+                       GError    **error)
 {
   g_autoptr (CgCharterLayout) layout = NULL;
   double width, height;

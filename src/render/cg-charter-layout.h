@@ -19,18 +19,24 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CgCharterLayout, cg_charter_layout, CG, CHARTER_LAYOUT, GObject)
 
 /* @margins may be NULL for the default margins. */
-CgCharterLayout *cg_charter_layout_new (CgSession *session, double page_width, double page_height,
+CgCharterLayout *cg_charter_layout_new (CgSession *session,
+                                        double page_width,
+                                        double page_height,
                                         const CgPageMargins *margins);
 /* The same, measuring text with @context (e.g. a GtkPrintContext's, in points). */
-CgCharterLayout *cg_charter_layout_new_for_context (CgSession *session, PangoContext *context,
-                                                    double page_width, double page_height,
+CgCharterLayout *cg_charter_layout_new_for_context (CgSession *session,
+                                                    PangoContext *context,
+                                                    double page_width,
+                                                    double page_height,
                                                     const CgPageMargins *margins);
 
 guint cg_charter_layout_get_n_pages (CgCharterLayout *self);
-void  cg_charter_layout_render_page (CgCharterLayout *self, cairo_t *cr, guint page);
+void cg_charter_layout_render_page (CgCharterLayout *self, cairo_t *cr, guint page);
 CgPageLayout *cg_charter_layout_get_pages (CgCharterLayout *self);
 
-gboolean cg_charter_export_pdf (CgSession *session, const char *path, CgPaperSize paper,
+gboolean cg_charter_export_pdf (CgSession *session,
+                                const char *path,
+                                CgPaperSize paper,
                                 GError **error);
 
 G_END_DECLS

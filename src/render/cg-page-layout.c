@@ -79,10 +79,10 @@ typedef struct
   const Table *table; /* borrowed */
   gboolean is_header;
   Cell *cells;
-  guint *first;       /* per cell: the first line this band shows */
-  guint *count;       /* per cell: how many lines */
-  double pad_top;     /* only the first band of a row has the cell's top padding */
-  gboolean last;      /* only the last band draws the rule under the row */
+  guint *first;   /* per cell: the first line this band shows */
+  guint *count;   /* per cell: how many lines */
+  double pad_top; /* only the first band of a row has the cell's top padding */
+  gboolean last;  /* only the last band draws the rule under the row */
 } RowBand;
 
 typedef struct
@@ -115,7 +115,7 @@ struct _CgPageLayout
 
   double page_width, page_height;
   CgPageMargins margins;
-  gboolean keep_next;     /* the next unit stays with the previous one (after a heading) */
+  gboolean keep_next; /* the next unit stays with the previous one (after a heading) */
   Table *open_table;
 };
 
@@ -124,7 +124,9 @@ G_DEFINE_FINAL_TYPE (CgPageLayout, cg_page_layout, G_TYPE_OBJECT)
 /* Paper -------------------------------------------------------------------- */
 
 void
-cg_paper_size_get_size (CgPaperSize paper, double *width, double *height)
+cg_paper_size_get_size (CgPaperSize paper,
+                        double     *width,
+                        double     *height)
 {
   if (paper == CG_PAPER_LETTER)
     {
@@ -137,7 +139,8 @@ cg_paper_size_get_size (CgPaperSize paper, double *width, double *height)
 }
 
 gboolean
-cg_paper_size_from_string (const char *s, CgPaperSize *out)
+cg_paper_size_from_string (const char  *s,
+                           CgPaperSize *out)
 {
   g_return_val_if_fail (out != NULL, FALSE);
   if (s != NULL && g_ascii_strcasecmp (s, "a4") == 0)
@@ -155,8 +158,8 @@ cg_paper_size_for_locale (void)
   const char *const *names = g_get_language_names ();
 
   for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_has_prefix (names[i], "en_US") || g_str_has_prefix (names[i], "en_CA")
-        || g_str_has_prefix (names[i], "fr_CA") || g_str_has_prefix (names[i], "es_MX"))
+    if (g_str_has_prefix (names[i], "en_US") || g_str_has_prefix (names[i], "en_CA") ||
+        g_str_has_prefix (names[i], "fr_CA") || g_str_has_prefix (names[i], "es_MX"))
       return CG_PAPER_LETTER;
   return CG_PAPER_A4;
 }
@@ -248,7 +251,9 @@ make_print_context (void)
 }
 
 CgPageLayout *
-cg_page_layout_new (PangoContext *context, double page_width, double page_height,
+cg_page_layout_new (PangoContext        *context,
+                    double               page_width,
+                    double               page_height,
                     const CgPageMargins *margins)
 {
   CgPageLayout *self;
@@ -265,8 +270,8 @@ cg_page_layout_new (PangoContext *context, double page_width, double page_height
   else
     cg_page_margins_init_default (&self->margins);
   /* Margins that leave no room are a caller's mistake; keep a usable page. */
-  if (cg_page_layout_get_content_width (self) < 72.0
-      || cg_page_layout_get_content_height (self) < 144.0)
+  if (cg_page_layout_get_content_width (self) < 72.0 ||
+      cg_page_layout_get_content_height (self) < 144.0)
     {
       g_warning ("Margins leave no room on a %.0f x %.0f page", page_width, page_height);
       self->margins.left = self->margins.right = page_width / 10.0;
@@ -304,7 +309,8 @@ cg_page_layout_get_content_height (CgPageLayout *self)
 }
 
 void
-cg_page_layout_set_running_header (CgPageLayout *self, const char *text)
+cg_page_layout_set_running_header (CgPageLayout *self,
+                                   const char   *text)
 {
   g_return_if_fail (CG_IS_PAGE_LAYOUT (self));
   g_free (self->running_header);
@@ -337,7 +343,8 @@ layout_inset (PangoLayout *layout)
  * whose ink overhangs it is wrapped again narrower and drawn inset by the
  * overhang, so the ink, not only the advance widths, stays inside. */
 static void
-fit_ink (PangoLayout *layout, double width)
+fit_ink (PangoLayout *layout,
+         double       width)
 {
   double inset = 0.0, wrap = width;
 
@@ -371,8 +378,11 @@ fit_ink (PangoLayout *layout, double width)
 /* A layout in @font (a Pango font description string) scaled by @scale,
  * wrapped to @width points. */
 static PangoLayout *
-make_layout_scaled (CgPageLayout *self, const char *font, double scale, const char *text,
-                    double width)
+make_layout_scaled (CgPageLayout *self,
+                    const char   *font,
+                    double        scale,
+                    const char   *text,
+                    double        width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *desc = pango_font_description_from_string (font);
@@ -394,14 +404,18 @@ make_layout_scaled (CgPageLayout *self, const char *font, double scale, const ch
 }
 
 static PangoLayout *
-make_layout (CgPageLayout *self, const char *font, const char *text, double width)
+make_layout (CgPageLayout *self,
+             const char   *font,
+             const char   *text,
+             double        width)
 {
   return make_layout_scaled (self, font, 1.0, text, width);
 }
 
 /* Reads the lines of @layout once; the array is owned by the document. */
 static GArray *
-layout_lines (CgPageLayout *self, PangoLayout *layout)
+layout_lines (CgPageLayout *self,
+              PangoLayout  *layout)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
@@ -428,20 +442,28 @@ layout_lines (CgPageLayout *self, PangoLayout *layout)
 }
 
 static void
-set_rgb (cairo_t *cr, const Rgb *rgb)
+set_rgb (cairo_t   *cr,
+         const Rgb *rgb)
 {
   cairo_set_source_rgb (cr, rgb->red, rgb->green, rgb->blue);
 }
 
 static void
-show_line (cairo_t *cr, const LineInfo *info, double x, double y_top)
+show_line (cairo_t        *cr,
+           const LineInfo *info,
+           double          x,
+           double          y_top)
 {
   cairo_move_to (cr, x + info->x, y_top + (info->baseline - info->top));
   pango_cairo_show_layout_line (cr, info->line);
 }
 
 static void
-draw_line_band (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, double y)
+draw_line_band (CgPageLayout *self,
+                const Unit   *unit,
+                cairo_t      *cr,
+                double        x,
+                double        y)
 {
   const LineBand *band = unit->data;
 
@@ -450,7 +472,8 @@ draw_line_band (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, dou
    * marker between an item's first and second lines. */
   if (band->bullet_info != NULL)
     {
-      gboolean rtl = pango_layout_line_get_resolved_direction (band->info->line) == PANGO_DIRECTION_RTL;
+      gboolean rtl =
+        pango_layout_line_get_resolved_direction (band->info->line) == PANGO_DIRECTION_RTL;
       double bx = rtl ? cg_page_layout_get_content_width (self) - BULLET_INDENT + 4.0 : 2.0;
 
       show_line (cr, band->bullet_info, x + bx - band->bullet_info->x, y);
@@ -459,8 +482,12 @@ draw_line_band (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, dou
 }
 
 static Unit *
-push_unit (CgPageLayout *self, double height, double space_before, UnitDraw draw,
-           gpointer data, GDestroyNotify free_data)
+push_unit (CgPageLayout  *self,
+           double         height,
+           double         space_before,
+           UnitDraw       draw,
+           gpointer       data,
+           GDestroyNotify free_data)
 {
   Unit *unit = g_new0 (Unit, 1);
 
@@ -479,8 +506,12 @@ push_unit (CgPageLayout *self, double height, double space_before, UnitDraw draw
 /* Adds @layout line by line, keeping the first two and the last two lines
  * together so no line is left alone at a page's top or bottom. */
 static void
-push_lines (CgPageLayout *self, PangoLayout *layout, double x, double space_before,
-            const Rgb *colour, const LineInfo *bullet)
+push_lines (CgPageLayout   *self,
+            PangoLayout    *layout,
+            double          x,
+            double          space_before,
+            const Rgb      *colour,
+            const LineInfo *bullet)
 {
   GArray *lines = layout_lines (self, layout);
 
@@ -494,15 +525,16 @@ push_lines (CgPageLayout *self, PangoLayout *layout, double x, double space_befo
       band->info = info;
       band->colour = colour;
       band->bullet_info = i == 0 ? bullet : NULL;
-      unit = push_unit (self, info->bottom - info->top, i == 0 ? space_before : 0.0,
-                        draw_line_band, band, g_free);
+      unit = push_unit (self, info->bottom - info->top, i == 0 ? space_before : 0.0, draw_line_band,
+                        band, g_free);
       if (i == 1 || (i >= 2 && i == lines->len - 1))
         unit->keep_with_prev = TRUE;
     }
 }
 
 void
-cg_page_layout_add_title (CgPageLayout *self, const char *text)
+cg_page_layout_add_title (CgPageLayout *self,
+                          const char   *text)
 {
   double width;
 
@@ -513,19 +545,21 @@ cg_page_layout_add_title (CgPageLayout *self, const char *text)
 }
 
 void
-cg_page_layout_add_heading (CgPageLayout *self, const char *text)
+cg_page_layout_add_heading (CgPageLayout *self,
+                            const char   *text)
 {
   double width;
 
   g_return_if_fail (CG_IS_PAGE_LAYOUT (self));
   width = cg_page_layout_get_content_width (self);
-  push_lines (self, make_layout (self, FONT_SANS " Bold 13.5", text, width), 0.0, 20.0,
-              &accent, NULL);
+  push_lines (self, make_layout (self, FONT_SANS " Bold 13.5", text, width), 0.0, 20.0, &accent,
+              NULL);
   self->keep_next = TRUE;
 }
 
 void
-cg_page_layout_add_subheading (CgPageLayout *self, const char *text)
+cg_page_layout_add_subheading (CgPageLayout *self,
+                               const char   *text)
 {
   double width;
 
@@ -536,7 +570,9 @@ cg_page_layout_add_subheading (CgPageLayout *self, const char *text)
 }
 
 void
-cg_page_layout_add_paragraph (CgPageLayout *self, CgTextStyle style, const char *text)
+cg_page_layout_add_paragraph (CgPageLayout *self,
+                              CgTextStyle   style,
+                              const char   *text)
 {
   double width;
   PangoLayout *layout;
@@ -553,9 +589,7 @@ cg_page_layout_add_paragraph (CgPageLayout *self, CgTextStyle style, const char 
       layout = make_layout (self, FONT_SANS " 8.5", text, width);
       push_lines (self, layout, 0.0, 4.0, &muted, NULL);
       break;
-    case CG_TEXT_LIST_ITEM:
-      cg_page_layout_add_list_item (self, "•", text);
-      break;
+    case CG_TEXT_LIST_ITEM: cg_page_layout_add_list_item (self, "•", text); break;
     case CG_TEXT_KICKER:
       layout = make_layout (self, FONT_SANS " Bold 9", text, width);
       push_lines (self, layout, 0.0, 0.0, &accent, NULL);
@@ -571,7 +605,9 @@ cg_page_layout_add_paragraph (CgPageLayout *self, CgTextStyle style, const char 
 }
 
 void
-cg_page_layout_add_list_item (CgPageLayout *self, const char *marker, const char *text)
+cg_page_layout_add_list_item (CgPageLayout *self,
+                              const char   *marker,
+                              const char   *text)
 {
   double width;
   PangoLayout *layout;
@@ -590,7 +626,9 @@ cg_page_layout_add_list_item (CgPageLayout *self, const char *marker, const char
 }
 
 void
-cg_page_layout_add_labelled (CgPageLayout *self, const char *label, const char *text)
+cg_page_layout_add_labelled (CgPageLayout *self,
+                             const char   *label,
+                             const char   *text)
 {
   g_autofree char *joined = NULL;
   PangoAttrList *attrs;
@@ -615,7 +653,9 @@ cg_page_layout_add_labelled (CgPageLayout *self, const char *label, const char *
 }
 
 void
-cg_page_layout_add_text (CgPageLayout *self, const char *text, gboolean bullets)
+cg_page_layout_add_text (CgPageLayout *self,
+                         const char   *text,
+                         gboolean      bullets)
 {
   g_auto (GStrv) paragraphs = NULL;
 
@@ -652,7 +692,9 @@ row_band_free (gpointer p)
 }
 
 static double
-cell_lines_height (const Cell *cell, guint first, guint count)
+cell_lines_height (const Cell *cell,
+                   guint       first,
+                   guint       count)
 {
   const LineInfo *a, *b;
 
@@ -664,7 +706,11 @@ cell_lines_height (const Cell *cell, guint first, guint count)
 }
 
 static void
-draw_row_band (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, double y)
+draw_row_band (CgPageLayout *self,
+               const Unit   *unit,
+               cairo_t      *cr,
+               double        x,
+               double        y)
 {
   const RowBand *band = unit->data;
   double cx = x;
@@ -678,8 +724,8 @@ draw_row_band (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, doub
   for (guint c = 0; c < band->table->n_columns; c++)
     {
       const Cell *cell = &band->cells[c];
-      double top = band->count[c] > 0
-        ? g_array_index (cell->lines, LineInfo, band->first[c]).top : 0.0;
+      double top =
+        band->count[c] > 0 ? g_array_index (cell->lines, LineInfo, band->first[c]).top : 0.0;
 
       set_rgb (cr, &ink);
       for (guint i = band->first[c]; i < band->first[c] + band->count[c]; i++)
@@ -700,7 +746,10 @@ draw_row_band (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, doub
 }
 
 static Cell *
-make_cells (CgPageLayout *self, const Table *table, const char *const *texts, gboolean header)
+make_cells (CgPageLayout      *self,
+            const Table       *table,
+            const char *const *texts,
+            gboolean           header)
 {
   Cell *cells = g_new0 (Cell, table->n_columns);
 
@@ -708,8 +757,8 @@ make_cells (CgPageLayout *self, const Table *table, const char *const *texts, gb
     {
       const char *font = header ? FONT_HEADER_CELL : FONT_CELL;
 
-      cells[c].layout = make_layout_scaled (self, font, table->scale, texts[c],
-                                            table->widths[c] - 2 * CELL_PAD_X);
+      cells[c].layout =
+        make_layout_scaled (self, font, table->scale, texts[c], table->widths[c] - 2 * CELL_PAD_X);
       cells[c].lines = layout_lines (self, cells[c].layout);
     }
   /* Cells are shared by every band of the row; the document frees them. */
@@ -720,7 +769,11 @@ make_cells (CgPageLayout *self, const Table *table, const char *const *texts, gb
 /* The next band of a row: for each cell, the lines from @next[c] that fit
  * in @limit points. Returns the band's text height. */
 static double
-cut_band (const Table *table, const Cell *cells, const guint *next, double limit, guint *count)
+cut_band (const Table *table,
+          const Cell  *cells,
+          const guint *next,
+          double       limit,
+          guint       *count)
 {
   double height = 0.0;
 
@@ -741,7 +794,8 @@ cut_band (const Table *table, const Cell *cells, const guint *next, double limit
 }
 
 static double
-row_height (const Table *table, const Cell *cells)
+row_height (const Table *table,
+            const Cell  *cells)
 {
   double height = 0.0;
 
@@ -752,8 +806,12 @@ row_height (const Table *table, const Cell *cells)
 
 /* Cuts the next band of a row; TRUE when it is the row's last. */
 static gboolean
-next_band (const Table *table, const Cell *cells, guint *next, double limit, RowBand *band,
-           double *height)
+next_band (const Table *table,
+           const Cell  *cells,
+           guint       *next,
+           double       limit,
+           RowBand     *band,
+           double      *height)
 {
   gboolean done = TRUE;
 
@@ -775,7 +833,10 @@ next_band (const Table *table, const Cell *cells, guint *next, double limit, Row
  * bands of a few lines, so it flows on from wherever the page has room
  * instead of leaving half a page blank. */
 static Unit *
-push_row (CgPageLayout *self, Table *table, const char *const *texts, gboolean header)
+push_row (CgPageLayout      *self,
+          Table             *table,
+          const char *const *texts,
+          gboolean           header)
 {
   Cell *cells = make_cells (self, table, texts, header);
   g_autofree guint *next = g_new0 (guint, table->n_columns);
@@ -824,7 +885,10 @@ push_row (CgPageLayout *self, Table *table, const char *const *texts, gboolean h
 
 /* The widest unbreakable run of @text in @font at @scale, in points. */
 static double
-widest_word (CgPageLayout *self, const char *font, double scale, const char *text)
+widest_word (CgPageLayout *self,
+             const char   *font,
+             double        scale,
+             const char   *text)
 {
   g_autoptr (PangoLayout) layout = pango_layout_new (self->context);
   PangoFontDescription *desc = pango_font_description_from_string (font);
@@ -845,7 +909,8 @@ widest_word (CgPageLayout *self, const char *font, double scale, const char *tex
 
 /* Per column, the widest word of the header and every row, at scale 1. */
 static double *
-measure_words (CgPageLayout *self, const Table *table)
+measure_words (CgPageLayout *self,
+               const Table  *table)
 {
   double *words = g_new0 (double, table->n_columns);
 
@@ -864,7 +929,11 @@ measure_words (CgPageLayout *self, const Table *table)
  * minimum: columns that would get less are fixed at their minimum and the
  * rest share what remains, until every column has at least its own. */
 static void
-share_widths (guint n, const double *weights, const double *minimum, double total, double *widths)
+share_widths (guint         n,
+              const double *weights,
+              const double *minimum,
+              double        total,
+              double       *widths)
 {
   g_autofree gboolean *fixed = g_new0 (gboolean, n);
   gboolean changed = TRUE;
@@ -894,7 +963,8 @@ share_widths (guint n, const double *weights, const double *minimum, double tota
 }
 
 static void
-fit_columns (CgPageLayout *self, Table *table)
+fit_columns (CgPageLayout *self,
+             Table        *table)
 {
   double total = cg_page_layout_get_content_width (self);
   double pad = 2 * CELL_PAD_X + 1.0; /* a point for ink past the advance */
@@ -923,7 +993,8 @@ fit_columns (CgPageLayout *self, Table *table)
 }
 
 static char **
-copy_row (guint n, const char *const *cells)
+copy_row (guint              n,
+          const char *const *cells)
 {
   char **copy = g_new0 (char *, n + 1);
 
@@ -933,7 +1004,9 @@ copy_row (guint n, const char *const *cells)
 }
 
 void
-cg_page_layout_begin_table (CgPageLayout *self, guint n_columns, const double *weights,
+cg_page_layout_begin_table (CgPageLayout      *self,
+                            guint              n_columns,
+                            const double      *weights,
                             const char *const *headers)
 {
   Table *table;
@@ -959,7 +1032,8 @@ cg_page_layout_begin_table (CgPageLayout *self, guint n_columns, const double *w
 }
 
 void
-cg_page_layout_add_row (CgPageLayout *self, const char *const *cells)
+cg_page_layout_add_row (CgPageLayout      *self,
+                        const char *const *cells)
 {
   g_return_if_fail (CG_IS_PAGE_LAYOUT (self));
   g_return_if_fail (self->open_table != NULL && cells != NULL);
@@ -996,7 +1070,7 @@ cg_page_layout_end_table (CgPageLayout *self)
 
 typedef struct
 {
-  const LineInfo *name;  /* NULL for a block whose name is printed above it */
+  const LineInfo *name; /* NULL for a block whose name is printed above it */
   guint n_name;
   const LineInfo *org;
   guint n_org;
@@ -1016,7 +1090,8 @@ typedef struct
 #define SIG_SPACE_ABOVE_DATE 22.0
 
 static double
-lines_height (const LineInfo *lines, guint n)
+lines_height (const LineInfo *lines,
+              guint           n)
 {
   return n > 0 ? lines[n - 1].bottom - lines[0].top : 0.0;
 }
@@ -1034,7 +1109,11 @@ sig_lines_height (void)
 }
 
 static void
-draw_text_lines (cairo_t *cr, const LineInfo *lines, guint n, double x, double y)
+draw_text_lines (cairo_t        *cr,
+                 const LineInfo *lines,
+                 guint           n,
+                 double          x,
+                 double          y)
 {
   for (guint i = 0; i < n; i++)
     show_line (cr, &lines[i], x, y + lines[i].top - lines[0].top);
@@ -1054,7 +1133,11 @@ sig_row_text_height (const SigRow *row)
 }
 
 static void
-draw_sig_block (const SigRow *row, const SigBlock *block, cairo_t *cr, double x, double y)
+draw_sig_block (const SigRow   *row,
+                const SigBlock *block,
+                cairo_t        *cr,
+                double          x,
+                double          y)
 {
   double w = row->column_width;
   double line_y;
@@ -1062,7 +1145,8 @@ draw_sig_block (const SigRow *row, const SigBlock *block, cairo_t *cr, double x,
   set_rgb (cr, &ink);
   draw_text_lines (cr, block->name, block->n_name, x, y);
   set_rgb (cr, &muted);
-  draw_text_lines (cr, block->org, block->n_org, x, y + lines_height (block->name, block->n_name) + 2.0);
+  draw_text_lines (cr, block->org, block->n_org, x,
+                   y + lines_height (block->name, block->n_name) + 2.0);
 
   line_y = y + sig_row_text_height (row) + SIG_SPACE_ABOVE_LINE;
   set_rgb (cr, &ink);
@@ -1074,11 +1158,16 @@ draw_sig_block (const SigRow *row, const SigBlock *block, cairo_t *cr, double x,
   cairo_stroke (cr);
   set_rgb (cr, &muted);
   show_line (cr, row->label_signature, x - row->label_signature->x, line_y + 2.0);
-  show_line (cr, row->label_date, x - row->label_date->x, line_y + SIG_LABEL + SIG_SPACE_ABOVE_DATE + 2.0);
+  show_line (cr, row->label_date, x - row->label_date->x,
+             line_y + SIG_LABEL + SIG_SPACE_ABOVE_DATE + 2.0);
 }
 
 static void
-draw_sig_row (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, double y)
+draw_sig_row (CgPageLayout *self,
+              const Unit   *unit,
+              cairo_t      *cr,
+              double        x,
+              double        y)
 {
   const SigRow *row = unit->data;
 
@@ -1087,8 +1176,11 @@ draw_sig_row (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, doubl
 }
 
 static void
-make_sig_block (CgPageLayout *self, const char *name, const char *org, double width,
-                SigBlock *block)
+make_sig_block (CgPageLayout *self,
+                const char   *name,
+                const char   *org,
+                double        width,
+                SigBlock     *block)
 {
   GArray *lines;
 
@@ -1101,7 +1193,8 @@ make_sig_block (CgPageLayout *self, const char *name, const char *org, double wi
 }
 
 static SigRow *
-new_sig_row (CgPageLayout *self, double column_width)
+new_sig_row (CgPageLayout *self,
+             double        column_width)
 {
   SigRow *row = g_new0 (SigRow, 1);
   GArray *lines;
@@ -1124,7 +1217,9 @@ sig_row_height (const SigRow *row)
  * thousands of characters long) flows its name as text and keeps only the
  * signature lines with the name's last line. */
 static void
-push_sig_single (CgPageLayout *self, const char *name, const char *org)
+push_sig_single (CgPageLayout *self,
+                 const char   *name,
+                 const char   *org)
 {
   double width = cg_page_layout_get_content_width (self);
   SigRow *row = new_sig_row (self, width);
@@ -1133,7 +1228,8 @@ push_sig_single (CgPageLayout *self, const char *name, const char *org)
   make_sig_block (self, name, org, width, &row->blocks[0]);
   if (sig_row_height (row) > cg_page_layout_get_content_height (self) - 24.0)
     {
-      push_lines (self, make_layout (self, FONT_SANS " Bold 11", name, width), 0.0, 18.0, &ink, NULL);
+      push_lines (self, make_layout (self, FONT_SANS " Bold 11", name, width), 0.0, 18.0, &ink,
+                  NULL);
       if (org != NULL && *org != '\0')
         push_lines (self, make_layout (self, FONT_SANS " 9.5", org, width), 0.0, 2.0, &muted, NULL);
       row->blocks[0].n_name = row->blocks[0].n_org = 0;
@@ -1145,7 +1241,9 @@ push_sig_single (CgPageLayout *self, const char *name, const char *org)
 }
 
 void
-cg_page_layout_add_signatures (CgPageLayout *self, guint n, const char *const *names,
+cg_page_layout_add_signatures (CgPageLayout      *self,
+                               guint              n,
+                               const char *const *names,
                                const char *const *organisations)
 {
   double column;
@@ -1194,7 +1292,11 @@ drawing_free (gpointer p)
 }
 
 static void
-draw_drawing (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, double y)
+draw_drawing (CgPageLayout *self,
+              const Unit   *unit,
+              cairo_t      *cr,
+              double        x,
+              double        y)
 {
   const Drawing *drawing = unit->data;
   double width = cg_page_layout_get_content_width (self);
@@ -1211,8 +1313,11 @@ draw_drawing (CgPageLayout *self, const Unit *unit, cairo_t *cr, double x, doubl
 }
 
 void
-cg_page_layout_add_drawing (CgPageLayout *self, double height, CgPageDrawFunc draw,
-                            gpointer user_data, GDestroyNotify destroy)
+cg_page_layout_add_drawing (CgPageLayout  *self,
+                            double         height,
+                            CgPageDrawFunc draw,
+                            gpointer       user_data,
+                            GDestroyNotify destroy)
 {
   Drawing *drawing;
   double room;
@@ -1264,7 +1369,8 @@ typedef struct
 } Flow;
 
 static void
-flow_place (Flow *flow, const Unit *unit)
+flow_place (Flow       *flow,
+            const Unit *unit)
 {
   Placed placed;
 
@@ -1278,7 +1384,8 @@ flow_place (Flow *flow, const Unit *unit)
 
 /* A new page; a table row that starts it brings its table's header. */
 static void
-flow_new_page (Flow *flow, const Unit *next)
+flow_new_page (Flow       *flow,
+               const Unit *next)
 {
   flow->page = g_array_new (FALSE, FALSE, sizeof (Placed));
   g_ptr_array_add (flow->self->pages, flow->page);
@@ -1288,7 +1395,9 @@ flow_new_page (Flow *flow, const Unit *next)
 }
 
 static gboolean
-flow_fits (const Flow *flow, guint from, guint to)
+flow_fits (const Flow *flow,
+           guint       from,
+           guint       to)
 {
   double y = flow->y;
 
@@ -1303,7 +1412,8 @@ flow_fits (const Flow *flow, guint from, guint to)
 }
 
 static guint
-group_end (CgPageLayout *self, guint from)
+group_end (CgPageLayout *self,
+           guint         from)
 {
   guint to = from + 1;
 
@@ -1321,7 +1431,9 @@ group_end (CgPageLayout *self, guint from)
 /* Groups of units that must stay together go to the next page when they
  * do not fit; a group taller than a whole page is placed unit by unit. */
 static void
-flow_group (Flow *flow, guint from, guint to)
+flow_group (Flow *flow,
+            guint from,
+            guint to)
 {
   if (!flow_fits (flow, from, to) && flow->page->len > 0)
     flow_new_page (flow, g_ptr_array_index (flow->self->units, from));
@@ -1386,7 +1498,9 @@ cg_page_layout_get_n_pages (CgPageLayout *self)
 /* Painting ----------------------------------------------------------------- */
 
 static void
-render_furniture (CgPageLayout *self, cairo_t *cr, guint page)
+render_furniture (CgPageLayout *self,
+                  cairo_t      *cr,
+                  guint         page)
 {
   double width = cg_page_layout_get_content_width (self);
   g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
@@ -1422,7 +1536,9 @@ render_furniture (CgPageLayout *self, cairo_t *cr, guint page)
 }
 
 void
-cg_page_layout_render_page (CgPageLayout *self, cairo_t *cr, guint page)
+cg_page_layout_render_page (CgPageLayout *self,
+                            cairo_t      *cr,
+                            guint         page)
 {
   GArray *placed;
 
@@ -1444,14 +1560,18 @@ cg_page_layout_render_page (CgPageLayout *self, cairo_t *cr, guint page)
 }
 
 static cairo_status_t
-append_bytes (void *closure, const unsigned char *data, unsigned int length)
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
 gboolean
-cg_page_layout_write_pdf (CgPageLayout *self, const char *path, GError **error)
+cg_page_layout_write_pdf (CgPageLayout *self,
+                          const char   *path,
+                          GError      **error)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
@@ -1463,8 +1583,8 @@ cg_page_layout_write_pdf (CgPageLayout *self, const char *path, GError **error)
 
   /* Built in memory and written in one go, so a failed export never
    * leaves half a PDF where the user expects a whole one. */
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, self->page_width,
-                                                 self->page_height);
+  surface =
+    cairo_pdf_surface_create_for_stream (append_bytes, bytes, self->page_width, self->page_height);
   if (self->running_header != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->running_header);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Common Ground");

@@ -33,23 +33,21 @@ typedef struct
   double top, right, bottom, left; /* points */
 } CgPageMargins;
 
-typedef enum
-{
+typedef enum {
   CG_PAPER_A4,
   CG_PAPER_LETTER,
 } CgPaperSize;
 
 /* Size of the paper in points, portrait. */
-void     cg_paper_size_get_size (CgPaperSize paper, double *width, double *height);
+void cg_paper_size_get_size (CgPaperSize paper, double *width, double *height);
 /* "a4" or "letter" (case-insensitive). */
 gboolean cg_paper_size_from_string (const char *s, CgPaperSize *out);
 /* The paper a locale expects: Letter in the US and Canada, A4 elsewhere. */
 CgPaperSize cg_paper_size_for_locale (void);
 /* Generous margins for a signed document (about 20-25 mm). */
-void     cg_page_margins_init_default (CgPageMargins *margins);
+void cg_page_margins_init_default (CgPageMargins *margins);
 
-typedef enum
-{
+typedef enum {
   CG_TEXT_BODY,
   CG_TEXT_SUBTITLE,  /* under the title: muted */
   CG_TEXT_NOTE,      /* small, muted */
@@ -66,7 +64,9 @@ G_DECLARE_FINAL_TYPE (CgPageLayout, cg_page_layout, CG, PAGE_LAYOUT, GObject)
 /* @context may be NULL: the layout then makes its own, with the metrics a
  * GtkPrintContext in points has (72 dpi, metrics not hinted), so the pages
  * break the same on screen, on paper and in PDF. */
-CgPageLayout *cg_page_layout_new (PangoContext *context, double page_width, double page_height,
+CgPageLayout *cg_page_layout_new (PangoContext *context,
+                                  double page_width,
+                                  double page_height,
                                   const CgPageMargins *margins);
 
 double cg_page_layout_get_page_width (CgPageLayout *self);
@@ -97,21 +97,28 @@ void cg_page_layout_add_text (CgPageLayout *self, const char *text, gboolean bul
  * least its widest word, the rest of the width is shared in proportion to
  * @weights, and when the words do not fit the table's type shrinks (to
  * 75 %; beyond that words break inside). */
-void cg_page_layout_begin_table (CgPageLayout *self, guint n_columns, const double *weights,
+void cg_page_layout_begin_table (CgPageLayout *self,
+                                 guint n_columns,
+                                 const double *weights,
                                  const char *const *headers);
 void cg_page_layout_add_row (CgPageLayout *self, const char *const *cells);
 void cg_page_layout_end_table (CgPageLayout *self);
 
 /* Signature blocks, two to a row: name, organisation, a signature line and
  * a date line. A row of blocks is never split across pages. */
-void cg_page_layout_add_signatures (CgPageLayout *self, guint n, const char *const *names,
+void cg_page_layout_add_signatures (CgPageLayout *self,
+                                    guint n,
+                                    const char *const *names,
                                     const char *const *organisations);
 
 /* A figure @height points high over the content width; never split. One
  * taller than a page is scaled down whole: @draw still gets the content
  * width and @height in its own units. */
-void cg_page_layout_add_drawing (CgPageLayout *self, double height, CgPageDrawFunc draw,
-                                 gpointer user_data, GDestroyNotify destroy);
+void cg_page_layout_add_drawing (CgPageLayout *self,
+                                 double height,
+                                 CgPageDrawFunc draw,
+                                 gpointer user_data,
+                                 GDestroyNotify destroy);
 void cg_page_layout_add_page_break (CgPageLayout *self);
 /* The next block starts on the same page as the end of the last one. */
 void cg_page_layout_keep_with_next (CgPageLayout *self);
@@ -119,7 +126,7 @@ void cg_page_layout_keep_with_next (CgPageLayout *self);
 /* Paginates (once) and answers. */
 guint cg_page_layout_get_n_pages (CgPageLayout *self);
 /* Paints page @page (0-based) with its running header and "Page N of M". */
-void  cg_page_layout_render_page (CgPageLayout *self, cairo_t *cr, guint page);
+void cg_page_layout_render_page (CgPageLayout *self, cairo_t *cr, guint page);
 /* Writes every page to a PDF file. */
 gboolean cg_page_layout_write_pdf (CgPageLayout *self, const char *path, GError **error);
 

@@ -13,11 +13,12 @@ struct _CgQr
 {
   char *text;
   guint width;
-  guint8 *dark;   /* width * width, row by row: 1 = dark module */
+  guint8 *dark; /* width * width, row by row: 1 = dark module */
 };
 
 CgQr *
-cg_qr_new (const char *text, GError **error)
+cg_qr_new (const char *text,
+           GError    **error)
 {
   QRcode *code;
   CgQr *qr;
@@ -35,8 +36,7 @@ cg_qr_new (const char *text, GError **error)
 
       g_set_error (error, G_IO_ERROR,
                    saved == ERANGE ? G_IO_ERROR_INVALID_DATA : g_io_error_from_errno (saved),
-                   "Cannot make a QR code of %zu bytes: %s", strlen (text),
-                   g_strerror (saved));
+                   "Cannot make a QR code of %zu bytes: %s", strlen (text), g_strerror (saved));
       return NULL;
     }
 
@@ -84,7 +84,9 @@ cg_qr_get_extent (const CgQr *qr)
 }
 
 gboolean
-cg_qr_get_module (const CgQr *qr, guint x, guint y)
+cg_qr_get_module (const CgQr *qr,
+                  guint       x,
+                  guint       y)
 {
   g_return_val_if_fail (qr != NULL, FALSE);
   if (x >= qr->width || y >= qr->width)
@@ -96,7 +98,11 @@ cg_qr_get_module (const CgQr *qr, guint x, guint y)
  * of a thousand, and no hairline seams between neighbours in a PDF viewer
  * that antialiases each rectangle on its own. */
 static void
-add_runs (cairo_t *cr, const CgQr *qr, double x0, double y0, double m)
+add_runs (cairo_t    *cr,
+          const CgQr *qr,
+          double      x0,
+          double      y0,
+          double      m)
 {
   for (guint y = 0; y < qr->width; y++)
     {
@@ -120,7 +126,11 @@ add_runs (cairo_t *cr, const CgQr *qr, double x0, double y0, double m)
 }
 
 void
-cg_qr_draw (cairo_t *cr, const CgQr *qr, double x, double y, double module_size)
+cg_qr_draw (cairo_t    *cr,
+            const CgQr *qr,
+            double      x,
+            double      y,
+            double      module_size)
 {
   double side, origin_x, origin_y;
 

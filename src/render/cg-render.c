@@ -8,7 +8,8 @@
 #include "cg-render.h"
 
 gboolean
-cg_rgb_parse (const char *spec, CgRgb *out)
+cg_rgb_parse (const char *spec,
+              CgRgb      *out)
 {
   guint v = 0;
 
@@ -31,7 +32,9 @@ cg_rgb_parse (const char *spec, CgRgb *out)
 }
 
 void
-cg_rgb_set_source (cairo_t *cr, const CgRgb *rgb, double alpha)
+cg_rgb_set_source (cairo_t     *cr,
+                   const CgRgb *rgb,
+                   double       alpha)
 {
   cairo_set_source_rgba (cr, rgb->red, rgb->green, rgb->blue, alpha);
 }
@@ -45,13 +48,13 @@ linear_channel (double c)
 double
 cg_rgb_luminance (const CgRgb *rgb)
 {
-  return 0.2126 * linear_channel (rgb->red)
-         + 0.7152 * linear_channel (rgb->green)
-         + 0.0722 * linear_channel (rgb->blue);
+  return 0.2126 * linear_channel (rgb->red) + 0.7152 * linear_channel (rgb->green) +
+         0.0722 * linear_channel (rgb->blue);
 }
 
 double
-cg_rgb_contrast (const CgRgb *a, const CgRgb *b)
+cg_rgb_contrast (const CgRgb *a,
+                 const CgRgb *b)
 {
   double la = cg_rgb_luminance (a);
   double lb = cg_rgb_luminance (b);
@@ -69,7 +72,9 @@ cg_rgb_text_on (const CgRgb *fill)
 }
 
 CgRgb
-cg_rgb_mix (const CgRgb *a, const CgRgb *b, double t)
+cg_rgb_mix (const CgRgb *a,
+            const CgRgb *b,
+            double       t)
 {
   CgRgb out = {
     a->red + (b->red - a->red) * t,
@@ -93,7 +98,9 @@ encode_channel (double c)
  * can, and only then mixes in white. Luminance grows (or falls) steadily
  * along the way, which the search in cg_rgb_with_contrast() relies on. */
 static CgRgb
-contrast_path (const double lin[3], double s, gboolean darken)
+contrast_path (const double lin[3],
+               double       s,
+               gboolean     darken)
 {
   double top = MAX (lin[0], MAX (lin[1], lin[2]));
   double out[3];
@@ -117,7 +124,9 @@ contrast_path (const double lin[3], double s, gboolean darken)
 }
 
 CgRgb
-cg_rgb_with_contrast (const CgRgb *colour, const CgRgb *bg, double ratio)
+cg_rgb_with_contrast (const CgRgb *colour,
+                      const CgRgb *bg,
+                      double       ratio)
 {
   static const CgRgb black = { 0, 0, 0 };
   static const CgRgb white = { 1, 1, 1 };
@@ -162,7 +171,10 @@ cg_render_scratch_context_new (void)
 }
 
 PangoLayout *
-cg_render_layout_new (cairo_t *cr, const char *family, double size_px, gboolean bold,
+cg_render_layout_new (cairo_t    *cr,
+                      const char *family,
+                      double      size_px,
+                      gboolean    bold,
                       const char *text)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
@@ -187,7 +199,9 @@ cg_render_layout_new (cairo_t *cr, const char *family, double size_px, gboolean 
 }
 
 gboolean
-cg_render_layout_fit (PangoLayout *layout, double max_width, int max_lines)
+cg_render_layout_fit (PangoLayout *layout,
+                      double       max_width,
+                      int          max_lines)
 {
   g_return_val_if_fail (PANGO_IS_LAYOUT (layout), FALSE);
 
@@ -208,7 +222,9 @@ cg_render_layout_hug (PangoLayout *layout)
 }
 
 void
-cg_render_layout_size (PangoLayout *layout, double *width, double *height)
+cg_render_layout_size (PangoLayout *layout,
+                       double      *width,
+                       double      *height)
 {
   PangoRectangle logical;
 
@@ -220,7 +236,10 @@ cg_render_layout_size (PangoLayout *layout, double *width, double *height)
 }
 
 void
-cg_render_layout_show (cairo_t *cr, PangoLayout *layout, double x, double y,
+cg_render_layout_show (cairo_t     *cr,
+                       PangoLayout *layout,
+                       double       x,
+                       double       y,
                        const CgRgb *colour)
 {
   cairo_save (cr);
@@ -233,8 +252,12 @@ cg_render_layout_show (cairo_t *cr, PangoLayout *layout, double x, double y,
 }
 
 void
-cg_render_rounded_rect (cairo_t *cr, double x, double y, double width, double height,
-                        double radius)
+cg_render_rounded_rect (cairo_t *cr,
+                        double   x,
+                        double   y,
+                        double   width,
+                        double   height,
+                        double   radius)
 {
   radius = MIN (radius, MIN (width, height) / 2.0);
   cairo_new_sub_path (cr);
@@ -246,8 +269,9 @@ cg_render_rounded_rect (cairo_t *cr, double x, double y, double width, double he
 }
 
 gboolean
-cg_rect_contains (const CgRect *rect, double x, double y)
+cg_rect_contains (const CgRect *rect,
+                  double        x,
+                  double        y)
 {
-  return x >= rect->x && y >= rect->y
-         && x <= rect->x + rect->width && y <= rect->y + rect->height;
+  return x >= rect->x && y >= rect->y && x <= rect->x + rect->width && y <= rect->y + rect->height;
 }

@@ -11,8 +11,7 @@
 #include "cg-report-charts.h"
 #include "cg-role-matrix.h"
 
-typedef enum
-{
+typedef enum {
   FIGURE_DOTS,
   FIGURE_HEATMAP,
   FIGURE_RADAR,
@@ -25,8 +24,8 @@ typedef struct
 {
   CgSession *session;
   FigureKind kind;
-  guint item_id; /* FIGURE_DOTS */
-  GArray *items; /* FIGURE_HEATMAP */
+  guint item_id;           /* FIGURE_DOTS */
+  GArray *items;           /* FIGURE_HEATMAP */
   CgRoleMatrixSlice slice; /* FIGURE_ROLES */
 } Figure;
 
@@ -41,7 +40,10 @@ figure_free (gpointer p)
 }
 
 static void
-figure_draw (cairo_t *cr, double width, double height, gpointer data)
+figure_draw (cairo_t *cr,
+             double   width,
+             double   height,
+             gpointer data)
 {
   Figure *f = data;
   CgChartStyle style;
@@ -49,28 +51,21 @@ figure_draw (cairo_t *cr, double width, double height, gpointer data)
   cg_chart_style_init_print (&style);
   switch (f->kind)
     {
-    case FIGURE_DOTS:
-      cg_chart_dots_draw (cr, width, height, f->session, f->item_id, &style);
-      break;
+    case FIGURE_DOTS: cg_chart_dots_draw (cr, width, height, f->session, f->item_id, &style); break;
     case FIGURE_HEATMAP:
       cg_chart_heatmap_draw (cr, width, height, f->session, (const guint *) f->items->data,
                              f->items->len, &style);
       break;
-    case FIGURE_RADAR:
-      cg_chart_radar_draw (cr, width, height, f->session, &style);
-      break;
-    case FIGURE_GROUPS:
-      cg_chart_group_heatmap_draw (cr, width, height, f->session, &style);
-      break;
+    case FIGURE_RADAR: cg_chart_radar_draw (cr, width, height, f->session, &style); break;
+    case FIGURE_GROUPS: cg_chart_group_heatmap_draw (cr, width, height, f->session, &style); break;
     case FIGURE_ROLES:
-    default:
-      cg_role_matrix_draw_slice (cr, width, height, f->session, &style, &f->slice);
-      break;
+    default: cg_role_matrix_draw_slice (cr, width, height, f->session, &style, &f->slice); break;
     }
 }
 
 static double
-figure_height (const Figure *f, double width)
+figure_height (const Figure *f,
+               double        width)
 {
   CgChartStyle style;
 
@@ -82,8 +77,7 @@ figure_height (const Figure *f, double width)
     case FIGURE_HEATMAP:
       return cg_chart_heatmap_get_height_for_width (f->session, (const guint *) f->items->data,
                                                     f->items->len, width, &style);
-    case FIGURE_RADAR:
-      return cg_chart_radar_get_height_for_width (f->session, width, &style);
+    case FIGURE_RADAR: return cg_chart_radar_get_height_for_width (f->session, width, &style);
     case FIGURE_GROUPS:
       return cg_chart_group_heatmap_get_height_for_width (f->session, width, &style);
     case FIGURE_ROLES:
@@ -96,8 +90,12 @@ figure_height (const Figure *f, double width)
  * unit of the layout, so it is never split (and shrunk whole if taller than
  * a page). */
 static void
-add_figure_full (CgPageLayout *doc, CgSession *session, FigureKind kind, guint item_id,
-                 GArray *items, const CgRoleMatrixSlice *slice)
+add_figure_full (CgPageLayout            *doc,
+                 CgSession               *session,
+                 FigureKind               kind,
+                 guint                    item_id,
+                 GArray                  *items,
+                 const CgRoleMatrixSlice *slice)
 {
   Figure *f = g_new0 (Figure, 1);
 
@@ -112,15 +110,19 @@ add_figure_full (CgPageLayout *doc, CgSession *session, FigureKind kind, guint i
 }
 
 static void
-add_figure (CgPageLayout *doc, CgSession *session, FigureKind kind, guint item_id,
-            GArray *items)
+add_figure (CgPageLayout *doc,
+            CgSession    *session,
+            FigureKind    kind,
+            guint         item_id,
+            GArray       *items)
 {
   add_figure_full (doc, session, kind, item_id, items, NULL);
 }
 
 /* The dot strips carry tags, not names: say whose tag is whose. */
 static void
-add_tag_key (CgPageLayout *doc, CgSession *session)
+add_tag_key (CgPageLayout *doc,
+             CgSession    *session)
 {
   g_auto (GStrv) tags = cg_chart_partner_tags (session);
   g_autoptr (GString) key = g_string_new (NULL);
@@ -130,8 +132,7 @@ add_tag_key (CgPageLayout *doc, CgSession *session)
       if (i > 0)
         g_string_append (key, "  ·  ");
       /* TRANSLATORS: a partner's tag in the charts, then the partner's name */
-      g_string_append_printf (key, _("%s %s"), tags[i],
-                              cg_session_get_partner (session, i)->name);
+      g_string_append_printf (key, _("%s %s"), tags[i], cg_session_get_partner (session, i)->name);
     }
   cg_page_layout_add_labelled (doc, _("Partners:"), key->str);
   /* The section's heading and key open the page its first chart is on. */
@@ -139,7 +140,8 @@ add_tag_key (CgPageLayout *doc, CgSession *session)
 }
 
 static gboolean
-stage_has_items (CgSession *session, CgStage stage)
+stage_has_items (CgSession *session,
+                 CgStage    stage)
 {
   if (stage == CG_STAGE_AIMS)
     return cg_session_get_n_aims (session) > 0;
@@ -150,13 +152,14 @@ stage_has_items (CgSession *session, CgStage stage)
 }
 
 static void
-add_hidden_notes (CgPageLayout *doc, CgSession *session)
+add_hidden_notes (CgPageLayout *doc,
+                  CgSession    *session)
 {
   for (guint s = 0; s < CG_N_STAGES; s++)
     if (stage_has_items (session, s) && !cg_session_answers_visible (session, s))
       {
-        g_autofree char *text = g_strdup_printf (_("%s: answers hidden until revealed."),
-                                                 cg_stage_get_title (s));
+        g_autofree char *text =
+          g_strdup_printf (_("%s: answers hidden until revealed."), cg_stage_get_title (s));
 
         cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, text);
       }
@@ -173,20 +176,27 @@ heatmap_part_free (gpointer p)
 }
 
 static void
-add_heatmap_part (GPtrArray *parts, CgSession *session, const char *title, GArray *items,
-                  double width, double height, const CgChartStyle *style)
+add_heatmap_part (GPtrArray          *parts,
+                  CgSession          *session,
+                  const char         *title,
+                  GArray             *items,
+                  double              width,
+                  double              height,
+                  const CgChartStyle *style)
 {
   CgReportHeatmap *part = g_new0 (CgReportHeatmap, 1);
 
   part->title = g_strdup (title);
   part->items = g_array_ref (items);
-  part->legible = cg_chart_heatmap_is_legible (session, (const guint *) items->data,
-                                               items->len, width, height, style);
+  part->legible = cg_chart_heatmap_is_legible (session, (const guint *) items->data, items->len,
+                                               width, height, style);
   g_ptr_array_add (parts, part);
 }
 
 GPtrArray *
-cg_report_heatmaps (CgSession *session, double width, double height)
+cg_report_heatmaps (CgSession *session,
+                    double     width,
+                    double     height)
 {
   GPtrArray *parts = g_ptr_array_new_with_free_func (heatmap_part_free);
   g_autoptr (GArray) all = NULL;
@@ -210,8 +220,7 @@ cg_report_heatmaps (CgSession *session, double width, double height)
       g_autoptr (GArray) items = cg_chart_collect_items (session, l, FALSE);
 
       if (items->len > 0)
-        add_heatmap_part (parts, session, cg_lesson_get_title (l), items, width, height,
-                          &style);
+        add_heatmap_part (parts, session, cg_lesson_get_title (l), items, width, height, &style);
     }
   aims = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < cg_session_get_n_aims (session); i++)
@@ -230,11 +239,11 @@ figure_room (CgPageLayout *doc)
 }
 
 static void
-add_heatmaps (CgPageLayout *doc, CgSession *session)
+add_heatmaps (CgPageLayout *doc,
+              CgSession    *session)
 {
-  g_autoptr (GPtrArray) parts = cg_report_heatmaps (session,
-                                                    cg_page_layout_get_content_width (doc),
-                                                    figure_room (doc));
+  g_autoptr (GPtrArray) parts =
+    cg_report_heatmaps (session, cg_page_layout_get_content_width (doc), figure_room (doc));
   g_autoptr (GPtrArray) left_out = g_ptr_array_new ();
 
   cg_page_layout_add_subheading (doc, _("Every rating"));
@@ -262,15 +271,16 @@ add_heatmaps (CgPageLayout *doc, CgSession *session)
       g_ptr_array_add (left_out, NULL);
       list = g_strjoinv (", ", (char **) left_out->pdata);
       note = g_strdup_printf (_("Too many ratings to print legibly (%u partners): %s. The "
-                                "Review stage shows them on screen, and every answer is in "
-                                "the CSV export (common-ground --export-csv)."),
+                                 "Review stage shows them on screen, and every answer is in "
+                                 "the CSV export (common-ground --export-csv)."),
                               cg_session_get_n_partners (session), list);
       cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, note);
     }
 }
 
 GArray *
-cg_report_strip_items (CgSession *session, guint *n_left_out)
+cg_report_strip_items (CgSession *session,
+                       guint     *n_left_out)
 {
   GArray *order;
   guint left_out = 0;
@@ -289,7 +299,8 @@ cg_report_strip_items (CgSession *session, guint *n_left_out)
 }
 
 static void
-add_strips (CgPageLayout *doc, CgSession *session)
+add_strips (CgPageLayout *doc,
+            CgSession    *session)
 {
   guint left_out;
   g_autoptr (GArray) order = cg_report_strip_items (session, &left_out);
@@ -297,15 +308,14 @@ add_strips (CgPageLayout *doc, CgSession *session)
   cg_page_layout_add_subheading (doc, _("Answers per item"));
   cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
                                 _("One dot per partner on the 1-5 scale, the group mean "
-                                  "marked under it. Most divergent first, as in the Review "
-                                  "stage."));
+                                   "marked under it. Most divergent first, as in the Review "
+                                   "stage."));
   if (left_out > 0)
     {
       g_autofree char *note = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE,
-                     "The %u most divergent items; %u more is in the statistics per item.",
-                     "The %u most divergent items; %u more are in the statistics per item.",
-                     left_out),
+        g_dngettext (
+          GETTEXT_PACKAGE, "The %u most divergent items; %u more is in the statistics per item.",
+          "The %u most divergent items; %u more are in the statistics per item.", left_out),
         order->len, left_out);
 
       cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, note);
@@ -330,7 +340,8 @@ group_text (const CgGroupMean *g)
 }
 
 static void
-add_divides (CgPageLayout *doc, CgSession *session)
+add_divides (CgPageLayout *doc,
+             CgSession    *session)
 {
   g_autoptr (GArray) divides = cg_analysis_group_divides (session, 0);
   guint added = 0;
@@ -360,13 +371,14 @@ add_divides (CgPageLayout *doc, CgSession *session)
   if (added == 0)
     cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
                                   _("No statement or aim among the answers shown sets two "
-                                    "groups 1.5 points or more apart."));
+                                     "groups 1.5 points or more apart."));
 }
 
 /* "By group", as on the Review stage: when two groups or more have
  * partners. */
 static void
-add_by_group (CgPageLayout *doc, CgSession *session)
+add_by_group (CgPageLayout *doc,
+              CgSession    *session)
 {
   g_autoptr (GPtrArray) groups = cg_analysis_group_names (session);
 
@@ -375,15 +387,16 @@ add_by_group (CgPageLayout *doc, CgSession *session)
   cg_page_layout_add_subheading (doc, _("By group"));
   cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
                                 _("Each group’s mean answer in each lesson, and the statements "
-                                  "and aims on which two groups are 1.5 points or more apart. "
-                                  "A group of one partner shows that partner’s own answers."));
+                                   "and aims on which two groups are 1.5 points or more apart. "
+                                   "A group of one partner shows that partner’s own answers."));
   cg_page_layout_keep_with_next (doc);
   add_figure (doc, session, FIGURE_GROUPS, 0, NULL);
   add_divides (doc, session);
 }
 
 void
-cg_report_add_charts (CgPageLayout *doc, CgSession *session)
+cg_report_add_charts (CgPageLayout *doc,
+                      CgSession    *session)
 {
   g_autoptr (GArray) items = NULL;
 
@@ -408,7 +421,9 @@ cg_report_add_charts (CgPageLayout *doc, CgSession *session)
 
 /* Height of @slice at @width, in the print style. */
 static double
-slice_height (CgSession *session, const CgRoleMatrixSlice *slice, double width)
+slice_height (CgSession               *session,
+              const CgRoleMatrixSlice *slice,
+              double                   width)
 {
   CgChartStyle style;
 
@@ -424,8 +439,12 @@ slice_height (CgSession *session, const CgRoleMatrixSlice *slice, double width)
  * run's (at worst a page ends a row early). Measuring
  * every candidate slice instead made a long role matrix quadratic. */
 static guint
-tasks_that_fit (CgSession *session, CgRoleMatrixSlice slice, double width, double room,
-                const double *rows, double rest)
+tasks_that_fit (CgSession        *session,
+                CgRoleMatrixSlice slice,
+                double            width,
+                double            room,
+                const double     *rows,
+                double            rest)
 {
   guint n_tasks = cg_session_get_n_tasks (session);
   double used = rest;
@@ -440,15 +459,15 @@ tasks_that_fit (CgSession *session, CgRoleMatrixSlice slice, double width, doubl
 }
 
 static void
-add_slice_caption (CgPageLayout *doc, CgSession *session, const CgRoleMatrixSlice *s)
+add_slice_caption (CgPageLayout            *doc,
+                   CgSession               *session,
+                   const CgRoleMatrixSlice *s)
 {
   /* TRANSLATORS: which part of the role matrix a figure shows */
-  g_autofree char *text = g_strdup_printf (_("Tasks %u–%u of %u; partners %u–%u of %u."),
-                                           s->first_task + 1, s->first_task + s->n_tasks,
-                                           cg_session_get_n_tasks (session),
-                                           s->first_partner + 1,
-                                           s->first_partner + s->n_partners,
-                                           cg_session_get_n_partners (session));
+  g_autofree char *text = g_strdup_printf (
+    _("Tasks %u–%u of %u; partners %u–%u of %u."), s->first_task + 1, s->first_task + s->n_tasks,
+    cg_session_get_n_tasks (session), s->first_partner + 1, s->first_partner + s->n_partners,
+    cg_session_get_n_partners (session));
 
   cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, text);
   cg_page_layout_keep_with_next (doc);
@@ -459,12 +478,13 @@ cg_report_prints_role_matrix (CgSession *session)
 {
   g_return_val_if_fail (CG_IS_SESSION (session), FALSE);
 
-  return (gsize) cg_session_get_n_tasks (session) * cg_session_get_n_partners (session)
-         <= CG_REPORT_MAX_MATRIX_CELLS;
+  return (gsize) cg_session_get_n_tasks (session) * cg_session_get_n_partners (session) <=
+         CG_REPORT_MAX_MATRIX_CELLS;
 }
 
 void
-cg_report_add_role_matrix (CgPageLayout *doc, CgSession *session)
+cg_report_add_role_matrix (CgPageLayout *doc,
+                           CgSession    *session)
 {
   double width = cg_page_layout_get_content_width (doc);
   /* Under the page layout's own limit, so no slice is ever shrunk, with
@@ -485,9 +505,9 @@ cg_report_add_role_matrix (CgPageLayout *doc, CgSession *session)
     {
       g_autofree char *note = g_strdup_printf (
         _("A role matrix of %u partners and %u tasks is too big to print usefully, so it is "
-          "left out: the table below gives who claims Accountable and Responsible for each "
-          "task, and every partner's letters are in the CSV export (common-ground "
-          "--export-csv)."),
+           "left out: the table below gives who claims Accountable and Responsible for each "
+           "task, and every partner's letters are in the CSV export (common-ground "
+           "--export-csv)."),
         n_partners, n_tasks);
 
       cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, note);
@@ -496,11 +516,11 @@ cg_report_add_role_matrix (CgPageLayout *doc, CgSession *session)
   cg_chart_style_init_print (&style);
   /* Too many partners for legible columns: the partners go in groups of
    * about the same size, each with every task. */
-  groups = (n_partners + cg_role_matrix_max_partners (session, width, &style) - 1)
-           / cg_role_matrix_max_partners (session, width, &style);
+  groups = (n_partners + cg_role_matrix_max_partners (session, width, &style) - 1) /
+           cg_role_matrix_max_partners (session, width, &style);
   per_group = (n_partners + groups - 1) / groups;
-  whole = groups == 1 && slice_height (session, &(CgRoleMatrixSlice) { 0, n_tasks, 0, n_partners },
-                                       width) <= room;
+  whole = groups == 1 &&
+          slice_height (session, &(CgRoleMatrixSlice){ 0, n_tasks, 0, n_partners }, width) <= room;
   for (guint p = 0; p < n_partners; p += per_group)
     {
       g_autofree double *rows = g_new0 (double, n_tasks);
@@ -509,13 +529,13 @@ cg_report_add_role_matrix (CgPageLayout *doc, CgSession *session)
       if (!whole)
         rest = cg_role_matrix_get_slice_rows (
           session, width, &style,
-          &(CgRoleMatrixSlice) { 0, n_tasks, p, MIN (per_group, n_partners - p) }, rows);
+          &(CgRoleMatrixSlice){ 0, n_tasks, p, MIN (per_group, n_partners - p) }, rows);
       for (guint t = 0; t < n_tasks;)
         {
           CgRoleMatrixSlice slice = { t, 0, p, MIN (per_group, n_partners - p) };
 
-          slice.n_tasks = whole ? n_tasks
-                                : tasks_that_fit (session, slice, width, room, rows, rest);
+          slice.n_tasks =
+            whole ? n_tasks : tasks_that_fit (session, slice, width, room, rows, rest);
           /* The section's heading goes with the first part. */
           if (p == 0 && t == 0)
             cg_page_layout_keep_with_next (doc);

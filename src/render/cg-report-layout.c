@@ -20,7 +20,8 @@ cg_report_format_number (double value)
 }
 
 static gboolean
-item_visible (CgSession *session, const CgItem *item)
+item_visible (CgSession    *session,
+              const CgItem *item)
 {
   CgStage stage = item->kind == CG_ITEM_AIM ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (item->lesson);
 
@@ -30,7 +31,8 @@ item_visible (CgSession *session, const CgItem *item)
 /* Summary ------------------------------------------------------------------- */
 
 static void
-add_front (CgPageLayout *doc, CgSession *session)
+add_front (CgPageLayout *doc,
+           CgSession    *session)
 {
   const char *title = cg_session_get_detail (session, CG_DETAIL_TITLE);
   g_autofree char *date = cg_charter_format_date (cg_session_get_detail (session, CG_DETAIL_DATE));
@@ -43,8 +45,7 @@ add_front (CgPageLayout *doc, CgSession *session)
   if (date != NULL)
     g_string_append (line, date);
   if (*facilitator != '\0')
-    g_string_append_printf (line, "%s%s", line->len > 0 ? "  ·  " : "",
-                            facilitator);
+    g_string_append_printf (line, "%s%s", line->len > 0 ? "  ·  " : "", facilitator);
   if (*scenario != '\0')
     g_string_append_printf (line, "%s%s", line->len > 0 ? "  ·  " : "", scenario);
   if (line->len > 0)
@@ -52,7 +53,9 @@ add_front (CgPageLayout *doc, CgSession *session)
 }
 
 static void
-count_levels (CgSession *session, guint counts[4], guint *n_items)
+count_levels (CgSession *session,
+              guint      counts[4],
+              guint     *n_items)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -76,7 +79,8 @@ count_levels (CgSession *session, guint counts[4], guint *n_items)
 }
 
 static void
-add_counts (CgPageLayout *doc, CgSession *session)
+add_counts (CgPageLayout *doc,
+            CgSession    *session)
 {
   guint counts[4] = { 0, 0, 0, 0 };
   guint n_items = 0;
@@ -87,18 +91,19 @@ add_counts (CgPageLayout *doc, CgSession *session)
     return;
   /* TRANSLATORS: counts of rated items by level */
   text = g_strdup_printf (_("Of %u rated items: %u agreed, %u partly agreed, %u divergent, "
-                            "%u with not enough answers."),
+                             "%u with not enough answers."),
                           n_items, counts[CG_LEVEL_AGREED], counts[CG_LEVEL_PARTLY_AGREED],
                           counts[CG_LEVEL_DIVERGENT], counts[CG_LEVEL_NOT_ENOUGH]);
   cg_page_layout_add_paragraph (doc, CG_TEXT_BODY, text);
   if (cg_session_get_n_partners (session) < 5)
     cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
                                   _("With fewer than five answers to an item, its spread "
-                                    "statistics are indicative only."));
+                                     "statistics are indicative only."));
 }
 
 static void
-add_partners (CgPageLayout *doc, CgSession *session)
+add_partners (CgPageLayout *doc,
+              CgSession    *session)
 {
   static const double weights[] = { 3, 3, 2.5, 1.2 };
   const char *headers[] = { _("Partner"), _("Organisation"), _("Role"), _("Tasks led") };
@@ -112,7 +117,8 @@ add_partners (CgPageLayout *doc, CgSession *session)
     {
       const CgPartner *p = cg_session_get_partner (session, i);
       g_autofree char *led = cg_session_answers_visible (session, CG_STAGE_ROLES)
-        ? g_strdup_printf ("%u", cg_analysis_tasks_led (session, p->id)) : g_strdup ("—");
+                               ? g_strdup_printf ("%u", cg_analysis_tasks_led (session, p->id))
+                               : g_strdup ("—");
       const char *cells[] = { p->name, p->organisation, p->role, led };
 
       cg_page_layout_add_row (doc, cells);
@@ -121,7 +127,8 @@ add_partners (CgPageLayout *doc, CgSession *session)
 }
 
 static void
-add_summary (CgPageLayout *doc, CgSession *session)
+add_summary (CgPageLayout *doc,
+             CgSession    *session)
 {
   const char *context = cg_session_get_detail (session, CG_DETAIL_CONTEXT);
 
@@ -133,7 +140,8 @@ add_summary (CgPageLayout *doc, CgSession *session)
 }
 
 static void
-add_talk_first (CgPageLayout *doc, CgSession *session)
+add_talk_first (CgPageLayout *doc,
+                CgSession    *session)
 {
   g_autofree char *text = cg_charter_generate_text (session, CG_CHARTER_STILL_TO_RESOLVE);
 
@@ -148,7 +156,8 @@ add_talk_first (CgPageLayout *doc, CgSession *session)
 /* Statistics ---------------------------------------------------------------- */
 
 static char *
-level_cell (CgSession *session, const CgItemStats *stats)
+level_cell (CgSession         *session,
+            const CgItemStats *stats)
 {
   g_autofree char *apart = NULL;
   const char *indicative = stats->indicative && stats->n >= 2 ? " *" : "";
@@ -161,7 +170,9 @@ level_cell (CgSession *session, const CgItemStats *stats)
 }
 
 static void
-add_item_row (CgPageLayout *doc, CgSession *session, const CgItem *item)
+add_item_row (CgPageLayout *doc,
+              CgSession    *session,
+              const CgItem *item)
 {
   g_autoptr (CgItemStats) stats = cg_analysis_item (session, item->id);
   g_autofree char *n = g_strdup_printf ("%u", stats->n);
@@ -177,17 +188,20 @@ add_item_row (CgPageLayout *doc, CgSession *session, const CgItem *item)
 }
 
 static void
-begin_stats_table (CgPageLayout *doc, const char *first_header)
+begin_stats_table (CgPageLayout *doc,
+                   const char   *first_header)
 {
   static const double weights[] = { 4.6, 0.95, 1.1, 1.4, 0.95, 0.95, 1.85, 2.6 };
-  const char *headers[] = { first_header, _("n"), _("Mean"), _("Median"), _("SD"), _("IQR"),
-                            _("Consensus"), _("Level") };
+  const char *headers[] = { first_header, _("n"),   _("Mean"),      _("Median"),
+                            _("SD"),     _("IQR"), _("Consensus"), _("Level") };
 
   cg_page_layout_begin_table (doc, G_N_ELEMENTS (weights), weights, headers);
 }
 
 static void
-add_lesson_stats (CgPageLayout *doc, CgSession *session, guint lesson)
+add_lesson_stats (CgPageLayout *doc,
+                  CgSession    *session,
+                  guint         lesson)
 {
   guint n = cg_session_get_n_statements (session, lesson);
 
@@ -206,7 +220,8 @@ add_lesson_stats (CgPageLayout *doc, CgSession *session, guint lesson)
 }
 
 static void
-add_aim_stats (CgPageLayout *doc, CgSession *session)
+add_aim_stats (CgPageLayout *doc,
+               CgSession    *session)
 {
   guint n = cg_session_get_n_aims (session);
 
@@ -225,15 +240,16 @@ add_aim_stats (CgPageLayout *doc, CgSession *session)
 }
 
 static void
-add_stats (CgPageLayout *doc, CgSession *session)
+add_stats (CgPageLayout *doc,
+           CgSession    *session)
 {
   cg_page_layout_add_heading (doc, _("Statistics per item"));
   cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
                                 _("n: partners who gave a 1-5 answer. SD: sample standard "
-                                  "deviation. IQR: interquartile range. Consensus: Tastle and "
-                                  "Wierman, 1 when all answers are the same, 0 when the room is "
-                                  "split between the ends of the scale. * indicative only: "
-                                  "fewer than five answers."));
+                                   "deviation. IQR: interquartile range. Consensus: Tastle and "
+                                   "Wierman, 1 when all answers are the same, 0 when the room is "
+                                   "split between the ends of the scale. * indicative only: "
+                                   "fewer than five answers."));
   for (guint l = 0; l < CG_N_LESSONS; l++)
     add_lesson_stats (doc, session, l);
   add_aim_stats (doc, session);
@@ -259,13 +275,15 @@ task_flags (const CgTaskStats *stats)
 }
 
 static void
-add_task_row (CgPageLayout *doc, CgSession *session, const CgTask *task)
+add_task_row (CgPageLayout *doc,
+              CgSession    *session,
+              const CgTask *task)
 {
   g_autoptr (CgTaskStats) stats = cg_analysis_task (session, task->id);
-  g_autofree char *a = cg_charter_join_partner_names_max (session, stats->accountable,
-                                                          CG_REPORT_MAX_NAMES);
-  g_autofree char *r = cg_charter_join_partner_names_max (session, stats->responsible,
-                                                          CG_REPORT_MAX_NAMES);
+  g_autofree char *a =
+    cg_charter_join_partner_names_max (session, stats->accountable, CG_REPORT_MAX_NAMES);
+  g_autofree char *r =
+    cg_charter_join_partner_names_max (session, stats->responsible, CG_REPORT_MAX_NAMES);
   g_autofree char *flags = task_flags (stats);
   g_autofree char *answered = g_strdup_printf ("%u", stats->n_answered);
   const char *cells[] = { task->text, *a != '\0' ? a : "—", *r != '\0' ? r : "—", answered, flags };
@@ -274,7 +292,8 @@ add_task_row (CgPageLayout *doc, CgSession *session, const CgTask *task)
 }
 
 static void
-add_roles (CgPageLayout *doc, CgSession *session)
+add_roles (CgPageLayout *doc,
+           CgSession    *session)
 {
   static const double weights[] = { 4, 2.6, 2.6, 1.5, 2 };
   const char *headers[] = { _("Task"), _("Claim Accountable"), _("Claim Responsible"),
@@ -291,8 +310,8 @@ add_roles (CgPageLayout *doc, CgSession *session)
     }
   cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
                                 _("Gap: nobody claims Accountable. Overlap: more than one does. "
-                                  "No doer: nobody claims Responsible. Mismatch: partners name "
-                                  "different Accountable partners."));
+                                   "No doer: nobody claims Responsible. Mismatch: partners name "
+                                   "different Accountable partners."));
   cg_report_add_role_matrix (doc, session);
   cg_page_layout_begin_table (doc, G_N_ELEMENTS (weights), weights, headers);
   for (guint i = 0; i < n; i++)
@@ -303,7 +322,9 @@ add_roles (CgPageLayout *doc, CgSession *session)
 /* Comments ------------------------------------------------------------------ */
 
 static void
-add_lesson_comments (CgPageLayout *doc, CgSession *session, guint lesson)
+add_lesson_comments (CgPageLayout *doc,
+                     CgSession    *session,
+                     guint         lesson)
 {
   gboolean any = FALSE;
 
@@ -322,14 +343,15 @@ add_lesson_comments (CgPageLayout *doc, CgSession *session, guint lesson)
 }
 
 static void
-add_comments (CgPageLayout *doc, CgSession *session)
+add_comments (CgPageLayout *doc,
+              CgSession    *session)
 {
   gboolean any = FALSE;
 
   for (guint l = 0; l < CG_N_LESSONS && !any; l++)
     for (guint i = 0; i < cg_session_get_n_partners (session) && !any; i++)
-      any = *cg_session_get_comment (session, cg_session_get_partner (session, i)->id, l) != '\0'
-            && cg_session_answers_visible (session, CG_STAGE_FOR_LESSON (l));
+      any = *cg_session_get_comment (session, cg_session_get_partner (session, i)->id, l) != '\0' &&
+            cg_session_answers_visible (session, CG_STAGE_FOR_LESSON (l));
   if (!any)
     return;
   cg_page_layout_add_heading (doc, _("Comments"));
@@ -341,8 +363,11 @@ add_comments (CgPageLayout *doc, CgSession *session)
 /* Public -------------------------------------------------------------------- */
 
 CgPageLayout *
-cg_report_layout_new (CgSession *session, PangoContext *context, double page_width,
-                      double page_height, const CgPageMargins *margins)
+cg_report_layout_new (CgSession           *session,
+                      PangoContext        *context,
+                      double               page_width,
+                      double               page_height,
+                      const CgPageMargins *margins)
 {
   CgPageLayout *doc;
   const char *title;
@@ -367,7 +392,10 @@ cg_report_layout_new (CgSession *session, PangoContext *context, double page_wid
 }
 
 gboolean
-cg_report_export_pdf (CgSession *session, const char *path, CgPaperSize paper, GError **error)
+cg_report_export_pdf (CgSession  *session,
+                      const char *path,
+                      CgPaperSize paper,
+                      GError    **error)
 {
   g_autoptr (CgPageLayout) doc = NULL;
   double width, height;

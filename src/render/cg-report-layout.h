@@ -19,10 +19,15 @@ G_BEGIN_DECLS
 #define CG_REPORT_MAX_NAMES 8
 
 /* @context and @margins may be NULL (see cg_page_layout_new()). */
-CgPageLayout *cg_report_layout_new (CgSession *session, PangoContext *context, double page_width,
-                                    double page_height, const CgPageMargins *margins);
+CgPageLayout *cg_report_layout_new (CgSession *session,
+                                    PangoContext *context,
+                                    double page_width,
+                                    double page_height,
+                                    const CgPageMargins *margins);
 
-gboolean cg_report_export_pdf (CgSession *session, const char *path, CgPaperSize paper,
+gboolean cg_report_export_pdf (CgSession *session,
+                               const char *path,
+                               CgPaperSize paper,
                                GError **error);
 
 /* "3.72", or an em dash for a value that does not exist (NAN). */

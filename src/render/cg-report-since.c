@@ -19,8 +19,9 @@ cg_report_since_title (const CgComparison *c)
   g_return_val_if_fail (c != NULL, NULL);
   date = cg_charter_format_date (c->before_date);
   /* TRANSLATORS: a heading, "Since 20 November 2025" */
-  return g_strdup_printf (_("Since %s"), date != NULL ? date
-                          : *c->before_title != '\0' ? c->before_title : _("last time"));
+  return g_strdup_printf (_("Since %s"), date != NULL               ? date
+                                          : *c->before_title != '\0' ? c->before_title
+                                                                     : _("last time"));
 }
 
 char *
@@ -37,7 +38,9 @@ cg_report_since_group_label (const CgComparison *c)
 /* The radar ------------------------------------------------------------------------ */
 
 gboolean
-cg_report_since_radar (CgSession *session, CgRadarEarlier *out, char **label)
+cg_report_since_radar (CgSession      *session,
+                       CgRadarEarlier *out,
+                       char          **label)
 {
   CgSession *earlier;
   g_autofree char *date = NULL;
@@ -78,7 +81,10 @@ radar_free (gpointer data)
 }
 
 static void
-radar_draw (cairo_t *cr, double width, double height, gpointer data)
+radar_draw (cairo_t *cr,
+            double   width,
+            double   height,
+            gpointer data)
 {
   Radar *r = data;
   CgChartStyle style;
@@ -88,7 +94,9 @@ radar_draw (cairo_t *cr, double width, double height, gpointer data)
 }
 
 static void
-add_radar (CgPageLayout *doc, CgSession *session, const CgComparison *c)
+add_radar (CgPageLayout       *doc,
+           CgSession          *session,
+           const CgComparison *c)
 {
   Radar *r = g_new0 (Radar, 1);
   CgChartStyle style;
@@ -125,18 +133,21 @@ side_cell (const CgSideStats *side)
 }
 
 static gboolean
-item_visible (CgSession *session, const CgItemChange *ic)
+item_visible (CgSession          *session,
+              const CgItemChange *ic)
 {
-  return cg_session_answers_visible (session, ic->kind == CG_ITEM_AIM
-                                              ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (ic->lesson));
+  return cg_session_answers_visible (
+    session, ic->kind == CG_ITEM_AIM ? CG_STAGE_AIMS : CG_STAGE_FOR_LESSON (ic->lesson));
 }
 
 static void
-add_items (CgPageLayout *doc, CgSession *session, const CgComparison *c)
+add_items (CgPageLayout       *doc,
+           CgSession          *session,
+           const CgComparison *c)
 {
   static const double weights[] = { 3.6, 2.5, 2.2, 1.6, 2.0, 2.5 };
-  const char *headers[] = { _("Item"), _("Before: mean / consensus"), _("After"),
-                            _("Change in mean"), _("Change in consensus"), _("Movement") };
+  const char *headers[] = { _("Item"),           _("Before: mean / consensus"), _("After"),
+                            _("Change in mean"), _("Change in consensus"),      _("Movement") };
 
   cg_page_layout_add_subheading (doc, _("Items"));
   cg_page_layout_begin_table (doc, G_N_ELEMENTS (weights), weights, headers);
@@ -147,8 +158,9 @@ add_items (CgPageLayout *doc, CgSession *session, const CgComparison *c)
       g_autofree char *after = side_cell (&ic->after);
       g_autofree char *dm = signed_number (ic->delta_mean);
       g_autofree char *dc = signed_number (ic->delta_consensus);
-      g_autofree char *movement = g_strdup_printf ("%s%s", cg_movement_to_label (ic->movement),
-                                                   ic->indicative && ic->movement != CG_MOVEMENT_UNKNOWN ? " *" : "");
+      g_autofree char *movement =
+        g_strdup_printf ("%s%s", cg_movement_to_label (ic->movement),
+                         ic->indicative && ic->movement != CG_MOVEMENT_UNKNOWN ? " *" : "");
       const char *cells[] = { ic->text, before, after, dm, dc, movement };
 
       if (!item_visible (session, ic))
@@ -159,7 +171,8 @@ add_items (CgPageLayout *doc, CgSession *session, const CgComparison *c)
 }
 
 static void
-add_lessons (CgPageLayout *doc, const CgComparison *c)
+add_lessons (CgPageLayout       *doc,
+             const CgComparison *c)
 {
   static const double weights[] = { 4, 1.6, 1.6, 2, 2 };
   const char *headers[] = { _("Lesson"), _("Mean before"), _("Mean after"),
@@ -182,7 +195,8 @@ add_lessons (CgPageLayout *doc, const CgComparison *c)
 }
 
 static char *
-flags_cell (guint flags, gboolean answered)
+flags_cell (guint    flags,
+            gboolean answered)
 {
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
 
@@ -198,7 +212,9 @@ flags_cell (guint flags, gboolean answered)
 }
 
 static void
-add_tasks (CgPageLayout *doc, CgSession *session, const CgComparison *c)
+add_tasks (CgPageLayout       *doc,
+           CgSession          *session,
+           const CgComparison *c)
 {
   static const double weights[] = { 4, 2.4, 2.4, 2.4, 2.4 };
   const char *headers[] = { _("Task"), _("Before"), _("After"), _("Resolved"), _("New") };
@@ -212,8 +228,10 @@ add_tasks (CgPageLayout *doc, CgSession *session, const CgComparison *c)
       const CgTaskChange *tc = g_ptr_array_index (c->tasks, i);
       g_autofree char *before = flags_cell (tc->before_flags, tc->before_answered);
       g_autofree char *after = flags_cell (tc->after_flags, tc->after_answered);
-      g_autofree char *resolved = tc->resolved != 0 ? flags_cell (tc->resolved, TRUE) : g_strdup ("—");
-      g_autofree char *new_flags = tc->new_flags != 0 ? flags_cell (tc->new_flags, TRUE) : g_strdup ("—");
+      g_autofree char *resolved =
+        tc->resolved != 0 ? flags_cell (tc->resolved, TRUE) : g_strdup ("—");
+      g_autofree char *new_flags =
+        tc->new_flags != 0 ? flags_cell (tc->new_flags, TRUE) : g_strdup ("—");
       const char *cells[] = { tc->text, before, after, resolved, new_flags };
 
       cg_page_layout_add_row (doc, cells);
@@ -222,7 +240,8 @@ add_tasks (CgPageLayout *doc, CgSession *session, const CgComparison *c)
 }
 
 static void
-add_partners (CgPageLayout *doc, const CgComparison *c)
+add_partners (CgPageLayout       *doc,
+              const CgComparison *c)
 {
   static const double weights[] = { 4, 3, 3 };
   const char *headers[] = { _("Partner"), _("Answers changed"), _("Mean change") };
@@ -245,7 +264,9 @@ add_partners (CgPageLayout *doc, const CgComparison *c)
 }
 
 static void
-add_unmatched_list (GString *out, GPtrArray *list, gboolean in_before)
+add_unmatched_list (GString   *out,
+                    GPtrArray *list,
+                    gboolean   in_before)
 {
   for (guint i = 0; i < list->len; i++)
     {
@@ -257,7 +278,8 @@ add_unmatched_list (GString *out, GPtrArray *list, gboolean in_before)
 }
 
 static void
-add_unmatched (CgPageLayout *doc, const CgComparison *c)
+add_unmatched (CgPageLayout       *doc,
+               const CgComparison *c)
 {
   for (guint side = 0; side < 2; side++)
     {
@@ -282,13 +304,15 @@ matching_note (const CgComparison *c)
     return _("The earlier file has changed since this round was made (its SHA-256 differs).");
   if (c->relation == CG_RELATION_NONE)
     return _("The two sessions were matched by the text of their items and tasks and the names "
-             "of their partners.");
+              "of their partners.");
   return _("This session is a new round of the earlier one: items, tasks and partners were "
-           "matched by id.");
+            "matched by id.");
 }
 
 void
-cg_report_add_since (CgPageLayout *doc, CgSession *session, CgComparison *c)
+cg_report_add_since (CgPageLayout *doc,
+                     CgSession    *session,
+                     CgComparison *c)
 {
   g_autofree char *title = NULL;
   g_autofree char *line = NULL;
@@ -304,7 +328,7 @@ cg_report_add_since (CgPageLayout *doc, CgSession *session, CgComparison *c)
   cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE, matching_note (c));
   cg_page_layout_add_paragraph (doc, CG_TEXT_NOTE,
                                 _("A change in consensus of at least 0.10 counts as movement. "
-                                  "* indicative only: fewer than five answers in a round."));
+                                   "* indicative only: fewer than five answers in a round."));
   add_radar (doc, session, c);
   add_lessons (doc, c);
   add_items (doc, session, c);

@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-void  cg_report_add_since (CgPageLayout *doc, CgSession *session, CgComparison *comparison);
+void cg_report_add_since (CgPageLayout *doc, CgSession *session, CgComparison *comparison);
 /* "Since 20 November 2025" (or the earlier title when it has no date). */
 char *cg_report_since_title (const CgComparison *comparison);
 /* The radar's name for the earlier group line: "Group, 20 November 2025". */

@@ -22,9 +22,9 @@ typedef struct
 {
   CgSession *session;
   const CgChartStyle *style;
-  guint first_task, n_tasks;       /* the slice drawn */
+  guint first_task, n_tasks; /* the slice drawn */
   guint first_partner, n_partners;
-  CgTaskStats **stats;             /* per task of the slice */
+  CgTaskStats **stats; /* per task of the slice */
   char **tags;
   gboolean visible;
 } Input;
@@ -44,43 +44,47 @@ typedef struct
 
 /* Position @p / @t within the slice, to the session's partner / task. */
 static const CgPartner *
-partner_at (const Input *in, guint p)
+partner_at (const Input *in,
+            guint        p)
 {
   return cg_session_get_partner (in->session, in->first_partner + p);
 }
 
 static const CgTask *
-task_at (const Input *in, guint t)
+task_at (const Input *in,
+         guint        t)
 {
   return cg_session_get_task (in->session, in->first_task + t);
 }
 
 static const char *
-tag_at (const Input *in, guint p)
+tag_at (const Input *in,
+        guint        p)
 {
   return in->tags[in->first_partner + p];
 }
 
 static guint
-task_flags (const CgTaskStats *st, Flag flags[4])
+task_flags (const CgTaskStats *st,
+            Flag               flags[4])
 {
   guint n = 0;
 
   if (st->n_answered == 0)
     {
-      flags[n++] = (Flag) { _("No answers"), CG_LEVEL_NOT_ENOUGH };
+      flags[n++] = (Flag){ _("No answers"), CG_LEVEL_NOT_ENOUGH };
       return n;
     }
   if (st->gap)
-    flags[n++] = (Flag) { _("Gap"), CG_LEVEL_DIVERGENT };
+    flags[n++] = (Flag){ _("Gap"), CG_LEVEL_DIVERGENT };
   if (st->overlap)
-    flags[n++] = (Flag) { _("Overlap"), CG_LEVEL_DIVERGENT };
+    flags[n++] = (Flag){ _("Overlap"), CG_LEVEL_DIVERGENT };
   if (st->no_doer)
-    flags[n++] = (Flag) { _("No doer"), CG_LEVEL_PARTLY_AGREED };
+    flags[n++] = (Flag){ _("No doer"), CG_LEVEL_PARTLY_AGREED };
   if (st->mismatch)
-    flags[n++] = (Flag) { _("Mismatch"), CG_LEVEL_PARTLY_AGREED };
+    flags[n++] = (Flag){ _("Mismatch"), CG_LEVEL_PARTLY_AGREED };
   if (n == 0)
-    flags[n++] = (Flag) { _("Clear"), CG_LEVEL_AGREED };
+    flags[n++] = (Flag){ _("Clear"), CG_LEVEL_AGREED };
   return n;
 }
 
@@ -97,11 +101,17 @@ cg_role_matrix_flags_text (const CgTaskStats *stats)
 }
 
 static double
-text_size (cairo_t *cr, const CgChartStyle *style, const char *text, double scale,
-           gboolean bold, double max_width, int lines, double *height)
+text_size (cairo_t            *cr,
+           const CgChartStyle *style,
+           const char         *text,
+           double              scale,
+           gboolean            bold,
+           double              max_width,
+           int                 lines,
+           double             *height)
 {
-  g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, text, scale, bold,
-                                                          max_width, lines);
+  g_autoptr (PangoLayout) layout =
+    cg_chart_style_layout (cr, style, text, scale, bold, max_width, lines);
   double w;
 
   cg_render_layout_size (layout, &w, height);
@@ -110,8 +120,14 @@ text_size (cairo_t *cr, const CgChartStyle *style, const char *text, double scal
 
 /* Lays chips out left to right, wrapping; returns the height used. */
 static double
-chips_flow (cairo_t *cr, const Input *in, const Layout *l, const CgTaskStats *st, double x,
-            double y, double width, gboolean draw)
+chips_flow (cairo_t           *cr,
+            const Input       *in,
+            const Layout      *l,
+            const CgTaskStats *st,
+            double             x,
+            double             y,
+            double             width,
+            gboolean           draw)
 {
   Flag flags[4];
   guint n = task_flags (st, flags);
@@ -141,25 +157,30 @@ chips_flow (cairo_t *cr, const Input *in, const Layout *l, const CgTaskStats *st
 /* A column shows the partner's name, or its tag when some name would not
  * fit (the full names then follow the table). */
 static const char *
-column_text (const Input *in, const Layout *l, guint p, char **owned)
+column_text (const Input  *in,
+             const Layout *l,
+             guint         p,
+             char        **owned)
 {
   return l->use_tags ? tag_at (in, p) : partner_at (in, p)->name;
 }
 
 static void
-layout_columns (cairo_t *cr, const Input *in, double width, Layout *l)
+layout_columns (cairo_t     *cr,
+                const Input *in,
+                double       width,
+                Layout      *l)
 {
   double widest_task = 0, widest_chip = 0, w;
   guint n = MAX (in->n_partners, 1);
 
   for (guint t = 0; t < in->n_tasks; t++)
-    widest_task = MAX (widest_task, text_size (cr, in->style,
-                                               task_at (in, t)->text,
-                                               l->scale, FALSE, 0, 0, NULL));
+    widest_task = MAX (
+      widest_task, text_size (cr, in->style, task_at (in, t)->text, l->scale, FALSE, 0, 0, NULL));
   cg_chart_draw_badge (cr, in->style, _("No answers"), NULL, l->scale * CHIP_SCALE, 0, 0, FALSE,
                        &widest_chip, NULL);
-  cg_chart_draw_badge (cr, in->style, _("Mismatch"), NULL, l->scale * CHIP_SCALE, 0, 0, FALSE,
-                       &w, NULL);
+  cg_chart_draw_badge (cr, in->style, _("Mismatch"), NULL, l->scale * CHIP_SCALE, 0, 0, FALSE, &w,
+                       NULL);
   widest_chip = MAX (widest_chip, w);
   l->task_w = CLAMP (widest_task + l->pad, l->px * 8, width * 0.32);
   l->flags_w = MAX (widest_chip, width * 0.16) + l->pad;
@@ -172,8 +193,11 @@ layout_columns (cairo_t *cr, const Input *in, double width, Layout *l)
 /* Whether a word of @name is wider than a column: the header would break
  * it mid-word ("Partn-er 29"), where the partner's tag reads better. */
 static gboolean
-has_unbreakable_word (cairo_t *cr, const CgChartStyle *style, const char *name, double scale,
-                      double width)
+has_unbreakable_word (cairo_t            *cr,
+                      const CgChartStyle *style,
+                      const char         *name,
+                      double              scale,
+                      double              width)
 {
   g_auto (GStrv) words = g_strsplit_set (name, " \t\n", -1);
 
@@ -184,18 +208,19 @@ has_unbreakable_word (cairo_t *cr, const CgChartStyle *style, const char *name, 
 }
 
 static void
-layout_head (cairo_t *cr, const Input *in, Layout *l)
+layout_head (cairo_t     *cr,
+             const Input *in,
+             Layout      *l)
 {
   l->use_tags = FALSE;
   for (guint p = 0; p < in->n_partners && !l->use_tags; p++)
     {
       g_autoptr (PangoLayout) layout = cg_chart_style_layout (
-        cr, in->style, partner_at (in, p)->name, l->scale * HEAD_SCALE,
-        TRUE, l->col_w - 4, 3);
+        cr, in->style, partner_at (in, p)->name, l->scale * HEAD_SCALE, TRUE, l->col_w - 4, 3);
 
-      l->use_tags = pango_layout_is_ellipsized (layout)
-                    || has_unbreakable_word (cr, in->style, partner_at (in, p)->name,
-                                             l->scale * HEAD_SCALE, l->col_w - 4);
+      l->use_tags = pango_layout_is_ellipsized (layout) ||
+                    has_unbreakable_word (cr, in->style, partner_at (in, p)->name,
+                                          l->scale * HEAD_SCALE, l->col_w - 4);
     }
   l->head_h = 0;
   for (guint p = 0; p < in->n_partners; p++)
@@ -212,12 +237,14 @@ layout_head (cairo_t *cr, const Input *in, Layout *l)
 }
 
 static double
-row_height (cairo_t *cr, const Input *in, const Layout *l, guint t)
+row_height (cairo_t      *cr,
+            const Input  *in,
+            const Layout *l,
+            guint         t)
 {
   double text_h, chips_h;
 
-  text_size (cr, in->style, task_at (in, t)->text, l->scale, FALSE,
-             l->task_w - l->pad, 3, &text_h);
+  text_size (cr, in->style, task_at (in, t)->text, l->scale, FALSE, l->task_w - l->pad, 3, &text_h);
   chips_h = chips_flow (cr, in, l, in->stats[t], 0, 0, l->flags_w - l->pad, FALSE);
   return MAX (MAX (text_h, chips_h), l->px * 1.4) + l->pad;
 }
@@ -234,20 +261,26 @@ names_text (const Input *in)
 }
 
 static char *
-legend_text (const Input *in, const Layout *l)
+legend_text (const Input  *in,
+             const Layout *l)
 {
   const char *key = _("R Responsible · A Accountable · C Consulted · I Informed · – Not involved");
   guint cut = in->n_tasks - l->rows_shown;
 
   if (cut == 0)
     return g_strdup (key);
-  return g_strdup_printf (ngettext ("%u more task not shown for space. %s",
-                                    "%u more tasks not shown for space. %s", cut), cut, key);
+  return g_strdup_printf (
+    ngettext ("%u more task not shown for space. %s", "%u more tasks not shown for space. %s", cut),
+    cut, key);
 }
 
 static void
-layout_compute (cairo_t *cr, const Input *in, double width, double scale, guint row_limit,
-                Layout *l)
+layout_compute (cairo_t     *cr,
+                const Input *in,
+                double       width,
+                double       scale,
+                guint        row_limit,
+                Layout      *l)
 {
   g_autofree char *legend = NULL;
 
@@ -265,22 +298,24 @@ layout_compute (cairo_t *cr, const Input *in, double width, double scale, guint 
   l->leads_h += l->pad;
   l->legend_y = l->leads_y + l->leads_h + l->pad;
   legend = legend_text (in, l);
-  text_size (cr, in->style, legend, l->scale * SMALL, FALSE, width - 2 * l->pad, 3,
-             &l->legend_h);
+  text_size (cr, in->style, legend, l->scale * SMALL, FALSE, width - 2 * l->pad, 3, &l->legend_h);
   l->names_y = l->legend_y + l->legend_h + l->pad * 0.3;
   l->names_h = 0;
   if (l->use_tags)
     {
       g_autofree char *names = names_text (in);
 
-      text_size (cr, in->style, names, l->scale * SMALL, FALSE, width - 2 * l->pad, 6,
-                 &l->names_h);
+      text_size (cr, in->style, names, l->scale * SMALL, FALSE, width - 2 * l->pad, 6, &l->names_h);
     }
   l->height = l->names_y + l->names_h + l->pad;
 }
 
 static void
-layout_fit (cairo_t *cr, const Input *in, double width, double height, Layout *l)
+layout_fit (cairo_t     *cr,
+            const Input *in,
+            double       width,
+            double       height,
+            Layout      *l)
 {
   double min_scale = in->style->min_font_size / in->style->font_size;
   double scale = 1.0;
@@ -297,7 +332,9 @@ layout_fit (cairo_t *cr, const Input *in, double width, double height, Layout *l
 }
 
 static void
-draw_head (cairo_t *cr, const Input *in, const Layout *l)
+draw_head (cairo_t      *cr,
+           const Input  *in,
+           const Layout *l)
 {
   for (guint p = 0; p < in->n_partners; p++)
     {
@@ -305,9 +342,9 @@ draw_head (cairo_t *cr, const Input *in, const Layout *l)
       CgRgb colour = cg_chart_style_partner_colour (in->style, partner);
       double x = l->x_cols + p * l->col_w;
       g_autofree char *owned = NULL;
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (
-        cr, in->style, column_text (in, l, p, &owned), l->scale * HEAD_SCALE, TRUE,
-        l->col_w - 4, 3);
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, in->style, column_text (in, l, p, &owned), l->scale * HEAD_SCALE,
+                               TRUE, l->col_w - 4, 3);
       double h;
 
       cg_render_layout_size (layout, NULL, &h);
@@ -336,8 +373,12 @@ letters_clear (Letters *letters)
 }
 
 static void
-draw_letter (cairo_t *cr, const Input *in, const Layout *l, Letters *letters,
-             CgInvolvement inv, const CgRect *r)
+draw_letter (cairo_t      *cr,
+             const Input  *in,
+             const Layout *l,
+             Letters      *letters,
+             CgInvolvement inv,
+             const CgRect *r)
 {
   gboolean strong = inv == CG_INVOLVEMENT_ACCOUNTABLE || inv == CG_INVOLVEMENT_RESPONSIBLE;
   guint slot = MIN ((guint) inv, G_N_ELEMENTS (letters->letter) - 1);
@@ -346,8 +387,7 @@ draw_letter (cairo_t *cr, const Input *in, const Layout *l, Letters *letters,
 
   if (letters->letter[slot] == NULL)
     {
-      letters->letter[slot] = cg_chart_style_layout (cr, in->style,
-                                                     cg_involvement_to_letter (inv),
+      letters->letter[slot] = cg_chart_style_layout (cr, in->style, cg_involvement_to_letter (inv),
                                                      l->scale * 1.1, strong, r->width, 1);
       pango_layout_set_alignment (letters->letter[slot], PANGO_ALIGN_CENTER);
     }
@@ -370,22 +410,27 @@ draw_letter (cairo_t *cr, const Input *in, const Layout *l, Letters *letters,
 }
 
 static void
-cell_rect (const Layout *l, guint t, guint p, CgRect *r)
+cell_rect (const Layout *l,
+           guint         t,
+           guint         p,
+           CgRect       *r)
 {
-  *r = (CgRect) { l->x_cols + p * l->col_w, l->row_y[t], l->col_w, l->row_y[t + 1] - l->row_y[t] };
+  *r = (CgRect){ l->x_cols + p * l->col_w, l->row_y[t], l->col_w, l->row_y[t + 1] - l->row_y[t] };
 }
 
 static void
-draw_rows (cairo_t *cr, const Input *in, const Layout *l, double width)
+draw_rows (cairo_t      *cr,
+           const Input  *in,
+           const Layout *l,
+           double        width)
 {
   Letters letters = { { NULL } };
 
   for (guint t = 0; t < l->rows_shown; t++)
     {
       const CgTask *task = task_at (in, t);
-      g_autoptr (PangoLayout) text = cg_chart_style_layout (cr, in->style, task->text,
-                                                            l->scale, FALSE,
-                                                            l->task_w - l->pad, 3);
+      g_autoptr (PangoLayout) text =
+        cg_chart_style_layout (cr, in->style, task->text, l->scale, FALSE, l->task_w - l->pad, 3);
 
       cg_render_layout_show (cr, text, l->pad, l->row_y[t] + l->pad * 0.5, &in->style->fg);
       for (guint p = 0; p < in->n_partners; p++)
@@ -394,8 +439,8 @@ draw_rows (cairo_t *cr, const Input *in, const Layout *l, double width)
           CgRect r;
 
           cell_rect (l, t, p, &r);
-          draw_letter (cr, in, l, &letters,
-                       cg_session_get_involvement (in->session, pid, task->id), &r);
+          draw_letter (cr, in, l, &letters, cg_session_get_involvement (in->session, pid, task->id),
+                       &r);
         }
       chips_flow (cr, in, l, in->stats[t], l->x_flags, l->row_y[t] + l->pad * 0.5,
                   l->flags_w - l->pad, TRUE);
@@ -409,22 +454,24 @@ draw_rows (cairo_t *cr, const Input *in, const Layout *l, double width)
 }
 
 static void
-draw_footer (cairo_t *cr, const Input *in, const Layout *l, double width)
+draw_footer (cairo_t      *cr,
+             const Input  *in,
+             const Layout *l,
+             double        width)
 {
-  g_autoptr (PangoLayout) title = cg_chart_style_layout (cr, in->style, _("Tasks led"), l->scale,
-                                                         TRUE, l->task_w - l->pad, 1);
+  g_autoptr (PangoLayout) title =
+    cg_chart_style_layout (cr, in->style, _("Tasks led"), l->scale, TRUE, l->task_w - l->pad, 1);
   g_autofree char *legend_str = legend_text (in, l);
-  g_autoptr (PangoLayout) legend = cg_chart_style_layout (cr, in->style, legend_str,
-                                                          l->scale * SMALL, FALSE,
-                                                          width - 2 * l->pad, 3);
+  g_autoptr (PangoLayout) legend = cg_chart_style_layout (
+    cr, in->style, legend_str, l->scale * SMALL, FALSE, width - 2 * l->pad, 3);
 
   cg_render_layout_show (cr, title, l->pad, l->leads_y + l->pad * 0.5, &in->style->fg);
   for (guint p = 0; p < in->n_partners; p++)
     {
       guint pid = partner_at (in, p)->id;
       g_autofree char *n = g_strdup_printf ("%u", cg_analysis_tasks_led (in->session, pid));
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, in->style, n, l->scale, TRUE,
-                                                              l->col_w, 1);
+      g_autoptr (PangoLayout) layout =
+        cg_chart_style_layout (cr, in->style, n, l->scale, TRUE, l->col_w, 1);
 
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       cg_render_layout_show (cr, layout, l->x_cols + p * l->col_w, l->leads_y + l->pad * 0.5,
@@ -434,16 +481,18 @@ draw_footer (cairo_t *cr, const Input *in, const Layout *l, double width)
   if (l->use_tags)
     {
       g_autofree char *names = names_text (in);
-      g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, in->style, names,
-                                                              l->scale * SMALL, FALSE,
-                                                              width - 2 * l->pad, 6);
+      g_autoptr (PangoLayout) layout = cg_chart_style_layout (
+        cr, in->style, names, l->scale * SMALL, FALSE, width - 2 * l->pad, 6);
 
       cg_render_layout_show (cr, layout, l->pad, l->names_y, &in->style->muted);
     }
 }
 
 static void
-input_init (Input *in, Layout *l, CgSession *session, const CgChartStyle *style,
+input_init (Input                   *in,
+            Layout                  *l,
+            CgSession               *session,
+            const CgChartStyle      *style,
             const CgRoleMatrixSlice *slice)
 {
   guint n_tasks = cg_session_get_n_tasks (session);
@@ -455,8 +504,8 @@ input_init (Input *in, Layout *l, CgSession *session, const CgChartStyle *style,
   in->first_task = slice != NULL ? MIN (slice->first_task, n_tasks) : 0;
   in->n_tasks = slice != NULL ? MIN (slice->n_tasks, n_tasks - in->first_task) : n_tasks;
   in->first_partner = slice != NULL ? MIN (slice->first_partner, n_partners) : 0;
-  in->n_partners = slice != NULL ? MIN (slice->n_partners, n_partners - in->first_partner)
-                                 : n_partners;
+  in->n_partners =
+    slice != NULL ? MIN (slice->n_partners, n_partners - in->first_partner) : n_partners;
   in->visible = cg_session_answers_visible (session, CG_STAGE_ROLES);
   in->tags = cg_chart_partner_tags (session);
   in->stats = g_new0 (CgTaskStats *, in->n_tasks + 1);
@@ -466,7 +515,8 @@ input_init (Input *in, Layout *l, CgSession *session, const CgChartStyle *style,
 }
 
 static void
-input_clear (Input *in, Layout *l)
+input_clear (Input  *in,
+             Layout *l)
 {
   for (guint t = 0; t < in->n_tasks; t++)
     cg_task_stats_free (in->stats[t]);
@@ -476,23 +526,28 @@ input_clear (Input *in, Layout *l)
 }
 
 static double
-hidden_draw (cairo_t *cr, const CgChartStyle *style, double width, gboolean draw)
+hidden_draw (cairo_t            *cr,
+             const CgChartStyle *style,
+             double              width,
+             gboolean            draw)
 {
-  g_autoptr (PangoLayout) layout = cg_chart_style_layout (cr, style, _(HIDDEN_TEXT), 1.0,
-                                                          FALSE, width - style->font_size,
-                                                          3);
+  g_autoptr (PangoLayout) layout =
+    cg_chart_style_layout (cr, style, _(HIDDEN_TEXT), 1.0, FALSE, width - style->font_size, 3);
   double h;
 
   cg_render_layout_size (layout, NULL, &h);
   if (draw)
-    cg_render_layout_show (cr, layout, style->font_size / 2, style->font_size / 2,
-                           &style->muted);
+    cg_render_layout_show (cr, layout, style->font_size / 2, style->font_size / 2, &style->muted);
   return h + style->font_size;
 }
 
 void
-cg_role_matrix_draw_slice (cairo_t *cr, double width, double height, CgSession *session,
-                           const CgChartStyle *style, const CgRoleMatrixSlice *slice)
+cg_role_matrix_draw_slice (cairo_t                 *cr,
+                           double                   width,
+                           double                   height,
+                           CgSession               *session,
+                           const CgChartStyle      *style,
+                           const CgRoleMatrixSlice *slice)
 {
   Input in;
   Layout l;
@@ -512,15 +567,19 @@ cg_role_matrix_draw_slice (cairo_t *cr, double width, double height, CgSession *
 }
 
 void
-cg_role_matrix_draw (cairo_t *cr, double width, double height, CgSession *session,
+cg_role_matrix_draw (cairo_t            *cr,
+                     double              width,
+                     double              height,
+                     CgSession          *session,
                      const CgChartStyle *style)
 {
   cg_role_matrix_draw_slice (cr, width, height, session, style, NULL);
 }
 
 double
-cg_role_matrix_get_slice_height_for_width (CgSession *session, double width,
-                                           const CgChartStyle *style,
+cg_role_matrix_get_slice_height_for_width (CgSession               *session,
+                                           double                   width,
+                                           const CgChartStyle      *style,
                                            const CgRoleMatrixSlice *slice)
 {
   cairo_t *cr;
@@ -544,8 +603,11 @@ cg_role_matrix_get_slice_height_for_width (CgSession *session, double width,
 }
 
 double
-cg_role_matrix_get_slice_rows (CgSession *session, double width, const CgChartStyle *style,
-                               const CgRoleMatrixSlice *slice, double *rows)
+cg_role_matrix_get_slice_rows (CgSession               *session,
+                               double                   width,
+                               const CgChartStyle      *style,
+                               const CgRoleMatrixSlice *slice,
+                               double                  *rows)
 {
   cairo_t *cr;
   Input in;
@@ -576,14 +638,17 @@ cg_role_matrix_get_slice_rows (CgSession *session, double width, const CgChartSt
 }
 
 double
-cg_role_matrix_get_height_for_width (CgSession *session, double width,
+cg_role_matrix_get_height_for_width (CgSession          *session,
+                                     double              width,
                                      const CgChartStyle *style)
 {
   return cg_role_matrix_get_slice_height_for_width (session, width, style, NULL);
 }
 
 guint
-cg_role_matrix_max_partners (CgSession *session, double width, const CgChartStyle *style)
+cg_role_matrix_max_partners (CgSession          *session,
+                             double              width,
+                             const CgChartStyle *style)
 {
   cairo_t *cr;
   Input in;
@@ -608,8 +673,14 @@ cg_role_matrix_max_partners (CgSession *session, double width, const CgChartStyl
 }
 
 static gboolean
-locate (cairo_t *cr, double width, double height, CgSession *session,
-        const CgChartStyle *style, guint task_pos, guint partner_pos, CgRect *out)
+locate (cairo_t            *cr,
+        double              width,
+        double              height,
+        CgSession          *session,
+        const CgChartStyle *style,
+        guint               task_pos,
+        guint               partner_pos,
+        CgRect             *out)
 {
   Input in;
   Layout l;
@@ -621,8 +692,8 @@ locate (cairo_t *cr, double width, double height, CgSession *session,
   layout_fit (cr, &in, width, height, &l);
   ok = task_pos < l.rows_shown && (partner_pos < in.n_partners || partner_pos == G_MAXUINT);
   if (ok && partner_pos == G_MAXUINT)
-    *out = (CgRect) { l.x_flags, l.row_y[task_pos], l.flags_w - l.pad,
-                      l.row_y[task_pos + 1] - l.row_y[task_pos] };
+    *out = (CgRect){ l.x_flags, l.row_y[task_pos], l.flags_w - l.pad,
+                     l.row_y[task_pos + 1] - l.row_y[task_pos] };
   else if (ok)
     cell_rect (&l, task_pos, partner_pos, out);
   input_clear (&in, &l);
@@ -630,18 +701,28 @@ locate (cairo_t *cr, double width, double height, CgSession *session,
 }
 
 gboolean
-cg_role_matrix_get_cell (cairo_t *cr, double width, double height, CgSession *session,
-                         const CgChartStyle *style, guint task_pos, guint partner_pos,
-                         CgRect *out)
+cg_role_matrix_get_cell (cairo_t            *cr,
+                         double              width,
+                         double              height,
+                         CgSession          *session,
+                         const CgChartStyle *style,
+                         guint               task_pos,
+                         guint               partner_pos,
+                         CgRect             *out)
 {
   g_return_val_if_fail (cr != NULL && CG_IS_SESSION (session) && out != NULL, FALSE);
-  return partner_pos != G_MAXUINT
-         && locate (cr, width, height, session, style, task_pos, partner_pos, out);
+  return partner_pos != G_MAXUINT &&
+         locate (cr, width, height, session, style, task_pos, partner_pos, out);
 }
 
 gboolean
-cg_role_matrix_get_flags (cairo_t *cr, double width, double height, CgSession *session,
-                          const CgChartStyle *style, guint task_pos, CgRect *out)
+cg_role_matrix_get_flags (cairo_t            *cr,
+                          double              width,
+                          double              height,
+                          CgSession          *session,
+                          const CgChartStyle *style,
+                          guint               task_pos,
+                          CgRect             *out)
 {
   g_return_val_if_fail (cr != NULL && CG_IS_SESSION (session) && out != NULL, FALSE);
   return locate (cr, width, height, session, style, task_pos, G_MAXUINT, out);

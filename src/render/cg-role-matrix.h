@@ -14,9 +14,10 @@
 
 G_BEGIN_DECLS
 
-void   cg_role_matrix_draw (cairo_t *cr, double width, double height, CgSession *session,
-                            const CgChartStyle *style);
-double cg_role_matrix_get_height_for_width (CgSession *session, double width,
+void cg_role_matrix_draw (
+  cairo_t *cr, double width, double height, CgSession *session, const CgChartStyle *style);
+double cg_role_matrix_get_height_for_width (CgSession *session,
+                                            double width,
                                             const CgChartStyle *style);
 /* Part of the matrix, for pages: tasks first_task.. (n_tasks of them) and
  * partners first_partner.. (n_partners), each slice a whole chart with its
@@ -28,9 +29,14 @@ typedef struct
 } CgRoleMatrixSlice;
 
 /* @slice NULL: the whole matrix. */
-void   cg_role_matrix_draw_slice (cairo_t *cr, double width, double height, CgSession *session,
-                                  const CgChartStyle *style, const CgRoleMatrixSlice *slice);
-double cg_role_matrix_get_slice_height_for_width (CgSession *session, double width,
+void cg_role_matrix_draw_slice (cairo_t *cr,
+                                double width,
+                                double height,
+                                CgSession *session,
+                                const CgChartStyle *style,
+                                const CgRoleMatrixSlice *slice);
+double cg_role_matrix_get_slice_height_for_width (CgSession *session,
+                                                  double width,
                                                   const CgChartStyle *style,
                                                   const CgRoleMatrixSlice *slice);
 /* The most partner columns @width holds with every column wide enough for
@@ -39,24 +45,34 @@ double cg_role_matrix_get_slice_height_for_width (CgSession *session, double wid
  * cut to the tasks that exist) and returns the height of the rest: the
  * header and what follows the rows. One measurement for a whole run of
  * pages, instead of one per candidate page. */
-double cg_role_matrix_get_slice_rows (CgSession *session, double width,
+double cg_role_matrix_get_slice_rows (CgSession *session,
+                                      double width,
                                       const CgChartStyle *style,
-                                      const CgRoleMatrixSlice *slice, double *rows);
-guint  cg_role_matrix_max_partners (CgSession *session, double width,
-                                    const CgChartStyle *style);
+                                      const CgRoleMatrixSlice *slice,
+                                      double *rows);
+guint cg_role_matrix_max_partners (CgSession *session, double width, const CgChartStyle *style);
 
 /* The cell of task @task_pos and partner @partner_pos; FALSE when it is not
  * drawn (hidden answers, or cut for space). */
-gboolean cg_role_matrix_get_cell (cairo_t *cr, double width, double height,
-                                  CgSession *session, const CgChartStyle *style,
-                                  guint task_pos, guint partner_pos, CgRect *out);
+gboolean cg_role_matrix_get_cell (cairo_t *cr,
+                                  double width,
+                                  double height,
+                                  CgSession *session,
+                                  const CgChartStyle *style,
+                                  guint task_pos,
+                                  guint partner_pos,
+                                  CgRect *out);
 /* The flags cell of task @task_pos. */
-gboolean cg_role_matrix_get_flags (cairo_t *cr, double width, double height,
-                                   CgSession *session, const CgChartStyle *style,
-                                   guint task_pos, CgRect *out);
-char    *cg_role_matrix_describe (CgSession *session);
+gboolean cg_role_matrix_get_flags (cairo_t *cr,
+                                   double width,
+                                   double height,
+                                   CgSession *session,
+                                   const CgChartStyle *style,
+                                   guint task_pos,
+                                   CgRect *out);
+char *cg_role_matrix_describe (CgSession *session);
 
 /* The task's flags in words, e.g. "Gap, No doer"; "Clear" when none. */
-char    *cg_role_matrix_flags_text (const CgTaskStats *stats);
+char *cg_role_matrix_flags_text (const CgTaskStats *stats);
 
 G_END_DECLS

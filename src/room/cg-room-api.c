@@ -45,26 +45,37 @@ typedef struct
 } ErrorInfo;
 
 static const ErrorInfo errors[] = {
-  { "not-found", 404, NC_ ("room", "There is nothing here. Check the address with the facilitator.") },
-  { "no-seat", 401, NC_ ("room", "This phone has no seat in the room any more. Choose who you are again.") },
-  { "seat-taken", 409, NC_ ("room", "Someone has already joined as this partner. If it was not you, ask the facilitator to free the seat.") },
-  { "room-locked", 423, NC_ ("room", "The room is locked: nobody new can join. Ask the facilitator.") },
-  { "unknown-partner", 400, NC_ ("room", "There is no such partner in this workshop.") },
-  { "bad-request", 400, NC_ ("room", "The room could not understand what this phone sent.") },
-  { "unknown-field", 400, NC_ ("room", "The phone sent something the room does not know.") },
-  { "unknown-item", 400, NC_ ("room", "There is no such statement, aim or task in this workshop.") },
-  { "bad-value", 400, NC_ ("room", "That answer is not one of the choices.") },
-  { "too-long", 400, NC_ ("room", "The comment is too long: at most 2,000 characters.") },
-  { "too-large", 413, NC_ ("room", "What this phone sent is too large.") },
-  { "wrong-type", 415, NC_ ("room", "The room only understands JSON.") },
-  { "wrong-method", 405, NC_ ("room", "The room does not do that here.") },
-  { "too-many-tries", 429, NC_ ("room", "Too many tries from this phone. Wait a minute, then try again.") },
-  { "too-fast", 429, NC_ ("room", "Answers are arriving too fast. Wait a moment, then send again.") },
-  { "unavailable", 503, NC_ ("room", "The room cannot take this now. Try again.") },
+  { "not-found", 404,
+    NC_("room", "There is nothing here. Check the address with the facilitator.") },
+  { "no-seat", 401,
+    NC_("room", "This phone has no seat in the room any more. Choose who you are again.") },
+  { "seat-taken", 409,
+    NC_(
+      "room",
+      "Someone has already joined as this partner. If it was not you, ask the facilitator to free the seat.") },
+  { "room-locked", 423,
+    NC_("room", "The room is locked: nobody new can join. Ask the facilitator.") },
+  { "unknown-partner", 400, NC_("room", "There is no such partner in this workshop.") },
+  { "bad-request", 400, NC_("room", "The room could not understand what this phone sent.") },
+  { "unknown-field", 400, NC_("room", "The phone sent something the room does not know.") },
+  { "unknown-item", 400,
+    NC_("room", "There is no such statement, aim or task in this workshop.") },
+  { "bad-value", 400, NC_("room", "That answer is not one of the choices.") },
+  { "too-long", 400, NC_("room", "The comment is too long: at most 2,000 characters.") },
+  { "too-large", 413, NC_("room", "What this phone sent is too large.") },
+  { "wrong-type", 415, NC_("room", "The room only understands JSON.") },
+  { "wrong-method", 405, NC_("room", "The room does not do that here.") },
+  { "too-many-tries", 429,
+    NC_("room", "Too many tries from this phone. Wait a minute, then try again.") },
+  { "too-fast", 429,
+    NC_("room", "Answers are arriving too fast. Wait a moment, then send again.") },
+  { "unavailable", 503, NC_("room", "The room cannot take this now. Try again.") },
 };
 
 static void
-set_json_node (Call *call, guint status, JsonNode *root)
+set_json_node (Call     *call,
+               guint     status,
+               JsonNode *root)
 {
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   gsize len = 0;
@@ -79,7 +90,9 @@ set_json_node (Call *call, guint status, JsonNode *root)
 }
 
 static void
-set_json (Call *call, guint status, JsonBuilder *builder)
+set_json (Call        *call,
+          guint        status,
+          JsonBuilder *builder)
 {
   g_autoptr (JsonNode) root = json_builder_get_root (builder);
 
@@ -94,22 +107,26 @@ set_json (Call *call, guint status, JsonBuilder *builder)
 static gboolean
 wants_html (const CgRoomRequest *req)
 {
-  return (g_str_equal (req->method, "GET") || g_str_equal (req->method, "HEAD"))
-         && req->accept != NULL && strstr (req->accept, "text/html") != NULL;
+  return (g_str_equal (req->method, "GET") || g_str_equal (req->method, "HEAD")) &&
+         req->accept != NULL && strstr (req->accept, "text/html") != NULL;
 }
 
 static void
-set_not_found_page (Call *call, const ErrorInfo *info)
+set_not_found_page (Call            *call,
+                    const ErrorInfo *info)
 {
-  g_autofree char *title = g_markup_escape_text (cg_room_translate (call->lang, CTX, NC_ ("room", "Not found")), -1);
-  g_autofree char *message = g_markup_escape_text (cg_room_translate (call->lang, CTX, info->message), -1);
-  char *page = g_strdup_printf ("<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                                "<meta name=\"color-scheme\" content=\"light dark\">\n"
-                                "<meta name=\"referrer\" content=\"no-referrer\">\n"
-                                "<title>%s</title>\n</head>\n<body>\n<main>\n<h1>%s</h1>\n<p>%s</p>\n"
-                                "</main>\n</body>\n</html>\n",
-                                call->lang, title, title, message);
+  g_autofree char *title =
+    g_markup_escape_text (cg_room_translate (call->lang, CTX, NC_("room", "Not found")), -1);
+  g_autofree char *message =
+    g_markup_escape_text (cg_room_translate (call->lang, CTX, info->message), -1);
+  char *page =
+    g_strdup_printf ("<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<meta name=\"color-scheme\" content=\"light dark\">\n"
+                     "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                     "<title>%s</title>\n</head>\n<body>\n<main>\n<h1>%s</h1>\n<p>%s</p>\n"
+                     "</main>\n</body>\n</html>\n",
+                     call->lang, title, title, message);
 
   g_clear_pointer (&call->res->body, g_bytes_unref);
   call->res->body = g_bytes_new_take (page, strlen (page));
@@ -118,7 +135,8 @@ set_not_found_page (Call *call, const ErrorInfo *info)
 }
 
 static void
-fail (Call *call, const char *code)
+fail (Call       *call,
+      const char *code)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   const ErrorInfo *info = NULL;
@@ -180,7 +198,9 @@ cg_room_pick_language (const char *accept_language)
 }
 
 gboolean
-cg_room_parse_id (const char *text, char prefix, guint *out)
+cg_room_parse_id (const char *text,
+                  char        prefix,
+                  guint      *out)
 {
   guint64 value;
   gsize digits;
@@ -198,13 +218,17 @@ cg_room_parse_id (const char *text, char prefix, guint *out)
 }
 
 static char *
-format_id (char prefix, guint id)
+format_id (char  prefix,
+           guint id)
 {
   return g_strdup_printf ("%c%u", prefix, id);
 }
 
 void
-cg_room_json_add_id (JsonBuilder *b, const char *name, char prefix, guint id)
+cg_room_json_add_id (JsonBuilder *b,
+                     const char  *name,
+                     char         prefix,
+                     guint        id)
 {
   g_autofree char *text = format_id (prefix, id);
 
@@ -218,7 +242,8 @@ cg_room_json_add_id (JsonBuilder *b, const char *name, char prefix, guint id)
  * go 16,000 frames deep. Our bodies are flat, so anything deeper than a
  * few levels is refused before parsing. */
 static gboolean
-depth_ok (const guint8 *body, gsize len)
+depth_ok (const guint8 *body,
+          gsize         len)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -256,14 +281,17 @@ is_json_type (const char *content_type)
   if (content_type == NULL)
     return FALSE;
   semicolon = strchr (content_type, ';');
-  type = g_strstrip (g_ascii_strdown (content_type, semicolon != NULL ? semicolon - content_type : -1));
+  type =
+    g_strstrip (g_ascii_strdown (content_type, semicolon != NULL ? semicolon - content_type : -1));
   return g_str_equal (type, "application/json");
 }
 
 /* The body as a JSON object whose members are all in @allowed (a
  * NULL-terminated list); NULL after a refusal has been set. */
 static JsonObject *
-parse_body (Call *call, JsonParser *parser, const char *const *allowed)
+parse_body (Call              *call,
+            JsonParser        *parser,
+            const char *const *allowed)
 {
   const CgRoomRequest *req = call->req;
   JsonNode *root;
@@ -274,10 +302,10 @@ parse_body (Call *call, JsonParser *parser, const char *const *allowed)
     return fail (call, "too-large"), NULL;
   if (!is_json_type (req->content_type))
     return fail (call, "wrong-type"), NULL;
-  if (req->body_len == 0 || !depth_ok (req->body, req->body_len)
-      || !g_utf8_validate ((const char *) req->body, req->body_len, NULL)
-      || memchr (req->body, '\0', req->body_len) != NULL
-      || !json_parser_load_from_data (parser, (const char *) req->body, req->body_len, NULL))
+  if (req->body_len == 0 || !depth_ok (req->body, req->body_len) ||
+      !g_utf8_validate ((const char *) req->body, req->body_len, NULL) ||
+      memchr (req->body, '\0', req->body_len) != NULL ||
+      !json_parser_load_from_data (parser, (const char *) req->body, req->body_len, NULL))
     return fail (call, "bad-request"), NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -292,17 +320,20 @@ parse_body (Call *call, JsonParser *parser, const char *const *allowed)
 
 /* The member's string, or NULL (absent, null or not a string). */
 static const char *
-member_string (JsonObject *object, const char *name)
+member_string (JsonObject *object,
+               const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
 
 static gboolean
-member_is_null (JsonObject *object, const char *name)
+member_is_null (JsonObject *object,
+                const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -311,11 +342,14 @@ member_is_null (JsonObject *object, const char *name)
 
 /* A whole number member (JSON integer, not 4.0 or "4"). */
 static gboolean
-member_int (JsonObject *object, const char *name, gint64 *out)
+member_int (JsonObject *object,
+            const char *name,
+            gint64     *out)
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
     return FALSE;
   *out = json_node_get_int (node);
   return TRUE;
@@ -342,14 +376,15 @@ static_type (const char *name)
 /* Only names the resource lists, one level, no dots in front: the path
  * never reaches a file system, and never another resource. */
 static void
-serve_static (Call *call, const char *name)
+serve_static (Call       *call,
+              const char *name)
 {
   g_auto (GStrv) names = g_resources_enumerate_children (PAGE_RESOURCE, 0, NULL);
   g_autofree char *path = NULL;
   GBytes *bytes;
 
-  if (names == NULL || name[0] == '\0' || name[0] == '.' || strchr (name, '/') != NULL
-      || !g_strv_contains ((const char *const *) names, name))
+  if (names == NULL || name[0] == '\0' || name[0] == '.' || strchr (name, '/') != NULL ||
+      !g_strv_contains ((const char *const *) names, name))
     return fail (call, "not-found");
   path = g_strconcat (PAGE_RESOURCE, name, NULL);
   bytes = g_resources_lookup_data (path, 0, NULL);
@@ -417,7 +452,8 @@ api_room (Call *call)
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, p->name);
       json_builder_set_member_name (b, "claimed");
-      json_builder_add_boolean_value (b, g_hash_table_contains (call->room->seats, GUINT_TO_POINTER (p->id)));
+      json_builder_add_boolean_value (
+        b, g_hash_table_contains (call->room->seats, GUINT_TO_POINTER (p->id)));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -440,8 +476,8 @@ api_claim (Call *call)
 
   if (body == NULL)
     return;
-  if (!cg_room_parse_id (member_string (body, "partner"), 'p', &partner_id)
-      || cg_session_lookup_partner (call->room->session, partner_id) == NULL)
+  if (!cg_room_parse_id (member_string (body, "partner"), 'p', &partner_id) ||
+      cg_session_lookup_partner (call->room->session, partner_id) == NULL)
     return fail (call, "unknown-partner");
   if (call->room->locked)
     return fail (call, "room-locked");
@@ -462,7 +498,8 @@ api_claim (Call *call)
 /* GET api/stage: cg-room-stage.c ----------------------------------------------- */
 
 static void
-api_stage (Call *call, CgRoomSeatState *seat)
+api_stage (Call            *call,
+           CgRoomSeatState *seat)
 {
   g_autoptr (JsonNode) root = cg_room_stage_view (call->room, seat->partner_id, call->lang);
 
@@ -471,15 +508,20 @@ api_stage (Call *call, CgRoomSeatState *seat)
 
 /* POST api/answer ------------------------------------------------------------------- */
 
-typedef enum { ANSWER_RATING, ANSWER_INVOLVEMENT, ANSWER_BELIEVED, ANSWER_COMMENT } AnswerKind;
+typedef enum {
+  ANSWER_RATING,
+  ANSWER_INVOLVEMENT,
+  ANSWER_BELIEVED,
+  ANSWER_COMMENT
+} AnswerKind;
 
 typedef struct
 {
   AnswerKind kind;
-  guint target;          /* item id, task id or lesson 0..4 */
-  guint value;           /* CgRating, CgInvolvement or partner id */
-  char *text;            /* comment, cleaned; NULL = clear */
-  char *seq_key;         /* "item:s7" ... */
+  guint target;  /* item id, task id or lesson 0..4 */
+  guint value;   /* CgRating, CgInvolvement or partner id */
+  char *text;    /* comment, cleaned; NULL = clear */
+  char *seq_key; /* "item:s7" ... */
 } Answer;
 
 static void
@@ -490,7 +532,9 @@ answer_clear (Answer *a)
 }
 
 static gboolean
-read_rating (Call *call, JsonObject *body, Answer *a)
+read_rating (Call       *call,
+             JsonObject *body,
+             Answer     *a)
 {
   const char *id = member_string (body, "item");
   const char *text;
@@ -501,9 +545,9 @@ read_rating (Call *call, JsonObject *body, Answer *a)
   if (id == NULL)
     return fail (call, "unknown-item"), FALSE;
   prefix = id[0] == 'a' ? 'a' : 's';
-  if (!cg_room_parse_id (id, prefix, &a->target)
-      || (item = cg_session_lookup_item (call->room->session, a->target)) == NULL
-      || (item->kind == CG_ITEM_AIM) != (prefix == 'a'))
+  if (!cg_room_parse_id (id, prefix, &a->target) ||
+      (item = cg_session_lookup_item (call->room->session, a->target)) == NULL ||
+      (item->kind == CG_ITEM_AIM) != (prefix == 'a'))
     return fail (call, "unknown-item"), FALSE;
   if (!json_object_has_member (body, "value"))
     return fail (call, "bad-value"), FALSE;
@@ -521,13 +565,16 @@ read_rating (Call *call, JsonObject *body, Answer *a)
 }
 
 static gboolean
-read_task (Call *call, JsonObject *body, Answer *a)
+read_task (Call       *call,
+           JsonObject *body,
+           Answer     *a)
 {
   const char *id = member_string (body, "task");
   gboolean involvement = json_object_has_member (body, "involvement");
   const char *text;
 
-  if (!cg_room_parse_id (id, 't', &a->target) || cg_session_lookup_task (call->room->session, a->target) == NULL)
+  if (!cg_room_parse_id (id, 't', &a->target) ||
+      cg_session_lookup_task (call->room->session, a->target) == NULL)
     return fail (call, "unknown-item"), FALSE;
   if (involvement == json_object_has_member (body, "believes_accountable"))
     return fail (call, involvement ? "unknown-field" : "bad-value"), FALSE;
@@ -545,21 +592,23 @@ read_task (Call *call, JsonObject *body, Answer *a)
       text = member_string (body, "involvement");
       if (text != NULL && g_str_equal (text, "none"))
         a->value = CG_INVOLVEMENT_NONE;
-      else if (text != NULL && strlen (text) == 1 && strchr ("RACI", text[0]) != NULL
-               && cg_involvement_from_letter (text, &inv))
+      else if (text != NULL && strlen (text) == 1 && strchr ("RACI", text[0]) != NULL &&
+               cg_involvement_from_letter (text, &inv))
         a->value = inv;
       else
         return fail (call, "bad-value"), FALSE;
       return TRUE;
     }
-  if (!cg_room_parse_id (member_string (body, "believes_accountable"), 'p', &a->value)
-      || cg_session_lookup_partner (call->room->session, a->value) == NULL)
+  if (!cg_room_parse_id (member_string (body, "believes_accountable"), 'p', &a->value) ||
+      cg_session_lookup_partner (call->room->session, a->value) == NULL)
     return fail (call, "bad-value"), FALSE;
   return TRUE;
 }
 
 static gboolean
-read_comment (Call *call, JsonObject *body, Answer *a)
+read_comment (Call       *call,
+              JsonObject *body,
+              Answer     *a)
 {
   gint64 lesson;
   const char *text;
@@ -584,7 +633,11 @@ read_comment (Call *call, JsonObject *body, Answer *a)
 
 /* Exactly one of the four shapes, plus an optional seq. */
 static gboolean
-read_answer (Call *call, JsonObject *body, Answer *a, gboolean *has_seq, gint64 *seq)
+read_answer (Call       *call,
+             JsonObject *body,
+             Answer     *a,
+             gboolean   *has_seq,
+             gint64     *seq)
 {
   gboolean item = json_object_has_member (body, "item");
   gboolean task = json_object_has_member (body, "task");
@@ -595,13 +648,15 @@ read_answer (Call *call, JsonObject *body, Answer *a, gboolean *has_seq, gint64 
     return fail (call, "bad-value"), FALSE;
   if (item + task + lesson != 1)
     return fail (call, item + task + lesson == 0 ? "bad-request" : "unknown-field"), FALSE;
-  if (item && (json_object_has_member (body, "involvement") || json_object_has_member (body, "believes_accountable")
-               || json_object_has_member (body, "comment")))
+  if (item && (json_object_has_member (body, "involvement") ||
+               json_object_has_member (body, "believes_accountable") ||
+               json_object_has_member (body, "comment")))
     return fail (call, "unknown-field"), FALSE;
   if (task && (json_object_has_member (body, "value") || json_object_has_member (body, "comment")))
     return fail (call, "unknown-field"), FALSE;
-  if (lesson && (json_object_has_member (body, "value") || json_object_has_member (body, "involvement")
-                 || json_object_has_member (body, "believes_accountable")))
+  if (lesson &&
+      (json_object_has_member (body, "value") || json_object_has_member (body, "involvement") ||
+       json_object_has_member (body, "believes_accountable")))
     return fail (call, "unknown-field"), FALSE;
   if (item)
     return read_rating (call, body, a);
@@ -613,7 +668,9 @@ read_answer (Call *call, JsonObject *body, Answer *a, gboolean *has_seq, gint64 
 /* One undoable step named after the partner, through the same setters the
  * keyboard uses. */
 static void
-apply_answer (CgRoom *room, guint partner_id, const Answer *a)
+apply_answer (CgRoom       *room,
+              guint         partner_id,
+              const Answer *a)
 {
   CgSession *session = room->session;
   const CgPartner *partner = cg_session_lookup_partner (session, partner_id);
@@ -623,9 +680,15 @@ apply_answer (CgRoom *room, guint partner_id, const Answer *a)
   cg_session_begin_labelled_group (session, label);
   switch (a->kind)
     {
-    case ANSWER_RATING: cg_session_set_rating (session, partner_id, a->target, (CgRating) a->value); break;
-    case ANSWER_INVOLVEMENT: cg_session_set_involvement (session, partner_id, a->target, (CgInvolvement) a->value); break;
-    case ANSWER_BELIEVED: cg_session_set_believed_accountable (session, partner_id, a->target, a->value); break;
+    case ANSWER_RATING:
+      cg_session_set_rating (session, partner_id, a->target, (CgRating) a->value);
+      break;
+    case ANSWER_INVOLVEMENT:
+      cg_session_set_involvement (session, partner_id, a->target, (CgInvolvement) a->value);
+      break;
+    case ANSWER_BELIEVED:
+      cg_session_set_believed_accountable (session, partner_id, a->target, a->value);
+      break;
     case ANSWER_COMMENT: cg_session_set_comment (session, partner_id, a->target, a->text); break;
     default: g_assert_not_reached ();
     }
@@ -634,7 +697,8 @@ apply_answer (CgRoom *room, guint partner_id, const Answer *a)
 }
 
 static void
-api_answer (Call *call, CgRoomSeatState *seat)
+api_answer (Call            *call,
+            CgRoomSeatState *seat)
 {
   static const char *const allowed[] = {
     "item", "value", "task", "involvement", "believes_accountable", "lesson", "comment", "seq", NULL
@@ -689,7 +753,8 @@ api_answer (Call *call, CgRoomSeatState *seat)
 /* DELETE api/seat, GET api/events --------------------------------------------------- */
 
 static void
-api_leave (Call *call, CgRoomSeatState *seat)
+api_leave (Call            *call,
+           CgRoomSeatState *seat)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
 
@@ -702,7 +767,8 @@ api_leave (Call *call, CgRoomSeatState *seat)
 }
 
 static void
-api_events (Call *call, CgRoomSeatState *seat)
+api_events (Call            *call,
+            CgRoomSeatState *seat)
 {
   call->res->status = 200;
   call->res->content_type = "text/event-stream";
@@ -713,18 +779,31 @@ api_events (Call *call, CgRoomSeatState *seat)
 
 /* Routing ----------------------------------------------------------------------------- */
 
-typedef enum { NEEDS_NOTHING, NEEDS_SEAT } Needs;
+typedef enum {
+  NEEDS_NOTHING,
+  NEEDS_SEAT
+} Needs;
 
 typedef struct
 {
-  const char *path;   /* after /r/KEY */
+  const char *path; /* after /r/KEY */
   const char *method;
   Needs needs;
   void (*run) (Call *call, CgRoomSeatState *seat);
 } Route;
 
-static void run_room (Call *call, CgRoomSeatState *seat) { api_room (call); }
-static void run_claim (Call *call, CgRoomSeatState *seat) { api_claim (call); }
+static void
+run_room (Call            *call,
+          CgRoomSeatState *seat)
+{
+  api_room (call);
+}
+static void
+run_claim (Call            *call,
+           CgRoomSeatState *seat)
+{
+  api_claim (call);
+}
 
 static const Route routes[] = {
   { "/api/room", "GET", NEEDS_NOTHING, run_room },
@@ -738,7 +817,8 @@ static const Route routes[] = {
 /* The part of @path after a valid /r/KEY, or NULL when the key is wrong
  * or the path is not a room path. */
 static const char *
-strip_key (Call *call, gboolean *room_path)
+strip_key (Call     *call,
+           gboolean *room_path)
 {
   const char *path = call->req->path;
   const char *end;
@@ -758,7 +838,8 @@ strip_key (Call *call, gboolean *room_path)
 }
 
 static void
-route (Call *call, const char *rest)
+route (Call       *call,
+       const char *rest)
 {
   const CgRoomRequest *req = call->req;
   gboolean get = g_str_equal (req->method, "GET") || g_str_equal (req->method, "HEAD");
@@ -773,8 +854,8 @@ route (Call *call, const char *rest)
 
       if (!g_str_equal (rest, routes[i].path))
         continue;
-      if (!g_str_equal (req->method, routes[i].method)
-          && !(get && g_str_equal (routes[i].method, "GET")))
+      if (!g_str_equal (req->method, routes[i].method) &&
+          !(get && g_str_equal (routes[i].method, "GET")))
         return fail (call, "wrong-method");
       if (routes[i].needs == NEEDS_SEAT)
         {
@@ -791,7 +872,9 @@ route (Call *call, const char *rest)
 }
 
 void
-cg_room_handle (CgRoom *room, const CgRoomRequest *request, CgRoomResponse *response)
+cg_room_handle (CgRoom              *room,
+                const CgRoomRequest *request,
+                CgRoomResponse      *response)
 {
   Call call = { room, request, response, cg_room_pick_language (request->accept_language) };
   const char *rest;

@@ -19,7 +19,9 @@
 #define MO_MAGIC 0x950412deU
 
 static guint32
-mo_word (const guint8 *data, gsize offset, gboolean swap)
+mo_word (const guint8 *data,
+         gsize         offset,
+         gboolean      swap)
 {
   guint32 w;
 
@@ -30,7 +32,11 @@ mo_word (const guint8 *data, gsize offset, gboolean swap)
 /* The string at table entry @i (length then offset), or NULL when the
  * entry points outside the file or is not NUL-terminated. */
 static const char *
-mo_string (const guint8 *data, gsize size, guint32 table, guint32 i, gboolean swap)
+mo_string (const guint8 *data,
+           gsize         size,
+           guint32       table,
+           guint32       i,
+           gboolean      swap)
 {
   gsize entry = (gsize) table + (gsize) i * 8;
   guint32 len, offset;
@@ -81,7 +87,8 @@ load_catalogue (void)
 }
 
 static const char *
-lookup_de (const char *msgctxt, const char *msgid)
+lookup_de (const char *msgctxt,
+           const char *msgid)
 {
   static GHashTable *catalogue;
   g_autofree char *key = NULL;
@@ -96,7 +103,9 @@ lookup_de (const char *msgctxt, const char *msgid)
 }
 
 const char *
-cg_room_translate (const char *lang, const char *msgctxt_or_NULL, const char *msgid)
+cg_room_translate (const char *lang,
+                   const char *msgctxt_or_NULL,
+                   const char *msgid)
 {
   g_return_val_if_fail (msgid != NULL, NULL);
 

@@ -16,7 +16,8 @@
 #define MINUTE_US (60 * G_USEC_PER_SEC)
 
 CgRoomPeer *
-cg_room_peer (CgRoom *room, const char *address)
+cg_room_peer (CgRoom     *room,
+              const char *address)
 {
   CgRoomPeer *peer = g_hash_table_lookup (room->peers, address);
   gint64 now = g_get_monotonic_time ();
@@ -39,7 +40,8 @@ cg_room_peer (CgRoom *room, const char *address)
 }
 
 gboolean
-cg_room_peer_blocked (CgRoom *room, const char *address)
+cg_room_peer_blocked (CgRoom     *room,
+                      const char *address)
 {
   CgRoomPeer *peer = g_hash_table_lookup (room->peers, address);
 
@@ -57,7 +59,8 @@ block (CgRoomPeer *peer)
 }
 
 void
-cg_room_peer_wrong_key (CgRoom *room, const char *address)
+cg_room_peer_wrong_key (CgRoom     *room,
+                        const char *address)
 {
   CgRoomPeer *peer = cg_room_peer (room, address);
 
@@ -66,7 +69,8 @@ cg_room_peer_wrong_key (CgRoom *room, const char *address)
 }
 
 void
-cg_room_peer_bad_seat (CgRoom *room, const char *address)
+cg_room_peer_bad_seat (CgRoom     *room,
+                       const char *address)
 {
   CgRoomPeer *peer = cg_room_peer (room, address);
 
@@ -132,7 +136,8 @@ cg_room_connections_unref (CgRoomConnections *c)
 }
 
 static void
-on_connection_gone (gpointer data, GObject *where_the_object_was)
+on_connection_gone (gpointer data,
+                    GObject *where_the_object_was)
 {
   Admitted *a = data;
   guint n = GPOINTER_TO_UINT (g_hash_table_lookup (a->owner->per_address, a->address));
@@ -148,7 +153,9 @@ on_connection_gone (gpointer data, GObject *where_the_object_was)
 }
 
 gboolean
-cg_room_connections_admit (CgRoomConnections *c, GObject *connection, const char *address)
+cg_room_connections_admit (CgRoomConnections *c,
+                           GObject           *connection,
+                           const char        *address)
 {
   guint n = GPOINTER_TO_UINT (g_hash_table_lookup (c->per_address, address));
   Admitted *a;

@@ -41,7 +41,9 @@ static const CgRoomPageString page_strings[] = {
   { "sending", N_("Sending…") },
   { "pending", N_("Not sent yet: kept on this phone and sent when the network is back") },
   { "failed", N_("Not saved: {message}") },
-  { "offline", N_("No connection to the facilitator's laptop. Your answers are kept on this phone and sent when it is back.") },
+  { "offline",
+    N_(
+      "No connection to the facilitator's laptop. Your answers are kept on this phone and sent when it is back.") },
   { "the-room", N_("The room") },
   { "room-counts", N_("How the room answered") },
   { "your-answer", N_("(your answer)") },
@@ -51,19 +53,30 @@ static const CgRoomPageString page_strings[] = {
   { "flag-overlap", N_("More than one partner says they are accountable.") },
   { "flag-no-doer", N_("Nobody says they do the work.") },
   { "flag-mismatch", N_("Partners name different partners as accountable.") },
-  { "revealed", N_("The answers are revealed: each card shows how the room answered, without names.") },
+  { "revealed",
+    N_("The answers are revealed: each card shows how the room answered, without names.") },
   { "stage-now", N_("Now: {title}") },
   { "wait", N_("Look at the screen: the facilitator will tell you when to answer.") },
   { "closed-title", N_("The room has closed") },
-  { "closed-text", N_("Thank you. Your answers are on the facilitator's laptop. You can close this page.") },
+  { "closed-text",
+    N_("Thank you. Your answers are on the facilitator's laptop. You can close this page.") },
   { "gone-title", N_("This room is not open") },
-  { "gone-text", N_("The facilitator has closed the room, or opened it again with a new code. Scan the code on the screen again to join.") },
+  { "gone-text",
+    N_(
+      "The facilitator has closed the room, or opened it again with a new code. Scan the code on the screen again to join.") },
   { "unreachable-title", N_("Cannot reach the facilitator's laptop") },
-  { "unreachable-text", N_("Check that this phone is on the same Wi-Fi network as the laptop, then try again.") },
+  { "unreachable-text",
+    N_("Check that this phone is on the same Wi-Fi network as the laptop, then try again.") },
   { "retry", N_("Try again") },
-  { "seat-freed", N_("The facilitator has freed your seat. If you are still taking part, tap your name again.") },
-  { "locked", N_("The room is locked, so no more phones can join. If you still need to join, ask the facilitator to unlock it.") },
-  { "seat-taken", N_("Someone has already joined as {name}. If that was not you, ask the facilitator to free that seat, then tap your name again.") },
+  { "seat-freed",
+    N_(
+      "The facilitator has freed your seat. If you are still taking part, tap your name again.") },
+  { "locked",
+    N_(
+      "The room is locked, so no more phones can join. If you still need to join, ask the facilitator to unlock it.") },
+  { "seat-taken",
+    N_(
+      "Someone has already joined as {name}. If that was not you, ask the facilitator to free that seat, then tap your name again.") },
   { "too-many", N_("Too many tries from this phone. Wait a minute, then try again.") },
   { "error", N_("Something went wrong: {message}") },
   { NULL, NULL }
@@ -76,7 +89,8 @@ cg_room_page_strings (void)
 }
 
 void
-cg_room_page_strings_add (JsonBuilder *builder, const char *lang)
+cg_room_page_strings_add (JsonBuilder *builder,
+                          const char  *lang)
 {
   g_return_if_fail (JSON_IS_BUILDER (builder));
 

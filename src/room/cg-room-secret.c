@@ -18,7 +18,8 @@
 static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 gboolean
-cg_room_random_bytes (guint8 *buf, gsize len)
+cg_room_random_bytes (guint8 *buf,
+                      gsize   len)
 {
   gsize done = 0;
 
@@ -86,7 +87,8 @@ cg_room_new_token (void)
 }
 
 char *
-cg_room_normalize_key (const char *text, gsize len)
+cg_room_normalize_key (const char *text,
+                       gsize       len)
 {
   char key[CG_ROOM_KEY_LENGTH + 1];
   gsize n = 0;
@@ -112,7 +114,8 @@ cg_room_normalize_key (const char *text, gsize len)
 }
 
 gboolean
-cg_room_secret_equal (const char *a, const char *b)
+cg_room_secret_equal (const char *a,
+                      const char *b)
 {
   gsize len;
   guint8 diff = 0;

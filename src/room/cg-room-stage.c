@@ -31,28 +31,40 @@ stage_title (CgStage stage)
 {
   /* The same words as cg_stage_get_title(), in English for any request. */
   static const char *const titles[CG_N_STAGES] = {
-    N_ ("Session"), N_ ("Partners"),
-    N_ ("Purpose and Leadership"), N_ ("Outcomes and Customer Focus"),
-    N_ ("Culture and Communication"), N_ ("Managing for Performance"),
-    N_ ("Learning and Innovation"),
-    N_ ("Aims"), N_ ("Role Clarity"), N_ ("Review"), N_ ("Charter"),
+    N_("Session"),
+    N_("Partners"),
+    N_("Purpose and Leadership"),
+    N_("Outcomes and Customer Focus"),
+    N_("Culture and Communication"),
+    N_("Managing for Performance"),
+    N_("Learning and Innovation"),
+    N_("Aims"),
+    N_("Role Clarity"),
+    N_("Review"),
+    N_("Charter"),
   };
 
   return titles[stage];
 }
 
 static void
-add_scale (View *view, JsonBuilder *b, gboolean importance)
+add_scale (View        *view,
+           JsonBuilder *b,
+           gboolean     importance)
 {
   static const char *const agreement[] = {
-    NC_ ("room", "Strongly disagree"), NC_ ("room", "Disagree"),
-    NC_ ("room", "Neither agree nor disagree"), NC_ ("room", "Agree"),
-    NC_ ("room", "Strongly agree"),
+    NC_("room", "Strongly disagree"),
+    NC_("room", "Disagree"),
+    NC_("room", "Neither agree nor disagree"),
+    NC_("room", "Agree"),
+    NC_("room", "Strongly agree"),
   };
   static const char *const importances[] = {
-    NC_ ("room", "Not important"), NC_ ("room", "Slightly important"),
-    NC_ ("room", "Moderately important"), NC_ ("room", "Very important"),
-    NC_ ("room", "Essential"),
+    NC_("room", "Not important"),
+    NC_("room", "Slightly important"),
+    NC_("room", "Moderately important"),
+    NC_("room", "Very important"),
+    NC_("room", "Essential"),
   };
   const char *const *labels = importance ? importances : agreement;
 
@@ -71,13 +83,15 @@ add_scale (View *view, JsonBuilder *b, gboolean importance)
   json_builder_set_member_name (b, "value");
   json_builder_add_string_value (b, "dont-know");
   json_builder_set_member_name (b, "label");
-  json_builder_add_string_value (b, cg_room_translate (view->lang, CTX, NC_ ("room", "Don’t know")));
+  json_builder_add_string_value (b,
+                                 cg_room_translate (view->lang, CTX, NC_("room", "Don’t know")));
   json_builder_end_object (b);
   json_builder_end_array (b);
 }
 
 static void
-add_rating_value (JsonBuilder *b, CgRating rating)
+add_rating_value (JsonBuilder *b,
+                  CgRating     rating)
 {
   if (rating >= CG_RATING_1 && rating <= CG_RATING_5)
     json_builder_add_int_value (b, rating);
@@ -88,21 +102,27 @@ add_rating_value (JsonBuilder *b, CgRating rating)
 }
 
 static const char *
-level_label (View *view, CgLevel level)
+level_label (View   *view,
+             CgLevel level)
 {
   switch (level)
     {
-    case CG_LEVEL_NOT_ENOUGH: return cg_room_translate (view->lang, NULL, N_ ("Not enough answers"));
-    case CG_LEVEL_DIVERGENT: return cg_room_translate (view->lang, NULL, N_ ("Divergent"));
-    case CG_LEVEL_PARTLY_AGREED: return cg_room_translate (view->lang, NULL, N_ ("Partly agreed"));
+    case CG_LEVEL_NOT_ENOUGH:
+      return cg_room_translate (view->lang, NULL, N_("Not enough answers"));
+    case CG_LEVEL_DIVERGENT: return cg_room_translate (view->lang, NULL, N_("Divergent"));
+    case CG_LEVEL_PARTLY_AGREED: return cg_room_translate (view->lang, NULL, N_("Partly agreed"));
     case CG_LEVEL_AGREED:
-    default: return cg_room_translate (view->lang, "level of agreement", NC_ ("level of agreement", "Agreed"));
+    default:
+      return cg_room_translate (view->lang, "level of agreement",
+                                NC_("level of agreement", "Agreed"));
     }
 }
 
 /* After the reveal: what the projector shows, counts and the level. */
 static void
-add_item_room (View *view, JsonBuilder *b, guint item_id)
+add_item_room (View        *view,
+               JsonBuilder *b,
+               guint        item_id)
 {
   g_autoptr (CgItemStats) stats = cg_analysis_item (view->room->session, item_id);
 
@@ -122,7 +142,11 @@ add_item_room (View *view, JsonBuilder *b, guint item_id)
 }
 
 static void
-add_rated_items (View *view, JsonBuilder *b, CgStage stage, guint partner_id, gboolean revealed)
+add_rated_items (View        *view,
+                 JsonBuilder *b,
+                 CgStage      stage,
+                 guint        partner_id,
+                 gboolean     revealed)
 {
   CgSession *session = view->room->session;
   gboolean aims = stage == CG_STAGE_AIMS;
@@ -133,8 +157,9 @@ add_rated_items (View *view, JsonBuilder *b, CgStage stage, guint partner_id, gb
   json_builder_begin_array (b);
   for (guint i = 0; i < n; i++)
     {
-      const CgItem *item = aims ? cg_session_get_aim (session, i)
-                                : cg_session_get_statement (session, CG_LESSON_FOR_STAGE (stage), i);
+      const CgItem *item = aims
+                             ? cg_session_get_aim (session, i)
+                             : cg_session_get_statement (session, CG_LESSON_FOR_STAGE (stage), i);
 
       json_builder_begin_object (b);
       cg_room_json_add_id (b, "id", aims ? 'a' : 's', item->id);
@@ -159,13 +184,16 @@ involvement_code (CgInvolvement inv)
 }
 
 static void
-add_task_room (JsonBuilder *b, CgSession *session, guint task_id)
+add_task_room (JsonBuilder *b,
+               CgSession   *session,
+               guint        task_id)
 {
   g_autoptr (CgTaskStats) stats = cg_analysis_task (session, task_id);
   guint counts[CG_INVOLVEMENT_INFORMED + 1] = { 0 };
 
   for (guint i = 0; i < cg_session_get_n_partners (session); i++)
-    counts[cg_session_get_involvement (session, cg_session_get_partner (session, i)->id, task_id)]++;
+    counts[cg_session_get_involvement (session, cg_session_get_partner (session, i)->id,
+                                       task_id)]++;
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "counts");
   json_builder_begin_object (b);
@@ -190,11 +218,19 @@ add_task_room (JsonBuilder *b, CgSession *session, guint task_id)
 }
 
 static void
-add_tasks (View *view, JsonBuilder *b, guint partner_id, gboolean revealed)
+add_tasks (View        *view,
+           JsonBuilder *b,
+           guint        partner_id,
+           gboolean     revealed)
 {
   CgSession *session = view->room->session;
   static const char *const labels[] = {
-    NULL, N_ ("Not involved"), N_ ("Responsible"), N_ ("Accountable"), N_ ("Consulted"), N_ ("Informed"),
+    NULL,
+    N_("Not involved"),
+    N_("Responsible"),
+    N_("Accountable"),
+    N_("Consulted"),
+    N_("Informed"),
   };
 
   json_builder_set_member_name (b, "scale");
@@ -263,7 +299,10 @@ add_tasks (View *view, JsonBuilder *b, guint partner_id, gboolean revealed)
 }
 
 static void
-add_lesson_texts (View *view, JsonBuilder *b, guint lesson, guint partner_id)
+add_lesson_texts (View        *view,
+                  JsonBuilder *b,
+                  guint        lesson,
+                  guint        partner_id)
 {
   CgSession *session = view->room->session;
   const char *const *prompts = cg_session_get_lesson_prompts (session, lesson);
@@ -289,18 +328,22 @@ add_lesson_texts (View *view, JsonBuilder *b, guint lesson, guint partner_id)
 }
 
 JsonNode *
-cg_room_stage_view (CgRoom *room, guint partner_id, const char *lang)
+cg_room_stage_view (CgRoom     *room,
+                    guint       partner_id,
+                    const char *lang)
 {
   View view_data = { room, lang };
   View *view = &view_data;
   CgSession *session = room->session;
   CgStage stage = cg_session_get_current_stage (session);
-  gboolean answerable = CG_STAGE_IS_LESSON (stage) || stage == CG_STAGE_AIMS || stage == CG_STAGE_ROLES;
+  gboolean answerable =
+    CG_STAGE_IS_LESSON (stage) || stage == CG_STAGE_AIMS || stage == CG_STAGE_ROLES;
   gboolean revealed = answerable && cg_session_answers_visible (session, stage);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   const char *kind = CG_STAGE_IS_LESSON (stage) ? "rating"
-                     : stage == CG_STAGE_AIMS ? "importance"
-                     : stage == CG_STAGE_ROLES ? "roles" : "wait";
+                     : stage == CG_STAGE_AIMS   ? "importance"
+                     : stage == CG_STAGE_ROLES  ? "roles"
+                                                : "wait";
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "version");
@@ -316,10 +359,17 @@ cg_room_stage_view (CgRoom *room, guint partner_id, const char *lang)
   else
     {
       json_builder_set_member_name (b, "intro");
-      json_builder_add_string_value (b, cg_room_translate (view->lang, CTX,
-        stage == CG_STAGE_AIMS ? NC_ ("room", "How important is each aim to you?")
-        : stage == CG_STAGE_ROLES ? NC_ ("room", "For each task: what is your part in it, and who do you believe is Accountable?")
-        : NC_ ("room", "Nothing to answer on your phone just now: the facilitator will bring the questions here.")));
+      json_builder_add_string_value (
+        b,
+        cg_room_translate (
+          view->lang, CTX,
+          stage == CG_STAGE_AIMS ? NC_("room", "How important is each aim to you?")
+          : stage == CG_STAGE_ROLES
+            ? NC_("room",
+                   "For each task: what is your part in it, and who do you believe is Accountable?")
+            : NC_(
+                "room",
+                "Nothing to answer on your phone just now: the facilitator will bring the questions here.")));
     }
   if (CG_STAGE_IS_LESSON (stage) || stage == CG_STAGE_AIMS)
     {
@@ -329,7 +379,8 @@ cg_room_stage_view (CgRoom *room, guint partner_id, const char *lang)
   else if (stage == CG_STAGE_ROLES)
     add_tasks (view, b, partner_id, revealed);
   json_builder_set_member_name (b, "answered");
-  json_builder_add_int_value (b, answerable ? cg_session_count_answered_partners (session, cg_stage_to_string (stage)) : 0);
+  json_builder_add_int_value (
+    b, answerable ? cg_session_count_answered_partners (session, cg_stage_to_string (stage)) : 0);
   json_builder_set_member_name (b, "partners");
   json_builder_add_int_value (b, cg_session_get_n_partners (session));
   json_builder_set_member_name (b, "revealed");

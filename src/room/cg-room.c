@@ -26,7 +26,7 @@
 
 typedef struct
 {
-  CgRoom *room;               /* NULL once the room let it go */
+  CgRoom *room; /* NULL once the room let it go */
   SoupServerMessage *msg;
   guint partner_id;
   gulong finished_handler;
@@ -34,10 +34,20 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (CgRoom, cg_room, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_SESSION, PROP_OPEN, PROP_URL, PROP_LOCKED, N_PROPS };
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_OPEN,
+  PROP_URL,
+  PROP_LOCKED,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-enum { SEATS_CHANGED, N_SIGNALS };
+enum {
+  SEATS_CHANGED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static void stream_end (CgRoomStream *stream, const char *event, const char *data);
@@ -62,7 +72,9 @@ seat_free (CgRoomSeat *seat)
 /* Event streams ------------------------------------------------------------------- */
 
 static void
-stream_send (CgRoomStream *stream, const char *event, const char *data)
+stream_send (CgRoomStream *stream,
+             const char   *event,
+             const char   *data)
 {
   SoupMessageBody *body = soup_server_message_get_response_body (stream->msg);
   char *text = event != NULL ? g_strdup_printf ("event: %s\ndata: %s\n\n", event, data)
@@ -81,14 +93,16 @@ stream_free (CgRoomStream *stream)
 }
 
 static void
-on_stream_finished (SoupServerMessage *msg, CgRoomStream *stream)
+on_stream_finished (SoupServerMessage *msg,
+                    CgRoomStream      *stream)
 {
   if (stream->room != NULL)
     g_ptr_array_remove_fast (stream->room->streams, stream);
 }
 
 static void
-on_flushed (SoupServerMessage *msg, CgRoom *room)
+on_flushed (SoupServerMessage *msg,
+            CgRoom            *room)
 {
   g_signal_handlers_disconnect_by_func (msg, on_flushed, room);
   room->flushing--;
@@ -98,7 +112,9 @@ on_flushed (SoupServerMessage *msg, CgRoom *room)
  * The room counts the response until libsoup has written it (or the phone
  * went away): "finished" comes in both cases. */
 static void
-stream_end (CgRoomStream *stream, const char *event, const char *data)
+stream_end (CgRoomStream *stream,
+            const char   *event,
+            const char   *data)
 {
   if (event != NULL)
     stream_send (stream, event, data);
@@ -110,7 +126,9 @@ stream_end (CgRoomStream *stream, const char *event, const char *data)
 }
 
 static char *
-event_data (CgRoom *room, const char *extra_member, const char *extra_value)
+event_data (CgRoom     *room,
+            const char *extra_member,
+            const char *extra_value)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -120,7 +138,8 @@ event_data (CgRoom *room, const char *extra_member, const char *extra_value)
   json_builder_set_member_name (b, "version");
   json_builder_add_int_value (b, (gint64) room->version);
   json_builder_set_member_name (b, "stage");
-  json_builder_add_string_value (b, cg_stage_to_string (cg_session_get_current_stage (room->session)));
+  json_builder_add_string_value (b,
+                                 cg_stage_to_string (cg_session_get_current_stage (room->session)));
   if (extra_member != NULL)
     {
       json_builder_set_member_name (b, extra_member);
@@ -133,7 +152,9 @@ event_data (CgRoom *room, const char *extra_member, const char *extra_value)
 }
 
 static void
-broadcast (CgRoom *room, const char *event, guint only_partner)
+broadcast (CgRoom     *room,
+           const char *event,
+           guint       only_partner)
 {
   g_autofree char *data = event_data (room, NULL, NULL);
 
@@ -177,7 +198,9 @@ on_heartbeat (gpointer user_data)
 }
 
 static void
-start_stream (CgRoom *room, SoupServerMessage *msg, guint partner_id)
+start_stream (CgRoom            *room,
+              SoupServerMessage *msg,
+              guint              partner_id)
 {
   CgRoomStream *stream = g_new0 (CgRoomStream, 1);
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
@@ -186,7 +209,8 @@ start_stream (CgRoom *room, SoupServerMessage *msg, guint partner_id)
   stream->msg = g_object_ref (msg);
   stream->partner_id = partner_id;
   soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
-  stream->finished_handler = g_signal_connect (msg, "finished", G_CALLBACK (on_stream_finished), stream);
+  stream->finished_handler =
+    g_signal_connect (msg, "finished", G_CALLBACK (on_stream_finished), stream);
   g_ptr_array_add (room->streams, stream);
   /* The first bytes make browsers fire "open". */
   soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
@@ -196,7 +220,11 @@ start_stream (CgRoom *room, SoupServerMessage *msg, guint partner_id)
 /* Session signals ------------------------------------------------------------------- */
 
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgRoom *room)
+on_session_changed (CgSession   *session,
+                    CgChangeKind kind,
+                    guint        a,
+                    guint        b,
+                    CgRoom      *room)
 {
   switch (kind)
     {
@@ -206,7 +234,8 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgR
       /* An answer: others' phones learn nothing. The seat whose answer
        * changed from the laptop (typed, or a phone answer undone) hears it,
        * so its page shows what the session holds. */
-      if (room->open && a != room->applying_partner && g_hash_table_contains (room->seats, GUINT_TO_POINTER (a)))
+      if (room->open && a != room->applying_partner &&
+          g_hash_table_contains (room->seats, GUINT_TO_POINTER (a)))
         {
           g_autofree char *data = event_data (room, NULL, NULL);
 
@@ -219,9 +248,7 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgR
             }
         }
       return;
-    case CG_CHANGE_PARTNER_REMOVED:
-      cg_room_release_seat (room, a, TRUE);
-      break;
+    case CG_CHANGE_PARTNER_REMOVED: cg_room_release_seat (room, a, TRUE); break;
     case CG_CHANGE_ALL:
       {
         g_autofree gpointer *ids = (gpointer *) g_hash_table_get_keys_as_array (room->seats, NULL);
@@ -232,21 +259,23 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgR
       }
       break;
     case CG_CHANGE_OPTIONS:
-      if (room->open && a == cg_session_get_current_stage (session) && cg_session_answers_visible (session, a))
+      if (room->open && a == cg_session_get_current_stage (session) &&
+          cg_session_answers_visible (session, a))
         {
           room->version++;
           broadcast (room, "reveal", 0);
           return;
         }
       break;
-    default:
-      break;
+    default: break;
     }
   queue_stage_event (room);
 }
 
 static void
-on_current_stage (GObject *session, GParamSpec *pspec, CgRoom *room)
+on_current_stage (GObject    *session,
+                  GParamSpec *pspec,
+                  CgRoom     *room)
 {
   queue_stage_event (room);
 }
@@ -280,7 +309,10 @@ cg_room_finalize (GObject *object)
 }
 
 static void
-cg_room_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_room_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
 {
   CgRoom *self = CG_ROOM (object);
 
@@ -295,7 +327,10 @@ cg_room_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec 
 }
 
 static void
-cg_room_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+cg_room_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
 {
   CgRoom *self = CG_ROOM (object);
 
@@ -303,7 +338,8 @@ cg_room_set_property (GObject *object, guint prop_id, const GValue *value, GPara
     {
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
-      self->changed_handler = g_signal_connect (self->session, "changed", G_CALLBACK (on_session_changed), self);
+      self->changed_handler =
+        g_signal_connect (self->session, "changed", G_CALLBACK (on_session_changed), self);
       self->stage_handler = g_signal_connect (self->session, "notify::current-stage",
                                               G_CALLBACK (on_current_stage), self);
       break;
@@ -322,18 +358,20 @@ cg_room_class_init (CgRoomClass *klass)
   object_class->get_property = cg_room_get_property;
   object_class->set_property = cg_room_set_property;
 
-  properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OPEN] = g_param_spec_boolean ("open", NULL, NULL, FALSE,
-                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL,
-                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE,
-                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CG_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPEN] = g_param_spec_boolean (
+    "open", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_URL] = g_param_spec_string (
+    "url", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SEATS_CHANGED] = g_signal_new ("seats-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SEATS_CHANGED] = g_signal_new ("seats-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -375,13 +413,16 @@ add_security_headers (SoupServerMessage *msg)
 
 /* Every response, libsoup's own refusals of broken HTTP included. */
 static void
-on_request_started (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
+on_request_started (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
 {
   add_security_headers (msg);
 }
 
 static void
-respond (SoupServerMessage *msg, const CgRoomResponse *res)
+respond (SoupServerMessage    *msg,
+         const CgRoomResponse *res)
 {
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
   gsize len = 0;
@@ -409,22 +450,28 @@ respond (SoupServerMessage *msg, const CgRoomResponse *res)
 
 /* Refuses oversized bodies before libsoup reads them. */
 static void
-on_early_request (SoupServer *server, SoupServerMessage *msg, const char *path,
-                  GHashTable *query, gpointer user_data)
+on_early_request (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
 {
   CgRoom *room = user_data;
   SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
   goffset length = soup_message_headers_get_content_length (h);
   SoupEncoding encoding = soup_message_headers_get_encoding (h);
 
-  if ((encoding == SOUP_ENCODING_CONTENT_LENGTH && length > CG_ROOM_MAX_BODY)
-      || encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF)
+  if ((encoding == SOUP_ENCODING_CONTENT_LENGTH && length > CG_ROOM_MAX_BODY) ||
+      encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF)
     {
-      CgRoomRequest req = { soup_server_message_get_method (msg), path,
+      CgRoomRequest req = { soup_server_message_get_method (msg),
+                            path,
                             soup_message_headers_get_one (h, "Content-Type"),
                             soup_message_headers_get_one (h, "Accept-Language"),
                             soup_message_headers_get_one (h, "X-Seat"),
-                            NULL, CG_ROOM_MAX_BODY + 1, soup_server_message_get_remote_host (msg),
+                            NULL,
+                            CG_ROOM_MAX_BODY + 1,
+                            soup_server_message_get_remote_host (msg),
                             soup_message_headers_get_one (h, "Accept") };
       CgRoomResponse res;
 
@@ -440,8 +487,11 @@ on_early_request (SoupServer *server, SoupServerMessage *msg, const char *path,
 }
 
 static void
-on_request (SoupServer *server, SoupServerMessage *msg, const char *path,
-            GHashTable *query, gpointer user_data)
+on_request (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
 {
   CgRoom *room = user_data;
   SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
@@ -473,8 +523,10 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path,
 }
 
 static gboolean
-on_incoming (GSocketService *service, GSocketConnection *connection, GObject *source_object,
-             gpointer user_data)
+on_incoming (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source_object,
+             gpointer           user_data)
 {
   CgRoom *room = user_data;
   g_autoptr (GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
@@ -486,7 +538,8 @@ on_incoming (GSocketService *service, GSocketConnection *connection, GObject *so
       g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
       return TRUE;
     }
-  address = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+  address =
+    g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
   if (!cg_room_connections_admit (room->connections, G_OBJECT (connection), address))
     {
       /* Over the limit: refused before a byte is read. */
@@ -499,18 +552,23 @@ on_incoming (GSocketService *service, GSocketConnection *connection, GObject *so
 }
 
 static gboolean
-listen_on (CgRoom *room, GInetAddress *address, guint port, GError **error)
+listen_on (CgRoom       *room,
+           GInetAddress *address,
+           guint         port,
+           GError      **error)
 {
   guint tries = port == 0 ? 1 : DEFAULT_PORT_TRIES;
 
   for (guint i = 0; i < tries; i++)
     {
-      g_autoptr (GSocketAddress) wanted = g_inet_socket_address_new (address, port == 0 ? 0 : port + i);
+      g_autoptr (GSocketAddress) wanted =
+        g_inet_socket_address_new (address, port == 0 ? 0 : port + i);
       g_autoptr (GSocketAddress) effective = NULL;
       g_autoptr (GError) local_error = NULL;
 
-      if (g_socket_listener_add_address (G_SOCKET_LISTENER (room->service), wanted, G_SOCKET_TYPE_STREAM,
-                                         G_SOCKET_PROTOCOL_TCP, NULL, &effective, &local_error))
+      if (g_socket_listener_add_address (G_SOCKET_LISTENER (room->service), wanted,
+                                         G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
+                                         &effective, &local_error))
         {
           room->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
           return TRUE;
@@ -525,7 +583,9 @@ listen_on (CgRoom *room, GInetAddress *address, guint port, GError **error)
 }
 
 static char *
-make_url (GInetAddress *address, guint port, const char *key)
+make_url (GInetAddress *address,
+          guint         port,
+          const char   *key)
 {
   g_autofree char *host = g_inet_address_to_string (address);
 
@@ -535,7 +595,10 @@ make_url (GInetAddress *address, guint port, const char *key)
 }
 
 gboolean
-cg_room_open (CgRoom *room, const char *bind_address, guint port, GError **error)
+cg_room_open (CgRoom     *room,
+              const char *bind_address,
+              guint       port,
+              GError    **error)
 {
   g_autoptr (GInetAddress) address = NULL;
   g_autofree char *key = NULL;
@@ -549,13 +612,15 @@ cg_room_open (CgRoom *room, const char *bind_address, guint port, GError **error
   address = g_inet_address_new_from_string (bind_address);
   if (address == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address", bind_address);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address",
+                   bind_address);
       return FALSE;
     }
   key = cg_room_new_key ();
   if (key == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No random numbers for a room key");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "No random numbers for a room key");
       return FALSE;
     }
   room->server = g_object_new (SOUP_TYPE_SERVER, NULL);
@@ -593,7 +658,8 @@ disconnect_later (gpointer server)
 }
 
 void
-cg_room_open_without_network (CgRoom *room, const char *key)
+cg_room_open_without_network (CgRoom     *room,
+                              const char *key)
 {
   cg_room_close (room);
   room->key = g_strdup (key);
@@ -701,7 +767,8 @@ cg_room_get_port (CgRoom *room)
 }
 
 void
-cg_room_set_locked (CgRoom *room, gboolean locked)
+cg_room_set_locked (CgRoom  *room,
+                    gboolean locked)
 {
   g_return_if_fail (CG_IS_ROOM (room));
   locked = !!locked;
@@ -755,7 +822,8 @@ cg_room_dup_seats (CgRoom *room)
 }
 
 gboolean
-cg_room_free_seat (CgRoom *room, const char *partner_id)
+cg_room_free_seat (CgRoom     *room,
+                   const char *partner_id)
 {
   guint id;
 
@@ -765,7 +833,8 @@ cg_room_free_seat (CgRoom *room, const char *partner_id)
 }
 
 CgRoomSeatState *
-cg_room_find_seat_by_token (CgRoom *room, const char *token)
+cg_room_find_seat_by_token (CgRoom     *room,
+                            const char *token)
 {
   GHashTableIter iter;
   gpointer value;
@@ -787,7 +856,8 @@ cg_room_find_seat_by_token (CgRoom *room, const char *token)
 }
 
 CgRoomSeatState *
-cg_room_claim_seat (CgRoom *room, guint partner_id)
+cg_room_claim_seat (CgRoom *room,
+                    guint   partner_id)
 {
   CgRoomSeatState *seat;
   char *token = cg_room_new_token ();
@@ -805,14 +875,17 @@ cg_room_claim_seat (CgRoom *room, guint partner_id)
 }
 
 void
-cg_room_seat_answered (CgRoom *room, CgRoomSeatState *seat)
+cg_room_seat_answered (CgRoom          *room,
+                       CgRoomSeatState *seat)
 {
   seat->last_answer_at = g_get_real_time ();
   g_signal_emit (room, signals[SEATS_CHANGED], 0);
 }
 
 gboolean
-cg_room_release_seat (CgRoom *room, guint partner_id, gboolean tell_phone)
+cg_room_release_seat (CgRoom  *room,
+                      guint    partner_id,
+                      gboolean tell_phone)
 {
   g_autofree char *data = NULL;
 
@@ -858,8 +931,8 @@ cg_room_list_addresses (void)
           GInetAddress *inet;
           g_autofree char *text = NULL;
 
-          if (ifa->ifa_addr == NULL || (ifa->ifa_flags & IFF_UP) == 0
-              || (ifa->ifa_addr->sa_family != AF_INET && ifa->ifa_addr->sa_family != AF_INET6))
+          if (ifa->ifa_addr == NULL || (ifa->ifa_flags & IFF_UP) == 0 ||
+              (ifa->ifa_addr->sa_family != AF_INET && ifa->ifa_addr->sa_family != AF_INET6))
             continue;
           sa = g_socket_address_new_from_native (ifa->ifa_addr, ifa->ifa_addr->sa_family == AF_INET
                                                                   ? sizeof (struct sockaddr_in)
@@ -867,11 +940,12 @@ cg_room_list_addresses (void)
           if (sa == NULL || !G_IS_INET_SOCKET_ADDRESS (sa))
             continue;
           inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (sa));
-          if (g_inet_address_get_is_loopback (inet) || g_inet_address_get_is_link_local (inet)
-              || g_inet_address_get_is_any (inet))
+          if (g_inet_address_get_is_loopback (inet) || g_inet_address_get_is_link_local (inet) ||
+              g_inet_address_get_is_any (inet))
             continue;
           text = g_inet_address_to_string (inet);
-          g_strv_builder_add (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV4 ? v4 : v6, text);
+          g_strv_builder_add (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV4 ? v4 : v6,
+                              text);
         }
       freeifaddrs (list);
     }

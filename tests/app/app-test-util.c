@@ -37,9 +37,7 @@ timeout_cb (gpointer data)
 }
 
 gboolean
-cg_test_wait_for (gboolean (*cond) (gpointer data),
-                  gpointer   data,
-                  guint      timeout_ms)
+cg_test_wait_for (gboolean (*cond) (gpointer data), gpointer data, guint timeout_ms)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
@@ -148,32 +146,35 @@ cg_test_type (GtkEditable *editable,
 }
 
 const char *const cg_test_partners[] = {
-  "Alex Smith", "Social Services", "Manager",
-  "Sam Jones", "", "GP",
-  "Priya Patel", "Housing", "Officer",
-  NULL,
+  "Alex Smith", "Social Services", "Manager", "Sam Jones", "",
+  "GP",         "Priya Patel",     "Housing", "Officer",   NULL,
 };
 const char *const cg_test_statements[] = {
-  "We have a shared purpose", "Leadership is accepted by all", NULL,
+  "We have a shared purpose",
+  "Leadership is accepted by all",
+  NULL,
 };
 const char *const cg_test_tasks[] = {
-  "Chair the weekly meeting", "Keep the family informed", NULL,
+  "Chair the weekly meeting",
+  "Keep the family informed",
+  NULL,
 };
 
 CgSession *
 cg_test_session_new (const char *const *partners,
-                     guint              *partner_ids,
+                     guint             *partner_ids,
                      const char *const *statements,
-                     guint              *statement_ids,
+                     guint             *statement_ids,
                      const char *const *tasks,
-                     guint              *task_ids)
+                     guint             *task_ids)
 {
   CgSession *session = cg_session_new ();
   guint id;
 
   for (guint i = 0; partners != NULL && partners[3 * i] != NULL; i++)
     {
-      id = cg_session_add_partner (session, partners[3 * i], partners[3 * i + 1], partners[3 * i + 2]);
+      id =
+        cg_session_add_partner (session, partners[3 * i], partners[3 * i + 1], partners[3 * i + 2]);
       if (partner_ids != NULL)
         partner_ids[i] = id;
     }
@@ -193,8 +194,8 @@ cg_test_session_new (const char *const *partners,
 }
 
 void
-cg_test_show_window (CgSession  *session,
-                     CgWindow  **window)
+cg_test_show_window (CgSession *session,
+                     CgWindow **window)
 {
   *window = cg_window_new (NULL);
   g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);

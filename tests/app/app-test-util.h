@@ -14,25 +14,20 @@ G_BEGIN_DECLS
 #define CG_TEST_SKIP 77
 
 /* Initialises GTK and libadwaita; FALSE when there is no display. */
-gboolean   cg_test_init_display (void);
-void       cg_test_iterate      (void);
+gboolean cg_test_init_display (void);
+void cg_test_iterate (void);
 /* Runs the main loop until @cond holds or @timeout_ms pass; returns @cond. */
-gboolean   cg_test_wait_for     (gboolean (*cond) (gpointer data),
-                                 gpointer   data,
-                                 guint      timeout_ms);
+gboolean cg_test_wait_for (gboolean (*cond) (gpointer data), gpointer data, guint timeout_ms);
 /* The first widget under @root (depth first) of @type whose label, title,
  * placeholder, tooltip or accessible-looking text equals @text. */
-GtkWidget *cg_test_find         (GtkWidget  *root,
-                                 GType       type,
-                                 const char *text);
+GtkWidget *cg_test_find (GtkWidget *root, GType type, const char *text);
 /* The window's sidebar list of stages (the list styled "stage-list"). */
 GtkListBox *cg_test_find_stage_list (GtkWidget *root);
 /* A top-level window holding @child, shown. */
-GtkWindow *cg_test_window_new   (GtkWidget  *child);
+GtkWindow *cg_test_window_new (GtkWidget *child);
 /* Replaces the text of @editable the way typing would: delete, then insert
  * at the cursor. */
-void       cg_test_type         (GtkEditable *editable,
-                                 const char  *text);
+void cg_test_type (GtkEditable *editable, const char *text);
 
 /* Three partners as (name, organisation, role) triples, one without an
  * organisation: "Alex Smith", "Sam Jones", "Priya Patel"; two statements
@@ -45,15 +40,14 @@ extern const char *const cg_test_tasks[];
  * triples, @statements in lesson 1, @tasks in role clarity, each list
  * ending in NULL (or NULL for none). The ids given go to @partner_ids,
  * @statement_ids and @task_ids when they are not NULL. */
-CgSession *cg_test_session_new  (const char *const *partners,
-                                 guint              *partner_ids,
-                                 const char *const *statements,
-                                 guint              *statement_ids,
-                                 const char *const *tasks,
-                                 guint              *task_ids);
+CgSession *cg_test_session_new (const char *const *partners,
+                                guint *partner_ids,
+                                const char *const *statements,
+                                guint *statement_ids,
+                                const char *const *tasks,
+                                guint *task_ids);
 /* The application window on @session, presented, the main loop run; the
  * pointer it is stored in is cleared when the window goes. */
-void       cg_test_show_window  (CgSession          *session,
-                                 CgWindow          **window);
+void cg_test_show_window (CgSession *session, CgWindow **window);
 
 G_END_DECLS

@@ -13,11 +13,12 @@
 #include "cg-roles-page.h"
 
 static const char *const names[] = {
-  "Alex Smith", "Sam Jones", "Priya Patel", "Tom Brown", "Grace Okafor", "Li Wei",
-  "Maria Garcia", "John O'Neill", "Fatima Khan", "Ewan Mackay", "Ruth Cohen", "Ola Nordmann",
+  "Alex Smith",   "Sam Jones",    "Priya Patel", "Tom Brown",   "Grace Okafor", "Li Wei",
+  "Maria Garcia", "John O'Neill", "Fatima Khan", "Ewan Mackay", "Ruth Cohen",   "Ola Nordmann",
 };
 static const char *const orgs[] = {
-  "Social Services", "GP practice", "Housing", "Primary school", "Health visiting", "Family charity",
+  "Social Services", "GP practice",     "Housing",
+  "Primary school",  "Health visiting", "Family charity",
 };
 
 static CgSession *
@@ -25,8 +26,10 @@ sample_session (guint n_partners)
 {
   CgSession *s = cg_session_new ();
   const char *statements[] = {
-    "We have a shared, clear purpose", "Leadership is accepted by all partners",
-    "Partnership is the right approach for this issue", "Every partner knows why it is here",
+    "We have a shared, clear purpose",
+    "Leadership is accepted by all partners",
+    "Partnership is the right approach for this issue",
+    "Every partner knows why it is here",
     "Decisions are made openly",
   };
   const char *tasks[] = { "Lead the needs assessment", "Share safeguarding concerns",
@@ -34,8 +37,10 @@ sample_session (guint n_partners)
   const char *prompts[] = { "What are we here to achieve together?",
                             "Who leads, and does everyone accept it?", NULL };
 
-  cg_session_set_lesson_intro (s, 0, "A partnership works when every partner shares a clear purpose and "
-                               "accepts how it is led. Partnership must also be the right way to tackle the issue.");
+  cg_session_set_lesson_intro (
+    s, 0,
+    "A partnership works when every partner shares a clear purpose and "
+    "accepts how it is led. Partnership must also be the right way to tackle the issue.");
   cg_session_set_lesson_prompts (s, 0, prompts);
   for (guint i = 0; i < n_partners; i++)
     cg_session_add_partner (s, names[i % G_N_ELEMENTS (names)], orgs[i % G_N_ELEMENTS (orgs)], "");
@@ -51,13 +56,16 @@ sample_session (guint n_partners)
         guint pid = cg_session_get_partner (s, p)->id;
         const CgTask *t = cg_session_get_task (s, i);
 
-        cg_session_set_rating (s, pid, cg_session_get_statement (s, 0, i)->id, 1 + (p * 3 + i * 2) % 6);
+        cg_session_set_rating (s, pid, cg_session_get_statement (s, 0, i)->id,
+                               1 + (p * 3 + i * 2) % 6);
         cg_session_set_involvement (s, pid, t->id, 1 + (p + i) % 5);
-        cg_session_set_believed_accountable (s, pid, t->id, cg_session_get_partner (s, (p + i) % n_partners)->id);
+        cg_session_set_believed_accountable (s, pid, t->id,
+                                             cg_session_get_partner (s, (p + i) % n_partners)->id);
         if (i < 2)
           cg_session_set_rating (s, pid, cg_session_get_aim (s, i)->id, 1 + (p + i * 3) % 5);
       }
-  cg_session_set_comment (s, cg_session_get_partner (s, 0)->id, 0, "We agree on the aim but not on who leads.");
+  cg_session_set_comment (s, cg_session_get_partner (s, 0)->id, 0,
+                          "We agree on the aim but not on who leads.");
   return s;
 }
 
@@ -66,14 +74,16 @@ find_bar (GtkWidget *widget)
 {
   if (CG_IS_CAPTURE_BAR (widget))
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (find_bar (c) != NULL)
       return find_bar (c);
   return NULL;
 }
 
 static void
-activate (GtkApplication *app, gpointer data)
+activate (GtkApplication *app,
+          gpointer        data)
 {
   const char *which = g_object_get_data (G_OBJECT (app), "which");
   guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (app), "n"));
@@ -93,7 +103,8 @@ activate (GtkApplication *app, gpointer data)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), page);
   {
     /* No window manager under Xvfb: fill the screen by hand. */
-    GdkMonitor *monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+    GdkMonitor *monitor =
+      g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
     GdkRectangle geometry;
 
     gdk_monitor_get_geometry (monitor, &geometry);
@@ -107,10 +118,11 @@ activate (GtkApplication *app, gpointer data)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
-  g_autoptr (AdwApplication) app = adw_application_new ("io.github.commonground.GridsPreview",
-                                                        G_APPLICATION_NON_UNIQUE);
+  g_autoptr (AdwApplication) app =
+    adw_application_new ("io.github.commonground.GridsPreview", G_APPLICATION_NON_UNIQUE);
 
   g_object_set_data (G_OBJECT (app), "which", argc > 1 ? argv[1] : "lesson");
   g_object_set_data (G_OBJECT (app), "n", GUINT_TO_POINTER (argc > 2 ? atoi (argv[2]) : 4));

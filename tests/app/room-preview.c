@@ -14,11 +14,11 @@
 #include "cg-window.h"
 
 static GtkWidget *
-find_menu_button (GtkWidget *root, const char *name)
+find_menu_button (GtkWidget  *root,
+                  const char *name)
 {
-  if (GTK_IS_MENU_BUTTON (root)
-      && g_strcmp0 (gtk_widget_get_tooltip_text (root), NULL) != 0
-      && g_str_has_prefix (gtk_widget_get_tooltip_text (root), name))
+  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), NULL) != 0 &&
+      g_str_has_prefix (gtk_widget_get_tooltip_text (root), name))
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     {
@@ -35,7 +35,7 @@ popup_cb (gpointer data)
 {
   CgWindow *window = data;
   GtkWidget *button = find_menu_button (GTK_WIDGET (window), "Let partners")
-                      ?: find_menu_button (GTK_WIDGET (window), "The room is open");
+                        ?: find_menu_button (GTK_WIDGET (window), "The room is open");
 
   if (button != NULL)
     gtk_menu_button_popup (GTK_MENU_BUTTON (button));
@@ -53,17 +53,22 @@ typedef struct
 } Phone;
 
 static void
-on_answered (GObject *source, GAsyncResult *result, gpointer data)
+on_answered (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
 {
   g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
 }
 
 static void
-on_claimed (GObject *source, GAsyncResult *result, gpointer data)
+on_claimed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
 {
   Phone *phone = data;
   g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
-  g_autofree char *text = body ? g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body)) : NULL;
+  g_autofree char *text =
+    body ? g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body)) : NULL;
   const char *seat = text ? strstr (text, "\"seat\"") : NULL;
   CgStage stage = cg_session_get_current_stage (phone->session);
   g_autofree char *url = NULL;
@@ -72,20 +77,22 @@ on_claimed (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GBytes) bytes = NULL;
   char *end;
 
-  if (seat == NULL || phone->partner != 0 || !CG_STAGE_IS_LESSON (stage)
-      || cg_session_get_n_statements (phone->session, CG_LESSON_FOR_STAGE (stage)) == 0)
+  if (seat == NULL || phone->partner != 0 || !CG_STAGE_IS_LESSON (stage) ||
+      cg_session_get_n_statements (phone->session, CG_LESSON_FOR_STAGE (stage)) == 0)
     return;
   seat = strchr (seat + 6, '"') + 1;
   end = strchr (seat, '"');
   *end = '\0';
   url = g_strconcat (cg_room_get_url (phone->room), "/api/answer", NULL);
-  json = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 4}",
-                          cg_session_get_statement (phone->session, CG_LESSON_FOR_STAGE (stage), 0)->id);
+  json =
+    g_strdup_printf ("{\"item\": \"s%u\", \"value\": 4}",
+                     cg_session_get_statement (phone->session, CG_LESSON_FOR_STAGE (stage), 0)->id);
   msg = soup_message_new ("POST", url);
   bytes = g_bytes_new (json, strlen (json));
   soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Seat", seat);
   soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  soup_session_send_and_read_async (phone->client, msg, G_PRIORITY_DEFAULT, NULL, on_answered, NULL);
+  soup_session_send_and_read_async (phone->client, msg, G_PRIORITY_DEFAULT, NULL, on_answered,
+                                    NULL);
 }
 
 static void
@@ -99,19 +106,20 @@ join_phones (CgWindow *window)
     {
       Phone *phone = g_new0 (Phone, 1);
       g_autofree char *url = g_strconcat (cg_room_get_url (room), "/api/claim", NULL);
-      g_autofree char *json = g_strdup_printf ("{\"partner\": \"p%u\"}",
-                                               cg_session_get_partner (session, i)->id);
+      g_autofree char *json =
+        g_strdup_printf ("{\"partner\": \"p%u\"}", cg_session_get_partner (session, i)->id);
       g_autoptr (SoupMessage) msg = soup_message_new ("POST", url);
       g_autoptr (GBytes) bytes = g_bytes_new (json, strlen (json));
 
-      *phone = (Phone) { client, room, session, i };
+      *phone = (Phone){ client, room, session, i };
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
       soup_session_send_and_read_async (client, msg, G_PRIORITY_DEFAULT, NULL, on_claimed, phone);
     }
 }
 
 static void
-activate (GtkApplication *app, char **argv)
+activate (GtkApplication *app,
+          char          **argv)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[1]);
   g_autoptr (GError) error = NULL;
@@ -139,7 +147,8 @@ activate (GtkApplication *app, char **argv)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr (AdwApplication) app = NULL;
 

@@ -15,7 +15,8 @@
 #include "cg-window.h"
 
 static GtkWindow *
-find_toplevel (GType type, GtkWindow *except)
+find_toplevel (GType      type,
+               GtkWindow *except)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -34,8 +35,8 @@ count_headings (GtkWidget *root)
 {
   guint n = 0;
 
-  if (GTK_IS_LABEL (root)
-      && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) == GTK_ACCESSIBLE_ROLE_HEADING)
+  if (GTK_IS_LABEL (root) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) == GTK_ACCESSIBLE_ROLE_HEADING)
     n++;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -57,8 +58,8 @@ test_about_window (void **state)
   cg_test_iterate ();
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
   assert_non_null (about);
-  g_object_get (about, "version", &version, "license-type", &license,
-                "application-icon", &icon, NULL);
+  g_object_get (about, "version", &version, "license-type", &license, "application-icon", &icon,
+                NULL);
   assert_string_equal (version, "0.1.0");
   assert_int_equal (license, GTK_LICENSE_GPL_3_0);
   assert_string_equal (icon, "io.github.commonground.CommonGround");
@@ -81,9 +82,8 @@ static void
 test_lessons_help (void **state)
 {
   static const char *const headings[] = {
-    "1. Purpose and Leadership", "2. Outcomes and Customer Focus",
-    "3. Culture and Communication", "4. Managing for Performance",
-    "5. Learning and Innovation", "Using the lessons",
+    "1. Purpose and Leadership",   "2. Outcomes and Customer Focus", "3. Culture and Communication",
+    "4. Managing for Performance", "5. Learning and Innovation",     "Using the lessons",
   };
   GtkWindow *parent = cg_test_window_new (gtk_label_new ("parent"));
   GtkWindow *help;
@@ -142,13 +142,15 @@ test_window_action (void **state)
  * warns about it (fatal under G_DEBUG=fatal-warnings); nothing of ours is
  * involved. Only that one warning is dropped. */
 static GLogWriterOutput
-drop_gtk_label_size_warning (GLogLevelFlags level, const GLogField *fields, gsize n_fields,
-                             gpointer data)
+drop_gtk_label_size_warning (GLogLevelFlags   level,
+                             const GLogField *fields,
+                             gsize            n_fields,
+                             gpointer         data)
 {
   for (gsize i = 0; i < n_fields; i++)
-    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0
-        && strstr (fields[i].value, "GtkLabel") != NULL
-        && strstr (fields[i].value, "reported min width") != NULL)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+        strstr (fields[i].value, "GtkLabel") != NULL &&
+        strstr (fields[i].value, "reported min width") != NULL)
       return G_LOG_WRITER_HANDLED;
   return g_log_writer_default (level, fields, n_fields, data);
 }
@@ -186,7 +188,8 @@ test_shortcuts_window (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_about_window),

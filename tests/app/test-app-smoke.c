@@ -16,8 +16,7 @@
 #include "cg-application.h"
 #include "cg-window.h"
 
-typedef enum
-{
+typedef enum {
   STEP_WAIT_OPEN,
   STEP_EDIT,
   STEP_WAIT_ETAG_DIALOG,
@@ -59,7 +58,8 @@ find_dialog (const char *heading)
 }
 
 static void
-respond (AdwMessageDialog *dialog, const char *label)
+respond (AdwMessageDialog *dialog,
+         const char       *label)
 {
   GtkWidget *button = cg_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
 
@@ -93,12 +93,13 @@ touch_behind_the_back (Smoke *s)
   g_file_get_contents (path, &contents, &length, NULL);
   g_file_set_contents (path, contents, length, NULL);
   g_file_set_attribute_uint64 (s->file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                               g_get_real_time () / G_USEC_PER_SEC + 60,
-                               G_FILE_QUERY_INFO_NONE, NULL, NULL);
+                               g_get_real_time () / G_USEC_PER_SEC + 60, G_FILE_QUERY_INFO_NONE,
+                               NULL, NULL);
 }
 
 static void
-edit (Smoke *s, CgWindow *window)
+edit (Smoke    *s,
+      CgWindow *window)
 {
   GtkWidget *partners = cg_window_get_page (window, CG_STAGE_PARTNERS);
   GtkWidget *sessions = cg_window_get_page (window, CG_STAGE_SESSION);
@@ -201,8 +202,8 @@ remove_dir (const char *dir)
 static void
 test_open_edit_save_quit (void **state)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data",
-                                               "shell-sample.commonground", NULL);
+  g_autofree char *fixture =
+    g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "shell-sample.commonground", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   g_autofree char *missing = NULL;
@@ -233,7 +234,8 @@ test_open_edit_save_quit (void **state)
   assert_true (s.saw_stage_restored);
   assert_true (s.saw_etag_dialog);
   assert_non_null (s.saved);
-  assert_non_null (strstr (s.saved, "<title>Riverside family support partnership (second meeting)</title>"));
+  assert_non_null (
+    strstr (s.saved, "<title>Riverside family support partnership (second meeting)</title>"));
   assert_non_null (strstr (s.saved, "<name>Morgan &amp; Hale</name>"));
   assert_non_null (strstr (s.saved, "<name>Jo Lee</name>"));
   /* Quitting closed every window. */
@@ -253,7 +255,8 @@ test_open_edit_save_quit (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_open_edit_save_quit),

@@ -27,7 +27,8 @@
 static char *data_home;
 
 static char *
-draft_path (const char *id, const char *suffix)
+draft_path (const char *id,
+            const char *suffix)
 {
   g_autofree char *dir = cg_recovery_get_dir ();
   g_autofree char *name = g_strconcat (id, suffix, NULL);
@@ -186,7 +187,8 @@ test_steady_typing_still_saves (void **state)
 }
 
 static void
-write_dead_draft (const char *id, CgSession *session)
+write_dead_draft (const char *id,
+                  CgSession  *session)
 {
   g_autofree char *state = draft_path (id, ".draft");
   g_autoptr (GKeyFile) kf = g_key_file_new ();
@@ -264,8 +266,8 @@ find_dialog (const char *heading)
     {
       g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
         return ADW_MESSAGE_DIALOG (window);
     }
   return NULL;
@@ -326,9 +328,9 @@ drive_start (gpointer data)
     }
   window = only_window (s);
   session = window ? cg_window_get_session (window) : NULL;
-  if (g_str_equal (s->answer, "Restore")
-      && (session == NULL || !g_str_equal (cg_session_get_detail (session, CG_DETAIL_TITLE),
-                                           "Crashed workshop")))
+  if (g_str_equal (s->answer, "Restore") &&
+      (session == NULL ||
+       !g_str_equal (cg_session_get_detail (session, CG_DETAIL_TITLE), "Crashed workshop")))
     return G_SOURCE_CONTINUE;
   s->title = g_strdup (cg_session_get_detail (session, CG_DETAIL_TITLE));
   s->restored_modified = cg_session_get_modified (session);
@@ -409,7 +411,8 @@ teardown (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_teardown (test_draft_follows_changes, teardown),

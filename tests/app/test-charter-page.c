@@ -62,10 +62,12 @@ title_row (Fixture *f)
 
 /* The first @type inside the preferences group titled @title. */
 static GtkWidget *
-in_group (GtkWidget *root, const char *title, GType type)
+in_group (GtkWidget  *root,
+          const char *title,
+          GType       type)
 {
-  if (ADW_IS_PREFERENCES_GROUP (root)
-      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+  if (ADW_IS_PREFERENCES_GROUP (root) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
     return cg_test_find (root, type, NULL);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -79,7 +81,8 @@ in_group (GtkWidget *root, const char *title, GType type)
 }
 
 static char *
-view_text (Fixture *f, const char *group_title)
+view_text (Fixture    *f,
+           const char *group_title)
 {
   GtkWidget *view = in_group (f->page, group_title, GTK_TYPE_TEXT_VIEW);
   GtkTextBuffer *buffer;
@@ -98,7 +101,8 @@ test_title_generated_then_own (void **state)
   GtkWidget *reset;
 
   /* Not written: the row shows the session's title, and follows it. */
-  assert_string_equal (gtk_editable_get_text (title_row (f)), "Riverside Family Support Partnership");
+  assert_string_equal (gtk_editable_get_text (title_row (f)),
+                       "Riverside Family Support Partnership");
   cg_session_set_detail (f->session, CG_DETAIL_TITLE, "Riverside Partnership");
   assert_string_equal (gtk_editable_get_text (title_row (f)), "Riverside Partnership");
   assert_null (cg_session_get_charter_field (f->session, CG_CHARTER_TITLE));
@@ -196,7 +200,9 @@ test_settle_accountable (void **state)
 }
 
 static void
-replace_view_text (Fixture *f, const char *group_title, const char *text)
+replace_view_text (Fixture    *f,
+                   const char *group_title,
+                   const char *text)
 {
   GtkWidget *view = in_group (f->page, group_title, GTK_TYPE_TEXT_VIEW);
 
@@ -210,7 +216,12 @@ static void
 test_edits_survive_the_file (void **state)
 {
   Fixture *f = *state;
-  static const struct { const char *group; CgCharterField field; const char *text; } edits[] = {
+  static const struct
+  {
+    const char *group;
+    CgCharterField field;
+    const char *text;
+  } edits[] = {
     { "Purpose", CG_CHARTER_PURPOSE, "One plan for the family.\nTold once." },
     { "Ground Rules", CG_CHARTER_GROUND_RULES, "Phones off." },
     { "Performance Measures and Milestones", CG_CHARTER_MEASURES, "Attendance above 90%." },
@@ -239,8 +250,7 @@ test_edits_survive_the_file (void **state)
                                      "charter.commonground", &error);
   assert_non_null (loaded);
   assert_string_equal (cg_session_get_charter_field (loaded, CG_CHARTER_TITLE), "Our Charter");
-  assert_string_equal (cg_session_get_charter_field (loaded, CG_CHARTER_REVIEW_DATE),
-                       "2027-05-22");
+  assert_string_equal (cg_session_get_charter_field (loaded, CG_CHARTER_REVIEW_DATE), "2027-05-22");
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     assert_string_equal (cg_session_get_charter_field (loaded, edits[i].field), edits[i].text);
   assert_int_equal (cg_session_lookup_task (loaded, budget)->charter_accountable,
@@ -256,7 +266,10 @@ test_preview_follows_session (void **state)
   GtkWidget *label;
 
   assert_in_range (before, 2, 4);
-  label = cg_test_find (f->page, GTK_TYPE_LABEL, before == 2 ? "2 pages" : before == 3 ? "3 pages" : "4 pages");
+  label = cg_test_find (f->page, GTK_TYPE_LABEL,
+                        before == 2   ? "2 pages"
+                        : before == 3 ? "3 pages"
+                                      : "4 pages");
   assert_non_null (label);
   /* About three pages more of purpose. */
   cg_session_set_charter_field (f->session, CG_CHARTER_PURPOSE, long_text);
@@ -267,8 +280,8 @@ static void
 test_paper_choice (void **state)
 {
   Fixture *f = *state;
-  GtkWidget *dropdown = cg_test_find (f->page, GTK_TYPE_DROP_DOWN,
-                                    "Paper size of the preview and of PDF exports");
+  GtkWidget *dropdown =
+    cg_test_find (f->page, GTK_TYPE_DROP_DOWN, "Paper size of the preview and of PDF exports");
 
   assert_non_null (dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
@@ -278,7 +291,8 @@ test_paper_choice (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_title_generated_then_own, setup, teardown),

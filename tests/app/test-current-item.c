@@ -15,7 +15,9 @@
 #include "cg-role-grid.h"
 
 static void
-count_notify (GObject *object, GParamSpec *pspec, guint *count)
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
 {
   (*count)++;
 }
@@ -37,8 +39,8 @@ test_follows_the_cursor (void **state)
 
   cg_window_set_stage (window, CG_STAGE_LESSON_1);
   cg_test_iterate ();
-  grid = CG_RATING_GRID (cg_test_find (cg_window_get_page (window, CG_STAGE_LESSON_1),
-                                       CG_TYPE_RATING_GRID, NULL));
+  grid = CG_RATING_GRID (
+    cg_test_find (cg_window_get_page (window, CG_STAGE_LESSON_1), CG_TYPE_RATING_GRID, NULL));
   assert_non_null (grid);
   cg_rating_grid_set_cursor (grid, 1, 0);
   cg_test_iterate ();
@@ -63,8 +65,8 @@ test_follows_the_cursor (void **state)
   /* The role grid's rows are tasks. */
   cg_window_set_stage (window, CG_STAGE_ROLES);
   cg_test_iterate ();
-  roles = CG_ROLE_GRID (cg_test_find (cg_window_get_page (window, CG_STAGE_ROLES),
-                                      CG_TYPE_ROLE_GRID, NULL));
+  roles = CG_ROLE_GRID (
+    cg_test_find (cg_window_get_page (window, CG_STAGE_ROLES), CG_TYPE_ROLE_GRID, NULL));
   assert_non_null (roles);
   cg_role_grid_set_cursor (roles, 1, 1);
   cg_test_iterate ();
@@ -72,8 +74,8 @@ test_follows_the_cursor (void **state)
 
   /* Focus outside the grids: none. */
   notified = 0;
-  assert_true (gtk_widget_grab_focus (cg_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON,
-                                                   "Next stage (Alt+Right)")));
+  assert_true (gtk_widget_grab_focus (
+    cg_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Next stage (Alt+Right)")));
   cg_test_iterate ();
   assert_int_equal (cg_window_get_current_item (window), 0);
   assert_int_equal (notified, 1);

@@ -37,9 +37,12 @@ find_dialog (const char *heading)
 }
 
 static char *
-copy_fixture (const char *dir, const char *fixture, const char *name)
+copy_fixture (const char *dir,
+              const char *fixture,
+              const char *name)
 {
-  g_autofree char *from = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "good", fixture, NULL);
+  g_autofree char *from =
+    g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "good", fixture, NULL);
   g_autofree char *contents = NULL;
   char *path = g_build_filename (dir, name, NULL);
 
@@ -82,7 +85,8 @@ typedef struct
 } Open;
 
 static CgWindow *
-window_for (Open *o, const char *name)
+window_for (Open       *o,
+            const char *name)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (o->app)); l; l = l->next)
     {
@@ -239,7 +243,8 @@ test_save_failure_offers_save_as (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_newer_file_opens_with_notice),

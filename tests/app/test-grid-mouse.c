@@ -40,9 +40,15 @@ setup (void **state)
 
   /* Long names and organisations, a title before a name, and none. */
   static const char *const partners[] = {
-    "Dr Priya Nair", "Riverside Medical Practice", "GP",
-    "Sam Jones", "", "Housing officer",
-    "Alexandra Montgomery-Smith", "Riverside Council Children's Services", "Social worker",
+    "Dr Priya Nair",
+    "Riverside Medical Practice",
+    "GP",
+    "Sam Jones",
+    "",
+    "Housing officer",
+    "Alexandra Montgomery-Smith",
+    "Riverside Council Children's Services",
+    "Social worker",
     NULL,
   };
 
@@ -74,7 +80,8 @@ iterate (void)
 }
 
 static void
-show (Fixture *f, GtkWidget *child)
+show (Fixture   *f,
+      GtkWidget *child)
 {
   gtk_window_set_child (GTK_WINDOW (f->window), child);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -89,13 +96,15 @@ choices (GtkWidget *popover)
   GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (popover));
 
   assert_non_null (box);
-  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     g_ptr_array_add (buttons, c);
   return buttons;
 }
 
 static const char *
-choice_label (GPtrArray *buttons, guint i)
+choice_label (GPtrArray *buttons,
+              guint      i)
 {
   return gtk_button_get_label (GTK_BUTTON (g_ptr_array_index (buttons, i)));
 }
@@ -143,7 +152,8 @@ test_rating_click_lists_answers (void **state)
   assert_string_equal (cell_text (cg_rating_grid_get_cell (grid, 1, 1)), "2");
   assert_false (gtk_widget_get_visible (popover));
   /* Nothing else changed. */
-  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[1]), CG_RATING_NONE);
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[1]),
+                    CG_RATING_NONE);
 
   /* Clear, from the list. */
   g_signal_emit_by_name (cg_rating_grid_get_cell (grid, 1, 1), "clicked");
@@ -152,7 +162,8 @@ test_rating_click_lists_answers (void **state)
   buttons = choices (popover);
   assert_string_equal (choice_label (buttons, 1), "Disagree (2) (current)");
   g_signal_emit_by_name (g_ptr_array_index (buttons, 6), "clicked");
-  assert_int_equal (cg_session_get_rating (f->session, f->partners[1], f->items[1]), CG_RATING_NONE);
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[1], f->items[1]),
+                    CG_RATING_NONE);
   assert_true (cg_session_undo (f->session));
   assert_int_equal (cg_session_get_rating (f->session, f->partners[1], f->items[1]), CG_RATING_2);
 }
@@ -246,9 +257,12 @@ test_accountable_names_not_titles (void **state)
 static void
 test_short_names (void **state)
 {
-  struct { const char *name, *shown; } cases[] = {
-    { "Dr Priya Nair", "Priya" }, { "Sam Jones", "Sam" }, { "Prof. Dr Jane Roe", "Jane" },
-    { "  Mrs  Helen Carter", "Helen" }, { "Dr", "Dr" }, { "Cher", "Cher" },
+  struct
+  {
+    const char *name, *shown;
+  } cases[] = {
+    { "Dr Priya Nair", "Priya" },       { "Sam Jones", "Sam" }, { "Prof. Dr Jane Roe", "Jane" },
+    { "  Mrs  Helen Carter", "Helen" }, { "Dr", "Dr" },         { "Cher", "Cher" },
     { "Drew Barrymore", "Drew" },
   };
 
@@ -283,11 +297,13 @@ test_columns_equal (void **state)
 }
 
 static GtkWidget *
-find_by_type (GtkWidget *widget, GType type)
+find_by_type (GtkWidget *widget,
+              GType      type)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_by_type (c, type);
 
@@ -308,14 +324,16 @@ test_capture_bar_names (void **state)
   cg_capture_bar_set_stage (CG_CAPTURE_BAR (bar), CG_STAGE_LESSON_1);
   cg_session_set_answers_hidden (f->session, TRUE);
   show (f, bar);
-  for (GtkWidget *c = gtk_widget_get_first_child (bar); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), "_Reveal answers") == 0)
+  for (GtkWidget *c = gtk_widget_get_first_child (bar); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_BUTTON (c) &&
+        g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), "_Reveal answers") == 0)
       reveal = c;
   assert_non_null (reveal);
   assert_true (gtk_widget_get_visible (reveal));
   /* The name has no mnemonic underscore in it. */
-  assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (reveal), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                   "Reveal answers"));
+  assert_null (gtk_test_accessible_check_property (
+    GTK_ACCESSIBLE (reveal), GTK_ACCESSIBLE_PROPERTY_LABEL, "Reveal answers"));
 }
 
 static void
@@ -328,22 +346,27 @@ test_item_list (void **state)
   cg_item_list_set_session (CG_ITEM_LIST (list), f->session);
   show (f, list);
   listbox = find_by_type (list, GTK_TYPE_LIST_BOX);
-  assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (listbox), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                   "Statements"));
+  assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (listbox),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "Statements"));
   /* A rewording of blanks is no rewording: the statement keeps its text. */
   entry = find_by_type (listbox, GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
   g_signal_emit_by_name (entry, "activate");
-  assert_string_equal (cg_session_lookup_item (f->session, f->items[0])->text, "We have a shared purpose");
+  assert_string_equal (cg_session_lookup_item (f->session, f->items[0])->text,
+                       "We have a shared purpose");
   gtk_editable_set_text (GTK_EDITABLE (entry), "  We share one purpose ");
   g_signal_emit_by_name (entry, "activate");
-  assert_string_equal (cg_session_lookup_item (f->session, f->items[0])->text, "We share one purpose");
+  assert_string_equal (cg_session_lookup_item (f->session, f->items[0])->text,
+                       "We share one purpose");
 }
 
 /* The label that stands for a comment while answers are hidden, and the
  * text view it replaces, in partner @column's box. */
 static void
-comment_widgets (GtkWidget *comments, guint column, GtkWidget **note, GtkWidget **view)
+comment_widgets (GtkWidget  *comments,
+                 guint       column,
+                 GtkWidget **note,
+                 GtkWidget **view)
 {
   GtkWidget *flow = gtk_widget_get_first_child (comments);
   GtkWidget *child = gtk_widget_get_first_child (flow);
@@ -377,7 +400,8 @@ test_comments_hidden_until_revealed (void **state)
   assert_true (gtk_widget_is_visible (note));
   assert_string_equal (gtk_label_get_text (GTK_LABEL (note)),
                        "● Comment written: hidden until the answers are revealed");
-  assert_string_equal (gtk_label_get_text (GTK_LABEL (note1)), "No comment yet: pass the laptop to write one");
+  assert_string_equal (gtk_label_get_text (GTK_LABEL (note1)),
+                       "No comment yet: pass the laptop to write one");
   assert_false (gtk_widget_is_visible (view1));
 
   /* Private entry: the partner at the laptop sees and writes their own. */

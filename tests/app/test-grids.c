@@ -57,7 +57,8 @@ teardown (void **state)
 }
 
 static void
-show (Fixture *f, GtkWidget *child)
+show (Fixture   *f,
+      GtkWidget *child)
 {
   gtk_window_set_child (GTK_WINDOW (f->window), child);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -66,11 +67,13 @@ show (Fixture *f, GtkWidget *child)
 }
 
 static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
+find_descendant (GtkWidget *widget,
+                 GType      type)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_descendant (c, type);
 
@@ -143,23 +146,28 @@ test_keys_set_clear (void **state)
   assert_true (cg_rating_grid_handle_key (grid, GDK_KEY_KP_1, 0));
   assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]), CG_RATING_1);
   assert_true (cg_rating_grid_handle_key (grid, GDK_KEY_question, GDK_SHIFT_MASK));
-  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]), CG_RATING_DONT_KNOW);
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]),
+                    CG_RATING_DONT_KNOW);
   assert_string_equal (cell_text (cell), "?");
   assert_true (cg_rating_grid_handle_key (grid, GDK_KEY_5, 0));
   assert_true (cg_rating_grid_handle_key (grid, GDK_KEY_0, 0));
-  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]), CG_RATING_DONT_KNOW);
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]),
+                    CG_RATING_DONT_KNOW);
   assert_true (cg_rating_grid_handle_key (grid, GDK_KEY_BackSpace, 0));
-  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]), CG_RATING_NONE);
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]),
+                    CG_RATING_NONE);
   assert_string_equal (cell_text (cell), "");
   assert_true (cg_rating_grid_handle_key (grid, GDK_KEY_3, 0));
   assert_true (cg_rating_grid_handle_key (grid, GDK_KEY_Delete, 0));
-  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]), CG_RATING_NONE);
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]),
+                    CG_RATING_NONE);
 
   /* 6-9, letters and shortcuts are not answers: nothing is stored. */
   assert_false (cg_rating_grid_handle_key (grid, GDK_KEY_6, 0));
   assert_false (cg_rating_grid_handle_key (grid, GDK_KEY_x, 0));
   assert_false (cg_rating_grid_handle_key (grid, GDK_KEY_4, GDK_CONTROL_MASK));
-  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]), CG_RATING_NONE);
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[0]),
+                    CG_RATING_NONE);
   /* The other lesson's statement is not in this grid. */
   assert_null (cg_rating_grid_get_cell (grid, 2, 0));
 }
@@ -219,7 +227,8 @@ test_keys_move (void **state)
   cg_rating_grid_set_cursor (grid, 0, 0);
   assert_false (cg_rating_grid_handle_key (grid, GDK_KEY_Tab, GDK_CONTROL_MASK));
   assert_true (gtk_widget_has_focus (cg_rating_grid_get_cell (grid, 1, 2)));
-  assert_false (cg_rating_grid_handle_key (grid, GDK_KEY_ISO_Left_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  assert_false (
+    cg_rating_grid_handle_key (grid, GDK_KEY_ISO_Left_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   assert_true (gtk_widget_has_focus (cg_rating_grid_get_cell (grid, 0, 0)));
 }
 
@@ -242,14 +251,16 @@ test_hidden_shows_no_values (void **state)
   assert_null (strstr (cell_spoken (filled), "5"));
   assert_null (strstr (cell_spoken (filled), "agree"));
   assert_string_equal (cell_text (empty), "");
-  assert_string_equal (cell_spoken (empty), "Sam Jones - “Leadership is accepted by all” - not answered");
+  assert_string_equal (cell_spoken (empty),
+                       "Sam Jones - “Leadership is accepted by all” - not answered");
   /* Another lesson's reveal does not show this one. */
   cg_session_set_revealed (f->session, CG_STAGE_LESSON_2, TRUE);
   assert_string_equal (cell_text (filled), "●");
 
   cg_session_set_revealed (f->session, CG_STAGE_LESSON_1, TRUE);
   assert_string_equal (cell_text (filled), "5");
-  assert_string_equal (cell_spoken (filled), "Sam Jones - “We have a shared purpose” - Strongly agree (5)");
+  assert_string_equal (cell_spoken (filled),
+                       "Sam Jones - “We have a shared purpose” - Strongly agree (5)");
   cg_session_set_revealed (f->session, CG_STAGE_LESSON_1, FALSE);
   assert_string_equal (cell_text (filled), "●");
   assert_null (strstr (cell_spoken (filled), "5"));
@@ -270,8 +281,9 @@ test_undo_restores (void **state)
   assert_string_equal (cell_text (cell), "1");
   assert_true (cg_session_undo (f->session));
   assert_string_equal (cell_text (cell), "3");
-  assert_string_equal (cell_spoken (cell),
-                       "Priya Patel, Housing - “Leadership is accepted by all” - Neither agree nor disagree (3)");
+  assert_string_equal (
+    cell_spoken (cell),
+    "Priya Patel, Housing - “Leadership is accepted by all” - Neither agree nor disagree (3)");
   assert_true (cg_session_undo (f->session));
   assert_string_equal (cell_text (cell), "");
   assert_true (cg_session_redo (f->session));
@@ -301,7 +313,8 @@ test_private_entry (void **state)
   assert_true (cg_rating_grid_handle_key (grid, GDK_KEY_2, 0));
   assert_int_equal (cg_session_get_rating (f->session, f->partners[1], f->items[0]), CG_RATING_4);
   assert_int_equal (cg_session_get_rating (f->session, f->partners[1], f->items[1]), CG_RATING_2);
-  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[1]), CG_RATING_NONE);
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[1]),
+                    CG_RATING_NONE);
   /* View state only: the session is not modified by it. */
   cg_session_set_unmodified (f->session);
   cg_rating_grid_set_only_partner (grid, 0);
@@ -379,7 +392,8 @@ test_partner_renamed_in_place (void **state)
 
   /* An organisation joins the spoken name too. */
   cg_session_set_partner_field (f->session, f->partners[1], CG_PARTNER_ORGANISATION, "Practice");
-  assert_string_equal (cell_spoken (cell), "Samira Jones, Practice - “We have a shared purpose” - Agree (4)");
+  assert_string_equal (cell_spoken (cell),
+                       "Samira Jones, Practice - “We have a shared purpose” - Agree (4)");
 
   /* Off screen (another stage shown) the grids catch up when shown. */
   gtk_widget_set_visible (box, FALSE);
@@ -387,7 +401,8 @@ test_partner_renamed_in_place (void **state)
   gtk_widget_set_visible (box, TRUE);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  assert_string_equal (cell_spoken (cell), "Sami Jo, Practice - “We have a shared purpose” - Agree (4)");
+  assert_string_equal (cell_spoken (cell),
+                       "Sami Jo, Practice - “We have a shared purpose” - Agree (4)");
   assert_string_equal (cell_text (acc_cell), "2 Sami");
   assert_non_null (cg_test_find (acc, GTK_TYPE_LABEL, "2 Sami Jo"));
 }
@@ -424,8 +439,9 @@ test_role_involvement_keys (void **state)
   assert_int_equal (cg_session_get_involvement (f->session, f->partners[0], f->tasks[0]),
                     CG_INVOLVEMENT_RESPONSIBLE);
   assert_string_equal (cell_text (cell), "R");
-  assert_string_equal (cell_spoken (cell),
-                       "Alex Smith, Social Services - “Chair the weekly meeting” - own part: Responsible");
+  assert_string_equal (
+    cell_spoken (cell),
+    "Alex Smith, Social Services - “Chair the weekly meeting” - own part: Responsible");
   assert_true (cg_role_grid_handle_key (grid, GDK_KEY_A, GDK_SHIFT_MASK));
   assert_string_equal (cell_text (cell), "A");
   assert_true (cg_role_grid_handle_key (grid, GDK_KEY_c, 0));
@@ -451,7 +467,8 @@ test_role_involvement_keys (void **state)
   cg_session_set_answers_hidden (f->session, TRUE);
   cell = cg_role_grid_get_cell (grid, 0, 1);
   assert_string_equal (cell_text (cell), "●");
-  assert_string_equal (cell_spoken (cell), "Sam Jones - “Chair the weekly meeting” - own part: answered");
+  assert_string_equal (cell_spoken (cell),
+                       "Sam Jones - “Chair the weekly meeting” - own part: answered");
   assert_true (cg_session_undo (f->session));
   assert_true (cg_session_undo (f->session));
   assert_string_equal (cell_text (cell), "");
@@ -471,8 +488,9 @@ test_role_accountable_keys (void **state)
   assert_int_equal (cg_session_get_believed_accountable (f->session, f->partners[0], f->tasks[1]),
                     f->partners[1]);
   assert_string_equal (cell_text (cell), "2 Sam");
-  assert_string_equal (cell_spoken (cell),
-                       "Alex Smith, Social Services - “Keep the family informed” - believes Accountable: Sam Jones");
+  assert_string_equal (
+    cell_spoken (cell),
+    "Alex Smith, Social Services - “Keep the family informed” - believes Accountable: Sam Jones");
   /* A letter picks the next partner whose name starts with it. */
   assert_true (cg_role_grid_handle_key (grid, GDK_KEY_p, 0));
   assert_int_equal (cg_session_get_believed_accountable (f->session, f->partners[0], f->tasks[1]),
@@ -483,10 +501,12 @@ test_role_accountable_keys (void **state)
   /* No fourth partner: 4 is not used. */
   assert_false (cg_role_grid_handle_key (grid, GDK_KEY_4, 0));
   assert_true (cg_role_grid_handle_key (grid, GDK_KEY_0, 0));
-  assert_int_equal (cg_session_get_believed_accountable (f->session, f->partners[0], f->tasks[1]), 0);
+  assert_int_equal (cg_session_get_believed_accountable (f->session, f->partners[0], f->tasks[1]),
+                    0);
   assert_string_equal (cell_text (cell), "");
-  assert_string_equal (cell_spoken (cell),
-                       "Alex Smith, Social Services - “Keep the family informed” - believes Accountable: nobody named");
+  assert_string_equal (
+    cell_spoken (cell),
+    "Alex Smith, Social Services - “Keep the family informed” - believes Accountable: nobody named");
   /* The involvement of the same partner is a separate answer. */
   assert_int_equal (cg_session_get_involvement (f->session, f->partners[0], f->tasks[1]),
                     CG_INVOLVEMENT_UNSET);

@@ -15,7 +15,8 @@
 #include "cg-item-list.h"
 
 static void
-click (GtkWidget *root, const char *tooltip)
+click (GtkWidget  *root,
+       const char *tooltip)
 {
   GtkWidget *button = cg_test_find (root, GTK_TYPE_BUTTON, tooltip);
 
@@ -28,7 +29,9 @@ click (GtkWidget *root, const char *tooltip)
 
 /* The add row: the entry just before the "Add …" button. */
 static void
-add (GtkWidget *list, const char *button_label, const char *text)
+add (GtkWidget  *list,
+     const char *button_label,
+     const char *text)
 {
   GtkWidget *button = cg_test_find (list, GTK_TYPE_BUTTON, button_label);
   GtkWidget *entry;
@@ -43,23 +46,27 @@ add (GtkWidget *list, const char *button_label, const char *text)
 }
 
 static const char *
-aim_text (CgSession *s, guint i)
+aim_text (CgSession *s,
+          guint      i)
 {
   return cg_session_get_aim (s, i)->text;
 }
 
 static void
-collect_checks (GtkWidget *root, GPtrArray *out)
+collect_checks (GtkWidget *root,
+                GPtrArray *out)
 {
   if (GTK_IS_CHECK_BUTTON (root))
     g_ptr_array_add (out, root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_checks (c, out);
 }
 
 /* The "Agreed" tick of row @n, in the order the rows show. */
 static GtkWidget *
-nth_check (GtkWidget *root, guint n)
+nth_check (GtkWidget *root,
+           guint      n)
 {
   g_autoptr (GPtrArray) checks = g_ptr_array_new ();
 
@@ -153,7 +160,8 @@ test_statements_and_tasks (void **state)
   assert_string_equal (cg_session_get_statement (s, 1, 0)->text, "We measure outcomes together.");
   assert_int_equal (cg_session_get_n_tasks (s), 2);
 
-  entry = gtk_widget_get_prev_sibling (cg_test_find (lessons, GTK_TYPE_BUTTON, "Move Statement 1 up"));
+  entry =
+    gtk_widget_get_prev_sibling (cg_test_find (lessons, GTK_TYPE_BUTTON, "Move Statement 1 up"));
   assert_true (GTK_IS_ENTRY (entry));
   cg_test_type (GTK_EDITABLE (entry), "We measure outcomes with the family.");
   g_signal_emit_by_name (entry, "activate");
@@ -172,7 +180,8 @@ test_statements_and_tasks (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_aims),

@@ -40,7 +40,8 @@ wide_session (void)
     }
   for (guint l = 0; l < CG_N_LESSONS; l++)
     {
-      cg_session_set_lesson_intro (s, l, "A partnership works when every partner shares a clear "
+      cg_session_set_lesson_intro (s, l,
+                                   "A partnership works when every partner shares a clear "
                                    "purpose and accepts how it is led, and this sentence is far "
                                    "longer than eight hundred pixels of window.");
       cg_session_add_statement (s, l, "Leadership of this partnership is accepted by all");
@@ -97,7 +98,9 @@ scroller_of (GtkWidget *widget)
  * labels were checked; *wide counts the side scrollers wider than their
  * viewport. */
 static guint
-check_labels (GtkWidget *root, GtkWidget *page, guint *wide)
+check_labels (GtkWidget *root,
+              GtkWidget *page,
+              guint     *wide)
 {
   guint n = 0;
 
@@ -125,13 +128,16 @@ check_labels (GtkWidget *root, GtkWidget *page, guint *wide)
                   gtk_widget_get_width (box));
       n++;
     }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     n += check_labels (c, page, wide);
   return n;
 }
 
 static void
-check_stage (Fixture *f, CgStage stage, int expect_wide)
+check_stage (Fixture *f,
+             CgStage  stage,
+             int      expect_wide)
 {
   GtkWidget *page;
   guint wide = 0, n;
@@ -139,8 +145,8 @@ check_stage (Fixture *f, CgStage stage, int expect_wide)
 
   /* As a user would: on a narrow window the stage list and the page take
    * turns, and choosing a stage shows its page. */
-  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (
-    cg_test_find_stage_list (GTK_WIDGET (f->window)), stage)));
+  gtk_widget_activate (GTK_WIDGET (
+    gtk_list_box_get_row_at_index (cg_test_find_stage_list (GTK_WIDGET (f->window)), stage)));
   assert_int_equal (cg_window_get_stage (f->window), stage);
   page = cg_window_get_page (f->window, stage);
   assert_true (cg_test_wait_for (page_allocated, page, 5000));
@@ -165,14 +171,17 @@ check_stage (Fixture *f, CgStage stage, int expect_wide)
 
 /* The focusable widget furthest right under @root (a cell in the last column). */
 static GtkWidget *
-rightmost_focusable (GtkWidget *root, GtkWidget *ref, GtkWidget *best)
+rightmost_focusable (GtkWidget *root,
+                     GtkWidget *ref,
+                     GtkWidget *best)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       graphene_rect_t r, b;
 
-      if (gtk_widget_get_focusable (c) && gtk_widget_compute_bounds (c, ref, &r)
-          && (best == NULL || (gtk_widget_compute_bounds (best, ref, &b) && r.origin.x > b.origin.x)))
+      if (gtk_widget_get_focusable (c) && gtk_widget_compute_bounds (c, ref, &r) &&
+          (best == NULL || (gtk_widget_compute_bounds (best, ref, &b) && r.origin.x > b.origin.x)))
         best = c;
       best = rightmost_focusable (c, ref, best);
     }
@@ -184,7 +193,8 @@ find_side_scroller (GtkWidget *root)
 {
   if (CG_IS_SIDE_SCROLLER (root))
     return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_side_scroller (c);
 
@@ -195,12 +205,13 @@ find_side_scroller (GtkWidget *root)
 }
 
 static gboolean
-in_view (GtkWidget *widget, GtkWidget *box)
+in_view (GtkWidget *widget,
+         GtkWidget *box)
 {
   graphene_rect_t r;
 
-  return gtk_widget_compute_bounds (widget, box, &r) && r.origin.x >= -0.5
-         && r.origin.x + r.size.width <= gtk_widget_get_width (box) + 0.5;
+  return gtk_widget_compute_bounds (widget, box, &r) && r.origin.x >= -0.5 &&
+         r.origin.x + r.size.width <= gtk_widget_get_width (box) + 0.5;
 }
 
 static gboolean
@@ -231,8 +242,9 @@ test_focus_scrolls_grid (void **state)
   /* The viewport may animate the scroll. */
   g_object_set_data (G_OBJECT (cell), "side", side);
   assert_true (cg_test_wait_for (cell_in_view, cell, 3000));
-  assert_true (gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (inner))) > 0);
-  check_labels (page, page, &(guint) { 0 });
+  assert_true (gtk_adjustment_get_value (
+                 gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (inner))) > 0);
+  check_labels (page, page, &(guint){ 0 });
 }
 
 static void
@@ -258,7 +270,8 @@ find_bar (GtkWidget *root)
 {
   if (CG_IS_CAPTURE_BAR (root))
     return CG_CAPTURE_BAR (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       CgCaptureBar *found = find_bar (c);
 
@@ -304,7 +317,8 @@ test_other_pages (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_lesson_page, setup, teardown),

@@ -47,7 +47,8 @@ teardown (void **state)
 }
 
 static void
-add_by_enter (Fixture *f, const char *name)
+add_by_enter (Fixture    *f,
+              const char *name)
 {
   GtkWidget *entry = cg_test_find (f->page, GTK_TYPE_ENTRY, "Name of a new partner");
 
@@ -69,7 +70,8 @@ summary (Fixture *f)
 
 /* The rows in the order the list shows them. */
 static CgPartnerRow *
-row_at (Fixture *f, guint index)
+row_at (Fixture *f,
+        guint    index)
 {
   GtkWidget *list = cg_test_find (f->page, GTK_TYPE_LIST_BOX, NULL);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
@@ -78,7 +80,8 @@ row_at (Fixture *f, guint index)
 }
 
 static GtkEditable *
-row_entry (CgPartnerRow *row, const char *placeholder)
+row_entry (CgPartnerRow *row,
+           const char   *placeholder)
 {
   GtkWidget *entry = cg_test_find (GTK_WIDGET (row), GTK_TYPE_ENTRY, placeholder);
 
@@ -87,7 +90,8 @@ row_entry (CgPartnerRow *row, const char *placeholder)
 }
 
 static guint
-id_at (Fixture *f, guint position)
+id_at (Fixture *f,
+       guint    position)
 {
   return cg_session_get_partner (f->session, position)->id;
 }
@@ -99,7 +103,8 @@ test_add (void **state)
   GtkWidget *entry = cg_test_find (f->page, GTK_TYPE_ENTRY, "Name of a new partner");
   GtkWidget *add = cg_test_find (f->page, GTK_TYPE_BUTTON, "Add Partner");
 
-  assert_string_equal (summary (f), "No partners yet. Add every organisation, profession or group taking part.");
+  assert_string_equal (summary (f),
+                       "No partners yet. Add every organisation, profession or group taking part.");
   assert_false (gtk_widget_get_sensitive (add));
 
   add_by_enter (f, "  Alex  ");
@@ -150,7 +155,8 @@ test_rename (void **state)
   cg_session_set_role_suggestions (f->session, roles);
   assert_true (gtk_widget_activate_action (GTK_WIDGET (row_at (f, 1)), "row.set-role", "s", "GP"));
   assert_string_equal (cg_session_get_partner (f->session, 1)->role, "GP");
-  assert_string_equal (gtk_editable_get_text (row_entry (row_at (f, 1), "Role or profession")), "GP");
+  assert_string_equal (gtk_editable_get_text (row_entry (row_at (f, 1), "Role or profession")),
+                       "GP");
 
   /* A palette colour. */
   assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.set-colour", "s", "#d55e00"));
@@ -183,8 +189,8 @@ test_reorder (void **state)
   up = cg_test_find (GTK_WIDGET (row_at (f, 0)), GTK_TYPE_BUTTON, "Move Up (Alt+Up)");
   assert_non_null (up);
   assert_false (gtk_widget_get_sensitive (up));
-  assert_false (gtk_widget_get_sensitive (cg_test_find (GTK_WIDGET (row_at (f, 2)), GTK_TYPE_BUTTON,
-                                                        "Move Down (Alt+Down)")));
+  assert_false (gtk_widget_get_sensitive (
+    cg_test_find (GTK_WIDGET (row_at (f, 2)), GTK_TYPE_BUTTON, "Move Down (Alt+Down)")));
 
   /* Move Priya up while typing in her name: the focus stays with her. */
   priya_name = row_entry (row_at (f, 2), "Name");
@@ -196,10 +202,10 @@ test_reorder (void **state)
   assert_int_equal (id_at (f, 2), sam);
   assert_int_equal (cg_partner_row_get_partner_id (row_at (f, 1)), priya);
   assert_int_equal (cg_partner_row_get_partner_id (row_at (f, 2)), sam);
-  assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
-                                       GTK_WIDGET (row_at (f, 1))));
-  assert_true (gtk_widget_get_sensitive (cg_test_find (GTK_WIDGET (row_at (f, 2)), GTK_TYPE_BUTTON,
-                                                       "Move Up (Alt+Up)")));
+  assert_true (
+    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (row_at (f, 1))));
+  assert_true (gtk_widget_get_sensitive (
+    cg_test_find (GTK_WIDGET (row_at (f, 2)), GTK_TYPE_BUTTON, "Move Up (Alt+Up)")));
 
   /* Down from the top, and undo puts the list back. */
   assert_true (gtk_widget_activate_action (GTK_WIDGET (row_at (f, 0)), "row.move-down", NULL));
@@ -283,15 +289,18 @@ test_group (void **state)
   assert_string_equal (g_ptr_array_index (offered, 5), "Service user");
   assert_string_equal (g_ptr_array_index (offered, 6), "Council");
 
-  assert_true (gtk_widget_activate_action (GTK_WIDGET (row_at (f, 0)), "row.set-group", "s", "Health"));
+  assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (row_at (f, 0)), "row.set-group", "s", "Health"));
   assert_string_equal (cg_session_get_partner (f->session, 0)->group, "Health");
-  assert_string_equal (gtk_editable_get_text (row_entry (row_at (f, 0), "Group (optional)")), "Health");
+  assert_string_equal (gtk_editable_get_text (row_entry (row_at (f, 0), "Group (optional)")),
+                       "Health");
   cg_session_undo (f->session);
   assert_string_equal (gtk_editable_get_text (row_entry (row_at (f, 0), "Group (optional)")), "");
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_add, setup, teardown),

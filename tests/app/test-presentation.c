@@ -44,8 +44,8 @@ static const char *const statement_text[] = {
 static CgSession *
 sample_session (Fixture *f)
 {
-  static const char *const partners[] = { "Ana Lopez", "Org", "", "Ben Okoro", "Org", "",
-                                          "Cy Wren", "Org", "", NULL };
+  static const char *const partners[] = { "Ana Lopez", "Org",     "",    "Ben Okoro", "Org",
+                                          "",          "Cy Wren", "Org", "",          NULL };
   static const CgRating first[] = { CG_RATING_1, CG_RATING_5, CG_RATING_4 };
   CgSession *s = cg_test_session_new (partners, f->partners, NULL, NULL, NULL, NULL);
 
@@ -102,7 +102,8 @@ main_text (CgPresentationWindow *p)
 /* Everything the view says in words: labels, and the charts' accessible
  * descriptions (what a screen reader, or anyone reading the tree, gets). */
 static void
-collect_text (GtkWidget *widget, GString *out)
+collect_text (GtkWidget *widget,
+              GString   *out)
 {
   if (GTK_IS_LABEL (widget))
     g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
@@ -173,8 +174,8 @@ test_follows_the_grid_row (void **state)
   cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
   p = open_presentation (f);
   gtk_window_present (GTK_WINDOW (f->window));
-  grid = CG_RATING_GRID (cg_test_find (cg_window_get_page (f->window, CG_STAGE_LESSON_1),
-                                       CG_TYPE_RATING_GRID, NULL));
+  grid = CG_RATING_GRID (
+    cg_test_find (cg_window_get_page (f->window, CG_STAGE_LESSON_1), CG_TYPE_RATING_GRID, NULL));
   assert_non_null (grid);
   assert_string_equal (main_text (p), statement_text[0]);
 
@@ -188,8 +189,8 @@ test_follows_the_grid_row (void **state)
   assert_string_equal (main_text (p), statement_text[0]);
 
   /* Focus outside the grid leaves the view where it is. */
-  assert_true (gtk_widget_grab_focus (cg_test_find (GTK_WIDGET (f->window), GTK_TYPE_BUTTON,
-                                                   "Next stage (Alt+Right)")));
+  assert_true (gtk_widget_grab_focus (
+    cg_test_find (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, "Next stage (Alt+Right)")));
   cg_test_iterate ();
   assert_string_equal (main_text (p), statement_text[0]);
 }
@@ -364,7 +365,8 @@ size_is (gpointer data)
 
 /* Styles are recomputed on the next frame. */
 static gboolean
-wait_for_px (GtkWidget *widget, double px)
+wait_for_px (GtkWidget *widget,
+             double     px)
 {
   SizeWait w = { widget, px };
 
@@ -419,8 +421,8 @@ test_high_contrast_switch (void **state)
   CgChartStyle style;
 
   cg_window_set_stage (f->window, CG_STAGE_REVIEW);
-  chart = cg_test_find (cg_window_get_page (f->window, CG_STAGE_REVIEW), CG_TYPE_CHART_WIDGET,
-                        NULL);
+  chart =
+    cg_test_find (cg_window_get_page (f->window, CG_STAGE_REVIEW), CG_TYPE_CHART_WIDGET, NULL);
   assert_non_null (chart);
   cg_chart_widget_get_style (CG_CHART_WIDGET (chart), &style);
   assert_false (style.high_contrast);
@@ -490,7 +492,8 @@ test_high_contrast_partner_colours (void **state)
  * Ana. Chase referrals: Ana and Ben both claim Accountable ("Overlap"): the
  * charter leaves its lead to agree. */
 static void
-add_roles (Fixture *f, guint tasks[2])
+add_roles (Fixture *f,
+           guint    tasks[2])
 {
   tasks[0] = cg_session_add_task (f->session, "Book the venue");
   tasks[1] = cg_session_add_task (f->session, "Chase referrals");
@@ -505,7 +508,8 @@ add_roles (Fixture *f, guint tasks[2])
 }
 
 static GtkWidget *
-find_chart (CgPresentationWindow *p, CgChartKind kind)
+find_chart (CgPresentationWindow *p,
+            CgChartKind           kind)
 {
   GtkWidget *content = cg_presentation_window_get_content (p);
 
@@ -536,7 +540,8 @@ body_texts (CgPresentationWindow *p)
 }
 
 static void
-set_item (CgPresentationWindow *p, guint item)
+set_item (CgPresentationWindow *p,
+          guint                 item)
 {
   cg_presentation_window_set_item (p, item);
   cg_test_iterate ();
@@ -632,7 +637,8 @@ test_charter_content (void **state)
 }
 
 static GtkWidget *
-capture_bar (Fixture *f, CgStage stage)
+capture_bar (Fixture *f,
+             CgStage  stage)
 {
   GtkWidget *bar = cg_test_find (cg_window_get_page (f->window, stage), CG_TYPE_CAPTURE_BAR, NULL);
 
@@ -641,7 +647,8 @@ capture_bar (Fixture *f, CgStage stage)
 }
 
 static void
-assert_private (CgPresentationWindow *p, const char *heading)
+assert_private (CgPresentationWindow *p,
+                const char           *heading)
 {
   g_autofree char *text = shown_text (p);
 
@@ -743,7 +750,8 @@ chart_font_is (gpointer data)
 }
 
 static GtkWidget *
-find_chart_in (GtkWidget *root, CgChartKind kind)
+find_chart_in (GtkWidget  *root,
+               CgChartKind kind)
 {
   if (CG_IS_CHART_WIDGET (root) && cg_chart_widget_get_kind (CG_CHART_WIDGET (root)) == kind)
     return root;
@@ -758,7 +766,8 @@ find_chart_in (GtkWidget *root, CgChartKind kind)
 }
 
 static int
-chart_height_for (GtkWidget *chart, int width)
+chart_height_for (GtkWidget *chart,
+                  int        width)
 {
   int min = 0, nat = 0;
 
@@ -784,7 +793,7 @@ test_zoom_scales_charts (void **state)
   assert_non_null (chart);
 
   cg_appearance_zoom_reset (appearance);
-  w = (ChartWait) { chart, 16.0 };
+  w = (ChartWait){ chart, 16.0 };
   assert_true (cg_test_wait_for (chart_font_is, &w, 2000));
   h100 = chart_height_for (chart, 800);
 
@@ -804,7 +813,8 @@ test_zoom_scales_charts (void **state)
 /* Real key presses through the X server (XTest, by xdotool), so the
  * window's own bindings are what answers them. */
 static gboolean
-press_keys (GtkWindow *window, const char *keys)
+press_keys (GtkWindow  *window,
+            const char *keys)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
@@ -822,7 +832,8 @@ press_keys (GtkWindow *window, const char *keys)
 }
 #else
 static gboolean
-press_keys (GtkWindow *window, const char *keys)
+press_keys (GtkWindow  *window,
+            const char *keys)
 {
   return FALSE;
 }
@@ -844,7 +855,10 @@ main_text_is (gpointer data)
 }
 
 static void
-press_and_expect (CgPresentationWindow *p, const char *key, guint item, const char *text)
+press_and_expect (CgPresentationWindow *p,
+                  const char           *key,
+                  guint                 item,
+                  const char           *text)
 {
   TextWait w = { p, text };
 
@@ -894,7 +908,9 @@ render_window (GtkWindow *window)
 /* Pixels inside @widget's box that are not its background (the colour
  * of its top-left corner): what the chart drew. */
 static guint
-drawn_pixels (GdkTexture *texture, GtkWidget *window, GtkWidget *widget)
+drawn_pixels (GdkTexture *texture,
+              GtkWidget  *window,
+              GtkWidget  *widget)
 {
   int tw = gdk_texture_get_width (texture), th = gdk_texture_get_height (texture);
   gsize stride = (gsize) tw * 4;
@@ -919,7 +935,9 @@ drawn_pixels (GdkTexture *texture, GtkWidget *window, GtkWidget *widget)
 }
 
 static void
-save_view (CgPresentationWindow *p, const char *name, GtkWidget *chart)
+save_view (CgPresentationWindow *p,
+           const char           *name,
+           GtkWidget            *chart)
 {
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
@@ -947,7 +965,8 @@ save_view (CgPresentationWindow *p, const char *name, GtkWidget *chart)
 }
 
 static void
-assert_chart_text (GtkWidget *chart, double min_px)
+assert_chart_text (GtkWidget *chart,
+                   double     min_px)
 {
   CgChartStyle style;
 
@@ -1081,7 +1100,8 @@ test_talk_shares_the_screen (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_opens_on_current_item_and_follows, setup, teardown),

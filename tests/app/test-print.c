@@ -23,7 +23,8 @@
 #include "charter-fixtures.h"
 
 static char *
-run_tool (const char *tool, const char *path)
+run_tool (const char *tool,
+          const char *path)
 {
   const char *argv[] = { tool, path, "-", NULL };
   g_autoptr (GError) error = NULL;
@@ -50,7 +51,9 @@ page_setup_for (const char *paper_name)
 }
 
 static void
-print_and_check (const char *paper_name, double width, double height)
+print_and_check (const char *paper_name,
+                 double      width,
+                 double      height)
 {
   g_autoptr (CgSession) session = charter_fixture_sample ();
   g_autoptr (GtkPageSetup) setup = page_setup_for (paper_name);
@@ -112,8 +115,8 @@ answer_print_dialog (gpointer data)
       g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
       g_autoptr (GtkPageSetup) setup = NULL;
 
-      if (!g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog")
-          || !gtk_widget_get_visible (GTK_WIDGET (window)))
+      if (!g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") ||
+          !gtk_widget_get_visible (GTK_WIDGET (window)))
         continue;
       g_object_get (window, "page-setup", &setup, NULL);
       *paper = g_strdup (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)));
@@ -217,7 +220,9 @@ chooser_in_folder (gpointer data)
  * @suggested for a name, and accepts, as a person would, with the
  * chooser's Export button. */
 static void
-export_through_dialog (CgWindow *window, const char *action, const char *suggested,
+export_through_dialog (CgWindow   *window,
+                       const char *action,
+                       const char *suggested,
                        const char *folder)
 {
   g_autoptr (GFile) dir = g_file_new_for_path (folder);
@@ -240,7 +245,8 @@ export_through_dialog (CgWindow *window, const char *action, const char *suggest
 
 /* A window on @session, saved (as far as the window knows) in @folder. */
 static CgWindow *
-window_with_file_in (CgSession *session, const char *folder)
+window_with_file_in (CgSession  *session,
+                     const char *folder)
 {
   CgWindow *window = cg_window_new (NULL);
   g_autofree char *path = g_build_filename (folder, "riverside.commonground", NULL);
@@ -275,8 +281,10 @@ test_export_through_dialogs (void **state)
   g_autoptr (CgSession) session = charter_fixture_sample ();
   g_autofree char *dir = g_dir_make_tmp ("cg-export-XXXXXX", NULL);
   CgWindow *window = window_with_file_in (session, dir);
-  g_autofree char *charter = g_build_filename (dir, "Riverside Family Support Partnership - charter.pdf", NULL);
-  g_autofree char *report = g_build_filename (dir, "Riverside Family Support Partnership - results.pdf", NULL);
+  g_autofree char *charter =
+    g_build_filename (dir, "Riverside Family Support Partnership - charter.pdf", NULL);
+  g_autofree char *report =
+    g_build_filename (dir, "Riverside Family Support Partnership - results.pdf", NULL);
   g_autofree char *charter_text = NULL;
   g_autofree char *report_text = NULL;
 
@@ -337,7 +345,8 @@ test_export_failure_is_shown (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_print_a4),

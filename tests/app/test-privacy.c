@@ -25,9 +25,11 @@
 #include "cg-grid-cell.h"
 #include "cg-window.h"
 
-#define BANNER "Private entry for Sam Jones: other stages are locked until the facilitator " \
-               "returns to all partners"
-#define PRIVATE_NOTICE "Answers are being entered privately. They appear here when everyone is back."
+#define BANNER                                                                                     \
+  "Private entry for Sam Jones: other stages are locked until the facilitator "                    \
+  "returns to all partners"
+#define PRIVATE_NOTICE                                                                             \
+  "Answers are being entered privately. They appear here when everyone is back."
 
 typedef struct
 {
@@ -42,8 +44,8 @@ setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
 
-  f->session = cg_test_session_new (cg_test_partners, f->partners, cg_test_statements, f->items,
-                                    NULL, NULL);
+  f->session =
+    cg_test_session_new (cg_test_partners, f->partners, cg_test_statements, f->items, NULL, NULL);
   cg_session_set_rating (f->session, f->partners[0], f->items[0], CG_RATING_4);
   cg_session_set_rating (f->session, f->partners[1], f->items[0], CG_RATING_2);
   cg_session_clear_history (f->session);
@@ -70,7 +72,9 @@ teardown (void **state)
 }
 
 static GtkWidget *
-find (GtkWidget *root, GType type, const char *text)
+find (GtkWidget  *root,
+      GType       type,
+      const char *text)
 {
   return cg_test_find (root, type, text);
 }
@@ -103,19 +107,21 @@ answer (const char *label)
 static CgCaptureBar *
 lesson_bar (Fixture *f)
 {
-  return CG_CAPTURE_BAR (find (cg_window_get_page (f->window, CG_STAGE_LESSON_1),
-                               CG_TYPE_CAPTURE_BAR, NULL));
+  return CG_CAPTURE_BAR (
+    find (cg_window_get_page (f->window, CG_STAGE_LESSON_1), CG_TYPE_CAPTURE_BAR, NULL));
 }
 
 static void
-pass_laptop (Fixture *f, guint partner)
+pass_laptop (Fixture *f,
+             guint    partner)
 {
   gtk_widget_activate_action (GTK_WIDGET (lesson_bar (f)), "capture.pass-to", "u", partner);
   cg_test_iterate ();
 }
 
 static GtkWidget *
-stage_row (Fixture *f, CgStage stage)
+stage_row (Fixture *f,
+           CgStage  stage)
 {
   GtkListBox *list = cg_test_find_stage_list (GTK_WIDGET (f->window));
 
@@ -124,27 +130,30 @@ stage_row (Fixture *f, CgStage stage)
 
 /* The Main menu's item for @label, its menu shown. */
 static GtkWidget *
-menu_item (Fixture *f, const char *label)
+menu_item (Fixture    *f,
+           const char *label)
 {
   GtkWidget *button = find (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, "Main Menu (F10)");
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   cg_test_iterate ();
-  return find (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
-               GTK_TYPE_LABEL, label);
+  return find (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_LABEL,
+               label);
 }
 
 static void
 close_menu (Fixture *f)
 {
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (find (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON,
-                                                  "Main Menu (F10)")));
+  gtk_menu_button_popdown (
+    GTK_MENU_BUTTON (find (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, "Main Menu (F10)")));
   cg_test_iterate ();
 }
 
 /* Every route to another stage a person has: none moves the window. */
 static void
-try_every_route (Fixture *f, GtkWidget *next, GtkWidget *back)
+try_every_route (Fixture   *f,
+                 GtkWidget *next,
+                 GtkWidget *back)
 {
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-stage", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-stage", NULL);
@@ -244,7 +253,8 @@ test_private_entry_undo (void **state)
   assert_true (gtk_widget_is_sensitive (undo));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   cg_test_iterate ();
-  assert_int_equal (cg_session_get_rating (f->session, f->partners[1], f->items[1]), CG_RATING_NONE);
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[1], f->items[1]),
+                    CG_RATING_NONE);
   assert_false (gtk_widget_is_sensitive (undo));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   cg_test_iterate ();
@@ -257,7 +267,8 @@ test_private_entry_undo (void **state)
   assert_true (gtk_widget_is_sensitive (undo));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   cg_test_iterate ();
-  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[1]), CG_RATING_NONE);
+  assert_int_equal (cg_session_get_rating (f->session, f->partners[0], f->items[1]),
+                    CG_RATING_NONE);
 }
 
 static gboolean
@@ -265,8 +276,8 @@ shows_private_notice (CgPresentationWindow *p)
 {
   GtkWidget *content = cg_presentation_window_get_content (p);
 
-  return find (content, GTK_TYPE_LABEL, PRIVATE_NOTICE) != NULL
-         && find (content, CG_TYPE_CHART_WIDGET, NULL) == NULL;
+  return find (content, GTK_TYPE_LABEL, PRIVATE_NOTICE) != NULL &&
+         find (content, CG_TYPE_CHART_WIDGET, NULL) == NULL;
 }
 
 /* The view opens on the Session stage, before the lesson's page exists:
@@ -310,7 +321,9 @@ test_presentation_during_private_entry (void **state)
 }
 
 static GtkWidget *
-lesson_cell (Fixture *f, guint row, guint column)
+lesson_cell (Fixture *f,
+             guint    row,
+             guint    column)
 {
   GtkWidget *page = cg_window_get_page (f->window, CG_STAGE_LESSON_1);
 
@@ -397,9 +410,8 @@ test_preferences_default (void **state)
   assert_false (cg_session_get_modified (hidden));
   /* ...and the Session page's switch shows it. */
   cg_window_set_session (f->window, hidden);
-  assert_true (gtk_switch_get_active (GTK_SWITCH (find (cg_window_get_page (f->window,
-                                                                            CG_STAGE_SESSION),
-                                                         GTK_TYPE_SWITCH, NULL))));
+  assert_true (gtk_switch_get_active (
+    GTK_SWITCH (find (cg_window_get_page (f->window, CG_STAGE_SESSION), GTK_TYPE_SWITCH, NULL))));
 
   gtk_widget_activate (sw);
   assert_false (cg_preferences_get_answers_hidden_default ());

@@ -62,10 +62,11 @@ teardown (void **state)
 
 /* The labels of the preset buttons, in order, joined by ",". */
 static void
-collect_presets (GtkWidget *widget, GString *out)
+collect_presets (GtkWidget *widget,
+                 GString   *out)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL
-      && g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (widget)), " min"))
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (widget)), " min"))
     g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "",
                             gtk_button_get_label (GTK_BUTTON (widget)));
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
@@ -231,7 +232,8 @@ is_active (gpointer window)
 
 #ifdef GDK_WINDOWING_X11
 static gboolean
-press_key (GtkWindow *window, const char *key)
+press_key (GtkWindow  *window,
+           const char *key)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
@@ -256,13 +258,14 @@ wm_does_fullscreen (GtkWidget *widget)
 {
   GdkDisplay *display = gtk_widget_get_display (widget);
 
-  return GDK_IS_X11_DISPLAY (display)
-         && gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
-                                                 "_NET_WM_STATE_FULLSCREEN");
+  return GDK_IS_X11_DISPLAY (display) &&
+         gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
+                                              "_NET_WM_STATE_FULLSCREEN");
 }
 #else
 static gboolean
-press_key (GtkWindow *window, const char *key)
+press_key (GtkWindow  *window,
+           const char *key)
 {
   return FALSE;
 }
@@ -379,9 +382,12 @@ static guint
 plain_key (guint key)
 {
   static const guint twins[][2] = {
-    { GDK_KEY_KP_Add, GDK_KEY_plus }, { GDK_KEY_KP_Subtract, GDK_KEY_minus },
-    { GDK_KEY_KP_0, GDK_KEY_0 }, { GDK_KEY_KP_Page_Down, GDK_KEY_Page_Down },
-    { GDK_KEY_KP_Page_Up, GDK_KEY_Page_Up }, { GDK_KEY_KP_Left, GDK_KEY_Left },
+    { GDK_KEY_KP_Add, GDK_KEY_plus },
+    { GDK_KEY_KP_Subtract, GDK_KEY_minus },
+    { GDK_KEY_KP_0, GDK_KEY_0 },
+    { GDK_KEY_KP_Page_Down, GDK_KEY_Page_Down },
+    { GDK_KEY_KP_Page_Up, GDK_KEY_Page_Up },
+    { GDK_KEY_KP_Left, GDK_KEY_Left },
     { GDK_KEY_KP_Right, GDK_KEY_Right },
   };
 
@@ -392,13 +398,15 @@ plain_key (guint key)
 }
 
 static char *
-accel_name (guint key, GdkModifierType mods)
+accel_name (guint           key,
+            GdkModifierType mods)
 {
   return gtk_accelerator_name (plain_key (key), mods & gtk_accelerator_get_default_mod_mask ());
 }
 
 static void
-add_accel_string (GHashTable *set, const char *accel)
+add_accel_string (GHashTable *set,
+                  const char *accel)
 {
   guint key = 0;
   GdkModifierType mods = 0;
@@ -410,7 +418,9 @@ add_accel_string (GHashTable *set, const char *accel)
 /* Every key @widget binds to one of our own actions ("win.", "presentation."),
  * as accelerator names; into @by_action under the action's name too. */
 static void
-widget_keys (GtkWidget *widget, GHashTable *set, GHashTable *by_action)
+widget_keys (GtkWidget  *widget,
+             GHashTable *set,
+             GHashTable *by_action)
 {
   g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
 
@@ -445,7 +455,8 @@ widget_keys (GtkWidget *widget, GHashTable *set, GHashTable *by_action)
 /* The application's own accelerators (cg-application.c), as a running app
  * sets them at startup. No session bus: it runs as a lone instance. */
 static void
-app_keys (GHashTable *set, GHashTable *by_action)
+app_keys (GHashTable *set,
+          GHashTable *by_action)
 {
   g_autoptr (CgApplication) app = NULL;
   g_autoptr (GError) error = NULL;
@@ -457,8 +468,8 @@ app_keys (GHashTable *set, GHashTable *by_action)
   actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
   for (guint i = 0; actions[i] != NULL; i++)
     {
-      g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
-                                                                     actions[i]);
+      g_auto (GStrv) accels =
+        gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
 
       for (guint k = 0; accels[k] != NULL; k++)
         {
@@ -517,8 +528,8 @@ test_shortcuts_listed (void **state)
 {
   Fixture *f = *state;
   g_autoptr (GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) by_action = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            g_free);
+  g_autoptr (GHashTable) by_action =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GHashTable) listed = NULL;
   GtkWindow *presentation;
   GHashTableIter iter;
@@ -552,7 +563,8 @@ test_shortcuts_listed (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_timer_custom, setup, teardown),

@@ -35,7 +35,10 @@ touch (const char *name)
 }
 
 static void
-bookmark (GBookmarkFile *bf, const char *name, const char *mime, gint64 when)
+bookmark (GBookmarkFile *bf,
+          const char    *name,
+          const char    *mime,
+          gint64         when)
 {
   g_autofree char *uri = uri_of (name);
   g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc (when);
@@ -48,7 +51,8 @@ bookmark (GBookmarkFile *bf, const char *name, const char *mime, gint64 when)
 }
 
 static char *
-label_at (GMenuModel *menu, int i)
+label_at (GMenuModel *menu,
+          int         i)
 {
   char *label = NULL;
 
@@ -57,7 +61,10 @@ label_at (GMenuModel *menu, int i)
 }
 
 static void
-assert_item (GMenuModel *menu, int i, const char *label, const char *name)
+assert_item (GMenuModel *menu,
+             int         i,
+             const char *label,
+             const char *name)
 {
   g_autofree char *seen = label_at (menu, i);
   g_autofree char *action = NULL;
@@ -67,8 +74,8 @@ assert_item (GMenuModel *menu, int i, const char *label, const char *name)
   assert_string_equal (seen, label);
   assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
   assert_string_equal (action, "app.open-recent");
-  target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
-                                                  G_VARIANT_TYPE_STRING);
+  target =
+    g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
   assert_non_null (target);
   assert_string_equal (g_variant_get_string (target, NULL), uri);
 }
@@ -177,7 +184,8 @@ remove_all (const char *dir)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_empty),

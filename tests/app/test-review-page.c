@@ -28,8 +28,13 @@ typedef struct
 } Fixture;
 
 static const char *const names[] = {
-  "Alex Smith", "Dr Priya Natarajan", "Sam Okafor", "Jo Brown",
-  "Riverside Community Mental Health Service", "Northfield Primary School", "Housing Options",
+  "Alex Smith",
+  "Dr Priya Natarajan",
+  "Sam Okafor",
+  "Jo Brown",
+  "Riverside Community Mental Health Service",
+  "Northfield Primary School",
+  "Housing Options",
   "Service User Representative",
 };
 
@@ -69,8 +74,9 @@ build_session (Fixture *f)
   for (guint i = 0; i < 8; i++)
     {
       cg_session_set_involvement (s, f->partners[i], f->clear_task,
-                                  i == 0 ? CG_INVOLVEMENT_ACCOUNTABLE
-                                  : i == 1 ? CG_INVOLVEMENT_RESPONSIBLE : CG_INVOLVEMENT_INFORMED);
+                                  i == 0   ? CG_INVOLVEMENT_ACCOUNTABLE
+                                  : i == 1 ? CG_INVOLVEMENT_RESPONSIBLE
+                                           : CG_INVOLVEMENT_INFORMED);
       cg_session_set_believed_accountable (s, f->partners[i], f->clear_task, f->partners[0]);
       cg_session_set_involvement (s, f->partners[i], f->gap_task,
                                   i == 2 ? CG_INVOLVEMENT_RESPONSIBLE : CG_INVOLVEMENT_CONSULTED);
@@ -78,7 +84,9 @@ build_session (Fixture *f)
 }
 
 static void
-goto_stage (GSimpleAction *action, GVariant *param, gpointer data)
+goto_stage (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       data)
 {
   Fixture *f = data;
 
@@ -174,8 +182,10 @@ test_talk_first (void **state)
   GtkWidget *first;
 
   assert_int_equal (rows->len, 3);
-  assert_string_equal (g_ptr_array_index (rows, 0), "lesson-3|3.1  Jargon is kept out of our meetings.");
-  assert_string_equal (g_ptr_array_index (rows, 1), "lesson-4|4.1  Performance information is shared.");
+  assert_string_equal (g_ptr_array_index (rows, 0),
+                       "lesson-3|3.1  Jargon is kept out of our meetings.");
+  assert_string_equal (g_ptr_array_index (rows, 1),
+                       "lesson-4|4.1  Performance information is shared.");
   assert_string_equal (g_ptr_array_index (rows, 2), "roles|Manage the pooled budget");
 
   first = gtk_widget_get_first_child (cg_review_page_get_talk_list (CG_REVIEW_PAGE (f->page)));
@@ -207,11 +217,13 @@ test_follows_session (void **state)
   assert_true (cg_test_wait_for (split_resolved, f, 2000));
   rows = talk_targets (f);
   assert_int_equal (rows->len, 2);
-  assert_string_equal (g_ptr_array_index (rows, 0), "lesson-4|4.1  Performance information is shared.");
+  assert_string_equal (g_ptr_array_index (rows, 0),
+                       "lesson-4|4.1  Performance information is shared.");
 }
 
 static gboolean
-has_notice (GtkWidget *box, const char *text)
+has_notice (GtkWidget  *box,
+            const char *text)
 {
   for (GtkWidget *c = gtk_widget_get_first_child (box); c; c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_LABEL (c) && strstr (gtk_label_get_label (GTK_LABEL (c)), text) != NULL)
@@ -242,8 +254,8 @@ test_hidden_answers (void **state)
   assert_true (has_notice (box, "Aims: Answers are hidden"));
   rows = talk_targets (f);
   assert_int_equal (rows->len, 0);
-  assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (
-    cg_review_page_get_talk_list (CG_REVIEW_PAGE (f->page)))));
+  assert_true (gtk_widget_get_visible (
+    gtk_widget_get_next_sibling (cg_review_page_get_talk_list (CG_REVIEW_PAGE (f->page)))));
 
   g_clear_pointer (&rows, g_ptr_array_unref);
 
@@ -262,7 +274,8 @@ test_hidden_answers (void **state)
 }
 
 static void
-find_charts (GtkWidget *root, GPtrArray *out)
+find_charts (GtkWidget *root,
+             GPtrArray *out)
 {
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     {
@@ -321,7 +334,8 @@ test_partner_key_not_in_tab_order (void **state)
 }
 
 static void
-assert_rgb (CgRgb c, guint hex)
+assert_rgb (CgRgb c,
+            guint hex)
 {
   assert_true (G_APPROX_VALUE (c.red, ((hex >> 16) & 0xff) / 255.0, 0.002));
   assert_true (G_APPROX_VALUE (c.green, ((hex >> 8) & 0xff) / 255.0, 0.002));
@@ -367,7 +381,8 @@ test_dark_follows_system (void **state)
 }
 
 static void
-save_window (GtkWindow *window, const char *name)
+save_window (GtkWindow  *window,
+             const char *name)
 {
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -380,8 +395,8 @@ save_window (GtkWindow *window, const char *name)
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   assert_non_null (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
   assert_true (gdk_texture_save_to_png (texture, path));
 }
 
@@ -407,8 +422,8 @@ test_screenshot (void **state)
     {
       g_autofree char *name = g_strdup_printf ("review-page-1920-%u.png", i);
 
-      gtk_adjustment_set_value (adj, (gtk_adjustment_get_upper (adj)
-                                      - gtk_adjustment_get_page_size (adj)) * at[i]);
+      gtk_adjustment_set_value (
+        adj, (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)) * at[i]);
       for (int k = 0; k < 10; k++)
         cg_test_iterate ();
       save_window (window, name);
@@ -442,13 +457,16 @@ test_agreed_not_yet (void **state)
   cg_session_end_group (f->session);
   assert_true (cg_test_wait_for (agreed_now_missing, f, 2000));
   rows = talk_targets (f);
-  assert_string_equal (g_ptr_array_index (rows, 0), "lesson-3|3.1  Jargon is kept out of our meetings.");
-  assert_string_equal (g_ptr_array_index (rows, 1), "lesson-4|4.1  Performance information is shared.");
+  assert_string_equal (g_ptr_array_index (rows, 0),
+                       "lesson-3|3.1  Jargon is kept out of our meetings.");
+  assert_string_equal (g_ptr_array_index (rows, 1),
+                       "lesson-4|4.1  Performance information is shared.");
   assert_string_equal (g_ptr_array_index (rows, 2), "lesson-1|1.1  We share a clear purpose.");
   assert_string_equal (g_ptr_array_index (rows, 3), "roles|Manage the pooled budget");
-  third = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (list)));
-  assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (third)),
-                                 "Agreed: not yet · "));
+  third =
+    gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (list)));
+  assert_true (
+    g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (third)), "Agreed: not yet · "));
   {
     g_autofree char *d = cg_chart_dots_describe (f->session, f->agreed);
 
@@ -470,8 +488,9 @@ by_group_shown (gpointer data)
 {
   Fixture *f = data;
 
-  return gtk_widget_get_visible (by_group (f))
-         && gtk_widget_get_first_child (cg_group_review_get_list (CG_GROUP_REVIEW (by_group (f)))) != NULL;
+  return gtk_widget_get_visible (by_group (f)) &&
+         gtk_widget_get_first_child (cg_group_review_get_list (CG_GROUP_REVIEW (by_group (f)))) !=
+           NULL;
 }
 
 /* "By group" appears once two groups have partners. Partners 0-3 are

@@ -104,7 +104,9 @@ typedef struct
 } Sent;
 
 static void
-on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   Sent *sent = user_data;
 
@@ -115,8 +117,12 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
 /* POSTs @json to @url (with the seat token when given); returns the status,
  * 0 with @error set when no connection was made. @body_out gets the body. */
 static guint
-post (Fixture *f, const char *url, const char *seat, const char *json, char **body_out,
-      GError **error)
+post (Fixture    *f,
+      const char *url,
+      const char *seat,
+      const char *json,
+      char      **body_out,
+      GError    **error)
 {
   g_autoptr (SoupMessage) msg = soup_message_new ("POST", url);
   g_autoptr (GBytes) bytes = g_bytes_new (json, strlen (json));
@@ -141,14 +147,17 @@ post (Fixture *f, const char *url, const char *seat, const char *json, char **bo
 }
 
 static char *
-api_url (CgRoom *room, const char *rest)
+api_url (CgRoom     *room,
+         const char *rest)
 {
   return g_strconcat (cg_room_get_url (room), "/api/", rest, NULL);
 }
 
 /* Claims partner @index's seat; returns the seat token. */
 static char *
-claim (Fixture *f, CgRoom *room, guint index)
+claim (Fixture *f,
+       CgRoom  *room,
+       guint    index)
 {
   g_autofree char *url = api_url (room, "claim");
   g_autofree char *json = g_strdup_printf ("{\"partner\": \"p%u\"}", f->partners[index]);
@@ -169,7 +178,11 @@ claim (Fixture *f, CgRoom *room, guint index)
 }
 
 static void
-answer (Fixture *f, CgRoom *room, const char *seat, guint item, int value)
+answer (Fixture    *f,
+        CgRoom     *room,
+        const char *seat,
+        guint       item,
+        int         value)
 {
   g_autofree char *url = api_url (room, "answer");
   g_autofree char *json = g_strdup_printf ("{\"item\": \"s%u\", \"value\": %d}", item, value);
@@ -182,7 +195,8 @@ answer (Fixture *f, CgRoom *room, const char *seat, guint item, int value)
 
 /* Nothing listens any more: the port is closed, not just refusing. */
 static void
-assert_refused (Fixture *f, const char *url)
+assert_refused (Fixture    *f,
+                const char *url)
 {
   g_autoptr (GError) error = NULL;
   guint status = post (f, url, NULL, "{}", NULL, &error);
@@ -219,7 +233,8 @@ open_popover (Fixture *f)
 }
 
 static void
-click (GtkWidget *root, const char *text)
+click (GtkWidget  *root,
+       const char *text)
 {
   GtkWidget *button = cg_test_find (root, GTK_TYPE_BUTTON, text);
 
@@ -243,10 +258,12 @@ open_presentation (Fixture *f)
 
 /* The grid cell of statement @row for partner @column on the page shown. */
 static GtkWidget *
-find_cell (GtkWidget *root, guint row, guint column)
+find_cell (GtkWidget *root,
+           guint      row,
+           guint      column)
 {
-  if (CG_IS_GRID_CELL (root) && cg_grid_cell_get_row (CG_GRID_CELL (root)) == row
-      && cg_grid_cell_get_column (CG_GRID_CELL (root)) == column)
+  if (CG_IS_GRID_CELL (root) && cg_grid_cell_get_row (CG_GRID_CELL (root)) == row &&
+      cg_grid_cell_get_column (CG_GRID_CELL (root)) == column)
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     {
@@ -291,8 +308,8 @@ test_open_answer_close (void **state)
   url = g_strdup (cg_room_get_url (room));
   assert_true (g_str_has_prefix (url, "http://"));
   assert_non_null (cg_test_find (popover, GTK_TYPE_LABEL, url));
-  assert_non_null (cg_test_find (popover, GTK_TYPE_LABEL,
-                                 "Use a network with a password, or turn on this laptop's hotspot."));
+  assert_non_null (cg_test_find (
+    popover, GTK_TYPE_LABEL, "Use a network with a password, or turn on this laptop's hotspot."));
   assert_non_null (cg_test_find (popover, GTK_TYPE_LABEL, "Not joined"));
 
   /* Nobody has answered lesson 1: the projector shows how to join. */
@@ -319,8 +336,8 @@ test_open_answer_close (void **state)
   assert_false (visible (qr));
   /* Ana's 4 itself stays sealed on the projector until Reveal. */
   {
-    GtkWidget *chart = cg_test_find (cg_presentation_window_get_content (view),
-                                     CG_TYPE_CHART_WIDGET, NULL);
+    GtkWidget *chart =
+      cg_test_find (cg_presentation_window_get_content (view), CG_TYPE_CHART_WIDGET, NULL);
 
     assert_non_null (chart);
     assert_true (g_str_has_suffix (cg_chart_widget_get_description (CG_CHART_WIDGET (chart)),
@@ -471,8 +488,9 @@ test_address_choice (void **state)
 static char *
 decode (const char *path)
 {
-  const char *argv[] = { "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable",
-                         path, NULL };
+  const char *argv[] = {
+    "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", path, NULL
+  };
   g_autofree char *out = NULL;
   g_autoptr (GError) error = NULL;
   int status = 0;
@@ -488,7 +506,8 @@ decode (const char *path)
 
 /* The presentation window as the projector shows it, to a PNG. */
 static void
-screenshot (GtkWidget *widget, const char *path)
+screenshot (GtkWidget  *widget,
+            const char *path)
 {
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -513,8 +532,8 @@ qr_drawn (gpointer data)
 static gboolean
 presentation_big (gpointer data)
 {
-  return gtk_widget_get_height (GTK_WIDGET (data)) >= 1000
-         && cg_presentation_window_get_base_px (data) >= 28;
+  return gtk_widget_get_height (GTK_WIDGET (data)) >= 1000 &&
+         cg_presentation_window_get_base_px (data) >= 28;
 }
 
 /* The projector's code, photographed: zbarimg reads exactly the join URL;

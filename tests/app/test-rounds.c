@@ -141,7 +141,8 @@ assert_moved_row (CgWindow *window)
 
   assert_non_null (row);
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
-  assert_non_null (strstr (subtitle, "Moved towards agreement: consensus 0.40 → 0.86, mean 3.25 → 4.25"));
+  assert_non_null (
+    strstr (subtitle, "Moved towards agreement: consensus 0.40 → 0.86, mean 3.25 → 4.25"));
   assert_non_null (cg_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL,
                                  "A change in consensus of at least 0.10 counts as movement."));
 }

@@ -46,7 +46,8 @@ teardown (void **state)
 }
 
 static GtkEditable *
-field (Fixture *f, const char *title)
+field (Fixture    *f,
+       const char *title)
 {
   GtkWidget *row = cg_test_find (f->page, ADW_TYPE_ENTRY_ROW, title);
 
@@ -55,7 +56,9 @@ field (Fixture *f, const char *title)
 }
 
 static void
-insert_at (GtkEditable *editable, int position, const char *text)
+insert_at (GtkEditable *editable,
+           int          position,
+           const char  *text)
 {
   gtk_editable_insert_text (editable, text, -1, &position);
   gtk_editable_set_position (editable, position);
@@ -69,7 +72,8 @@ test_typing_updates_session (void **state)
 
   insert_at (title, 0, "Riverside");
   insert_at (title, 9, " partnership");
-  assert_string_equal (cg_session_get_detail (f->session, CG_DETAIL_TITLE), "Riverside partnership");
+  assert_string_equal (cg_session_get_detail (f->session, CG_DETAIL_TITLE),
+                       "Riverside partnership");
 
   /* Typing in the middle: the echo from the session leaves the cursor where
    * the typing put it. */
@@ -112,8 +116,9 @@ test_date (void **state)
 {
   Fixture *f = *state;
   GtkEditable *date = field (f, "Date (YYYY-MM-DD)");
-  GtkWidget *error = cg_test_find (f->page, GTK_TYPE_LABEL,
-                                   "⚠ The date is not saved until it reads like 2026-11-22 (year, month, day).");
+  GtkWidget *error =
+    cg_test_find (f->page, GTK_TYPE_LABEL,
+                  "⚠ The date is not saved until it reads like 2026-11-22 (year, month, day).");
   g_autoptr (GDateTime) now = NULL;
   g_autofree char *today = NULL;
 
@@ -211,7 +216,8 @@ test_switching_sessions (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_typing_updates_session, setup, teardown),

@@ -39,8 +39,8 @@ test_window_pages (void **state)
     }
   cg_window_set_session (window, other);
   for (CgStage stage = 0; stage < CG_N_STAGES; stage++)
-    assert_ptr_equal (cg_stage_page_get_session (CG_STAGE_PAGE (cg_window_get_page (window, stage))),
-                      other);
+    assert_ptr_equal (
+      cg_stage_page_get_session (CG_STAGE_PAGE (cg_window_get_page (window, stage))), other);
   gtk_window_destroy (GTK_WINDOW (window));
   cg_test_iterate ();
 }
@@ -79,14 +79,14 @@ test_session_page_follows_its_session (void **state)
   cg_session_set_detail (first, CG_DETAIL_FACILITATOR, "Facilitator of the first");
   cg_session_set_detail (second, CG_DETAIL_FACILITATOR, "Facilitator of the second");
   cg_test_iterate ();
-  assert_string_equal (gtk_editable_get_text (GTK_EDITABLE (cg_test_find (page, ADW_TYPE_ENTRY_ROW,
-                                                                          "Facilitator"))),
-                       "Facilitator of the second");
+  assert_string_equal (
+    gtk_editable_get_text (GTK_EDITABLE (cg_test_find (page, ADW_TYPE_ENTRY_ROW, "Facilitator"))),
+    "Facilitator of the second");
   cg_session_set_detail (first, CG_DETAIL_FACILITATOR, "Changed in the first");
   cg_test_iterate ();
-  assert_string_equal (gtk_editable_get_text (GTK_EDITABLE (cg_test_find (page, ADW_TYPE_ENTRY_ROW,
-                                                                          "Facilitator"))),
-                       "Facilitator of the second");
+  assert_string_equal (
+    gtk_editable_get_text (GTK_EDITABLE (cg_test_find (page, ADW_TYPE_ENTRY_ROW, "Facilitator"))),
+    "Facilitator of the second");
   gtk_window_destroy (window);
 }
 
@@ -95,10 +95,10 @@ test_session_page_follows_its_session (void **state)
 static void
 assert_page_moves_its_connections (GtkWidget *page)
 {
-  g_autoptr (CgSession) first = cg_test_session_new (cg_test_partners, NULL, cg_test_statements,
-                                                     NULL, cg_test_tasks, NULL);
-  g_autoptr (CgSession) second = cg_test_session_new (cg_test_partners, NULL, cg_test_statements,
-                                                      NULL, cg_test_tasks, NULL);
+  g_autoptr (CgSession) first =
+    cg_test_session_new (cg_test_partners, NULL, cg_test_statements, NULL, cg_test_tasks, NULL);
+  g_autoptr (CgSession) second =
+    cg_test_session_new (cg_test_partners, NULL, cg_test_statements, NULL, cg_test_tasks, NULL);
   guint changed = g_signal_lookup ("changed", CG_TYPE_SESSION);
   GtkWindow *window = cg_test_window_new (page);
 

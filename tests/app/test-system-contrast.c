@@ -38,7 +38,11 @@ label_colour (const char *css_class)
 }
 
 static void
-assert_rgba (GdkRGBA c, double r, double g, double b, double a)
+assert_rgba (GdkRGBA c,
+             double  r,
+             double  g,
+             double  b,
+             double  a)
 {
   assert_true (G_APPROX_VALUE (c.red, r, 0.002));
   assert_true (G_APPROX_VALUE (c.green, g, 0.002));

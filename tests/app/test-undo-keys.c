@@ -63,7 +63,8 @@ teardown (void **state)
 }
 
 static void
-xdotool (const char *first, ...)
+xdotool (const char *first,
+         ...)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
@@ -76,8 +77,8 @@ xdotool (const char *first, ...)
     g_ptr_array_add (argv, (char *) a);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                     NULL, NULL, &status, &error))
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &status, &error))
     fail_msg ("xdotool: %s", error->message);
   assert_int_equal (status, 0);
 }
@@ -90,7 +91,8 @@ is_active (gpointer data)
 
 /* Gives @field the keyboard, in GTK and in the X server. */
 static void
-focus_field (Fixture *f, GtkWidget *field)
+focus_field (Fixture   *f,
+             GtkWidget *field)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
   g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
@@ -156,7 +158,10 @@ field_has (gpointer data)
 /* Types " xyz" into @field, then Ctrl+Z: the session and the field are back
  * at @before; Ctrl+Shift+Z brings the typing back into the session. */
 static void
-type_undo_redo (Fixture *f, GtkWidget *field, SessionText get, const char *before)
+type_undo_redo (Fixture    *f,
+                GtkWidget  *field,
+                SessionText get,
+                const char *before)
 {
   g_autofree char *typed = g_strconcat (before, " xyz", NULL);
   g_autofree char *shown = NULL;
@@ -180,8 +185,8 @@ type_undo_redo (Fixture *f, GtkWidget *field, SessionText get, const char *befor
   shown = field_text (field);
   assert_string_equal (shown, before);
   /* The focus stayed in the field, which still takes typing. */
-  assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), field)
-               || gtk_root_get_focus (GTK_ROOT (f->window)) == field);
+  assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), field) ||
+               gtk_root_get_focus (GTK_ROOT (f->window)) == field);
 
   xdotool ("key", "ctrl+shift+z", NULL);
   w.want = typed;
@@ -282,7 +287,8 @@ test_add_entry (void **state)
 
   cg_window_set_stage (f->window, CG_STAGE_LESSON_1);
   cg_test_iterate ();
-  add = cg_test_find (cg_window_get_page (f->window, CG_STAGE_LESSON_1), GTK_TYPE_ENTRY, "New statement");
+  add = cg_test_find (cg_window_get_page (f->window, CG_STAGE_LESSON_1), GTK_TYPE_ENTRY,
+                      "New statement");
   assert_non_null (add);
   focus_field (f, add);
   xdotool ("type", "--delay", "30", "Trust", NULL);
@@ -305,8 +311,10 @@ test_charter_fields (void **state)
   cg_test_iterate ();
   page = cg_window_get_page (f->window, CG_STAGE_CHARTER);
   /* The first text view of the charter is its purpose. */
-  type_undo_redo (f, cg_test_find (page, GTK_TYPE_TEXT_VIEW, NULL), purpose_text, "To help families");
-  type_undo_redo (f, cg_test_find (page, ADW_TYPE_ENTRY_ROW, "Title"), charter_title_text, "Our charter");
+  type_undo_redo (f, cg_test_find (page, GTK_TYPE_TEXT_VIEW, NULL), purpose_text,
+                  "To help families");
+  type_undo_redo (f, cg_test_find (page, ADW_TYPE_ENTRY_ROW, "Title"), charter_title_text,
+                  "Our charter");
 }
 
 static void
@@ -326,7 +334,8 @@ test_session_and_partner_fields (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_comment_field, setup, teardown),

@@ -44,7 +44,9 @@ teardown (void **state)
 }
 
 static GtkWidget *
-find (Fixture *f, GType type, const char *text)
+find (Fixture    *f,
+      GType       type,
+      const char *text)
 {
   return cg_test_find (GTK_WIDGET (f->window), type, text);
 }
@@ -156,7 +158,8 @@ test_sidebar_focus_follows_stage (void **state)
   GtkWidget *back = find (f, GTK_TYPE_BUTTON, "Previous stage (Alt+Left)");
 
   assert_non_null (list);
-  assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, CG_STAGE_SESSION))));
+  assert_true (
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, CG_STAGE_SESSION))));
   gtk_widget_activate_action (widget, "win.next-stage", NULL);
   cg_test_iterate ();
   assert_ptr_equal (gtk_root_get_focus (GTK_ROOT (widget)),
@@ -320,7 +323,8 @@ find_dialog (const char *heading)
 
 /* As a click on the dialog's button does it. */
 static void
-respond (AdwMessageDialog *dialog, const char *label)
+respond (AdwMessageDialog *dialog,
+         const char       *label)
 {
   GtkWidget *button = cg_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
 
@@ -366,7 +370,8 @@ test_close_unmodified_closes (void **state)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_opens_on_review_styled, setup, teardown),

@@ -17,7 +17,9 @@ typedef gboolean (*Step) (gpointer data);
 
 /* Best of @runs, in ms: the floor is what the code costs, the rest is noise. */
 static double
-best_of (guint runs, Step step, gpointer data)
+best_of (guint    runs,
+         Step     step,
+         gpointer data)
 {
   double best = G_MAXDOUBLE;
 
@@ -91,7 +93,8 @@ step_analysis (gpointer data)
       g_autoptr (CgLessonStats) lesson = cg_analysis_lesson (b->session, l);
 
       for (guint i = 0; i < cg_session_get_n_statements (b->session, l); i++)
-        cg_item_stats_free (cg_analysis_item (b->session, cg_session_get_statement (b->session, l, i)->id));
+        cg_item_stats_free (
+          cg_analysis_item (b->session, cg_session_get_statement (b->session, l, i)->id));
     }
   for (guint i = 0; i < cg_session_get_n_aims (b->session); i++)
     cg_item_stats_free (cg_analysis_item (b->session, cg_session_get_aim (b->session, i)->id));
@@ -122,7 +125,8 @@ step_report (gpointer data)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   Bench b = { 0 };
   guint runs;

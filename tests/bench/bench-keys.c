@@ -35,20 +35,24 @@ static gboolean painted;
 static gint64 paint_start, paint_end;
 
 static void
-before_paint (GdkFrameClock *clock, gpointer data)
+before_paint (GdkFrameClock *clock,
+              gpointer       data)
 {
   paint_start = g_get_monotonic_time ();
 }
 
 static void
-after_paint (GdkFrameClock *clock, gpointer data)
+after_paint (GdkFrameClock *clock,
+             gpointer       data)
 {
   paint_end = g_get_monotonic_time ();
   painted = TRUE;
 }
 
 static GtkWidget *
-find_type (GtkWidget *root, GType type, guint skip)
+find_type (GtkWidget *root,
+           GType      type,
+           guint      skip)
 {
   guint seen = 0;
   g_autoptr (GPtrArray) queue = g_ptr_array_new ();
@@ -83,7 +87,8 @@ wait_for_frame (GtkWidget *window)
 }
 
 static int
-compare (const void *a, const void *b)
+compare (const void *a,
+         const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -91,7 +96,10 @@ compare (const void *a, const void *b)
 }
 
 static void
-report (const char *name, const char *what, double *ms, guint n)
+report (const char *name,
+        const char *what,
+        double     *ms,
+        guint       n)
 {
   qsort (ms, n, sizeof *ms, compare);
   printf ("%s_%s_ms %.3f %.3f %.3f\n", name, what, ms[n / 2], ms[(n * 95) / 100], ms[n - 1]);
@@ -100,21 +108,27 @@ report (const char *name, const char *what, double *ms, guint n)
 typedef gboolean (*KeyFunc) (GtkWidget *grid, guint keyval);
 
 static gboolean
-rating_key (GtkWidget *grid, guint keyval)
+rating_key (GtkWidget *grid,
+            guint      keyval)
 {
   return cg_rating_grid_handle_key (CG_RATING_GRID (grid), keyval, 0);
 }
 
 static gboolean
-role_key (GtkWidget *grid, guint keyval)
+role_key (GtkWidget *grid,
+          guint      keyval)
 {
   return cg_role_grid_handle_key (CG_ROLE_GRID (grid), keyval, 0);
 }
 
 /* Types @keys[k % n_keys] into every cell, Enter after each. */
 static void
-run (const char *name, GtkWidget *window, GtkWidget *grid, KeyFunc key,
-     const guint *keys, guint n_keys)
+run (const char  *name,
+     GtkWidget   *window,
+     GtkWidget   *grid,
+     KeyFunc      key,
+     const guint *keys,
+     guint        n_keys)
 {
   double key_ms[N_PARTNERS * N_ITEMS], frame_ms[N_PARTNERS * N_ITEMS];
   double paint_ms[N_PARTNERS * N_ITEMS];
@@ -183,7 +197,8 @@ visit_every_stage (GtkWidget *window)
 
 /* A new name typed into a partner's name field: one edit per letter. */
 static void
-run_rename (GtkWidget *window, CgSession *session)
+run_rename (GtkWidget *window,
+            CgSession *session)
 {
   static const char name[] = "Partner A1 with a longer name";
   double key_ms[sizeof name - 1], frame_ms[sizeof name - 1], paint_ms[sizeof name - 1];
@@ -227,8 +242,10 @@ bench (gpointer app)
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
   cg_window_set_session (CG_WINDOW (window), session);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint", G_CALLBACK (before_paint), NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint", G_CALLBACK (before_paint),
+                    NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint),
+                    NULL);
   visit_every_stage (window);
 
   cg_window_set_stage (CG_WINDOW (window), CG_STAGE_LESSON_1);
@@ -255,10 +272,10 @@ bench (gpointer app)
     guint statement = cg_session_get_statement (session, 0, N_ITEMS - 1)->id;
     guint task = cg_session_get_task (session, N_ITEMS - 1)->id;
 
-    if (cg_session_get_rating (session, last, statement) != CG_RATING_5
-        || cg_session_get_involvement (session, last, task) != CG_INVOLVEMENT_NONE
-        || cg_session_get_believed_accountable (session, last, task)
-             != cg_session_get_partner (session, 8)->id)
+    if (cg_session_get_rating (session, last, statement) != CG_RATING_5 ||
+        cg_session_get_involvement (session, last, task) != CG_INVOLVEMENT_NONE ||
+        cg_session_get_believed_accountable (session, last, task) !=
+          cg_session_get_partner (session, 8)->id)
       g_error ("the answers did not all land");
   }
   cg_session_set_unmodified (session);
@@ -273,7 +290,8 @@ activated (GApplication *app)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr (CgApplication) app = NULL;
 

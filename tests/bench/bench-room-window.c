@@ -44,9 +44,9 @@
 /* The phones' side: one request at a time, handed over by the main thread. */
 typedef struct
 {
-  char *path;  /* under the join URL: "/api/claim" */
+  char *path; /* under the join URL: "/api/claim" */
   char *body;
-  char *seat;  /* X-Seat, or NULL */
+  char *seat; /* X-Seat, or NULL */
 } Request;
 
 typedef struct
@@ -63,7 +63,7 @@ static gint64 sent_at;
 static gboolean main_painted, present_painted;
 static gint64 main_paint_end, present_paint_end;
 static gint64 main_paint_start, present_paint_start;
-static gboolean counting;  /* after-paint counts only after the change */
+static gboolean counting; /* after-paint counts only after the change */
 
 static void
 request_free (Request *r)
@@ -120,7 +120,9 @@ client_thread (gpointer data)
 }
 
 static void
-send_request (const char *path, char *body, const char *seat)
+send_request (const char *path,
+              char       *body,
+              const char *seat)
 {
   Request *r = g_new0 (Request, 1);
 
@@ -153,14 +155,16 @@ reply_free (Reply *reply)
 /* before-paint is noted for every frame; the one that counts is the one
  * whose after-paint comes first after the change. */
 static void
-main_before_paint (GdkFrameClock *clock, gpointer data)
+main_before_paint (GdkFrameClock *clock,
+                   gpointer       data)
 {
   if (!main_painted)
     main_paint_start = g_get_monotonic_time ();
 }
 
 static void
-main_after_paint (GdkFrameClock *clock, gpointer data)
+main_after_paint (GdkFrameClock *clock,
+                  gpointer       data)
 {
   if (counting && !main_painted)
     {
@@ -170,14 +174,16 @@ main_after_paint (GdkFrameClock *clock, gpointer data)
 }
 
 static void
-present_before_paint (GdkFrameClock *clock, gpointer data)
+present_before_paint (GdkFrameClock *clock,
+                      gpointer       data)
 {
   if (!present_painted)
     present_paint_start = g_get_monotonic_time ();
 }
 
 static void
-present_after_paint (GdkFrameClock *clock, gpointer data)
+present_after_paint (GdkFrameClock *clock,
+                     gpointer       data)
 {
   if (counting && !present_painted)
     {
@@ -196,7 +202,8 @@ drain (void)
 /* Lets both windows paint whatever is pending, so the next frame counted
  * is the answer's. */
 static void
-settle (GtkWidget *window, GtkWidget *present)
+settle (GtkWidget *window,
+        GtkWidget *present)
 {
   counting = TRUE;
   main_painted = present_painted = FALSE;
@@ -218,7 +225,11 @@ static struct
 } pending;
 
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, gpointer data)
+on_session_changed (CgSession   *session,
+                    CgChangeKind kind,
+                    guint        a,
+                    guint        b,
+                    gpointer     data)
 {
   if (kind != CG_CHANGE_RATING || a != pending.partner || b != pending.item || pending.changed)
     return;
@@ -230,7 +241,8 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, gpo
 }
 
 static int
-compare (const void *a, const void *b)
+compare (const void *a,
+         const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -238,7 +250,10 @@ compare (const void *a, const void *b)
 }
 
 static void
-report (const char *what, double *ms, guint n, double refresh_ms)
+report (const char *what,
+        double     *ms,
+        guint       n,
+        double      refresh_ms)
 {
   qsort (ms, n, sizeof *ms, compare);
   printf ("room_window_%s_ms %.3f %.3f %.3f\n", what, ms[n / 2], ms[(n * 95) / 100], ms[n - 1]);
@@ -276,7 +291,8 @@ workshop (void)
 }
 
 static GtkWidget *
-find_type (GtkWidget *root, GType type)
+find_type (GtkWidget *root,
+           GType      type)
 {
   g_autoptr (GPtrArray) queue = g_ptr_array_new ();
 
@@ -295,7 +311,9 @@ find_type (GtkWidget *root, GType type)
 
 /* The cell looked up each time: a grid may build its cells again. */
 static gboolean
-cell_shows (GtkWidget *grid, guint column, const char *text)
+cell_shows (GtkWidget  *grid,
+            guint       column,
+            const char *text)
 {
   GtkWidget *cell = cg_rating_grid_get_cell (CG_RATING_GRID (grid), 0, column);
 
@@ -321,8 +339,8 @@ claim (guint partner_id)
   reply = wait_reply ();
   if (reply->status != 200 || !json_parser_load_from_data (parser, reply->body, -1, NULL))
     g_error ("claim p%u: %u %s", partner_id, reply->status, reply->body);
-  seat = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
-                                                  "seat"));
+  seat = g_strdup (
+    json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "seat"));
   reply_free (reply);
   return seat;
 }
@@ -350,8 +368,8 @@ bench (gpointer app)
     g_main_context_iteration (NULL, TRUE);
   cg_window_set_session (CG_WINDOW (window), session);
   cg_window_set_stage (CG_WINDOW (window), CG_STAGE_LESSON_1);
-  grid = find_type (cg_window_get_page (CG_WINDOW (window), CG_STAGE_LESSON_1),
-                    CG_TYPE_RATING_GRID);
+  grid =
+    find_type (cg_window_get_page (CG_WINDOW (window), CG_STAGE_LESSON_1), CG_TYPE_RATING_GRID);
   if (grid == NULL)
     g_error ("no rating grid on lesson 1");
 
@@ -366,8 +384,8 @@ bench (gpointer app)
     g_error ("no presentation view");
   while (!gtk_widget_get_mapped (present))
     g_main_context_iteration (NULL, TRUE);
-  if (cg_presentation_window_get_stage (CG_PRESENTATION_WINDOW (present)) != CG_STAGE_LESSON_1
-      || cg_presentation_window_get_item (CG_PRESENTATION_WINDOW (present)) != 0)
+  if (cg_presentation_window_get_stage (CG_PRESENTATION_WINDOW (present)) != CG_STAGE_LESSON_1 ||
+      cg_presentation_window_get_item (CG_PRESENTATION_WINDOW (present)) != 0)
     g_error ("the projector does not show statement 1.1");
   clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (clock, "before-paint", G_CALLBACK (main_before_paint), NULL);
@@ -400,18 +418,19 @@ bench (gpointer app)
       pending.item = item;
       pending.changed = FALSE;
       counting = FALSE;
-      send_request ("/api/answer",
-                    g_strdup_printf ("{\"item\": \"s%u\", \"value\": %d, \"seq\": %u}", item,
-                                     value, k + 1),
-                    seats[column]);
+      send_request (
+        "/api/answer",
+        g_strdup_printf ("{\"item\": \"s%u\", \"value\": %d, \"seq\": %u}", item, value, k + 1),
+        seats[column]);
       while (!pending.changed || cell_at == 0 || !main_painted || !present_painted)
         {
           g_main_context_iteration (NULL, TRUE);
           if (pending.changed && cell_at == 0 && cell_shows (grid, column, text))
             cell_at = g_get_monotonic_time ();
           if (g_get_monotonic_time () > deadline)
-            g_error ("answer %u: not on screen after 5 s (session %d, cell %d, main %d, present %d)",
-                     k, pending.changed, cell_at != 0, main_painted, present_painted);
+            g_error (
+              "answer %u: not on screen after 5 s (session %d, cell %d, main %d, present %d)", k,
+              pending.changed, cell_at != 0, main_painted, present_painted);
         }
       g_source_remove (wake);
       reply = wait_reply ();
@@ -461,7 +480,8 @@ activated (GApplication *app)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr (CgApplication) app = NULL;
 

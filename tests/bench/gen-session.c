@@ -15,12 +15,14 @@
 #include "cg-session-xml.h"
 
 static const char *words[] = {
-  "partners", "share", "information", "early", "families", "trust", "referrals",
-  "meetings", "agree", "plans", "roles", "clear", "outcomes", "budget", "review",
+  "partners", "share", "information", "early", "families", "trust",  "referrals", "meetings",
+  "agree",    "plans", "roles",       "clear", "outcomes", "budget", "review",
 };
 
 static char *
-sentence (GRand *rand, const char *prefix, guint n)
+sentence (GRand      *rand,
+          const char *prefix,
+          guint       n)
 {
   GString *s = g_string_new (NULL);
   guint length = g_rand_int_range (rand, 6, 16);
@@ -33,7 +35,11 @@ sentence (GRand *rand, const char *prefix, guint n)
 }
 
 static void
-add_items (CgSession *session, GRand *rand, guint n_items, GArray *rated, GArray *tasks)
+add_items (CgSession *session,
+           GRand     *rand,
+           guint      n_items,
+           GArray    *rated,
+           GArray    *tasks)
 {
   guint n_tasks = MAX (1, n_items / 10);
   guint n_aims = MAX (1, n_items / 10);
@@ -61,7 +67,11 @@ add_items (CgSession *session, GRand *rand, guint n_items, GArray *rated, GArray
 
 /* Ratings lean on a per-item mood so that some items agree and some split. */
 static void
-answer (CgSession *session, GRand *rand, GArray *partners, GArray *rated, GArray *tasks)
+answer (CgSession *session,
+        GRand     *rand,
+        GArray    *partners,
+        GArray    *rated,
+        GArray    *tasks)
 {
   for (guint i = 0; i < rated->len; i++)
     {
@@ -71,7 +81,8 @@ answer (CgSession *session, GRand *rand, GArray *partners, GArray *rated, GArray
       for (guint p = 0; p < partners->len; p++)
         {
           int r = CLAMP (mood + g_rand_int_range (rand, -1, 2), 1, 5);
-          CgRating rating = g_rand_int_range (rand, 0, 20) == 0 ? CG_RATING_DONT_KNOW : (CgRating) r;
+          CgRating rating =
+            g_rand_int_range (rand, 0, 20) == 0 ? CG_RATING_DONT_KNOW : (CgRating) r;
 
           cg_session_set_rating (session, g_array_index (partners, guint, p), item, rating);
         }
@@ -91,7 +102,9 @@ answer (CgSession *session, GRand *rand, GArray *partners, GArray *rated, GArray
 }
 
 static CgSession *
-generate (guint n_partners, guint n_items, gboolean empty)
+generate (guint    n_partners,
+          guint    n_items,
+          gboolean empty)
 {
   CgSession *session = cg_session_new ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (20240601);
@@ -129,7 +142,8 @@ generate (guint n_partners, guint n_items, gboolean empty)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr (CgSession) session = NULL;
   g_autoptr (GFile) file = NULL;

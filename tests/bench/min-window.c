@@ -8,17 +8,19 @@
 #include <adwaita.h>
 
 static void
-painted (GdkFrameClock *clock, gpointer app)
+painted (GdkFrameClock *clock,
+         gpointer       app)
 {
   g_signal_handlers_disconnect_by_func (clock, painted, app);
   g_application_quit (G_APPLICATION (app));
 }
 
 static void
-realized (GtkWidget *window, gpointer app)
+realized (GtkWidget *window,
+          gpointer   app)
 {
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
-                           G_CALLBACK (painted), app, 0);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (painted),
+                           app, 0);
 }
 
 static void
@@ -39,10 +41,11 @@ activate (GApplication *app)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
-  g_autoptr (AdwApplication) app = adw_application_new ("io.github.commonground.BenchFloor",
-                                                        G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr (AdwApplication) app =
+    adw_application_new ("io.github.commonground.BenchFloor", G_APPLICATION_DEFAULT_FLAGS);
 
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);

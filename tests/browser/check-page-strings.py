@@ -17,7 +17,7 @@ failures = []
 with open(root + '/src/room/cg-room-page-strings.c', encoding='utf-8') as f:
     c_source = f.read()
 table = {key: text.replace('\\"', '"').replace('\\\\', '\\')
-         for key, text in re.findall(r'\{\s*"([^"]+)",\s*N_\("((?:[^"\\]|\\.)*)"\)\s*\}', c_source)}
+         for key, text in re.findall(r'\{\s*"([^"]+)",\s*N_\(\s*"((?:[^"\\]|\\.)*)"\s*\)\s*\}', c_source)}
 
 with open(root + '/data/room/room.js', encoding='utf-8') as f:
     js = f.read()

@@ -40,13 +40,16 @@ typedef struct
 } Driver;
 
 static gboolean
-save (Driver *d, GError **error)
+save (Driver  *d,
+      GError **error)
 {
   return cg_session_xml_save_file (d->session, d->file, FALSE, NULL, error);
 }
 
 static gboolean
-parse_stage (const char *text, CgStage *stage, GError **error)
+parse_stage (const char *text,
+             CgStage    *stage,
+             GError    **error)
 {
   if (text != NULL && cg_stage_from_string (text, stage))
     return TRUE;
@@ -56,7 +59,10 @@ parse_stage (const char *text, CgStage *stage, GError **error)
 
 /* Runs one command; FALSE with @error set when it could not. */
 static gboolean
-run_command (Driver *d, const char *verb, const char *arg, GError **error)
+run_command (Driver     *d,
+             const char *verb,
+             const char *arg,
+             GError    **error)
 {
   CgStage stage;
 
@@ -113,7 +119,9 @@ run_command (Driver *d, const char *verb, const char *arg, GError **error)
 }
 
 static gboolean
-on_stdin (GIOChannel *channel, GIOCondition condition, gpointer user_data)
+on_stdin (GIOChannel  *channel,
+          GIOCondition condition,
+          gpointer     user_data)
 {
   Driver *d = user_data;
   g_autofree char *line = NULL;
@@ -142,7 +150,8 @@ on_stdin (GIOChannel *channel, GIOCondition condition, gpointer user_data)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GIOChannel) channel = NULL;

@@ -36,11 +36,13 @@ json_roundtrip (const char *text)
   cg_json_end_object (&w);
   cg_json_writer_finish (&w);
   assert_true (json_parser_load_from_data (parser, out->str, -1, NULL));
-  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "s"));
+  return g_strdup (
+    json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "s"));
 }
 
 static char *
-json_number (double value, int decimals)
+json_number (double value,
+             int    decimals)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   CgJsonWriter w;
@@ -116,7 +118,8 @@ test_json_escapes (void **state)
 {
   const char *texts[] = { "say \"hi\" \\ back/slash", "tab\there\nnew\rcr\001\x1f\b\f",
                           "Zoë 🤝 שלום\xe2\x80\xa8", "" };
-  g_autofree char *broken = json_roundtrip ("ok\xff" "end");
+  g_autofree char *broken = json_roundtrip ("ok\xff"
+                                            "end");
   g_autofree char *null_text = NULL;
 
   /* Whatever the text holds, a JSON reader gets it back unchanged. */
@@ -126,7 +129,8 @@ test_json_escapes (void **state)
       assert_string_equal (back, texts[i]);
     }
   /* Invalid UTF-8 is repaired, never copied. */
-  assert_string_equal (broken, "ok\xef\xbf\xbd" "end");
+  assert_string_equal (broken, "ok\xef\xbf\xbd"
+                               "end");
   {
     g_autoptr (GString) out = g_string_new (NULL);
     CgJsonWriter w;
@@ -167,7 +171,8 @@ test_numbers (void **state)
   /* Whole numbers stay integers; others are the double "0.807" names. */
   assert_string_equal (json_whole, "[\n  4\n]\n");
   assert_true (json_parser_load_from_data (parser, json_frac, -1, NULL));
-  assert_true (json_array_get_double_element (json_node_get_array (json_parser_get_root (parser)), 0) == 0.807);
+  assert_true (json_array_get_double_element (json_node_get_array (json_parser_get_root (parser)),
+                                              0) == 0.807);
 }
 
 static void
@@ -202,21 +207,20 @@ test_json_writer_layout (void **state)
   cg_json_end_object (&w);
   cg_json_writer_finish (&w);
   /* json-glib's own layout: "key" : value, one array element a line. */
-  assert_string_equal (out->str,
-                       "{\n"
-                       "  \"id\" : \"s2\",\n"
-                       "  \"none\" : null,\n"
-                       "  \"empty\" : [],\n"
-                       "  \"counts\" : [\n"
-                       "    1,\n"
-                       "    0,\n"
-                       "    2\n"
-                       "  ],\n"
-                       "  \"list\" : [\n"
-                       "    true,\n"
-                       "    null\n"
-                       "  ]\n"
-                       "}\n");
+  assert_string_equal (out->str, "{\n"
+                                 "  \"id\" : \"s2\",\n"
+                                 "  \"none\" : null,\n"
+                                 "  \"empty\" : [],\n"
+                                 "  \"counts\" : [\n"
+                                 "    1,\n"
+                                 "    0,\n"
+                                 "    2\n"
+                                 "  ],\n"
+                                 "  \"list\" : [\n"
+                                 "    true,\n"
+                                 "    null\n"
+                                 "  ]\n"
+                                 "}\n");
 }
 
 int

@@ -23,7 +23,10 @@ static const char *const names[] = { "Ana", "Ben", "Cai", "Dee", "Eli", "Fay" };
 /* A session with @n partners and one statement in lesson 1; @ratings[i]
  * is partner i's answer (CG_RATING_NONE leaves it unanswered). */
 static CgSession *
-session_with_ratings (guint n, const CgRating *ratings, guint *item_id, guint *partner_ids)
+session_with_ratings (guint           n,
+                      const CgRating *ratings,
+                      guint          *item_id,
+                      guint          *partner_ids)
 {
   CgSession *s = cg_session_new ();
 
@@ -41,7 +44,9 @@ session_with_ratings (guint n, const CgRating *ratings, guint *item_id, guint *p
 }
 
 static CgItemStats *
-stats_for (guint n, const CgRating *ratings, guint *partner_ids)
+stats_for (guint           n,
+           const CgRating *ratings,
+           guint          *partner_ids)
 {
   guint item;
   g_autoptr (CgSession) s = session_with_ratings (n, ratings, &item, partner_ids);
@@ -335,7 +340,9 @@ task_teardown (void **state)
 }
 
 static void
-set_roles (TaskFixture *f, const CgInvolvement *inv, const guint *named_index)
+set_roles (TaskFixture         *f,
+           const CgInvolvement *inv,
+           const guint         *named_index)
 {
   for (guint i = 0; i < 4; i++)
     {
@@ -472,7 +479,10 @@ test_tasks_led (void **state)
 }
 
 static void
-rate_all (CgSession *s, const guint *partners, guint item, const CgRating *r)
+rate_all (CgSession      *s,
+          const guint    *partners,
+          guint           item,
+          const CgRating *r)
 {
   for (guint i = 0; i < 4; i++)
     if (r[i] != CG_RATING_NONE)
@@ -486,11 +496,13 @@ test_talk_first_order (void **state)
   g_autoptr (GArray) items = NULL;
   g_autoptr (GArray) tasks = NULL;
   guint p[4], s_split, s_agreed, s_lone, aim_mid, s_tie, t_clear, t_gap, t_overlap;
-  const CgRating split[] = { 1, 5, 1, 5 };  /* Cns 0 */
+  const CgRating split[] = { 1, 5, 1, 5 }; /* Cns 0 */
   const CgRating agreed[] = { 4, 4, 5, 4 };
-  const CgRating lone[] = { 4, 4, 4, 2 };   /* Cns: mean 3.5; 3 x log2(0.875) + log2(0.625) = -1.256 / 4 -> 0.686, divergent by 2 vs 4 */
-  const CgRating mid[] = { 1, 2, 4, 5 };    /* Cns 0.292 */
-  const CgRating tie[] = { 5, 1, 5, 1 };    /* Cns 0, later than s_split */
+  const CgRating lone[] = {
+    4, 4, 4, 2
+  }; /* Cns: mean 3.5; 3 x log2(0.875) + log2(0.625) = -1.256 / 4 -> 0.686, divergent by 2 vs 4 */
+  const CgRating mid[] = { 1, 2, 4, 5 }; /* Cns 0.292 */
+  const CgRating tie[] = { 5, 1, 5, 1 }; /* Cns 0, later than s_split */
 
   for (guint i = 0; i < 4; i++)
     p[i] = cg_session_add_partner (s, names[i], NULL, NULL);
@@ -702,8 +714,8 @@ test_agreed_missing (void **state)
 static CgSession *
 load_sample (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("CG_SOURCE_ROOT"), "data", "samples",
-                                            name, NULL);
+  g_autofree char *path =
+    g_build_filename (g_getenv ("CG_SOURCE_ROOT"), "data", "samples", name, NULL);
   g_autofree char *data = NULL;
   gsize length = 0;
   g_autoptr (GError) error = NULL;
@@ -753,7 +765,8 @@ test_riverside_agreed_not_yet (void **state)
 }
 
 static const CgGroupMean *
-group_at (const CgGroupStats *st, guint i)
+group_at (const CgGroupStats *st,
+          guint               i)
 {
   return &g_array_index (st->groups, CgGroupMean, i);
 }
@@ -813,7 +826,14 @@ test_group_gap_worked (void **state)
 static void
 test_group_gap_edges (void **state)
 {
-  struct { const char *groups[3]; CgRating r[3]; gboolean has_gap; double gap; gboolean flagged; } cases[] = {
+  struct
+  {
+    const char *groups[3];
+    CgRating r[3];
+    gboolean has_gap;
+    double gap;
+    gboolean flagged;
+  } cases[] = {
     { { "A", "A", "B" }, { 4, 4, 2 }, TRUE, 2.0, FALSE },
     { { "A", "B", "B" }, { 5, 1, CG_RATING_DONT_KNOW }, TRUE, 4.0, FALSE },
     { { "A", "A", "A" }, { 1, 5, 3 }, FALSE, NAN, FALSE },
@@ -949,7 +969,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_task_overlap, task_setup, task_teardown),
     cmocka_unit_test_setup_teardown (test_task_no_doer, task_setup, task_teardown),
     cmocka_unit_test_setup_teardown (test_task_mismatch_different_names, task_setup, task_teardown),
-    cmocka_unit_test_setup_teardown (test_task_mismatch_most_named_does_not_claim, task_setup, task_teardown),
+    cmocka_unit_test_setup_teardown (test_task_mismatch_most_named_does_not_claim, task_setup,
+                                     task_teardown),
     cmocka_unit_test_setup_teardown (test_tasks_led, task_setup, task_teardown),
     cmocka_unit_test (test_talk_first_order),
     cmocka_unit_test (test_aim_statistics),

@@ -93,7 +93,8 @@ test_new_round_copies_questions_not_answers (void **state)
 {
   Fixture *f = *state;
   g_autoptr (GBytes) bytes = save (f->earlier);
-  g_autoptr (CgSession) round = cg_session_new_round (f->earlier, "/tmp/x/riverside.commonground", bytes);
+  g_autoptr (CgSession) round =
+    cg_session_new_round (f->earlier, "/tmp/x/riverside.commonground", bytes);
   g_autofree char *digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   const CgBaseline *b = cg_session_get_baseline (round);
 
@@ -107,7 +108,8 @@ test_new_round_copies_questions_not_answers (void **state)
   /* Who a partner speaks for goes on with the partner. */
   assert_string_equal (cg_session_lookup_partner (round, f->partners[0])->group, "Health");
   assert_string_equal (cg_session_lookup_partner (round, f->partners[1])->group, "");
-  assert_int_equal (cg_session_get_involvement (round, f->partners[0], f->task), CG_INVOLVEMENT_UNSET);
+  assert_int_equal (cg_session_get_involvement (round, f->partners[0], f->task),
+                    CG_INVOLVEMENT_UNSET);
   assert_null (cg_session_get_charter_field (round, CG_CHARTER_PURPOSE));
   assert_int_equal (cg_session_get_next_id (round), cg_session_get_next_id (f->earlier));
   assert_false (cg_session_get_modified (round));
@@ -124,7 +126,8 @@ test_baseline_round_trip (void **state)
 {
   Fixture *f = *state;
   g_autoptr (GBytes) bytes = save (f->earlier);
-  g_autoptr (CgSession) round = cg_session_new_round (f->earlier, "riverside & co.commonground", bytes);
+  g_autoptr (CgSession) round =
+    cg_session_new_round (f->earlier, "riverside & co.commonground", bytes);
   g_autoptr (GBytes) saved = save (round);
   g_autoptr (CgSession) again = reload (saved);
   g_autoptr (GBytes) saved_again = save (again);
@@ -137,7 +140,8 @@ test_baseline_round_trip (void **state)
   assert_non_null (g_strstr_len (text, g_bytes_get_size (saved),
                                  "<cg11:file>riverside &amp; co.commonground</cg11:file>"));
   assert_true (cg_session_equal (round, again));
-  assert_true (cg_baseline_equal (cg_session_get_baseline (round), cg_session_get_baseline (again)));
+  assert_true (
+    cg_baseline_equal (cg_session_get_baseline (round), cg_session_get_baseline (again)));
   assert_true (g_bytes_equal (saved, saved_again));
 }
 
@@ -151,7 +155,8 @@ test_bad_baseline_digest_refused (void **state)
     "<lessons><lesson number='1'/><lesson number='2'/><lesson number='3'/><lesson number='4'/>"
     "<lesson number='5'/></lessons></session>";
   GError *error = NULL;
-  g_autoptr (CgSession) s = cg_session_xml_load_data (file, strlen (file), "bad.commonground", &error);
+  g_autoptr (CgSession) s =
+    cg_session_xml_load_data (file, strlen (file), "bad.commonground", &error);
 
   assert_null (s);
   assert_non_null (error);
@@ -162,7 +167,8 @@ test_bad_baseline_digest_refused (void **state)
 /* The later round: {1,5,3,4} became {4,4,5,4}; the overlap on the task is
  * settled (only Ana claims A, Cai is R). */
 static CgSession *
-answered_round (Fixture *f, GBytes *bytes)
+answered_round (Fixture *f,
+                GBytes  *bytes)
 {
   const CgRating after[] = { 4, 4, 5, 4 };
   CgSession *round = cg_session_new_round (f->earlier, "riverside.commonground", bytes);
@@ -176,7 +182,8 @@ answered_round (Fixture *f, GBytes *bytes)
 }
 
 static const CgItemChange *
-change_for (CgComparison *c, guint id)
+change_for (CgComparison *c,
+            guint         id)
 {
   for (guint i = 0; i < c->items->len; i++)
     if (((CgItemChange *) g_ptr_array_index (c->items, i))->after_id == id)
@@ -307,12 +314,12 @@ test_match_by_text_and_unmatched (void **state)
 
   /* Two sessions typed in separately: the ids do not agree (an aim in
    * one is a statement's id in the other). */
-  cg_session_add_aim (a, "Children attend school");          /* a1 */
+  cg_session_add_aim (a, "Children attend school");             /* a1 */
   cg_session_add_statement (a, 0, "We share a clear purpose."); /* s2 */
-  cg_session_add_statement (a, 0, "Only in the first.");     /* s3 */
+  cg_session_add_statement (a, 0, "Only in the first.");        /* s3 */
   pa = cg_session_add_partner (a, "Helen Carter", "GP", "");
   cg_session_add_statement (b, 0, "  we SHARE a   clear purpose  "); /* s1 */
-  cg_session_add_aim (b, "Something else");                   /* a2 */
+  cg_session_add_aim (b, "Something else");                          /* a2 */
   pb = cg_session_add_partner (b, "helen carter", "GP", "");
   c = cg_compare_sessions (a, NULL, b);
   assert_int_equal (c->relation, CG_RELATION_NONE);

@@ -82,7 +82,8 @@ draft_file (const char *suffix)
 }
 
 static CgSession *
-workshop (const char *title, guint n_statements)
+workshop (const char *title,
+          guint       n_statements)
 {
   CgSession *s = cg_session_new ();
   guint alex, sam;
@@ -106,7 +107,8 @@ workshop (const char *title, guint n_statements)
 /* Rewrites one key of the draft's state file, as another process would
  * have written it. @value NULL removes the key. */
 static void
-set_state (const char *key, const char *value)
+set_state (const char *key,
+           const char *value)
 {
   g_autofree char *path = draft_file (".draft");
   g_autoptr (GKeyFile) kf = g_key_file_new ();
@@ -274,8 +276,8 @@ test_newest_first_and_junk_ignored (void **state)
   g_autofree char *pid = dead_pid ();
   g_autofree char *dir = cg_recovery_get_dir ();
   const char *other = "ffffffff-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-  g_autofree char *other_key = g_build_filename (dir, "ffffffff-4e5f-4a6b-8c7d-9e0f1a2b3c4d.draft",
-                                                 NULL);
+  g_autofree char *other_key =
+    g_build_filename (dir, "ffffffff-4e5f-4a6b-8c7d-9e0f1a2b3c4d.draft", NULL);
   g_autofree char *junk = g_build_filename (dir, "not an id.draft", NULL);
   g_autofree char *orphan = g_build_filename (dir, "abcdef.draft", NULL);
   g_autoptr (GKeyFile) kf = g_key_file_new ();
@@ -296,8 +298,9 @@ test_newest_first_and_junk_ignored (void **state)
   assert_int_equal (entries->len, 2);
   assert_string_equal (((CgRecoveryEntry *) g_ptr_array_index (entries, 0))->title, "Newer");
   assert_string_equal (((CgRecoveryEntry *) g_ptr_array_index (entries, 1))->title, "Older");
-  assert_int_equal (g_date_time_to_unix (((CgRecoveryEntry *) g_ptr_array_index (entries, 1))->saved_at),
-                    1700000000);
+  assert_int_equal (
+    g_date_time_to_unix (((CgRecoveryEntry *) g_ptr_array_index (entries, 1))->saved_at),
+    1700000000);
   cg_recovery_discard (other);
 }
 
@@ -375,7 +378,9 @@ typedef struct
 } Wait;
 
 static void
-write_done (GObject *source, GAsyncResult *result, gpointer user_data)
+write_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   Wait *w = user_data;
 

@@ -18,7 +18,11 @@ typedef struct
 } Recorder;
 
 static void
-on_changed (CgSession *session, CgChangeKind kind, guint a, guint b, Recorder *rec)
+on_changed (CgSession   *session,
+            CgChangeKind kind,
+            guint        a,
+            guint        b,
+            Recorder    *rec)
 {
   g_ptr_array_add (rec->log, g_strdup_printf ("%s:%u:%u", cg_change_kind_to_detail (kind), a, b));
 }
@@ -41,7 +45,8 @@ recorder_free (Recorder *rec)
 }
 
 static gboolean
-recorder_saw (Recorder *rec, const char *entry)
+recorder_saw (Recorder   *rec,
+              const char *entry)
 {
   for (guint i = 0; i < rec->log->len; i++)
     if (strcmp (g_ptr_array_index (rec->log, i), entry) == 0)
@@ -190,7 +195,11 @@ test_partner_fields_and_undo (void **state)
 }
 
 static CgSession *
-make_answered_session (guint *p1, guint *p2, guint *p3, guint *item, guint *task)
+make_answered_session (guint *p1,
+                       guint *p2,
+                       guint *p3,
+                       guint *item,
+                       guint *task)
 {
   CgSession *s = cg_session_new ();
 
@@ -500,7 +509,8 @@ edit_aim_agreed (CgSession *s)
 }
 
 static void
-check_aim_agreed (CgSession *s, gboolean edited)
+check_aim_agreed (CgSession *s,
+                  gboolean   edited)
 {
   assert_int_equal (cg_session_lookup_item (s, 1)->agreed, edited);
   /* The other aim keeps its own mark. */
@@ -514,7 +524,8 @@ edit_aim_unagreed (CgSession *s)
 }
 
 static void
-check_aim_unagreed (CgSession *s, gboolean edited)
+check_aim_unagreed (CgSession *s,
+                    gboolean   edited)
 {
   assert_int_equal (cg_session_lookup_item (s, 2)->agreed, !edited);
   assert_false (cg_session_lookup_item (s, 1)->agreed);
@@ -527,7 +538,8 @@ edit_statement_text (CgSession *s)
 }
 
 static void
-check_statement_text (CgSession *s, gboolean edited)
+check_statement_text (CgSession *s,
+                      gboolean   edited)
 {
   assert_string_equal (cg_session_lookup_item (s, 3)->text,
                        edited ? "We share one clear purpose." : "We share a clear purpose.");
@@ -541,7 +553,8 @@ edit_aim_text (CgSession *s)
 }
 
 static void
-check_aim_text (CgSession *s, gboolean edited)
+check_aim_text (CgSession *s,
+                gboolean   edited)
 {
   assert_string_equal (cg_session_lookup_item (s, 2)->text,
                        edited ? "Families tell their story once, R&D <included>."
@@ -557,7 +570,8 @@ edit_task_text (CgSession *s)
 }
 
 static void
-check_task_text (CgSession *s, gboolean edited)
+check_task_text (CgSession *s,
+                 gboolean   edited)
 {
   assert_string_equal (cg_session_lookup_task (s, 5)->text,
                        edited ? "Keep the shared record up to date" : "Keep the shared record");
@@ -571,7 +585,8 @@ edit_lesson_intro (CgSession *s)
 }
 
 static void
-check_lesson_intro (CgSession *s, gboolean edited)
+check_lesson_intro (CgSession *s,
+                    gboolean   edited)
 {
   assert_string_equal (cg_session_get_lesson_intro (s, 2),
                        edited ? "Culture is how we treat each other." : "What culture means here.");
@@ -585,7 +600,8 @@ edit_first_intro (CgSession *s)
 }
 
 static void
-check_first_intro (CgSession *s, gboolean edited)
+check_first_intro (CgSession *s,
+                   gboolean   edited)
 {
   assert_string_equal (cg_session_get_lesson_intro (s, 0), edited ? "Why we are here." : "");
 }
@@ -599,7 +615,8 @@ edit_lesson_prompts (CgSession *s)
 }
 
 static void
-check_lesson_prompts (CgSession *s, gboolean edited)
+check_lesson_prompts (CgSession *s,
+                      gboolean   edited)
 {
   const char *const *prompts = cg_session_get_lesson_prompts (s, 2);
 
@@ -624,7 +641,8 @@ edit_prompts_cleared (CgSession *s)
 }
 
 static void
-check_prompts_cleared (CgSession *s, gboolean edited)
+check_prompts_cleared (CgSession *s,
+                       gboolean   edited)
 {
   const char *const *prompts = cg_session_get_lesson_prompts (s, 2);
 
@@ -642,13 +660,15 @@ edit_move_task (CgSession *s)
 }
 
 static void
-check_move_task (CgSession *s, gboolean edited)
+check_move_task (CgSession *s,
+                 gboolean   edited)
 {
   guint expected_before[] = { 4, 5, 6 }, expected_after[] = { 5, 6, 4 };
 
   assert_int_equal (cg_session_get_n_tasks (s), 3);
   for (guint i = 0; i < 3; i++)
-    assert_int_equal (cg_session_get_task (s, i)->id, edited ? expected_after[i] : expected_before[i]);
+    assert_int_equal (cg_session_get_task (s, i)->id,
+                      edited ? expected_after[i] : expected_before[i]);
 }
 
 static void
@@ -658,12 +678,14 @@ edit_move_task_up (CgSession *s)
 }
 
 static void
-check_move_task_up (CgSession *s, gboolean edited)
+check_move_task_up (CgSession *s,
+                    gboolean   edited)
 {
   guint expected_before[] = { 4, 5, 6 }, expected_after[] = { 4, 6, 5 };
 
   for (guint i = 0; i < 3; i++)
-    assert_int_equal (cg_session_get_task (s, i)->id, edited ? expected_after[i] : expected_before[i]);
+    assert_int_equal (cg_session_get_task (s, i)->id,
+                      edited ? expected_after[i] : expected_before[i]);
 }
 
 static void
@@ -675,7 +697,8 @@ edit_role_suggestions (CgSession *s)
 }
 
 static void
-check_role_suggestions (CgSession *s, gboolean edited)
+check_role_suggestions (CgSession *s,
+                        gboolean   edited)
 {
   const char *const *roles = cg_session_get_role_suggestions (s);
 
@@ -691,13 +714,17 @@ check_role_suggestions (CgSession *s, gboolean edited)
 }
 
 static void
-on_notify_count (GObject *object, GParamSpec *pspec, guint *count)
+on_notify_count (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
 {
   (*count)++;
 }
 
 static void
-assert_last_signal (Recorder *rec, guint expected_len, const char *entry)
+assert_last_signal (Recorder   *rec,
+                    guint       expected_len,
+                    const char *entry)
 {
   if (rec->log->len != expected_len)
     fail_msg ("expected %u change signals, got %u", expected_len, rec->log->len);
@@ -769,12 +796,14 @@ test_every_edit_undo_redo (void **state)
     { "lesson intro", edit_lesson_intro, check_lesson_intro, "lesson:2:0", "lesson:2:0" },
     { "first lesson intro", edit_first_intro, check_first_intro, "lesson:0:0", "lesson:0:0" },
     { "lesson prompts", edit_lesson_prompts, check_lesson_prompts, "lesson:2:0", "lesson:2:0" },
-    { "lesson prompts cleared", edit_prompts_cleared, check_prompts_cleared, "lesson:2:0", "lesson:2:0" },
+    { "lesson prompts cleared", edit_prompts_cleared, check_prompts_cleared, "lesson:2:0",
+      "lesson:2:0" },
     /* A move names the task moved and where it went; undo moves it back. */
     { "task moved down", edit_move_task, check_move_task, "tasks-moved:4:2", "tasks-moved:4:0" },
-    { "task moved up", edit_move_task_up, check_move_task_up, "tasks-moved:6:1", "tasks-moved:6:2" },
-    { "role suggestions", edit_role_suggestions, check_role_suggestions,
-      "role-suggestions:0:0", "role-suggestions:0:0" },
+    { "task moved up", edit_move_task_up, check_move_task_up, "tasks-moved:6:1",
+      "tasks-moved:6:2" },
+    { "role suggestions", edit_role_suggestions, check_role_suggestions, "role-suggestions:0:0",
+      "role-suggestions:0:0" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

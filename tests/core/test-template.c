@@ -31,15 +31,38 @@ typedef struct
 } Expected;
 
 static const Expected expected[] = {
-  { "standard", { 5, 5, 6, 5, 5 }, 8, 10, 0, 18,
-    "We share a clear purpose that every partner can state in one sentence.", NULL },
-  { "family-complex-needs", { 4, 5, 5, 4, 4 }, 7, 10, 6, 10,
+  { "standard",
+    { 5, 5, 6, 5, 5 },
+    8,
+    10,
+    0,
+    18,
+    "We share a clear purpose that every partner can state in one sentence.",
+    NULL },
+  { "family-complex-needs",
+    { 4, 5, 5, 4, 4 },
+    7,
+    10,
+    6,
+    10,
     "We share a clear purpose for our work with the Kerr family that every partner can state in one sentence.",
     "Dr Priya Nair" },
-  { "mental-health-employment", { 4, 5, 5, 4, 4 }, 7, 10, 6, 10,
-    "We share a clear purpose that every partner can state in one sentence.", "Kate Morrison" },
-  { "safeguarding-information", { 4, 4, 6, 4, 4 }, 7, 10, 6, 10,
-    "We share a clear purpose that every partner can state in one sentence.", "Rachel Okonjo" },
+  { "mental-health-employment",
+    { 4, 5, 5, 4, 4 },
+    7,
+    10,
+    6,
+    10,
+    "We share a clear purpose that every partner can state in one sentence.",
+    "Kate Morrison" },
+  { "safeguarding-information",
+    { 4, 4, 6, 4, 4 },
+    7,
+    10,
+    6,
+    10,
+    "We share a clear purpose that every partner can state in one sentence.",
+    "Rachel Okonjo" },
 };
 
 static void
@@ -53,8 +76,8 @@ test_list_standard_first_then_by_name (void **state)
   for (guint i = 0; i < list->len; i++)
     {
       const CgTemplateInfo *info = g_ptr_array_index (list, i);
-      g_autofree char *path = g_strdup_printf ("/io/github/commonground/CommonGround/core/templates/%s.commonground",
-                                               expected[i].id);
+      g_autofree char *path = g_strdup_printf (
+        "/io/github/commonground/CommonGround/core/templates/%s.commonground", expected[i].id);
 
       assert_string_equal (info->id, expected[i].id);
       assert_string_equal (info->resource_path, path);
@@ -67,7 +90,9 @@ test_list_standard_first_then_by_name (void **state)
 }
 
 static void
-check_id (GHashTable *seen, CgSession *s, guint id)
+check_id (GHashTable *seen,
+          CgSession  *s,
+          guint       id)
 {
   assert_true (id > 0);
   assert_true (id < cg_session_get_next_id (s));
@@ -93,7 +118,8 @@ check_ids (CgSession *s)
 }
 
 static void
-check_lessons (CgSession *s, const Expected *e)
+check_lessons (CgSession      *s,
+               const Expected *e)
 {
   for (guint l = 0; l < CG_N_LESSONS; l++)
     {
@@ -110,7 +136,8 @@ check_lessons (CgSession *s, const Expected *e)
 }
 
 static void
-check_partners (CgSession *s, const Expected *e)
+check_partners (CgSession      *s,
+                const Expected *e)
 {
   g_autoptr (GHashTable) colours = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_palette = 0;
@@ -132,7 +159,8 @@ check_partners (CgSession *s, const Expected *e)
 
 /* A case is 3-5 paragraphs, separated by blank lines. */
 static void
-check_context (CgSession *s, const Expected *e)
+check_context (CgSession      *s,
+               const Expected *e)
 {
   const char *context = cg_session_get_detail (s, CG_DETAIL_CONTEXT);
   g_auto (GStrv) paragraphs = g_strsplit (context, "\n\n", -1);
@@ -148,7 +176,8 @@ check_context (CgSession *s, const Expected *e)
 }
 
 static void
-check_new_session_state (CgSession *s, const CgTemplateInfo *info)
+check_new_session_state (CgSession            *s,
+                         const CgTemplateInfo *info)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -227,7 +256,7 @@ test_first_edit_is_the_only_undo_step (void **state)
 static void
 test_unknown_template_is_an_error (void **state)
 {
-  const char *bad[] = { "no-such-template", "", "../templates/standard", "Standard",
+  const char *bad[] = { "no-such-template",      "",         "../templates/standard", "Standard",
                         "standard.commonground", "standard/" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -247,7 +276,8 @@ test_unknown_template_is_an_error (void **state)
 static char *
 use_test_catalogue (void)
 {
-  g_autofree char *mo = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "core", "template-test.mo", NULL);
+  g_autofree char *mo =
+    g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "core", "template-test.mo", NULL);
   g_autofree char *dir = g_dir_make_tmp ("cg-template-XXXXXX", NULL);
   g_autofree char *messages = g_build_filename (dir, "xx", "LC_MESSAGES", NULL);
   g_autofree char *target = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
@@ -296,10 +326,12 @@ test_template_texts_are_translated (void **state)
   s = cg_session_new_from_template ("standard", NULL);
   family = cg_session_new_from_template ("family-complex-needs", NULL);
 
-  assert_string_equal (((CgTemplateInfo *) g_ptr_array_index (list, 0))->name, "Atelier des cinq leçons");
+  assert_string_equal (((CgTemplateInfo *) g_ptr_array_index (list, 0))->name,
+                       "Atelier des cinq leçons");
   assert_string_equal (cg_session_get_detail (s, CG_DETAIL_SCENARIO), "Atelier des cinq leçons");
   assert_string_equal (cg_session_get_statement (s, 0, 0)->text, "Nous partageons un but clair.");
-  assert_string_equal (cg_session_get_lesson_prompts (s, 0)[0], "En une phrase, à quoi sert ce partenariat ?");
+  assert_string_equal (cg_session_get_lesson_prompts (s, 0)[0],
+                       "En une phrase, à quoi sert ce partenariat ?");
   assert_string_equal (cg_session_get_aim (s, 0)->text, "La bonne aide, au bon moment.");
   assert_string_equal (cg_session_get_task (s, 0)->text, "Mener l'évaluation des besoins");
   assert_string_equal (cg_session_get_role_suggestions (s)[0], "Médecin généraliste");
@@ -311,7 +343,8 @@ test_template_texts_are_translated (void **state)
   assert_string_equal (cg_session_get_detail (s, CG_DETAIL_FACILITATOR), "");
   assert_string_equal (cg_session_get_detail (family, CG_DETAIL_TITLE),
                        "Un soutien coordonné pour la famille Kerr");
-  assert_string_equal (cg_session_get_partner (family, 0)->organisation, "Cabinet médical de Riverside");
+  assert_string_equal (cg_session_get_partner (family, 0)->organisation,
+                       "Cabinet médical de Riverside");
   assert_string_equal (cg_session_get_partner (family, 0)->role, "Médecin généraliste");
   assert_false (cg_session_get_modified (s));
   assert_false (cg_session_can_undo (family));

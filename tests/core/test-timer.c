@@ -25,7 +25,9 @@ advance (double seconds)
 }
 
 static void
-count_notify (GObject *obj, GParamSpec *pspec, guint *count)
+count_notify (GObject    *obj,
+              GParamSpec *pspec,
+              guint      *count)
 {
   (*count)++;
 }

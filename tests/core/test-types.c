@@ -22,16 +22,20 @@ test_clean_keeps_ordinary_text (void **state)
 static void
 test_clean_drops_control_characters (void **state)
 {
-  g_autofree char *clean = cg_text_clean ("a\001b\x1f" "c\x7f" "d");
+  g_autofree char *clean = cg_text_clean ("a\001b\x1f"
+                                          "c\x7f"
+                                          "d");
 
   /* U+0001 and U+001F are not XML 1.0 characters; U+007F is. */
-  assert_string_equal (clean, "abc\x7f" "d");
+  assert_string_equal (clean, "abc\x7f"
+                              "d");
 }
 
 static void
 test_clean_repairs_invalid_utf8 (void **state)
 {
-  g_autofree char *clean = cg_text_clean ("ok\xff\xfe" "end");
+  g_autofree char *clean = cg_text_clean ("ok\xff\xfe"
+                                          "end");
 
   assert_true (g_utf8_validate (clean, -1, NULL));
   assert_non_null (strstr (clean, "ok"));
@@ -44,7 +48,9 @@ static void
 test_clean_drops_noncharacters (void **state)
 {
   /* U+FFFE and U+FFFF are outside XML 1.0's Char production. */
-  g_autofree char *clean = cg_text_clean ("x\xef\xbf\xbe" "y\xef\xbf\xbf" "z");
+  g_autofree char *clean = cg_text_clean ("x\xef\xbf\xbe"
+                                          "y\xef\xbf\xbf"
+                                          "z");
 
   assert_string_equal (clean, "xyz");
 }

@@ -50,27 +50,37 @@ typedef struct
 } BadFile;
 
 static const BadFile bad_files[] = {
-  { "truncated", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 20, 21, "the file is damaged or incomplete" },
-  { "wrong-root", CG_SESSION_XML_ERROR_WRONG_ROOT, 3, 1, "not a Common Ground session: its root element is “html”" },
+  { "truncated", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 20, 21,
+    "the file is damaged or incomplete" },
+  { "wrong-root", CG_SESSION_XML_ERROR_WRONG_ROOT, 3, 1,
+    "not a Common Ground session: its root element is “html”" },
   { "newer-major", CG_SESSION_XML_ERROR_VERSION, 2, 1,
     "this file was made by a newer version of Common Ground (format 2.0); this version reads format 1.x" },
-  { "unknown-partner", CG_SESSION_XML_ERROR_MEANING, 56, 5, "answers name partner “p9”, which is not in the session" },
+  { "unknown-partner", CG_SESSION_XML_ERROR_MEANING, 56, 5,
+    "answers name partner “p9”, which is not in the session" },
   { "rating-7", CG_SESSION_XML_ERROR_MEANING, 52, 5,
     "rating 7 for partner p1 is out of range (1 to 5 or don’t know)" },
   { "duplicate-id", CG_SESSION_XML_ERROR_MEANING, 38, 7, "the id “s4” is used twice" },
-  { "duplicate-answer", CG_SESSION_XML_ERROR_MEANING, 59, 5, "partner p3 answers about task t10 twice" },
-  { "next-id-too-small", CG_SESSION_XML_ERROR_MEANING, 2, 1, "next-id is 9, but the id “t10” is not smaller" },
+  { "duplicate-answer", CG_SESSION_XML_ERROR_MEANING, 59, 5,
+    "partner p3 answers about task t10 twice" },
+  { "next-id-too-small", CG_SESSION_XML_ERROR_MEANING, 2, 1,
+    "next-id is 9, but the id “t10” is not smaller" },
   { "xxe", CG_SESSION_XML_ERROR_DOCTYPE, 2, 1,
     "refers to a document type definition, which Common Ground files never do (it declares entities that read outside files)" },
   { "parameter-entity", CG_SESSION_XML_ERROR_DOCTYPE, 3, 1, "(it declares parameter entities" },
   { "remote-dtd", CG_SESSION_XML_ERROR_DOCTYPE, 2, 1, "(it names an outside file" },
-  { "billion-laughs", CG_SESSION_XML_ERROR_DOCTYPE, 2, 1, "(it declares entities, which can expand without limit)" },
-  { "invalid-utf8", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 5, 13, "the file is not valid UTF-8 text" },
+  { "billion-laughs", CG_SESSION_XML_ERROR_DOCTYPE, 2, 1,
+    "(it declares entities, which can expand without limit)" },
+  { "invalid-utf8", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 5, 13,
+    "the file is not valid UTF-8 text" },
   { "empty", CG_SESSION_XML_ERROR_EMPTY, 1, 1, "the file is empty" },
   { "undefined-entity", CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 4, 24, "the file uses an entity" },
-  { "unknown-element", CG_SESSION_XML_ERROR_MEANING, 41, 5, "“surprise” does not belong inside “lessons”" },
-  { "unknown-attribute", CG_SESSION_XML_ERROR_MEANING, 24, 5, "“partner” has an attribute “color”" },
-  { "repeated-part", CG_SESSION_XML_ERROR_MEANING, 47, 3, "there are two “tasks” elements inside “session”" },
+  { "unknown-element", CG_SESSION_XML_ERROR_MEANING, 41, 5,
+    "“surprise” does not belong inside “lessons”" },
+  { "unknown-attribute", CG_SESSION_XML_ERROR_MEANING, 24, 5,
+    "“partner” has an attribute “color”" },
+  { "repeated-part", CG_SESSION_XML_ERROR_MEANING, 47, 3,
+    "there are two “tasks” elements inside “session”" },
   { "foreign-in-text", CG_SESSION_XML_ERROR_INVALID, 20, 18,
     "the file does not follow the Common Ground format: Element name has extra content: b" },
   /* Answers are checked by the loader rather than the schema (linear time);
@@ -89,8 +99,12 @@ static const BadFile bad_files[] = {
  * "BASENAME:LINE:COLUMN: " and holds @words, in under a second. Returns what was
  * wrong, or NULL. */
 static char *
-check_refused (const char *path, CgSessionXmlError code, int line, int column, const char *words,
-               char **message)
+check_refused (const char       *path,
+               CgSessionXmlError code,
+               int               line,
+               int               column,
+               const char       *words,
+               char            **message)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -112,13 +126,17 @@ check_refused (const char *path, CgSessionXmlError code, int line, int column, c
   if (elapsed >= ONE_SECOND)
     return g_strdup_printf ("%s: refusing took %" G_GINT64_FORMAT " µs", base, elapsed);
   if (message != NULL)
-    *message = g_strdup_printf ("%-28s %6" G_GINT64_FORMAT " µs  %s", base, elapsed, error->message);
+    *message =
+      g_strdup_printf ("%-28s %6" G_GINT64_FORMAT " µs  %s", base, elapsed, error->message);
   return NULL;
 }
 
 static void
-assert_refused (const char *path, CgSessionXmlError code, int line, int column,
-                const char *words)
+assert_refused (const char       *path,
+                CgSessionXmlError code,
+                int               line,
+                int               column,
+                const char       *words)
 {
   g_autofree char *message = NULL;
   g_autofree char *problem = check_refused (path, code, line, column, words, &message);
@@ -147,8 +165,8 @@ resident_kb_now (void)
   g_autofree char *status = NULL;
   const char *line;
 
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
-      || (line = strstr (status, "\nVmRSS:")) == NULL)
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "\nVmRSS:")) == NULL)
     return 0;
   return (glong) g_ascii_strtoll (line + strlen ("\nVmRSS:"), NULL, 10);
 }
@@ -163,7 +181,8 @@ typedef int (*ChildWork) (gconstpointer data);
  * CHILD_OVER_BUDGET when its peak resident size rose by the budget or
  * more (the only check under ASan). Returns the wait status. */
 static int
-run_within_budget (ChildWork work, gconstpointer data)
+run_within_budget (ChildWork     work,
+                   gconstpointer data)
 {
   int status = 0;
   pid_t pid;
@@ -209,7 +228,8 @@ refuse_in_child (gconstpointer data)
 {
   const Refusal *r = data;
   g_autofree char *message = NULL;
-  g_autofree char *problem = check_refused (r->path, r->code, r->line, r->column, r->words, &message);
+  g_autofree char *problem =
+    check_refused (r->path, r->code, r->line, r->column, r->words, &message);
 
   if (problem != NULL)
     fprintf (stderr, "in the child: %s\n", problem);
@@ -222,8 +242,11 @@ refuse_in_child (gconstpointer data)
  * memory budget: a loader that read the file, or what it expands to, into
  * memory would not. */
 static void
-assert_refused_within_budget (const char *path, CgSessionXmlError code, int line, int column,
-                              const char *words)
+assert_refused_within_budget (const char       *path,
+                              CgSessionXmlError code,
+                              int               line,
+                              int               column,
+                              const char       *words)
 {
   const Refusal r = { path, code, line, column, words };
   int status;
@@ -238,7 +261,8 @@ assert_refused_within_budget (const char *path, CgSessionXmlError code, int line
  * under the same limit, must fail for want of memory (exit 2) and not for
  * any other reason. Not under ASan, where there is no limit to hit. */
 static void
-assert_naive_loader_exceeds_budget (ChildWork naive, const char *path)
+assert_naive_loader_exceeds_budget (ChildWork   naive,
+                                    const char *path)
 {
   int status;
 
@@ -258,8 +282,8 @@ test_committed_bad_files (void **state)
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *name = g_strdup_printf ("%s.commonground", bad_files[i].file);
-      g_autofree char *path = g_build_filename (g_getenv ("CG_SOURCE_ROOT"), "tests", "data", "bad",
-                                                name, NULL);
+      g_autofree char *path =
+        g_build_filename (g_getenv ("CG_SOURCE_ROOT"), "tests", "data", "bad", name, NULL);
 
       assert_refused (path, bad_files[i].code, bad_files[i].line, bad_files[i].column,
                       bad_files[i].words);
@@ -301,7 +325,8 @@ remove_temp_dir (void **state)
 }
 
 static char *
-temp_path (void **state, const char *name)
+temp_path (void      **state,
+           const char *name)
 {
   TempDir *t = *state;
 
@@ -314,7 +339,8 @@ static const char header[] =
 
 /* A sparse file: @size bytes long, no disk used. */
 static void
-make_sparse_file (const char *path, off_t size)
+make_sparse_file (const char *path,
+                  off_t       size)
 {
   int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
@@ -330,7 +356,8 @@ test_hundred_megabytes (void **state)
   g_autofree char *path = temp_path (state, "huge.commonground");
 
   make_sparse_file (path, 100 * 1024 * 1024);
-  assert_refused_within_budget (path, CG_SESSION_XML_ERROR_TOO_BIG, 1, 1, "the file is larger than 16 MB");
+  assert_refused_within_budget (path, CG_SESSION_XML_ERROR_TOO_BIG, 1, 1,
+                                "the file is larger than 16 MB");
 }
 
 /* Reads the whole file into memory, as g_file_get_contents() does. */
@@ -353,7 +380,8 @@ test_one_gigabyte (void **state)
 
   /* Larger than the memory budget, so reading it all could not fit. */
   make_sparse_file (path, (off_t) 1024 * 1024 * 1024);
-  assert_refused_within_budget (path, CG_SESSION_XML_ERROR_TOO_BIG, 1, 1, "the file is larger than 16 MB");
+  assert_refused_within_budget (path, CG_SESSION_XML_ERROR_TOO_BIG, 1, 1,
+                                "the file is larger than 16 MB");
   assert_naive_loader_exceeds_budget (read_whole_file, path);
 }
 
@@ -370,8 +398,9 @@ test_too_big_in_memory (void **state)
   session = cg_session_xml_load_data (data, length, "memory.commonground", &error);
   assert_null (session);
   assert_true (g_error_matches (error, CG_SESSION_XML_ERROR, CG_SESSION_XML_ERROR_TOO_BIG));
-  assert_string_equal (error->message,
-                       "memory.commonground:1:1: the file is larger than 16 MB, too large for a Common Ground session");
+  assert_string_equal (
+    error->message,
+    "memory.commonground:1:1: the file is larger than 16 MB, too large for a Common Ground session");
 }
 
 /* Parses the file with libxml2's own reader, which unpacks gzip as it goes:
@@ -379,7 +408,8 @@ test_too_big_in_memory (void **state)
 static xmlExternalEntityLoader libxml2_default_loader;
 
 static void
-note_out_of_memory (void *data, xmlErrorPtr error)
+note_out_of_memory (void       *data,
+                    xmlErrorPtr error)
 {
   if (error->code == XML_ERR_NO_MEMORY)
     *(gboolean *) data = TRUE;
@@ -420,7 +450,8 @@ test_gzip_bomb (void **state)
   assert_true (g_output_stream_close (gzip, NULL, NULL));
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
   assert_true (g_bytes_get_size (bytes) < 200 * 1024);
-  assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  assert_true (
+    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
   assert_refused_within_budget (path, CG_SESSION_XML_ERROR_NOT_WELL_FORMED, 1, 1,
                                 "the file is compressed (gzip); Common Ground files are plain XML");
   assert_naive_loader_exceeds_budget (parse_with_xml_read_file, path);
@@ -449,7 +480,8 @@ test_directory (void **state)
 {
   TempDir *t = *state;
 
-  assert_refused (t->dir, CG_SESSION_XML_ERROR_IO, 1, 1, "this is a folder, not a Common Ground session file");
+  assert_refused (t->dir, CG_SESSION_XML_ERROR_IO, 1, 1,
+                  "this is a folder, not a Common Ground session file");
 }
 
 static void

@@ -30,9 +30,11 @@ run_free (Run *run)
 /* Runs common-ground with @args (NULL-terminated) in the source tree's
  * tests/data folder, so that file names are short. */
 static Run
-run_check (const char *first, ...)
+run_check (const char *first,
+           ...)
 {
-  g_autofree char *exe = g_build_filename (g_getenv ("CG_BUILD_ROOT"), "src", "common-ground", NULL);
+  g_autofree char *exe =
+    g_build_filename (g_getenv ("CG_BUILD_ROOT"), "src", "common-ground", NULL);
   g_autofree char *data = g_build_filename (g_getenv ("CG_SOURCE_ROOT"), "tests", "data", NULL);
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
@@ -47,8 +49,8 @@ run_check (const char *first, ...)
     g_ptr_array_add (argv, (char *) a);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  if (!g_spawn_sync (data, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                     &run.out, &run.err, &wait_status, &error))
+  if (!g_spawn_sync (data, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out,
+                     &run.err, &wait_status, &error))
     fail_msg ("%s", error->message);
   assert_true (WIFEXITED (wait_status));
   run.status = WEXITSTATUS (wait_status);
@@ -71,13 +73,14 @@ test_good_files_pass_silently (void **state)
 static void
 test_newer_minor_gets_a_note (void **state)
 {
-  Run run = run_check ("--check", "good/minimal.commonground", "good/newer-minor.commonground", NULL);
+  Run run =
+    run_check ("--check", "good/minimal.commonground", "good/newer-minor.commonground", NULL);
 
   assert_int_equal (run.status, 0);
   assert_string_equal (run.out, "");
-  assert_string_equal (run.err,
-                       "good/newer-minor.commonground: note: made by a newer version of Common Ground; "
-                       "the parts this version does not know are kept and written back when it is saved\n");
+  assert_string_equal (
+    run.err, "good/newer-minor.commonground: note: made by a newer version of Common Ground; "
+             "the parts this version does not know are kept and written back when it is saved\n");
   run_free (&run);
 }
 
@@ -88,8 +91,9 @@ test_bad_file_reports_file_and_line (void **state)
 
   assert_int_equal (run.status, 1);
   assert_string_equal (run.out, "");
-  assert_string_equal (run.err,
-                       "bad/rating-7.commonground:52:5: rating 7 for partner p1 is out of range (1 to 5 or don’t know)\n");
+  assert_string_equal (
+    run.err,
+    "bad/rating-7.commonground:52:5: rating 7 for partner p1 is out of range (1 to 5 or don’t know)\n");
   run_free (&run);
 }
 
@@ -101,11 +105,12 @@ test_every_file_is_checked (void **state)
 
   /* One bad file fails the run; each bad file gets its line. */
   assert_int_equal (run.status, 1);
-  assert_string_equal (run.err,
-                       "bad/newer-major.commonground:2:1: this file was made by a newer version of Common Ground "
-                       "(format 2.0); this version reads format 1.x\n"
-                       "bad/xxe.commonground:2:1: the file refers to a document type definition, which Common "
-                       "Ground files never do (it declares entities that read outside files)\n");
+  assert_string_equal (
+    run.err,
+    "bad/newer-major.commonground:2:1: this file was made by a newer version of Common Ground "
+    "(format 2.0); this version reads format 1.x\n"
+    "bad/xxe.commonground:2:1: the file refers to a document type definition, which Common "
+    "Ground files never do (it declares entities that read outside files)\n");
   run_free (&run);
 }
 

@@ -24,10 +24,41 @@
 /* Pieces random text is made of: markup characters, things that look like
  * markup, line ends, scripts, and what must be cleaned on the way in. */
 static const char *const pieces[] = {
-  "word", "Social Services", " ", "  ", "R&D", "<team>", "&foo;", "&amp;", "]]>", "<![CDATA[x]]>",
-  "\"quoted\"", "'single'", "\r\n", "\r", "\n", "\t", "🤝", "👩🏽‍⚕️", "שלום", "مرحبا", "\u200f",
-  "日本語", "é", "\x01", "\x1f", "\x7f", "\xff", "\xc3", "\xef\xbf\xbe", "<!-- c -->", "<?pi?>",
-  "%param;", "&#13;", "\u2028", "𝄞",
+  "word",
+  "Social Services",
+  " ",
+  "  ",
+  "R&D",
+  "<team>",
+  "&foo;",
+  "&amp;",
+  "]]>",
+  "<![CDATA[x]]>",
+  "\"quoted\"",
+  "'single'",
+  "\r\n",
+  "\r",
+  "\n",
+  "\t",
+  "🤝",
+  "👩🏽‍⚕️",
+  "שלום",
+  "مرحبا",
+  "\u200f",
+  "日本語",
+  "é",
+  "\x01",
+  "\x1f",
+  "\x7f",
+  "\xff",
+  "\xc3",
+  "\xef\xbf\xbe",
+  "<!-- c -->",
+  "<?pi?>",
+  "%param;",
+  "&#13;",
+  "\u2028",
+  "𝄞",
 };
 
 static char *
@@ -55,7 +86,8 @@ coin (GRand *rand)
 }
 
 static void
-set_random_texts (CgSession *s, GRand *rand)
+set_random_texts (CgSession *s,
+                  GRand     *rand)
 {
   for (guint d = 0; d < CG_N_DETAILS; d++)
     {
@@ -71,7 +103,8 @@ set_random_texts (CgSession *s, GRand *rand)
 }
 
 static char **
-random_strv (GRand *rand, int max)
+random_strv (GRand *rand,
+             int    max)
 {
   int n = g_rand_int_range (rand, 0, max + 1);
   char **strv = g_new0 (char *, n + 1);
@@ -82,7 +115,8 @@ random_strv (GRand *rand, int max)
 }
 
 static void
-add_random_entities (CgSession *s, GRand *rand)
+add_random_entities (CgSession *s,
+                     GRand     *rand)
 {
   guint n_partners = g_rand_int_range (rand, 0, 7);
 
@@ -94,7 +128,8 @@ add_random_entities (CgSession *s, GRand *rand)
       guint id = cg_session_add_partner (s, name, org, role);
 
       if (coin (rand))
-        cg_session_set_partner_field (s, id, CG_PARTNER_COLOUR, coin (rand) ? "#A1b2C3" : "#000000");
+        cg_session_set_partner_field (s, id, CG_PARTNER_COLOUR,
+                                      coin (rand) ? "#A1b2C3" : "#000000");
       if (coin (rand))
         {
           g_autofree char *group = random_text (rand);
@@ -130,7 +165,9 @@ add_random_entities (CgSession *s, GRand *rand)
 }
 
 static guint
-random_partner (CgSession *s, GRand *rand, gboolean allow_none)
+random_partner (CgSession *s,
+                GRand     *rand,
+                gboolean   allow_none)
 {
   guint n = cg_session_get_n_partners (s);
 
@@ -140,7 +177,10 @@ random_partner (CgSession *s, GRand *rand, gboolean allow_none)
 }
 
 static void
-rate_items (CgSession *s, GRand *rand, guint partner, guint lesson_or_aims)
+rate_items (CgSession *s,
+            GRand     *rand,
+            guint      partner,
+            guint      lesson_or_aims)
 {
   guint n = lesson_or_aims < CG_N_LESSONS ? cg_session_get_n_statements (s, lesson_or_aims)
                                           : cg_session_get_n_aims (s);
@@ -156,7 +196,8 @@ rate_items (CgSession *s, GRand *rand, guint partner, guint lesson_or_aims)
 }
 
 static void
-add_random_answers (CgSession *s, GRand *rand)
+add_random_answers (CgSession *s,
+                    GRand     *rand)
 {
   for (guint p = 0; p < cg_session_get_n_partners (s); p++)
     {
@@ -173,7 +214,8 @@ add_random_answers (CgSession *s, GRand *rand)
         {
           guint task = cg_session_get_task (s, t)->id;
 
-          cg_session_set_involvement (s, partner, task, (CgInvolvement) g_rand_int_range (rand, 0, 6));
+          cg_session_set_involvement (s, partner, task,
+                                      (CgInvolvement) g_rand_int_range (rand, 0, 6));
           cg_session_set_believed_accountable (s, partner, task, random_partner (s, rand, TRUE));
         }
     }
@@ -184,12 +226,14 @@ add_random_answers (CgSession *s, GRand *rand)
 
 /* Removals and moves leave gaps in the ids and lists out of id order. */
 static void
-shuffle_and_remove (CgSession *s, GRand *rand)
+shuffle_and_remove (CgSession *s,
+                    GRand     *rand)
 {
   if (cg_session_get_n_partners (s) > 2 && coin (rand))
     cg_session_remove_partner (s, cg_session_get_partner (s, 1)->id);
   if (cg_session_get_n_partners (s) > 1 && coin (rand))
-    cg_session_move_partner (s, cg_session_get_partner (s, 0)->id, cg_session_get_n_partners (s) - 1);
+    cg_session_move_partner (s, cg_session_get_partner (s, 0)->id,
+                             cg_session_get_n_partners (s) - 1);
   if (cg_session_get_n_aims (s) > 1 && coin (rand))
     cg_session_remove_item (s, cg_session_get_aim (s, 0)->id);
   if (cg_session_get_n_statements (s, 0) > 1 && coin (rand))
@@ -244,14 +288,17 @@ load_published_schema (void)
 }
 
 static void
-count_schema_error (void *data, xmlErrorPtr error)
+count_schema_error (void       *data,
+                    xmlErrorPtr error)
 {
   (*(guint *) data)++;
 }
 
 /* TRUE when the XML in @data parses and follows @schema. */
 static gboolean
-schema_accepts (xmlRelaxNGPtr schema, const char *data, gsize size)
+schema_accepts (xmlRelaxNGPtr schema,
+                const char   *data,
+                gsize         size)
 {
   xmlDocPtr doc = xmlReadMemory (data, (int) size, "written.commonground", NULL, XML_PARSE_NONET);
   xmlRelaxNGValidCtxtPtr vctxt;
@@ -285,7 +332,8 @@ free_schema (void **state)
 }
 
 static void
-assert_follows_schema (GBytes *bytes, const char *what)
+assert_follows_schema (GBytes     *bytes,
+                       const char *what)
 {
   if (!schema_accepts (published_schema, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)))
     fail_msg ("%s: the written file does not follow data/schema/session.rng", what);
@@ -297,9 +345,8 @@ test_random_round_trip (void **state)
   xmlRelaxNGPtr schema = published_schema;
   /* The check itself can fail: a session needs its five lessons, and a
    * rating its value (the loader checks answers by hand, not the schema). */
-  static const char no_lessons[] =
-    "<session xmlns=\"https://commonground.github.io/ns/session\" "
-    "format-version=\"1.0\" next-id=\"1\"><lessons/></session>";
+  static const char no_lessons[] = "<session xmlns=\"https://commonground.github.io/ns/session\" "
+                                   "format-version=\"1.0\" next-id=\"1\"><lessons/></session>";
   static const char rating_with_value[] =
     "<session xmlns=\"https://commonground.github.io/ns/session\" format-version=\"1.0\" next-id=\"3\">"
     "<partners><partner id=\"p1\" colour=\"#000000\"><name>A</name></partner></partners>"
@@ -344,7 +391,8 @@ test_random_round_trip (void **state)
 
 /* Saves @s, loads the bytes and returns the loaded session. */
 static CgSession *
-save_and_load (CgSession *s, GBytes **bytes_out)
+save_and_load (CgSession *s,
+               GBytes   **bytes_out)
 {
   g_autoptr (GError) error = NULL;
   GBytes *bytes = cg_session_xml_save_bytes (s, &error);
@@ -366,7 +414,8 @@ save_and_load (CgSession *s, GBytes **bytes_out)
 static void
 test_awkward_text_exact (void **state)
 {
-  const char *text = "R&D <team> ]]> &foo; &amp; \"q\" 'a' cr\r\nlf\nlone\rtab\t 🤝 שלום ‏مرحبا  ";
+  const char *text =
+    "R&D <team> ]]> &foo; &amp; \"q\" 'a' cr\r\nlf\nlone\rtab\t 🤝 שלום ‏مرحبا  ";
   g_autoptr (CgSession) s = cg_session_new ();
   g_autoptr (CgSession) loaded = NULL;
   g_autoptr (GBytes) bytes = NULL;
@@ -406,7 +455,11 @@ test_control_characters_cleaned (void **state)
   g_autoptr (CgSession) loaded = NULL;
   g_autoptr (GBytes) bytes = NULL;
 
-  cg_session_set_detail (s, CG_DETAIL_TITLE, "a\001b\x1f" "c\xff" "d\xef\xbf\xbf" "e");
+  cg_session_set_detail (s, CG_DETAIL_TITLE,
+                         "a\001b\x1f"
+                         "c\xff"
+                         "d\xef\xbf\xbf"
+                         "e");
   cg_session_set_detail (s, CG_DETAIL_FACILITATOR, "\001\002");
   loaded = save_and_load (s, &bytes);
   assert_true (g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
@@ -436,11 +489,12 @@ test_good_file_values_and_bytes (void **state)
   g_autoptr (GBytes) file = read_source_file ("tests/data/good/full.commonground");
   g_autoptr (GBytes) saved = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (CgSession) s = cg_session_xml_load_data (g_bytes_get_data (file, NULL),
-                                                      g_bytes_get_size (file), "full.commonground", &error);
+  g_autoptr (CgSession) s = cg_session_xml_load_data (
+    g_bytes_get_data (file, NULL), g_bytes_get_size (file), "full.commonground", &error);
 
   assert_non_null (s);
-  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_TITLE), "Riverside family support partnership");
+  assert_string_equal (cg_session_get_detail (s, CG_DETAIL_TITLE),
+                       "Riverside family support partnership");
   assert_string_equal (cg_session_get_detail (s, CG_DETAIL_CONTEXT),
                        "Multi-line case text.\nSecond line with R&D and <brackets>.");
   assert_true (cg_session_get_answers_hidden (s));
@@ -469,7 +523,8 @@ test_good_file_values_and_bytes (void **state)
   assert_string_equal (cg_session_get_comment (s, 1, 0), "Free text.");
   assert_string_equal (cg_session_get_charter_field (s, CG_CHARTER_GROUND_RULES), "");
   assert_null (cg_session_get_charter_field (s, CG_CHARTER_TITLE));
-  assert_string_equal (cg_session_get_charter_field (s, CG_CHARTER_WORK_ON), "Agree dated milestones.");
+  assert_string_equal (cg_session_get_charter_field (s, CG_CHARTER_WORK_ON),
+                       "Agree dated milestones.");
   /* Ids go on from next-id, never below it. */
   assert_int_equal (cg_session_get_next_id (s), 23);
   /* The file is in the canonical form: saving gives it back byte for byte. */
@@ -501,12 +556,14 @@ test_templates_load (void **state)
       /* The template element is read by the New dialog, not kept. */
       saved = cg_session_xml_save_bytes (s, NULL);
       assert_follows_schema (saved, rel);
-      assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "<template"));
+      assert_null (
+        g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "<template"));
     }
 }
 
 static gboolean
-contains (GBytes *bytes, const char *needle)
+contains (GBytes     *bytes,
+          const char *needle)
 {
   return g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), needle) != NULL;
 }
@@ -516,15 +573,20 @@ test_newer_minor_keeps_foreign (void **state)
 {
   g_autoptr (GBytes) file = read_source_file ("tests/data/good/newer-minor.commonground");
   g_autoptr (GError) error = NULL;
-  g_autoptr (CgSession) s = cg_session_xml_load_data (g_bytes_get_data (file, NULL),
-                                                      g_bytes_get_size (file), "newer.commonground", &error);
+  g_autoptr (CgSession) s = cg_session_xml_load_data (
+    g_bytes_get_data (file, NULL), g_bytes_get_size (file), "newer.commonground", &error);
   g_autoptr (CgSession) again = NULL;
   g_autoptr (GBytes) saved = NULL, saved_again = NULL;
   const char *const kept[] = {
-    "fut:mood=\"calm\"", "<title fut:lang-hint=\"en\">Future session</title>",
+    "fut:mood=\"calm\"",
+    "<title fut:lang-hint=\"en\">Future session</title>",
     "<fut:weather xmlns:fut=\"https://example.org/ns/future\">rain</fut:weather>",
-    "fut:badge=\"gold\"", "they/them</fut:pronouns>", "<prompt fut:timer=\"5\">Talk about it.</prompt>",
-    "fut:weight=\"2\"", "value=\"5\" fut:confidence=\"high\"", "partner=\"p1\">yes</fut:vote>",
+    "fut:badge=\"gold\"",
+    "they/them</fut:pronouns>",
+    "<prompt fut:timer=\"5\">Talk about it.</prompt>",
+    "fut:weight=\"2\"",
+    "value=\"5\" fut:confidence=\"high\"",
+    "partner=\"p1\">yes</fut:vote>",
     "capacity=\"30\">Town hall, <fut:room>Room 2</fut:room></fut:venue>",
     "<other:note>kept as it is</other:note>",
   };
@@ -539,8 +601,9 @@ test_newer_minor_keeps_foreign (void **state)
     if (!contains (saved, kept[i]))
       fail_msg ("lost on saving: %s", kept[i]);
   /* Foreign content sits in the right container. */
-  assert_true (contains (saved, "<rating partner=\"p1\" item=\"s2\" value=\"5\" fut:confidence=\"high\"/>\n"
-                                "    <fut:vote"));
+  assert_true (
+    contains (saved, "<rating partner=\"p1\" item=\"s2\" value=\"5\" fut:confidence=\"high\"/>\n"
+                     "    <fut:vote"));
   again = cg_session_xml_load_data (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
                                     "again.commonground", &error);
   assert_non_null (again);
@@ -562,10 +625,10 @@ test_newer_minor_keeps_foreign (void **state)
  * attribute comes back as a space (attribute value normalisation), and an
  * unescaped quote or ampersand breaks the file. The file below writes the
  * awkward value A as references; each "V" is replaced by it. */
-#define AWKWARD_IN_FILE \
-  "R&amp;D &lt;team&gt; ]]&gt; &amp;foo; &amp;amp; &quot;q&quot; &apos;a&apos; " \
+#define AWKWARD_IN_FILE                                                                            \
+  "R&amp;D &lt;team&gt; ]]&gt; &amp;foo; &amp;amp; &quot;q&quot; &apos;a&apos; "                   \
   "crlf&#13;&#10;lf&#10;cr&#13;tab&#9;end 🤝 שלום &#x200F;مرحبا  "
-#define AWKWARD \
+#define AWKWARD                                                                                    \
   "R&D <team> ]]> &foo; &amp; \"q\" 'a' crlf\r\nlf\ncr\rtab\tend 🤝 שלום \u200fمرحبا  "
 
 static const char awkward_attributes_file[] =
@@ -624,7 +687,8 @@ static const struct
 };
 
 static xmlNode *
-first_child_named (xmlNode *parent, const char *name)
+first_child_named (xmlNode    *parent,
+                   const char *name)
 {
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, name) == 0)
@@ -701,8 +765,9 @@ test_awkward_attributes_exact (void **state)
   assert_follows_schema (saved, "attributes.commonground");
   assert_awkward_attributes (saved);
   /* Line ends and tabs go out as references, never raw in an attribute. */
-  assert_true (contains (saved, "fut:note=\"R&amp;D &lt;team&gt; ]]&gt; &amp;foo; &amp;amp; &quot;q&quot; 'a' "
-                                "crlf&#13;&#10;lf&#10;cr&#13;tab&#9;end 🤝 שלום \u200fمرحبا  \""));
+  assert_true (
+    contains (saved, "fut:note=\"R&amp;D &lt;team&gt; ]]&gt; &amp;foo; &amp;amp; &quot;q&quot; 'a' "
+                     "crlf&#13;&#10;lf&#10;cr&#13;tab&#9;end 🤝 שלום \u200fمرحبا  \""));
 
   again = cg_session_xml_load_data (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
                                     "again.commonground", &error);

@@ -82,7 +82,8 @@ teardown (void **state)
 }
 
 static char *
-path_in (void **state, const char *name)
+path_in (void      **state,
+         const char *name)
 {
   Fixture *f = *state;
 
@@ -146,7 +147,8 @@ file_bytes (const char *path)
 }
 
 static void
-assert_file_is (const char *path, GBytes *expected)
+assert_file_is (const char *path,
+                GBytes     *expected)
 {
   g_autoptr (GBytes) now = file_bytes (path);
 
@@ -155,7 +157,8 @@ assert_file_is (const char *path, GBytes *expected)
 }
 
 static void
-save_ok (CgSession *s, const char *path)
+save_ok (CgSession  *s,
+         const char *path)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -261,7 +264,8 @@ typedef int (*ChildFunc) (gpointer data);
 /* Runs @func in a forked child and returns its exit status (-1 if it did
  * not exit normally). The child reports with its exit code only. */
 static int
-run_in_child (ChildFunc func, gpointer data)
+run_in_child (ChildFunc func,
+              gpointer  data)
 {
   pid_t pid = fork ();
   int status = 0;
@@ -304,8 +308,7 @@ expect_save_failure (FailingSave *f)
 static int
 save_as_nobody (gpointer data)
 {
-  if (geteuid () == 0
-      && (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
+  if (geteuid () == 0 && (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
     return 10;
   return expect_save_failure (data);
 }
@@ -396,7 +399,8 @@ test_cancelled_save_keeps_old_file (void **state)
 /* Changed on disk ------------------------------------------------------------------ */
 
 static void
-change_on_disk (const char *path, const char *text)
+change_on_disk (const char *path,
+                const char *text)
 {
   struct timeval times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
 
@@ -500,8 +504,8 @@ test_sigkill_during_save (void **state)
       else if (g_bytes_equal (now, b_bytes))
         saw_b++;
       else
-        fail_msg ("round %u: the file is neither the old nor the new session (%zu bytes)",
-                  round, g_bytes_get_size (now));
+        fail_msg ("round %u: the file is neither the old nor the new session (%zu bytes)", round,
+                  g_bytes_get_size (now));
     }
   print_message ("after 20 kills: old %u times, new %u times\n", saw_a, saw_b);
   /* Still a session we can open. */
@@ -524,7 +528,9 @@ typedef struct
 } AsyncResult;
 
 static void
-saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   AsyncResult *r = user_data;
 
@@ -533,7 +539,9 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   AsyncResult *r = user_data;
 

@@ -64,12 +64,14 @@ free_schemas (void **state)
 }
 
 static void
-ignore_error (void *data, xmlErrorPtr error)
+ignore_error (void       *data,
+              xmlErrorPtr error)
 {
 }
 
 static gboolean
-schema_accepts (xmlRelaxNGPtr schema, GBytes *bytes)
+schema_accepts (xmlRelaxNGPtr schema,
+                GBytes       *bytes)
 {
   xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes),
                                  "written.commonground", NULL, XML_PARSE_NONET);
@@ -87,7 +89,8 @@ schema_accepts (xmlRelaxNGPtr schema, GBytes *bytes)
 }
 
 static void
-assert_both_schemas_accept (GBytes *bytes, const char *what)
+assert_both_schemas_accept (GBytes     *bytes,
+                            const char *what)
 {
   if (!schema_accepts (schema_now, bytes))
     fail_msg ("%s does not follow data/schema/session.rng", what);
@@ -96,7 +99,8 @@ assert_both_schemas_accept (GBytes *bytes, const char *what)
 }
 
 static guint
-count (GBytes *bytes, const char *needle)
+count (GBytes     *bytes,
+       const char *needle)
 {
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   guint n = 0;
@@ -121,8 +125,8 @@ static CgSession *
 load_bytes (GBytes *bytes)
 {
   g_autoptr (GError) error = NULL;
-  CgSession *s = cg_session_xml_load_data (g_bytes_get_data (bytes, NULL),
-                                           g_bytes_get_size (bytes), "v.commonground", &error);
+  CgSession *s = cg_session_xml_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                           "v.commonground", &error);
 
   if (s == NULL)
     fail_msg ("%s", error->message);
@@ -139,10 +143,12 @@ load_text (const char *text)
 
 /* Refused, with an error message holding @expected. */
 static void
-assert_refused (const char *text, const char *expected)
+assert_refused (const char *text,
+                const char *expected)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CgSession) s = cg_session_xml_load_data (text, strlen (text), "v.commonground", &error);
+  g_autoptr (CgSession) s =
+    cg_session_xml_load_data (text, strlen (text), "v.commonground", &error);
 
   assert_null (s);
   assert_non_null (error);
@@ -217,9 +223,11 @@ test_group_round_trip (void **state)
   /* After <role>, in the 1.1 namespace, once. */
   assert_int_equal (count (t.bytes, "<role>Social worker</role>\n"
                                     "      <cg11:group>Social care &amp; health</cg11:group>\n"
-                                    "    </partner>"), 1);
+                                    "    </partner>"),
+                    1);
   assert_int_equal (count (t.bytes, "group>"), 2);
-  assert_string_equal (cg_session_lookup_partner (t.loaded, t.partner)->group, "Social care & health");
+  assert_string_equal (cg_session_lookup_partner (t.loaded, t.partner)->group,
+                       "Social care & health");
   assert_string_equal (cg_session_get_partner (t.loaded, 1)->group, "");
   trip_clear (&t);
 }
@@ -234,9 +242,11 @@ test_work_on_round_trip (void **state)
   cg_session_set_charter_field (t.session, CG_CHARTER_WORK_ON, "Agree <dated> milestones.");
   trip_run (&t);
   assert_int_equal (count (t.bytes, "xmlns:cg11=\"" NS_1_1 "\""), 1);
-  assert_int_equal (count (t.bytes, "<still-to-resolve>Who chairs</still-to-resolve>\n"
-                                    "    <cg11:work-on>Agree &lt;dated&gt; milestones.</cg11:work-on>\n"
-                                    "  </charter>"), 1);
+  assert_int_equal (count (t.bytes,
+                           "<still-to-resolve>Who chairs</still-to-resolve>\n"
+                           "    <cg11:work-on>Agree &lt;dated&gt; milestones.</cg11:work-on>\n"
+                           "  </charter>"),
+                    1);
   assert_int_equal (count (t.bytes, "work-on"), 2);
   assert_string_equal (cg_session_get_charter_field (t.loaded, CG_CHARTER_WORK_ON),
                        "Agree <dated> milestones.");
@@ -255,8 +265,8 @@ static void
 test_baseline_round_trip (void **state)
 {
   Trip t = { 0 };
-  g_autoptr (CgBaseline) baseline = cg_baseline_new ("Riverside 2025", "2025-11-20",
-                                                     "river & side.commonground", DIGEST);
+  g_autoptr (CgBaseline) baseline =
+    cg_baseline_new ("Riverside 2025", "2025-11-20", "river & side.commonground", DIGEST);
 
   trip_init (&t);
   cg_session_set_baseline (t.session, baseline);
@@ -269,7 +279,8 @@ test_baseline_round_trip (void **state)
                                     "    <cg11:date>2025-11-20</cg11:date>\n"
                                     "    <cg11:file>river &amp; side.commonground</cg11:file>\n"
                                     "  </cg11:baseline>\n"
-                                    "  <options"), 1);
+                                    "  <options"),
+                    1);
   assert_true (cg_baseline_equal (cg_session_get_baseline (t.loaded), baseline));
   trip_clear (&t);
 }
@@ -320,10 +331,12 @@ test_newer_minor_keeps_its_namespace (void **state)
   const CgBaseline *b;
   /* 1.2's content, and another namespace's, each kept once. */
   const char *const kept_once[] = {
-    "<cg12:agenda" DECLARE_1_2 ">Tea first</cg12:agenda>", "cg12:seat=\"3\"",
+    "<cg12:agenda" DECLARE_1_2 ">Tea first</cg12:agenda>",
+    "cg12:seat=\"3\"",
     "<cg12:pronouns" DECLARE_1_2 ">they/them</cg12:pronouns>",
     "<cg12:next-meeting" DECLARE_1_2 ">2027-01-10</cg12:next-meeting>",
-    "fut:how=\"by hand\"", ">kept inside the baseline</fut:note>\n  </cg11:baseline>",
+    "fut:how=\"by hand\"",
+    ">kept inside the baseline</fut:note>\n  </cg11:baseline>",
     "<cg11:group fut:source=\"register\">Social care</cg11:group>",
     "<cg11:work-on>Shared records</cg11:work-on>",
     "<cg11:title>Round one</cg11:title>",
@@ -345,7 +358,8 @@ test_newer_minor_keeps_its_namespace (void **state)
   for (guint i = 0; i < G_N_ELEMENTS (kept_once); i++)
     if (count (saved, kept_once[i]) != 1)
       {
-        g_printerr ("%.*s", (int) g_bytes_get_size (saved), (const char *) g_bytes_get_data (saved, NULL));
+        g_printerr ("%.*s", (int) g_bytes_get_size (saved),
+                    (const char *) g_bytes_get_data (saved, NULL));
         fail_msg ("“%s” is in the saved file above %u times, not once", kept_once[i],
                   count (saved, kept_once[i]));
       }
@@ -357,12 +371,15 @@ test_newer_minor_keeps_its_namespace (void **state)
   /* Kept content goes at the end of its container. */
   assert_int_equal (count (saved, "<cg11:group fut:source=\"register\">Social care</cg11:group>\n"
                                   "      <cg12:pronouns" DECLARE_1_2 ">they/them</cg12:pronouns>\n"
-                                  "    </partner>"), 1);
-  assert_int_equal (count (saved, "<cg11:work-on>Shared records</cg11:work-on>\n"
-                                  "    <cg12:next-meeting" DECLARE_1_2 ">2027-01-10</cg12:next-meeting>\n"
-                                  "  </charter>\n"
-                                  "  <cg12:agenda" DECLARE_1_2 ">Tea first</cg12:agenda>\n"
-                                  "</session>"), 1);
+                                  "    </partner>"),
+                    1);
+  assert_int_equal (count (saved,
+                           "<cg11:work-on>Shared records</cg11:work-on>\n"
+                           "    <cg12:next-meeting" DECLARE_1_2 ">2027-01-10</cg12:next-meeting>\n"
+                           "  </charter>\n"
+                           "  <cg12:agenda" DECLARE_1_2 ">Tea first</cg12:agenda>\n"
+                           "</session>"),
+                    1);
 
   again = load_bytes (saved);
   assert_true (cg_session_equal (s, again));
@@ -376,35 +393,34 @@ test_newer_minor_keeps_its_namespace (void **state)
 static void
 test_baseline_where_1_0_writes_it (void **state)
 {
-  static const char file[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<session xmlns=\"" NS "\" format-version=\"1.0\" next-id=\"3\">\n"
-    "  <details>\n"
-    "    <title>Round two</title>\n"
-    "  </details>\n"
-    "  <options answers-hidden=\"false\" current-stage=\"session\"/>\n"
-    "  <partners>\n"
-    "    <partner id=\"p1\" colour=\"#009e73\">\n"
-    "      <name>Alex</name>\n"
-    "      <cg11:group xmlns:cg11=\"" NS_1_1 "\">Health</cg11:group>\n"
-    "    </partner>\n"
-    "  </partners>\n"
-    "  <lessons>\n"
-    "    <lesson number=\"1\"/>\n"
-    "    <lesson number=\"2\"/>\n"
-    "    <lesson number=\"3\"/>\n"
-    "    <lesson number=\"4\"/>\n"
-    "    <lesson number=\"5\"/>\n"
-    "  </lessons>\n"
-    "  <aims/>\n"
-    "  <tasks/>\n"
-    "  <answers/>\n"
-    "  <charter/>\n"
-    "  <cg11:baseline xmlns:cg11=\"" NS_1_1 "\" sha256=\"" DIGEST "\">\n"
-    "    <cg11:title>Round one</cg11:title>\n"
-    "    <cg11:file>one.commonground</cg11:file>\n"
-    "  </cg11:baseline>\n"
-    "</session>\n";
+  static const char file[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                             "<session xmlns=\"" NS "\" format-version=\"1.0\" next-id=\"3\">\n"
+                             "  <details>\n"
+                             "    <title>Round two</title>\n"
+                             "  </details>\n"
+                             "  <options answers-hidden=\"false\" current-stage=\"session\"/>\n"
+                             "  <partners>\n"
+                             "    <partner id=\"p1\" colour=\"#009e73\">\n"
+                             "      <name>Alex</name>\n"
+                             "      <cg11:group xmlns:cg11=\"" NS_1_1 "\">Health</cg11:group>\n"
+                             "    </partner>\n"
+                             "  </partners>\n"
+                             "  <lessons>\n"
+                             "    <lesson number=\"1\"/>\n"
+                             "    <lesson number=\"2\"/>\n"
+                             "    <lesson number=\"3\"/>\n"
+                             "    <lesson number=\"4\"/>\n"
+                             "    <lesson number=\"5\"/>\n"
+                             "  </lessons>\n"
+                             "  <aims/>\n"
+                             "  <tasks/>\n"
+                             "  <answers/>\n"
+                             "  <charter/>\n"
+                             "  <cg11:baseline xmlns:cg11=\"" NS_1_1 "\" sha256=\"" DIGEST "\">\n"
+                             "    <cg11:title>Round one</cg11:title>\n"
+                             "    <cg11:file>one.commonground</cg11:file>\n"
+                             "  </cg11:baseline>\n"
+                             "</session>\n";
   g_autoptr (GBytes) bytes = g_bytes_new_static (file, sizeof file - 1);
   g_autoptr (CgSession) s = NULL;
   g_autoptr (GBytes) saved = NULL;
@@ -421,8 +437,8 @@ test_baseline_where_1_0_writes_it (void **state)
   assert_int_equal (count (saved, "  <charter/>\n</session>"), 1);
 }
 
-#define LESSONS \
-  "<lessons><lesson number='1'/><lesson number='2'/><lesson number='3'/>" \
+#define LESSONS                                                                                    \
+  "<lessons><lesson number='1'/><lesson number='2'/><lesson number='3'/>"                          \
   "<lesson number='4'/><lesson number='5'/></lessons>"
 #define ROOT_1_1 "<session xmlns='" NS "' xmlns:cg11='" NS_1_1 "' format-version='1.1' next-id='2'>"
 
@@ -431,15 +447,15 @@ test_main_namespace_spelling_refused (void **state)
 {
   /* What builds before the fix wrote: never released, not read. */
   assert_refused (ROOT_1_1 "<partners><partner id='p1'><name>A</name><group>Health</group>"
-                  "</partner></partners>" LESSONS "</session>",
+                           "</partner></partners>" LESSONS "</session>",
                   "“group” inside “partner” belongs to the namespace of format 1.1 (" NS_1_1 ")");
   assert_refused (ROOT_1_1 LESSONS "<charter><work-on>x</work-on></charter></session>",
                   "“work-on” inside “charter” belongs to the namespace of format 1.1");
-  assert_refused (ROOT_1_1 "<baseline sha256='" DIGEST "'><title>T</title><file>f</file></baseline>"
-                  LESSONS "</session>",
+  assert_refused (ROOT_1_1 "<baseline sha256='" DIGEST
+                           "'><title>T</title><file>f</file></baseline>" LESSONS "</session>",
                   "“baseline” inside “session” belongs to the namespace of format 1.1");
   assert_refused (ROOT_1_1 "<cg11:baseline sha256='" DIGEST "'><title>T</title>"
-                  "<cg11:file>f</cg11:file></cg11:baseline>" LESSONS "</session>",
+                           "<cg11:file>f</cg11:file></cg11:baseline>" LESSONS "</session>",
                   "“title” inside “baseline” belongs to the namespace of format 1.1");
 }
 
@@ -451,12 +467,13 @@ test_1_1_elements_placed_exactly (void **state)
                   "“group” does not belong inside “charter”");
   /* Two of a kind. */
   assert_refused (ROOT_1_1 "<partners><partner id='p1'><name>A</name><cg11:group>H</cg11:group>"
-                  "<cg11:group>C</cg11:group></partner></partners>" LESSONS "</session>",
+                           "<cg11:group>C</cg11:group></partner></partners>" LESSONS "</session>",
                   "two “group” elements inside “partner”");
   assert_refused (ROOT_1_1
-                  "<cg11:baseline sha256='" DIGEST "'><cg11:title>T</cg11:title><cg11:file>f</cg11:file></cg11:baseline>"
-                  LESSONS
-                  "<cg11:baseline sha256='" DIGEST "'><cg11:title>T</cg11:title><cg11:file>f</cg11:file></cg11:baseline>"
+                  "<cg11:baseline sha256='" DIGEST
+                  "'><cg11:title>T</cg11:title><cg11:file>f</cg11:file></cg11:baseline>" LESSONS
+                  "<cg11:baseline sha256='" DIGEST
+                  "'><cg11:title>T</cg11:title><cg11:file>f</cg11:file></cg11:baseline>"
                   "</session>",
                   "two “baseline” elements inside “session”");
   /* An element 1.1 does not define: its namespace is ours, not foreign. */
@@ -464,11 +481,11 @@ test_1_1_elements_placed_exactly (void **state)
                   "“agenda” does not belong inside “session”");
   /* Out of order (the schema). */
   assert_refused (ROOT_1_1 "<partners><partner id='p1'><cg11:group>H</cg11:group><name>A</name>"
-                  "</partner></partners>" LESSONS "</session>",
+                           "</partner></partners>" LESSONS "</session>",
                   "does not follow the Common Ground format");
   /* An attribute in the 1.1 namespace: 1.1 defines none. */
   assert_refused (ROOT_1_1 "<partners><partner id='p1' cg11:seat='3'><name>A</name>"
-                  "</partner></partners>" LESSONS "</session>",
+                           "</partner></partners>" LESSONS "</session>",
                   "does not follow the Common Ground format");
 }
 

@@ -26,7 +26,8 @@ run_file (const char *path)
 }
 
 static int
-run_path (const char *path, guint *count)
+run_path (const char *path,
+          guint      *count)
 {
   g_autoptr (GDir) dir = NULL;
   const char *name;
@@ -48,7 +49,8 @@ run_path (const char *path, guint *count)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   guint count = 0;
   int failures = 0;

@@ -28,8 +28,8 @@ typedef struct
 {
   CgSession *session;
   CgRoom *room;
-  char *seat;        /* Ann's token */
-  char *other_seat;  /* Ben's token */
+  char *seat;       /* Ann's token */
+  char *other_seat; /* Ben's token */
 } World;
 
 /* A small workshop: three partners, two statements, an aim, a task; Ben
@@ -41,13 +41,13 @@ world_init (World *w)
 
   w->session = cg_session_new ();
   cg_session_set_detail (w->session, CG_DETAIL_TITLE, "Fuzz workshop");
-  ann = cg_session_add_partner (w->session, "Ann", NULL, NULL);   /* p1 */
-  ben = cg_session_add_partner (w->session, "Ben", NULL, NULL);   /* p2 */
-  cg_session_add_partner (w->session, "Cara", NULL, NULL);        /* p3 */
-  s1 = cg_session_add_statement (w->session, 0, "One");           /* s4 */
-  cg_session_add_statement (w->session, 0, "Two");                /* s5 */
-  cg_session_add_aim (w->session, "Aim");                         /* a6 */
-  cg_session_add_task (w->session, "Task");                       /* t7 */
+  ann = cg_session_add_partner (w->session, "Ann", NULL, NULL); /* p1 */
+  ben = cg_session_add_partner (w->session, "Ben", NULL, NULL); /* p2 */
+  cg_session_add_partner (w->session, "Cara", NULL, NULL);      /* p3 */
+  s1 = cg_session_add_statement (w->session, 0, "One");         /* s4 */
+  cg_session_add_statement (w->session, 0, "Two");              /* s5 */
+  cg_session_add_aim (w->session, "Aim");                       /* a6 */
+  cg_session_add_task (w->session, "Task");                     /* t7 */
   cg_session_set_rating (w->session, ben, s1, CG_RATING_2);
   cg_session_set_comment (w->session, ben, 0, SECRET);
   cg_session_set_answers_hidden (w->session, TRUE);
@@ -74,7 +74,8 @@ world_clear (World *w)
  * byte picks what the facilitator shows (0 lesson 1, 1 aims, 2 roles,
  * 3 review; +4 revealed). */
 static char *
-take_line (const uint8_t **data, size_t *size)
+take_line (const uint8_t **data,
+           size_t         *size)
 {
   const uint8_t *nl = memchr (*data, '\n', *size);
   size_t len = nl != NULL ? (size_t) (nl - *data) : *size;
@@ -98,7 +99,8 @@ known_status (guint status)
 
 /* @own_secret: the request came from Ben, who may see his own comment. */
 static void
-check_response (const CgRoomResponse *res, gboolean own_secret)
+check_response (const CgRoomResponse *res,
+                gboolean              own_secret)
 {
   gsize len = 0;
   const char *body;
@@ -118,15 +120,15 @@ check_response (const CgRoomResponse *res, gboolean own_secret)
       root = json_parser_get_root (parser);
       if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
         abort ();
-      if (res->status >= 400
-          && (!json_object_has_member (json_node_get_object (root), "error")
-              || !json_object_has_member (json_node_get_object (root), "message")))
+      if (res->status >= 400 && (!json_object_has_member (json_node_get_object (root), "error") ||
+                                 !json_object_has_member (json_node_get_object (root), "message")))
         abort ();
     }
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
 {
   World w;
   g_autofree char *method = take_line (&data, &size);
@@ -155,9 +157,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   req.path = path;
   req.content_type = content_type[0] != '\0' ? content_type : NULL;
   req.accept_language = lang[0] != '\0' ? lang : NULL;
-  req.seat = g_str_equal (seat_line, "ann") ? w.seat
+  req.seat = g_str_equal (seat_line, "ann")   ? w.seat
              : g_str_equal (seat_line, "ben") ? w.other_seat
-             : g_str_equal (seat_line, "-") ? NULL : seat_line;
+             : g_str_equal (seat_line, "-")   ? NULL
+                                              : seat_line;
   req.body = data;
   req.body_len = size;
   req.peer = "192.0.2.1";

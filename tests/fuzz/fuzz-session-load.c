@@ -13,7 +13,8 @@
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CgSession) first = NULL;
@@ -28,9 +29,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       int end = 0;
 
       /* Every refusal must say where (file, line, column) and what. */
-      if (error == NULL
-          || sscanf (error->message, "fuzz.commonground:%ld:%ld: %n", &line, &column, &end) != 2
-          || line < 1 || column < 1 || end == 0 || error->message[end] == '\0')
+      if (error == NULL ||
+          sscanf (error->message, "fuzz.commonground:%ld:%ld: %n", &line, &column, &end) != 2 ||
+          line < 1 || column < 1 || end == 0 || error->message[end] == '\0')
         abort ();
       return 0;
     }

@@ -21,7 +21,8 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
  * id="..." after "<template" so that mutations of the body, not of the
  * name, decide what gets through; fall back to a name that never matches. */
 static char *
-template_path (const uint8_t *data, size_t size)
+template_path (const uint8_t *data,
+               size_t         size)
 {
   const char *start = memmem (data, size, "<template", 9);
   const char *end = (const char *) data + size;
@@ -35,14 +36,15 @@ template_path (const uint8_t *data, size_t size)
     return g_strdup (TEMPLATE_DIR "fuzz.commonground");
   id += 4;
   close = memchr (id, '"', end - id);
-  if (close == NULL || close - id > 64 || memchr (id, '/', close - id) != NULL
-      || memchr (id, '\0', close - id) != NULL)
+  if (close == NULL || close - id > 64 || memchr (id, '/', close - id) != NULL ||
+      memchr (id, '\0', close - id) != NULL)
     return g_strdup (TEMPLATE_DIR "fuzz.commonground");
   return g_strdup_printf (TEMPLATE_DIR "%.*s.commonground", (int) (close - id), id);
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
 {
   g_autoptr (GBytes) bytes = g_bytes_new (data, size);
   g_autofree char *path = template_path (data, size);
@@ -58,9 +60,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         abort ();
       return 0;
     }
-  if (cg_session_get_modified (session) || cg_session_can_undo (session)
-      || cg_session_get_file (session) != NULL
-      || strlen (cg_session_get_detail (session, CG_DETAIL_DATE)) != 10)
+  if (cg_session_get_modified (session) || cg_session_can_undo (session) ||
+      cg_session_get_file (session) != NULL ||
+      strlen (cg_session_get_detail (session, CG_DETAIL_DATE)) != 10)
     abort ();
   saved = cg_session_xml_save_bytes (session, &error);
   if (saved == NULL)

@@ -4,11 +4,12 @@
 #include "charter-fixtures.h"
 
 char *
-charter_fixture_long_text (const char *tag, guint len)
+charter_fixture_long_text (const char *tag,
+                           guint       len)
 {
-  static const char *words[] = { "partnership", "shared", "outcomes", "for", "families",
-                                 "with", "joined-up", "support", "across", "health",
-                                 "education", "and", "housing", "services" };
+  static const char *words[] = { "partnership", "shared",    "outcomes", "for",     "families",
+                                 "with",        "joined-up", "support",  "across",  "health",
+                                 "education",   "and",       "housing",  "services" };
   GString *s = g_string_new (tag);
 
   for (guint i = 0; s->len < len; i++)
@@ -21,14 +22,17 @@ charter_fixture_long_text (const char *tag, guint len)
 }
 
 static void
-rate_all (CgSession *s, guint item, const CgRating *ratings)
+rate_all (CgSession      *s,
+          guint           item,
+          const CgRating *ratings)
 {
   for (guint i = 0; i < cg_session_get_n_partners (s); i++)
     cg_session_set_rating (s, cg_session_get_partner (s, i)->id, item, ratings[i]);
 }
 
 static void
-add_sample_tasks (CgSession *s, const guint *p)
+add_sample_tasks (CgSession   *s,
+                  const guint *p)
 {
   guint clear = cg_session_add_task (s, "Lead the family's needs assessment");
   guint settled = cg_session_add_task (s, "Chair the weekly team meeting");
@@ -62,9 +66,9 @@ charter_fixture_sample (void)
                          "The Riverside family needs joined-up support: a parent with a "
                          "long-term illness, a child missing school, and housing problems.");
   p[0] = cg_session_add_partner (s, "Sam Okafor", "Riverside Social Services", "Social worker");
-  p[1] = cg_session_add_partner (s, "Priya Natarajan",
-                                "Riverside Health Centre, Community Nursing and Health Visiting Team",
-                                "Health visitor");
+  p[1] = cg_session_add_partner (
+    s, "Priya Natarajan", "Riverside Health Centre, Community Nursing and Health Visiting Team",
+    "Health visitor");
   p[2] = cg_session_add_partner (s, "أميرة حداد", "Riverside Primary School", "Head teacher");
   p[3] = cg_session_add_partner (s, "David Cohen", "דיור ריברסייד", "Housing officer");
 
@@ -93,7 +97,8 @@ charter_fixture_sample (void)
 
     rate_all (s, st, split);
   }
-  cg_session_set_comment (s, p[0], 0, "Nobody has said who leads when the school and housing disagree.");
+  cg_session_set_comment (s, p[0], 0,
+                          "Nobody has said who leads when the school and housing disagree.");
   cg_session_set_comment (s, p[2], 0, "نحتاج إلى قائد واحد متفق عليه.");
   add_sample_tasks (s, p);
   return s;
@@ -113,8 +118,10 @@ charter_fixture_stress (void)
   for (guint i = 0; i < 30; i++)
     {
       g_autofree char *tag = g_strdup_printf ("Partner%02u", i);
-      g_autofree char *name = i % 10 == 3 ? charter_fixture_long_text (tag, 2000) : g_strdup_printf ("%s Surname", tag);
-      g_autofree char *org = i % 7 == 0 ? charter_fixture_long_text ("Organisation", 600) : g_strdup ("An organisation");
+      g_autofree char *name =
+        i % 10 == 3 ? charter_fixture_long_text (tag, 2000) : g_strdup_printf ("%s Surname", tag);
+      g_autofree char *org =
+        i % 7 == 0 ? charter_fixture_long_text ("Organisation", 600) : g_strdup ("An organisation");
       guint id = cg_session_add_partner (s, name, org, "Role");
 
       g_array_append_val (ids, id);
@@ -122,7 +129,8 @@ charter_fixture_stress (void)
   for (guint i = 0; i < 40; i++)
     {
       g_autofree char *tag = g_strdup_printf ("Aim%02u", i);
-      g_autofree char *text = i % 8 == 0 ? charter_fixture_long_text (tag, 2000) : g_strdup_printf ("%s short aim", tag);
+      g_autofree char *text =
+        i % 8 == 0 ? charter_fixture_long_text (tag, 2000) : g_strdup_printf ("%s short aim", tag);
       guint aim = cg_session_add_aim (s, text);
 
       cg_session_set_aim_agreed (s, aim, TRUE);
@@ -131,10 +139,12 @@ charter_fixture_stress (void)
   for (guint i = 0; i < 30; i++)
     {
       g_autofree char *tag = g_strdup_printf ("Task%02u", i);
-      g_autofree char *text = i % 6 == 0 ? charter_fixture_long_text (tag, 2000) : g_strdup_printf ("%s short task", tag);
+      g_autofree char *text =
+        i % 6 == 0 ? charter_fixture_long_text (tag, 2000) : g_strdup_printf ("%s short task", tag);
       guint task = cg_session_add_task (s, text);
 
-      cg_session_set_involvement (s, g_array_index (ids, guint, i), task, CG_INVOLVEMENT_ACCOUNTABLE);
+      cg_session_set_involvement (s, g_array_index (ids, guint, i), task,
+                                  CG_INVOLVEMENT_ACCOUNTABLE);
       cg_session_set_involvement (s, g_array_index (ids, guint, (i + 1) % 30), task,
                                   CG_INVOLVEMENT_RESPONSIBLE);
     }

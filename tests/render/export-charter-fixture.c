@@ -12,7 +12,8 @@
 #include "charter-fixtures.h"
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr (CgSession) session = NULL;
   g_autoptr (GError) error = NULL;

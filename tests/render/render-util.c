@@ -6,7 +6,11 @@
 #include "render-util.h"
 
 static void
-rate (CgSession *s, const guint *partners, guint item, const CgRating *ratings, guint n)
+rate (CgSession      *s,
+      const guint    *partners,
+      guint           item,
+      const CgRating *ratings,
+      guint           n)
 {
   for (guint i = 0; i < n; i++)
     cg_session_set_rating (s, partners[i], item, ratings[i]);
@@ -56,12 +60,18 @@ void
 ru_fixture_twelve (RuFixture *f)
 {
   static const char *const names[] = {
-    "Dr Alexandra Montgomery-Fitzwilliam", "Bartholomew Okonkwo-Richardson",
-    "Children and Families Social Work Team", "Riverside Community Mental Health Service",
-    "Northfield Primary School Safeguarding Lead", "Housing Options Officer",
-    "Citizens Advice Money and Debt Adviser", "Health Visitor (Eastern Locality)",
-    "Voluntary Sector Family Support Worker", "Police Public Protection Unit",
-    "Service User Representative", "Youth Offending Team Case Manager",
+    "Dr Alexandra Montgomery-Fitzwilliam",
+    "Bartholomew Okonkwo-Richardson",
+    "Children and Families Social Work Team",
+    "Riverside Community Mental Health Service",
+    "Northfield Primary School Safeguarding Lead",
+    "Housing Options Officer",
+    "Citizens Advice Money and Debt Adviser",
+    "Health Visitor (Eastern Locality)",
+    "Voluntary Sector Family Support Worker",
+    "Police Public Protection Unit",
+    "Service User Representative",
+    "Youth Offending Team Case Manager",
   };
   CgSession *s = cg_session_new ();
 
@@ -69,7 +79,8 @@ ru_fixture_twelve (RuFixture *f)
   for (guint i = 0; i < 12; i++)
     f->partners[i] = cg_session_add_partner (s, names[i], "An organisation with a long name",
                                              "A long professional role");
-  f->lesson1[0] = cg_session_add_statement (s, 0, "Every partner understands and accepts the "
+  f->lesson1[0] = cg_session_add_statement (s, 0,
+                                            "Every partner understands and accepts the "
                                             "shared purpose of this partnership, and can say "
                                             "it in one sentence to the family it serves.");
   f->lesson1[1] = cg_session_add_statement (s, 0, "Leadership is accepted by every partner.");
@@ -78,12 +89,14 @@ ru_fixture_twelve (RuFixture *f)
     {
       cg_session_set_rating (s, f->partners[i], f->lesson1[0], CG_RATING_5);
       cg_session_set_rating (s, f->partners[i], f->lesson1[1], 1 + i % 5);
-      cg_session_set_rating (s, f->partners[i], f->lesson1[2], i % 3 == 0 ? CG_RATING_DONT_KNOW : 2 + i % 3);
+      cg_session_set_rating (s, f->partners[i], f->lesson1[2],
+                             i % 3 == 0 ? CG_RATING_DONT_KNOW : 2 + i % 3);
     }
   for (guint l = 1; l < CG_N_LESSONS; l++)
     for (guint k = 0; k < 6; k++)
       {
-        guint id = cg_session_add_statement (s, l, "Performance information is shared with "
+        guint id = cg_session_add_statement (s, l,
+                                             "Performance information is shared with "
                                              "every partner and is useful to all of them.");
 
         for (guint i = 0; i < 12; i++)
@@ -92,7 +105,7 @@ ru_fixture_twelve (RuFixture *f)
   f->aims[0] = cg_session_add_aim (s, "Fewer missed school days");
   f->aims[1] = cg_session_add_aim (s, "One plan for the family");
   f->tasks[0] = cg_session_add_task (s, "Lead the needs assessment and write it up for the "
-                                     "whole partnership within two weeks");
+                                        "whole partnership within two weeks");
   f->tasks[1] = cg_session_add_task (s, "Chair the weekly meeting");
   for (guint i = 0; i < 12; i++)
     {
@@ -109,11 +122,12 @@ ru_fixture_clear (RuFixture *f)
 }
 
 cairo_t *
-ru_canvas_new (double width, double height, const CgRgb *bg)
+ru_canvas_new (double       width,
+               double       height,
+               const CgRgb *bg)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                                         (int) width + 2 * RU_MARGIN,
-                                                         (int) height + 2 * RU_MARGIN);
+  cairo_surface_t *surface = cairo_image_surface_create (
+    CAIRO_FORMAT_RGB24, (int) width + 2 * RU_MARGIN, (int) height + 2 * RU_MARGIN);
   cairo_t *cr = cairo_create (surface);
 
   cairo_surface_destroy (surface);
@@ -124,7 +138,8 @@ ru_canvas_new (double width, double height, const CgRgb *bg)
 }
 
 void
-ru_canvas_save (cairo_t *cr, const char *name)
+ru_canvas_save (cairo_t    *cr,
+                const char *name)
 {
   const char *dir = g_getenv ("G_TEST_BUILDDIR");
   g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
@@ -135,7 +150,9 @@ ru_canvas_save (cairo_t *cr, const char *name)
 }
 
 static CgRgb
-pixel_at (cairo_surface_t *surface, int x, int y)
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
 {
   unsigned char *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
@@ -146,7 +163,9 @@ pixel_at (cairo_surface_t *surface, int x, int y)
 }
 
 CgRgb
-ru_pixel (cairo_t *cr, double x, double y)
+ru_pixel (cairo_t *cr,
+          double   x,
+          double   y)
 {
   cairo_surface_t *surface = cairo_get_target (cr);
 
@@ -155,14 +174,16 @@ ru_pixel (cairo_t *cr, double x, double y)
 }
 
 gboolean
-ru_rgb_near (const CgRgb *a, const CgRgb *b)
+ru_rgb_near (const CgRgb *a,
+             const CgRgb *b)
 {
-  return fabs (a->red - b->red) < 0.025 && fabs (a->green - b->green) < 0.025
-         && fabs (a->blue - b->blue) < 0.025;
+  return fabs (a->red - b->red) < 0.025 && fabs (a->green - b->green) < 0.025 &&
+         fabs (a->blue - b->blue) < 0.025;
 }
 
 gboolean
-ru_margin_is_background (cairo_t *cr, const CgRgb *bg)
+ru_margin_is_background (cairo_t     *cr,
+                         const CgRgb *bg)
 {
   cairo_surface_t *surface = cairo_get_target (cr);
   int w = cairo_image_surface_get_width (surface);
@@ -172,8 +193,8 @@ ru_margin_is_background (cairo_t *cr, const CgRgb *bg)
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
       {
-        gboolean inside = x >= RU_MARGIN && x < w - RU_MARGIN && y >= RU_MARGIN
-                          && y < h - RU_MARGIN;
+        gboolean inside =
+          x >= RU_MARGIN && x < w - RU_MARGIN && y >= RU_MARGIN && y < h - RU_MARGIN;
         CgRgb p;
 
         if (inside)
@@ -181,8 +202,8 @@ ru_margin_is_background (cairo_t *cr, const CgRgb *bg)
         p = pixel_at (surface, x, y);
         if (!ru_rgb_near (&p, bg))
           {
-            g_printerr ("pixel %d,%d (chart %d,%d) is not background\n", x, y,
-                            x - RU_MARGIN, y - RU_MARGIN);
+            g_printerr ("pixel %d,%d (chart %d,%d) is not background\n", x, y, x - RU_MARGIN,
+                        y - RU_MARGIN);
             return FALSE;
           }
       }
@@ -190,7 +211,10 @@ ru_margin_is_background (cairo_t *cr, const CgRgb *bg)
 }
 
 guint
-ru_count_pixels (cairo_t *cr, const CgRect *rect, const CgRgb *colour, gboolean invert)
+ru_count_pixels (cairo_t      *cr,
+                 const CgRect *rect,
+                 const CgRgb  *colour,
+                 gboolean      invert)
 {
   guint n = 0;
 

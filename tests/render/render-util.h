@@ -31,15 +31,15 @@ void ru_fixture_clear (RuFixture *f);
 /* A surface RU_MARGIN larger on every side, filled with @bg; the returned
  * context is translated so (0, 0) is the chart's corner. */
 cairo_t *ru_canvas_new (double width, double height, const CgRgb *bg);
-void     ru_canvas_save (cairo_t *cr, const char *name);
+void ru_canvas_save (cairo_t *cr, const char *name);
 
 /* Pixel of the canvas at chart coordinates (x, y). */
-CgRgb    ru_pixel (cairo_t *cr, double x, double y);
+CgRgb ru_pixel (cairo_t *cr, double x, double y);
 gboolean ru_rgb_near (const CgRgb *a, const CgRgb *b);
 /* TRUE when every pixel of the margin is @bg. */
 gboolean ru_margin_is_background (cairo_t *cr, const CgRgb *bg);
 /* Number of pixels in the chart rect that are @colour (or, with @invert,
  * that are not). */
-guint    ru_count_pixels (cairo_t *cr, const CgRect *rect, const CgRgb *colour, gboolean invert);
+guint ru_count_pixels (cairo_t *cr, const CgRect *rect, const CgRgb *colour, gboolean invert);
 
 G_END_DECLS

@@ -22,7 +22,9 @@
 #define AAA 7.0
 
 static void
-assert_ratio (const char *what, const CgRgb *a, const CgRgb *b)
+assert_ratio (const char  *what,
+              const CgRgb *a,
+              const CgRgb *b)
 {
   double ratio = cg_rgb_contrast (a, b);
 
@@ -33,7 +35,8 @@ assert_ratio (const char *what, const CgRgb *a, const CgRgb *b)
 
 /* Words on a fill are drawn in cg_rgb_text_on (fill). */
 static void
-assert_words_on (const char *what, const CgRgb *fill)
+assert_words_on (const char  *what,
+                 const CgRgb *fill)
 {
   CgRgb ink = cg_rgb_text_on (fill);
 
@@ -113,12 +116,13 @@ byte_of (double c)
 static double
 wcag_luminance (const CgRgb *c)
 {
-  return 0.2126 * wcag_channel (byte_of (c->red)) + 0.7152 * wcag_channel (byte_of (c->green))
-         + 0.0722 * wcag_channel (byte_of (c->blue));
+  return 0.2126 * wcag_channel (byte_of (c->red)) + 0.7152 * wcag_channel (byte_of (c->green)) +
+         0.0722 * wcag_channel (byte_of (c->blue));
 }
 
 static double
-wcag_ratio (const CgRgb *a, const CgRgb *b)
+wcag_ratio (const CgRgb *a,
+            const CgRgb *b)
 {
   double la = wcag_luminance (a), lb = wcag_luminance (b);
 
@@ -128,7 +132,8 @@ wcag_ratio (const CgRgb *a, const CgRgb *b)
 /* Oklab (Ottosson 2020): a hue angle and a distance that follow what the
  * eye sees, to check that partners keep their hue and stay apart. */
 static void
-oklab (const CgRgb *c, double lab[3])
+oklab (const CgRgb *c,
+       double       lab[3])
 {
   double r = wcag_channel (byte_of (c->red)), g = wcag_channel (byte_of (c->green));
   double b = wcag_channel (byte_of (c->blue));
@@ -142,7 +147,8 @@ oklab (const CgRgb *c, double lab[3])
 }
 
 static double
-hue_shift (const CgRgb *a, const CgRgb *b)
+hue_shift (const CgRgb *a,
+           const CgRgb *b)
 {
   double la[3], lb[3], d;
 
@@ -153,22 +159,23 @@ hue_shift (const CgRgb *a, const CgRgb *b)
 }
 
 static double
-oklab_distance (const CgRgb *a, const CgRgb *b)
+oklab_distance (const CgRgb *a,
+                const CgRgb *b)
 {
   double la[3], lb[3];
 
   oklab (a, la);
   oklab (b, lb);
-  return sqrt ((la[0] - lb[0]) * (la[0] - lb[0]) + (la[1] - lb[1]) * (la[1] - lb[1])
-               + (la[2] - lb[2]) * (la[2] - lb[2]));
+  return sqrt ((la[0] - lb[0]) * (la[0] - lb[0]) + (la[1] - lb[1]) * (la[1] - lb[1]) +
+               (la[2] - lb[2]) * (la[2] - lb[2]));
 }
 
 static gboolean
 whole_bytes (const CgRgb *c)
 {
-  return fabs (c->red * 255 - byte_of (c->red)) < 1e-9
-         && fabs (c->green * 255 - byte_of (c->green)) < 1e-9
-         && fabs (c->blue * 255 - byte_of (c->blue)) < 1e-9;
+  return fabs (c->red * 255 - byte_of (c->red)) < 1e-9 &&
+         fabs (c->green * 255 - byte_of (c->green)) < 1e-9 &&
+         fabs (c->blue * 255 - byte_of (c->blue)) < 1e-9;
 }
 
 /* Every palette colour as a high-contrast mark: 7:1 against the chart's
@@ -176,7 +183,9 @@ whole_bytes (const CgRgb *c)
  * the hue kept (within 6 degrees of Oklab hue), and no two partners
  * collapsed into one colour. */
 static void
-check_partner_marks (gboolean dark, double *lowest_before, double *lowest_after)
+check_partner_marks (gboolean dark,
+                     double  *lowest_before,
+                     double  *lowest_after)
 {
   guint n;
   const char *const *palette = cg_session_get_palette (&n);
@@ -187,8 +196,8 @@ check_partner_marks (gboolean dark, double *lowest_before, double *lowest_after)
   for (guint i = 0; i < n; i++)
     {
       CgRgb raw, ink;
-      g_autofree char *what = g_strdup_printf ("%s partner %s", dark ? "dark" : "light",
-                                               palette[i]);
+      g_autofree char *what =
+        g_strdup_printf ("%s partner %s", dark ? "dark" : "light", palette[i]);
       g_autofree char *spec = NULL;
 
       assert_true (cg_rgb_parse (palette[i], &raw));
@@ -205,9 +214,9 @@ check_partner_marks (gboolean dark, double *lowest_before, double *lowest_after)
       assert_true (hue_shift (&raw, &marks[i]) < 6.0);
       /* Colours that already reach 7:1 are left alone. */
       if (wcag_ratio (&raw, &s.bg) >= AAA)
-        assert_true (byte_of (raw.red) == byte_of (marks[i].red)
-                     && byte_of (raw.green) == byte_of (marks[i].green)
-                     && byte_of (raw.blue) == byte_of (marks[i].blue));
+        assert_true (byte_of (raw.red) == byte_of (marks[i].red) &&
+                     byte_of (raw.green) == byte_of (marks[i].green) &&
+                     byte_of (raw.blue) == byte_of (marks[i].blue));
     }
   for (guint i = 0; i < n; i++)
     for (guint j = 0; j < i; j++)
@@ -323,8 +332,8 @@ check_drawn (gboolean dark)
   cg_chart_dots_draw (cr, 800, 300, f.session, f.lesson1[1], &s);
   ru_canvas_save (cr, dark ? "contrast-dots-dark.png" : "contrast-dots-light.png");
   assert_true (cg_chart_dots_get_geometry (cr, 800, 300, f.session, f.lesson1[1], &s, &g));
-  assert_true (cg_chart_dots_locate_partner (cr, 800, 300, f.session, f.lesson1[1],
-                                             f.partners[2], &s, &x, &y));
+  assert_true (cg_chart_dots_locate_partner (cr, 800, 300, f.session, f.lesson1[1], f.partners[2],
+                                             &s, &x, &y));
   /* The ring's middle, straight below the centre (as paint_disc draws it). */
   ring = g.dot_radius - s.line_width * 0.4 - g.dot_radius * 0.14;
   got = ru_pixel (cr, x, y + ring);
@@ -345,7 +354,9 @@ test_charts_draw_marks (void **state)
 }
 
 static gboolean
-css_colour (const char *css, const char *name, CgRgb *out)
+css_colour (const char *css,
+            const char *name,
+            CgRgb      *out)
 {
   g_autofree char *key = g_strdup_printf ("@define-color %s ", name);
   const char *at = strstr (css, key);
@@ -362,14 +373,22 @@ static void
 check_css (const char *file)
 {
   static const char *const pairs[][2] = {
-    { "window_fg_color", "window_bg_color" }, { "view_fg_color", "view_bg_color" },
-    { "headerbar_fg_color", "headerbar_bg_color" }, { "card_fg_color", "card_bg_color" },
-    { "popover_fg_color", "popover_bg_color" }, { "dialog_fg_color", "dialog_bg_color" },
-    { "accent_fg_color", "accent_bg_color" }, { "destructive_fg_color", "destructive_bg_color" },
-    { "error_fg_color", "error_bg_color" }, { "success_fg_color", "success_bg_color" },
-    { "warning_fg_color", "warning_bg_color" }, { "accent_color", "window_bg_color" },
-    { "destructive_color", "window_bg_color" }, { "error_color", "window_bg_color" },
-    { "success_color", "window_bg_color" }, { "warning_color", "window_bg_color" },
+    { "window_fg_color", "window_bg_color" },
+    { "view_fg_color", "view_bg_color" },
+    { "headerbar_fg_color", "headerbar_bg_color" },
+    { "card_fg_color", "card_bg_color" },
+    { "popover_fg_color", "popover_bg_color" },
+    { "dialog_fg_color", "dialog_bg_color" },
+    { "accent_fg_color", "accent_bg_color" },
+    { "destructive_fg_color", "destructive_bg_color" },
+    { "error_fg_color", "error_bg_color" },
+    { "success_fg_color", "success_bg_color" },
+    { "warning_fg_color", "warning_bg_color" },
+    { "accent_color", "window_bg_color" },
+    { "destructive_color", "window_bg_color" },
+    { "error_color", "window_bg_color" },
+    { "success_color", "window_bg_color" },
+    { "warning_color", "window_bg_color" },
     { "borders", "window_bg_color" },
   };
   g_autofree char *path = g_build_filename (g_getenv ("CG_SOURCE_ROOT"), "ui", file, NULL);
@@ -399,14 +418,10 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test (test_chart_palettes),
-    cmocka_unit_test (test_light_is_weaker),
-    cmocka_unit_test (test_ratio_formula),
-    cmocka_unit_test (test_stylesheets),
-    cmocka_unit_test (test_partner_marks),
-    cmocka_unit_test (test_mark_worked_example),
-    cmocka_unit_test (test_any_colour),
-    cmocka_unit_test (test_charts_draw_marks),
+    cmocka_unit_test (test_chart_palettes), cmocka_unit_test (test_light_is_weaker),
+    cmocka_unit_test (test_ratio_formula),  cmocka_unit_test (test_stylesheets),
+    cmocka_unit_test (test_partner_marks),  cmocka_unit_test (test_mark_worked_example),
+    cmocka_unit_test (test_any_colour),     cmocka_unit_test (test_charts_draw_marks),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

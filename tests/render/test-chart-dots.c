@@ -16,8 +16,15 @@
 static const double sizes[][2] = { { 800, 300 }, { 1920, 600 } };
 
 static void
-assert_dot_colour (cairo_t *cr, double w, double h, RuFixture *f, guint item, guint p,
-                   const CgChartStyle *style, double *out_x, double *out_y)
+assert_dot_colour (cairo_t            *cr,
+                   double              w,
+                   double              h,
+                   RuFixture          *f,
+                   guint               item,
+                   guint               p,
+                   const CgChartStyle *style,
+                   double             *out_x,
+                   double             *out_y)
 {
   const CgPartner *partner = cg_session_lookup_partner (f->session, p);
   CgRgb want = cg_chart_partner_colour (partner);
@@ -69,8 +76,8 @@ test_dots_on_their_ticks (void **state)
       assert_dot_colour (cr, w, h, &f, f.lesson1[1], f.partners[1], &style, &x1, &y1);
       assert_true (fabs (x1 - g.scale_x[5]) < 0.01);
       /* Jo answered "don't know": no dot. */
-      assert_false (cg_chart_dots_locate_partner (cr, w, h, f.session, f.lesson1[1],
-                                                  f.partners[3], &style, &x1, &y1));
+      assert_false (cg_chart_dots_locate_partner (cr, w, h, f.session, f.lesson1[1], f.partners[3],
+                                                  &style, &x1, &y1));
       /* Nothing at rating 2 or 3: background where a dot would be. */
       {
         CgRgb p2 = ru_pixel (cr, g.scale_x[2], y + g.dot_radius * 0.65);
@@ -104,15 +111,15 @@ test_badge (void **state)
       guint coloured;
 
       cg_chart_dots_draw (cr, 800, 300, f.session, f.lesson1[items[i]], &style);
-      assert_true (cg_chart_dots_get_geometry (cr, 800, 300, f.session, f.lesson1[items[i]],
-                                               &style, &g));
+      assert_true (
+        cg_chart_dots_get_geometry (cr, 800, 300, f.session, f.lesson1[items[i]], &style, &g));
       assert_true (g.badge.width > 20 && g.badge.height > 10);
       assert_true (g.badge.x + g.badge.width <= 800);
       coloured = ru_count_pixels (cr, &g.badge, want[i], FALSE);
       /* Most of the badge is its fill; the rest is its words. */
       assert_true (coloured > g.badge.width * g.badge.height * 0.4);
-      assert_true (ru_count_pixels (cr, &g.badge, want[i], TRUE)
-                   > g.badge.width * g.badge.height * 0.05);
+      assert_true (ru_count_pixels (cr, &g.badge, want[i], TRUE) >
+                   g.badge.width * g.badge.height * 0.05);
       cairo_destroy (cr);
     }
   ru_fixture_clear (&f);
@@ -201,13 +208,13 @@ test_hidden (void **state)
   ru_fixture_four (&f);
   cg_chart_style_init_light (&style);
   cr = ru_canvas_new (800, 300, &style.bg);
-  assert_true (cg_chart_dots_locate_partner (cr, 800, 300, f.session, f.lesson1[1],
-                                             f.partners[2], &style, &x, &y));
+  assert_true (cg_chart_dots_locate_partner (cr, 800, 300, f.session, f.lesson1[1], f.partners[2],
+                                             &style, &x, &y));
   cg_session_set_answers_hidden (f.session, TRUE);
   cg_chart_dots_draw (cr, 800, 300, f.session, f.lesson1[1], &style);
   ru_canvas_save (cr, "dots-hidden.png");
-  assert_false (cg_chart_dots_locate_partner (cr, 800, 300, f.session, f.lesson1[1],
-                                              f.partners[2], &style, &x, &y));
+  assert_false (cg_chart_dots_locate_partner (cr, 800, 300, f.session, f.lesson1[1], f.partners[2],
+                                              &style, &x, &y));
   {
     CgRgb p = ru_pixel (cr, x, y);
     CgRgb sam = cg_chart_partner_colour (cg_session_lookup_partner (f.session, f.partners[2]));
@@ -221,8 +228,8 @@ test_hidden (void **state)
 
   /* Revealing lesson 1 shows them again. */
   cg_session_set_revealed (f.session, CG_STAGE_LESSON_1, TRUE);
-  assert_true (cg_chart_dots_locate_partner (cr, 800, 300, f.session, f.lesson1[1],
-                                             f.partners[2], &style, &x, &y));
+  assert_true (cg_chart_dots_locate_partner (cr, 800, 300, f.session, f.lesson1[1], f.partners[2],
+                                             &style, &x, &y));
   cairo_destroy (cr);
   ru_fixture_clear (&f);
 }
@@ -254,8 +261,9 @@ static void
 test_partner_tags (void **state)
 {
   g_autoptr (CgSession) s = cg_session_new ();
-  static const char *const names[] = { "Dr Priya Nair", "Cllr Mary-Jane Okoro", "Sam Hill",
-                                       "Sara Hope", "Dr", "—", "amira" };
+  static const char *const names[] = {
+    "Dr Priya Nair", "Cllr Mary-Jane Okoro", "Sam Hill", "Sara Hope", "Dr", "—", "amira"
+  };
   static const char *const expected[] = { "PN", "MJ", "SH3", "SH4", "D", "6", "A" };
   g_auto (GStrv) tags = NULL;
 

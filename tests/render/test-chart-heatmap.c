@@ -15,7 +15,8 @@
 static const double sizes[][2] = { { 800, 300 }, { 1920, 600 } };
 
 static CgRgb
-cell_fill (cairo_t *cr, const CgRect *r)
+cell_fill (cairo_t      *cr,
+           const CgRect *r)
 {
   /* A corner of the cell, clear of the border and the number. */
   return ru_pixel (cr, r->x + 3, r->y + 3);
@@ -47,14 +48,14 @@ test_cells (void **state)
           CgRgb got;
           guint ink;
 
-          assert_true (cg_chart_heatmap_get_cell (cr, w, h, f.session, f.lesson1, 3, &style,
-                                                  1, p, &r));
+          assert_true (
+            cg_chart_heatmap_get_cell (cr, w, h, f.session, f.lesson1, 3, &style, 1, p, &r));
           assert_true (r.width >= 20 && r.height >= 15);
           assert_true (r.x + r.width <= w && r.y + r.height <= h);
           got = cell_fill (cr, &r);
           assert_true (ru_rgb_near (&got, want[p]));
           /* The number (or "?") is printed over the shade. */
-          ink = ru_count_pixels (cr, &(CgRect) { r.x + 2, r.y + 2, r.width - 4, r.height - 4 },
+          ink = ru_count_pixels (cr, &(CgRect){ r.x + 2, r.y + 2, r.width - 4, r.height - 4 },
                                  want[p], TRUE);
           assert_true (ink > 10);
         }
@@ -86,10 +87,10 @@ test_all_items_twelve (void **state)
 
       cg_chart_heatmap_draw (cr, w, h, f.session, (guint *) ids->data, ids->len, &style);
       ru_canvas_save (cr, name);
-      assert_true (cg_chart_heatmap_get_cell (cr, w, h, f.session, (guint *) ids->data,
-                                              ids->len, &style, ids->len - 1, 11, &last));
-      assert_true (cg_chart_heatmap_get_cell (cr, w, h, f.session, (guint *) ids->data,
-                                              ids->len, &style, 0, 0, &first));
+      assert_true (cg_chart_heatmap_get_cell (cr, w, h, f.session, (guint *) ids->data, ids->len,
+                                              &style, ids->len - 1, 11, &last));
+      assert_true (cg_chart_heatmap_get_cell (cr, w, h, f.session, (guint *) ids->data, ids->len,
+                                              &style, 0, 0, &first));
       assert_true (last.x + last.width <= w && last.y + last.height <= h);
       /* Names get at most 28% of the width. */
       assert_true (first.x <= w * 0.28 + 3 * style.font_size);
@@ -125,7 +126,7 @@ test_hidden_columns (void **state)
       assert_true (cg_chart_heatmap_get_cell (cr, 800, 300, f.session, (guint *) ids->data,
                                               ids->len, &style, 3, p, &r));
       /* Inside the borders (the neighbour 1.3 is shaded). */
-      r = (CgRect) { r.x + 2, r.y + 2, r.width - 4, r.height - 4 };
+      r = (CgRect){ r.x + 2, r.y + 2, r.width - 4, r.height - 4 };
       /* Shade 3 is a near-white grey that the hatching's anti-aliased
        * edges also produce; the hued shades are what would leak. */
       for (guint k = 1; k <= CG_RATING_MAX; k++)
@@ -135,8 +136,8 @@ test_hidden_columns (void **state)
       /* Item 0 is lesson 1's: revealed, shaded. */
       assert_true (cg_chart_heatmap_get_cell (cr, 800, 300, f.session, (guint *) ids->data,
                                               ids->len, &style, 0, p, &r));
-      assert_true (ru_count_pixels (cr, &r, &style.shades[p == 0 || p == 3 ? 4 : 5], FALSE)
-                   > r.width * r.height / 3);
+      assert_true (ru_count_pixels (cr, &r, &style.shades[p == 0 || p == 3 ? 4 : 5], FALSE) >
+                   r.width * r.height / 3);
     }
   cairo_destroy (cr);
   text = cg_chart_heatmap_describe (f.session, (guint *) ids->data, ids->len);
@@ -157,10 +158,10 @@ test_height_for_width (void **state)
   ru_fixture_twelve (&f);
   cg_chart_style_init_light (&style);
   ids = cg_chart_collect_items (f.session, CG_CHART_ALL_LESSONS, TRUE);
-  narrow = cg_chart_heatmap_get_height_for_width (f.session, (guint *) ids->data, ids->len,
-                                                  600, &style);
-  wide = cg_chart_heatmap_get_height_for_width (f.session, (guint *) ids->data, ids->len,
-                                                1800, &style);
+  narrow =
+    cg_chart_heatmap_get_height_for_width (f.session, (guint *) ids->data, ids->len, 600, &style);
+  wide =
+    cg_chart_heatmap_get_height_for_width (f.session, (guint *) ids->data, ids->len, 1800, &style);
   /* Twelve rows of at least 1.8 x 14 px, and a key of 29 lines that
    * folds into more columns when wide. */
   assert_true (wide > 12 * 1.8 * 14);
@@ -226,7 +227,7 @@ test_group_cells (void **state)
             got = cell_fill (cr, &r);
             assert_true (ru_rgb_near (&got, want[lesson][g]));
             /* The mean (or a dash) is written over the shade. */
-            ink = ru_count_pixels (cr, &(CgRect) { r.x + 2, r.y + 2, r.width - 4, r.height - 4 },
+            ink = ru_count_pixels (cr, &(CgRect){ r.x + 2, r.y + 2, r.width - 4, r.height - 4 },
                                    want[lesson][g], TRUE);
             assert_true (ink > 5);
           }
@@ -283,12 +284,9 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test (test_group_cells),
-    cmocka_unit_test (test_group_hidden),
-    cmocka_unit_test (test_cells),
-    cmocka_unit_test (test_all_items_twelve),
-    cmocka_unit_test (test_hidden_columns),
-    cmocka_unit_test (test_height_for_width),
+    cmocka_unit_test (test_group_cells),    cmocka_unit_test (test_group_hidden),
+    cmocka_unit_test (test_cells),          cmocka_unit_test (test_all_items_twelve),
+    cmocka_unit_test (test_hidden_columns), cmocka_unit_test (test_height_for_width),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

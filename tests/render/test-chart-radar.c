@@ -15,8 +15,14 @@
 static const double sizes[][2] = { { 800, 300 }, { 1920, 600 }, { 420, 640 } };
 
 static void
-assert_colour_at (cairo_t *cr, double w, double h, CgSession *session,
-                  const CgChartStyle *style, guint lesson, double value, const CgRgb *want)
+assert_colour_at (cairo_t            *cr,
+                  double              w,
+                  double              h,
+                  CgSession          *session,
+                  const CgChartStyle *style,
+                  guint               lesson,
+                  double              value,
+                  const CgRgb        *want)
 {
   double x, y;
   CgRgb got;
@@ -25,8 +31,8 @@ assert_colour_at (cairo_t *cr, double w, double h, CgSession *session,
   assert_true (x > 0 && x < w && y > 0 && y < h);
   got = ru_pixel (cr, x, y);
   if (!ru_rgb_near (&got, want))
-    g_printerr ("lesson %u value %g at %g,%g: %g %g %g\n", lesson, value, x, y,
-                got.red, got.green, got.blue);
+    g_printerr ("lesson %u value %g at %g,%g: %g %g %g\n", lesson, value, x, y, got.red, got.green,
+                got.blue);
   assert_true (ru_rgb_near (&got, want));
 }
 
@@ -137,8 +143,12 @@ test_strokes_unique (void **state)
 /* Pixels in the group colour along the earlier line's edge from lesson 1
  * to lesson 2, both at 2.0, sampled every pixel of the middle 70 %. */
 static double
-fg_share_on_edge (cairo_t *cr, double w, double h, CgSession *session,
-                  const CgChartStyle *style, const CgRadarEarlier *earlier)
+fg_share_on_edge (cairo_t              *cr,
+                  double                w,
+                  double                h,
+                  CgSession            *session,
+                  const CgChartStyle   *style,
+                  const CgRadarEarlier *earlier)
 {
   double x0, y0, x1, y1;
   guint on = 0, n = 0;
@@ -181,8 +191,8 @@ test_earlier_line_dashed (void **state)
       cg_chart_radar_draw (without, w, h, f.session, &style);
       share_with = fg_share_on_edge (with, w, h, f.session, &style, &earlier);
       share_without = fg_share_on_edge (without, w, h, f.session, &style, &earlier);
-      g_printerr ("%gx%g: group colour on %.0f %% of the earlier edge, %.0f %% without it\n",
-                  w, h, share_with * 100, share_without * 100);
+      g_printerr ("%gx%g: group colour on %.0f %% of the earlier edge, %.0f %% without it\n", w, h,
+                  share_with * 100, share_without * 100);
       /* Dashes 4 on, 3 off: about 4/7 of the edge, never all of it. */
       assert_true (share_with > 0.3 && share_with < 0.85);
       assert_true (share_without < 0.1);

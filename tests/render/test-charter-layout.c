@@ -21,19 +21,23 @@
 #include "charter-fixtures.h"
 
 static guint
-partner_id (CgSession *s, guint position)
+partner_id (CgSession *s,
+            guint      position)
 {
   return cg_session_get_partner (s, position)->id;
 }
 
 static guint
-task_id (CgSession *s, guint position)
+task_id (CgSession *s,
+         guint      position)
 {
   return cg_session_get_task (s, position)->id;
 }
 
 static void
-assert_order (CgSession *s, GArray *order, const char *const *expected)
+assert_order (CgSession         *s,
+              GArray            *order,
+              const char *const *expected)
 {
   guint n = g_strv_length ((char **) expected);
 
@@ -217,7 +221,8 @@ test_still_to_resolve_generated (void **state)
                                  "(Purpose and Leadership): views diverge"));
   assert_non_null (strstr (text, "Keep the family informed: Priya Natarajan and أميرة حداد "
                                  "each claim the lead (Accountable)."));
-  assert_non_null (strstr (text, "Manage the pooled budget: nobody has taken the lead (Accountable)."));
+  assert_non_null (
+    strstr (text, "Manage the pooled budget: nobody has taken the lead (Accountable)."));
   /* Nobody claimed the meeting chair either, but the facilitator settled it. */
   assert_null (strstr (text, "Chair the weekly team meeting"));
   /* Clear tasks are not listed. */
@@ -378,7 +383,9 @@ test_join_names_capped (void **state)
 }
 
 static CgSession *
-rated_session (guint n_partners, guint per_lesson, guint n_aims)
+rated_session (guint n_partners,
+               guint per_lesson,
+               guint n_aims)
 {
   CgSession *s = cg_session_new ();
 
@@ -464,7 +471,10 @@ test_role_matrix_cap (void **state)
 /* Paints every page on a recording surface and checks that all ink lies
  * inside the side margins and inside the page. */
 static void
-assert_ink_inside (CgCharterLayout *layout, double width, double height, const CgPageMargins *m)
+assert_ink_inside (CgCharterLayout     *layout,
+                   double               width,
+                   double               height,
+                   const CgPageMargins *m)
 {
   guint n = cg_charter_layout_get_n_pages (layout);
 
@@ -542,7 +552,10 @@ test_stress_paginates_inside (void **state)
 }
 
 static void
-fill_box (cairo_t *cr, double width, double height, gpointer data)
+fill_box (cairo_t *cr,
+          double   width,
+          double   height,
+          gpointer data)
 {
   double *given = data;
 

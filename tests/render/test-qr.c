@@ -32,8 +32,9 @@ png_path (const char *name)
 static char *
 decode (const char *path)
 {
-  const char *argv[] = { "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable",
-                         path, NULL };
+  const char *argv[] = {
+    "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", path, NULL
+  };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr (GError) error = NULL;
@@ -53,7 +54,11 @@ decode (const char *path)
 /* The code drawn at whole pixels on a canvas of @bg, @margin pixels of
  * canvas around its quiet zone. */
 static cairo_surface_t *
-draw_png (const CgQr *qr, int module, int margin, double bg, const char *name)
+draw_png (const CgQr *qr,
+          int         module,
+          int         margin,
+          double      bg,
+          const char *name)
 {
   int side = (int) cg_qr_get_extent (qr) * module + 2 * margin;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
@@ -70,7 +75,9 @@ draw_png (const CgQr *qr, int module, int margin, double bg, const char *name)
 }
 
 static guint32
-pixel (cairo_surface_t *surface, int x, int y)
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
 {
   unsigned char *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
@@ -156,8 +163,8 @@ test_black_on_white_anywhere (void **state)
       for (int dy = 0; dy < module; dy += module - 1)
         for (int dx = 0; dx < module; dx += module - 1)
           {
-            guint32 p = pixel (surface, margin + quiet + x * module + dx,
-                               margin + quiet + y * module + dy);
+            guint32 p =
+              pixel (surface, margin + quiet + x * module + dx, margin + quiet + y * module + dy);
 
             assert_int_equal (p, cg_qr_get_module (qr, x, y) ? 0x000000 : 0xffffff);
             if (p == 0)

@@ -73,7 +73,8 @@ test_charter_says_what_was_resolved (void **state)
   assert_null (strstr (without, "Resolved since"));
   cg_compare_set_earlier (r.round, r.earlier, NULL);
   with = cg_charter_generate_text (r.round, CG_CHARTER_STILL_TO_RESOLVE);
-  assert_non_null (strstr (with, "Resolved since 20 November 2025: Chair the weekly meeting (Overlap)."));
+  assert_non_null (
+    strstr (with, "Resolved since 20 November 2025: Chair the weekly meeting (Overlap)."));
   cg_compare_set_earlier (r.round, NULL, NULL);
   assert_null (cg_compare_get_earlier (r.round));
   rounds_clear (&r);

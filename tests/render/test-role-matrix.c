@@ -45,7 +45,7 @@ test_four (void **state)
       assert_true (cg_role_matrix_get_cell (cr, w, h, f.session, &style, 0, 0, &r));
       assert_true (ru_count_pixels (cr, &r, &style.fg, FALSE) > 20);
       assert_true (cg_role_matrix_get_cell (cr, w, h, f.session, &style, 1, 2, &r));
-      r = (CgRect) { r.x + 1, r.y + 2, r.width - 2, r.height - 4 };
+      r = (CgRect){ r.x + 1, r.y + 2, r.width - 2, r.height - 4 };
       assert_int_equal (ru_count_pixels (cr, &r, &style.bg, TRUE), 0);
       assert_true (ru_margin_is_background (cr, &style.bg));
       cairo_destroy (cr);
@@ -103,7 +103,7 @@ test_hidden_and_describe (void **state)
   cr = ru_canvas_new (800, 300, &style.bg);
   cg_role_matrix_draw (cr, 800, 300, f.session, &style);
   assert_false (cg_role_matrix_get_flags (cr, 800, 300, f.session, &style, 0, &r));
-  r = (CgRect) { 0, 60, 800, 240 };
+  r = (CgRect){ 0, 60, 800, 240 };
   /* Only the one-line message, at the top. */
   assert_int_equal (ru_count_pixels (cr, &r, &style.bg, TRUE), 0);
   cairo_destroy (cr);
@@ -133,12 +133,12 @@ test_slices (void **state)
   cg_chart_style_init_print (&style);
   /* Fewer rows, less height; the whole matrix is the slice of everything;
    * a slice past the last task keeps only the header and the key. */
-  assert_true (cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &one_task)
-               < cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &both));
-  assert_true (cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &both)
-               == cg_role_matrix_get_height_for_width (f.session, w, &style));
-  assert_true (cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &past)
-               < cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &one_task));
+  assert_true (cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &one_task) <
+               cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &both));
+  assert_true (cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &both) ==
+               cg_role_matrix_get_height_for_width (f.session, w, &style));
+  assert_true (cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &past) <
+               cg_role_matrix_get_slice_height_for_width (f.session, w, &style, &one_task));
 
   /* Partners 3 and 4 only: their colour bars are drawn, Priya's is not
    * (the palette gives Priya orange, Sam green, Jo pink; no level colour
@@ -153,7 +153,7 @@ test_slices (void **state)
   cr = ru_canvas_new (w, h, &style.bg);
   cg_role_matrix_draw_slice (cr, w, h, f.session, &style, &sam_jo);
   ru_canvas_save (cr, "roles-slice.png");
-  all = (CgRect) { 0, 0, w, h };
+  all = (CgRect){ 0, 0, w, h };
   assert_true (ru_count_pixels (cr, &all, &green, FALSE) > 10);
   assert_true (ru_count_pixels (cr, &all, &pink, FALSE) > 10);
   assert_int_equal (ru_count_pixels (cr, &all, &orange, FALSE), 0);

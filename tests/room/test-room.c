@@ -24,7 +24,7 @@ typedef struct
   CgSession *session;
   CgRoom *room;
   SoupSession *client;
-  char *base;         /* http://127.0.0.1:PORT */
+  char *base; /* http://127.0.0.1:PORT */
   guint ann, ben, cara;
   guint s1, s2, s3, aim, task;
   guint seats_changed;
@@ -47,7 +47,8 @@ reply_free (Reply *r)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
 
 static void
-on_seats_changed (CgRoom *room, Fixture *f)
+on_seats_changed (CgRoom  *room,
+                  Fixture *f)
 {
   f->seats_changed++;
 }
@@ -107,7 +108,9 @@ teardown (void **state)
 }
 
 static void
-on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   GBytes **out = user_data;
   g_autoptr (GError) error = NULL;
@@ -122,8 +125,14 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
 
 /* One request; @path is added to the base URL as is. */
 static Reply *
-http_full (Fixture *f, const char *method, const char *path, const char *seat,
-           const char *content_type, const char *body, gsize body_len, const char *lang)
+http_full (Fixture    *f,
+           const char *method,
+           const char *path,
+           const char *seat,
+           const char *content_type,
+           const char *body,
+           gsize       body_len,
+           const char *lang)
 {
   g_autofree char *url = g_strconcat (f->base, path, NULL);
   g_autoptr (SoupMessage) msg = soup_message_new (method, url);
@@ -161,9 +170,14 @@ http_full (Fixture *f, const char *method, const char *path, const char *seat,
 }
 
 static Reply *
-http (Fixture *f, const char *method, const char *path, const char *seat, const char *json)
+http (Fixture    *f,
+      const char *method,
+      const char *path,
+      const char *seat,
+      const char *json)
 {
-  return http_full (f, method, path, seat, "application/json", json, json != NULL ? strlen (json) : 0, NULL);
+  return http_full (f, method, path, seat, "application/json", json,
+                    json != NULL ? strlen (json) : 0, NULL);
 }
 
 static const char *
@@ -173,7 +187,8 @@ body_of (Reply *r)
 }
 
 static char *
-room_path (Fixture *f, const char *rest)
+room_path (Fixture    *f,
+           const char *rest)
 {
   return g_strconcat ("/r/", cg_room_get_key (f->room), rest, NULL);
 }
@@ -188,7 +203,9 @@ parse (Reply *r)
 }
 
 static void
-assert_error (Reply *r, guint status, const char *code)
+assert_error (Reply      *r,
+              guint       status,
+              const char *code)
 {
   g_autoptr (JsonNode) root = NULL;
   JsonObject *o;
@@ -199,11 +216,13 @@ assert_error (Reply *r, guint status, const char *code)
   o = json_node_get_object (root);
   assert_string_equal (json_object_get_string_member (o, "error"), code);
   assert_true (strlen (json_object_get_string_member (o, "message")) > 10);
-  assert_string_equal (soup_message_headers_get_content_type (r->headers, NULL), "application/json");
+  assert_string_equal (soup_message_headers_get_content_type (r->headers, NULL),
+                       "application/json");
 }
 
 static char *
-claim (Fixture *f, guint partner)
+claim (Fixture *f,
+       guint    partner)
 {
   g_autofree char *path = room_path (f, "/api/claim");
   g_autofree char *json = g_strdup_printf ("{\"partner\": \"p%u\"}", partner);
@@ -220,7 +239,9 @@ claim (Fixture *f, guint partner)
 }
 
 static Reply *
-answer (Fixture *f, const char *seat, const char *json)
+answer (Fixture    *f,
+        const char *seat,
+        const char *json)
 {
   g_autofree char *path = room_path (f, "/api/answer");
 
@@ -228,7 +249,9 @@ answer (Fixture *f, const char *seat, const char *json)
 }
 
 static void
-answer_ok (Fixture *f, const char *seat, const char *json)
+answer_ok (Fixture    *f,
+           const char *seat,
+           const char *json)
 {
   g_autoptr (Reply) r = answer (f, seat, json);
 
@@ -264,8 +287,14 @@ static void
 test_stranger_gets_404 (void **state)
 {
   Fixture *f = *state;
-  const char *paths[] = { "/", "/favicon.ico", "/r/", "/r/0000000000", "/r/0000000000/api/room",
-                          "/r/ZZZZZZZZZZ/api/claim", "/etc/passwd", "/r/../../etc/passwd" };
+  const char *paths[] = { "/",
+                          "/favicon.ico",
+                          "/r/",
+                          "/r/0000000000",
+                          "/r/0000000000/api/room",
+                          "/r/ZZZZZZZZZZ/api/claim",
+                          "/etc/passwd",
+                          "/r/../../etc/passwd" };
   g_autoptr (Reply) first = http (f, "GET", "/nothing", NULL, NULL);
   g_autofree char *unknown = room_path (f, "/api/nothing");
   g_autoptr (Reply) under_key = http (f, "GET", unknown, NULL, NULL);
@@ -289,7 +318,9 @@ test_stranger_gets_404 (void **state)
 
 /* A GET as a browser sends it, asking for HTML first. */
 static Reply *
-browser_get (Fixture *f, const char *path, const char *lang)
+browser_get (Fixture    *f,
+             const char *path,
+             const char *lang)
 {
   g_autofree char *url = g_strconcat (f->base, path, NULL);
   g_autoptr (SoupMessage) msg = soup_message_new ("GET", url);
@@ -312,7 +343,8 @@ browser_get (Fixture *f, const char *path, const char *lang)
 }
 
 static gboolean
-bytes_contain (GBytes *bytes, const char *needle)
+bytes_contain (GBytes     *bytes,
+               const char *needle)
 {
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
@@ -329,8 +361,14 @@ test_not_found_page (void **state)
   g_autofree char *key = g_strdup (cg_room_get_key (f->room));
   g_autofree char *unknown = room_path (f, "/api/nothing");
   g_autofree char *missing = room_path (f, "/static/missing.css");
-  const char *paths[] = { "/r/0000000000", "/r/0000000000/api/room", "/favicon.ico", "/",
-                          "/x7Qz/random/path", "/r/", unknown, missing };
+  const char *paths[] = { "/r/0000000000",
+                          "/r/0000000000/api/room",
+                          "/favicon.ico",
+                          "/",
+                          "/x7Qz/random/path",
+                          "/r/",
+                          unknown,
+                          missing };
   g_autoptr (Reply) wrong = browser_get (f, "/r/ZZZZZZZZZZ", NULL);
   g_autoptr (Reply) json = http (f, "GET", "/r/ZZZZZZZZZZ", NULL, NULL);
   g_autoptr (Reply) de = browser_get (f, "/r/ZZZZZZZZZZ", "de-DE,de;q=0.9");
@@ -353,7 +391,8 @@ test_not_found_page (void **state)
 
       if (r->status != 404 || !g_bytes_equal (r->body, wrong->body))
         fail_msg ("%s: %u, not the same page: %.*s", paths[i], r->status,
-                  (int) g_bytes_get_size (r->body), (const char *) g_bytes_get_data (r->body, NULL));
+                  (int) g_bytes_get_size (r->body),
+                  (const char *) g_bytes_get_data (r->body, NULL));
       assert_string_equal (soup_message_headers_get_content_type (r->headers, NULL), "text/html");
       assert_false (bytes_contain (r->body, "Riverside"));
       assert_false (bytes_contain (r->body, "Ann Lee"));
@@ -412,7 +451,8 @@ test_page_and_static (void **state)
     assert_non_null (strstr (body_of (de), "<html lang=\"de\">"));
   }
   assert_int_equal (r_js->status, 200);
-  assert_string_equal (soup_message_headers_get_content_type (r_js->headers, NULL), "text/javascript");
+  assert_string_equal (soup_message_headers_get_content_type (r_js->headers, NULL),
+                       "text/javascript");
   assert_int_equal (r_css->status, 200);
   assert_string_equal (soup_message_headers_get_content_type (r_css->headers, NULL), "text/css");
   /* Typed keys: case and dashes do not matter. */
@@ -453,11 +493,16 @@ test_room_info_and_language (void **state)
   assert_false (json_object_get_boolean_member (o, "locked"));
   assert_string_equal (json_object_get_string_member (o, "language"), "en");
   assert_int_equal (json_array_get_length (partners), 3);
-  assert_string_equal (json_object_get_string_member (json_array_get_object_element (partners, 1), "name"), "Ben Ward");
-  assert_false (json_object_get_boolean_member (json_array_get_object_element (partners, 0), "claimed"));
-  assert_true (json_object_get_boolean_member (json_array_get_object_element (partners, 1), "claimed"));
+  assert_string_equal (
+    json_object_get_string_member (json_array_get_object_element (partners, 1), "name"),
+    "Ben Ward");
+  assert_false (
+    json_object_get_boolean_member (json_array_get_object_element (partners, 0), "claimed"));
+  assert_true (
+    json_object_get_boolean_member (json_array_get_object_element (partners, 1), "claimed"));
   assert_true (json_object_has_member (o, "strings"));
-  assert_string_equal (json_object_get_string_member (json_node_get_object (root_de), "language"), "de");
+  assert_string_equal (json_object_get_string_member (json_node_get_object (root_de), "language"),
+                       "de");
   assert_string_equal (soup_message_headers_get_one (de->headers, "Content-Language"), "de");
   assert_string_equal (soup_message_headers_get_one (en2->headers, "Content-Language"), "en");
   assert_string_equal (cg_room_pick_language ("de"), "de");
@@ -523,7 +568,8 @@ test_claim_refusals (void **state)
     assert_error (r, 400, "unknown-field");
   }
   {
-    g_autoptr (Reply) r = http_full (f, "POST", path, NULL, "text/plain", cara, strlen (cara), NULL);
+    g_autoptr (Reply) r =
+      http_full (f, "POST", path, NULL, "text/plain", cara, strlen (cara), NULL);
     assert_error (r, 415, "wrong-type");
   }
   {
@@ -563,7 +609,11 @@ test_seat_required (void **state)
 }
 
 static void
-assert_refused (Fixture *f, const char *seat, const char *json, guint status, const char *code)
+assert_refused (Fixture    *f,
+                const char *seat,
+                const char *json,
+                guint       status,
+                const char *code)
 {
   g_autoptr (GBytes) before = snapshot (f);
   g_autoptr (Reply) r = answer (f, seat, json);
@@ -582,20 +632,27 @@ test_answer_refusals (void **state)
   g_autofree char *seat = claim (f, f->ann);
   g_autofree char *wrong_kind_item = g_strdup_printf ("{\"item\": \"a%u\", \"value\": 3}", f->s1);
   g_autofree char *task_as_item = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 3}", f->task);
-  g_autofree char *item_as_task = g_strdup_printf ("{\"task\": \"t%u\", \"involvement\": \"R\"}", f->s1);
+  g_autofree char *item_as_task =
+    g_strdup_printf ("{\"task\": \"t%u\", \"involvement\": \"R\"}", f->s1);
   g_autofree char *v9 = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 9}", f->s1);
   g_autofree char *v0 = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 0}", f->s1);
   g_autofree char *vfloat = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 4.0}", f->s1);
   g_autofree char *vstring = g_strdup_printf ("{\"item\": \"s%u\", \"value\": \"4\"}", f->s1);
   g_autofree char *vbool = g_strdup_printf ("{\"item\": \"s%u\", \"value\": true}", f->s1);
   g_autofree char *novalue = g_strdup_printf ("{\"item\": \"s%u\"}", f->s1);
-  g_autofree char *unknown = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 3, \"partner\": \"p%u\"}", f->s1, f->ben);
-  g_autofree char *two = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 3, \"lesson\": 1, \"comment\": \"x\"}", f->s1);
+  g_autofree char *unknown =
+    g_strdup_printf ("{\"item\": \"s%u\", \"value\": 3, \"partner\": \"p%u\"}", f->s1, f->ben);
+  g_autofree char *two =
+    g_strdup_printf ("{\"item\": \"s%u\", \"value\": 3, \"lesson\": 1, \"comment\": \"x\"}", f->s1);
   g_autofree char *inv = g_strdup_printf ("{\"task\": \"t%u\", \"involvement\": \"X\"}", f->task);
-  g_autofree char *inv_lower = g_strdup_printf ("{\"task\": \"t%u\", \"involvement\": \"r\"}", f->task);
-  g_autofree char *believed = g_strdup_printf ("{\"task\": \"t%u\", \"believes_accountable\": \"p999\"}", f->task);
-  g_autofree char *believed_item = g_strdup_printf ("{\"task\": \"t%u\", \"believes_accountable\": \"s%u\"}", f->task, f->s1);
-  g_autofree char *negseq = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 3, \"seq\": -1}", f->s1);
+  g_autofree char *inv_lower =
+    g_strdup_printf ("{\"task\": \"t%u\", \"involvement\": \"r\"}", f->task);
+  g_autofree char *believed =
+    g_strdup_printf ("{\"task\": \"t%u\", \"believes_accountable\": \"p999\"}", f->task);
+  g_autofree char *believed_item =
+    g_strdup_printf ("{\"task\": \"t%u\", \"believes_accountable\": \"s%u\"}", f->task, f->s1);
+  g_autofree char *negseq =
+    g_strdup_printf ("{\"item\": \"s%u\", \"value\": 3, \"seq\": -1}", f->s1);
   g_autofree char *long_comment = NULL;
   g_autofree char *ok_comment = NULL;
   g_autofree char *body = NULL;
@@ -656,8 +713,10 @@ test_answer_refusals (void **state)
   body = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 3}", f->s1);
   {
     g_autofree char *path = room_path (f, "/api/answer");
-    g_autoptr (Reply) r = http_full (f, "POST", path, seat, "text/plain", body, strlen (body), NULL);
-    g_autoptr (Reply) r2 = http_full (f, "POST", path, seat, "application/x-www-form-urlencoded", body, strlen (body), NULL);
+    g_autoptr (Reply) r =
+      http_full (f, "POST", path, seat, "text/plain", body, strlen (body), NULL);
+    g_autoptr (Reply) r2 = http_full (f, "POST", path, seat, "application/x-www-form-urlencoded",
+                                      body, strlen (body), NULL);
 
     assert_error (r, 415, "wrong-type");
     assert_error (r2, 415, "wrong-type");
@@ -678,12 +737,15 @@ test_answers_land_and_undo (void **state)
   Fixture *f = *state;
   g_autofree char *seat = claim (f, f->ann);
   g_autofree char *rating = g_strdup_printf ("{\"item\": \"s%u\", \"value\": 4}", f->s1);
-  g_autofree char *dont_know = g_strdup_printf ("{\"item\": \"s%u\", \"value\": \"dont-know\"}", f->s2);
+  g_autofree char *dont_know =
+    g_strdup_printf ("{\"item\": \"s%u\", \"value\": \"dont-know\"}", f->s2);
   g_autofree char *clear = g_strdup_printf ("{\"item\": \"s%u\", \"value\": null}", f->s2);
   g_autofree char *importance = g_strdup_printf ("{\"item\": \"a%u\", \"value\": 5}", f->aim);
   g_autofree char *inv = g_strdup_printf ("{\"task\": \"t%u\", \"involvement\": \"A\"}", f->task);
-  g_autofree char *none = g_strdup_printf ("{\"task\": \"t%u\", \"involvement\": \"none\"}", f->task);
-  g_autofree char *believed = g_strdup_printf ("{\"task\": \"t%u\", \"believes_accountable\": \"p%u\"}", f->task, f->ben);
+  g_autofree char *none =
+    g_strdup_printf ("{\"task\": \"t%u\", \"involvement\": \"none\"}", f->task);
+  g_autofree char *believed =
+    g_strdup_printf ("{\"task\": \"t%u\", \"believes_accountable\": \"p%u\"}", f->task, f->ben);
   const char *comment = "{\"lesson\": 2, \"comment\": \"R&D \\u0001matters\\ttoo\"}";
 
   {
@@ -708,7 +770,8 @@ test_answers_land_and_undo (void **state)
   answer_ok (f, seat, importance);
   assert_int_equal (cg_session_get_rating (f->session, f->ann, f->aim), CG_RATING_5);
   answer_ok (f, seat, inv);
-  assert_int_equal (cg_session_get_involvement (f->session, f->ann, f->task), CG_INVOLVEMENT_ACCOUNTABLE);
+  assert_int_equal (cg_session_get_involvement (f->session, f->ann, f->task),
+                    CG_INVOLVEMENT_ACCOUNTABLE);
   answer_ok (f, seat, none);
   assert_int_equal (cg_session_get_involvement (f->session, f->ann, f->task), CG_INVOLVEMENT_NONE);
   answer_ok (f, seat, believed);
@@ -757,7 +820,8 @@ test_seq_ordering (void **state)
 }
 
 static JsonObject *
-find_item (JsonObject *stage, const char *id)
+find_item (JsonObject *stage,
+           const char *id)
 {
   JsonArray *items = json_object_get_array_member (stage, "items");
 
@@ -804,7 +868,8 @@ test_sealing (void **state)
     assert_int_equal (json_object_get_int_member (o, "answered"), 2);
     assert_int_equal (json_object_get_int_member (o, "partners"), 3);
     assert_false (json_object_get_boolean_member (o, "revealed"));
-    assert_true (json_node_is_null (json_object_get_member (json_object_get_object_member (o, "comment"), "mine")));
+    assert_true (json_node_is_null (
+      json_object_get_member (json_object_get_object_member (o, "comment"), "mine")));
     /* Raw bytes: nothing of Ben's. */
     assert_null (strstr (body_of (r), secret));
     assert_null (strstr (body_of (r), "Ben"));
@@ -844,7 +909,8 @@ test_stage_kinds (void **state)
   Fixture *f = *state;
   g_autofree char *ann = claim (f, f->ann);
   g_autofree char *path = room_path (f, "/api/stage");
-  g_autofree char *believed = g_strdup_printf ("{\"task\": \"t%u\", \"believes_accountable\": \"p%u\"}", f->task, f->cara);
+  g_autofree char *believed =
+    g_strdup_printf ("{\"task\": \"t%u\", \"believes_accountable\": \"p%u\"}", f->task, f->cara);
 
   answer_ok (f, ann, believed);
   cg_session_set_current_stage (f->session, CG_STAGE_ROLES);
@@ -972,9 +1038,11 @@ test_answer_rate (void **state)
 
   for (int i = 0; i < 41; i++)
     {
-      g_autofree char *json = g_strdup_printf ("{\"item\": \"s%u\", \"value\": %d}", f->s1, 1 + i % 5);
-      CgRoomRequest req = { "POST", path, "application/json", NULL, seat,
-                            (const guint8 *) json, strlen (json), "127.0.0.1" };
+      g_autofree char *json =
+        g_strdup_printf ("{\"item\": \"s%u\", \"value\": %d}", f->s1, 1 + i % 5);
+      CgRoomRequest req = { "POST",        path,       "application/json",
+                            NULL,          seat,       (const guint8 *) json,
+                            strlen (json), "127.0.0.1" };
       CgRoomResponse res;
 
       cg_room_handle (f->room, &req, &res);
@@ -1003,11 +1071,14 @@ static void on_events_read (GObject *source, GAsyncResult *result, gpointer user
 static void
 events_read_more (Events *ev)
 {
-  g_input_stream_read_async (ev->stream, ev->buf, sizeof ev->buf, G_PRIORITY_DEFAULT, NULL, on_events_read, ev);
+  g_input_stream_read_async (ev->stream, ev->buf, sizeof ev->buf, G_PRIORITY_DEFAULT, NULL,
+                             on_events_read, ev);
 }
 
 static void
-on_events_read (GObject *source, GAsyncResult *result, gpointer user_data)
+on_events_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   Events *ev = user_data;
   gssize n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, NULL);
@@ -1022,7 +1093,9 @@ on_events_read (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-on_events_sent (GObject *source, GAsyncResult *result, gpointer user_data)
+on_events_sent (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   Events *ev = user_data;
 
@@ -1032,7 +1105,8 @@ on_events_sent (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-wait_for (Events *ev, const char *needle)
+wait_for (Events     *ev,
+          const char *needle)
 {
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
@@ -1057,10 +1131,14 @@ test_event_stream (void **state)
   soup_session_send_async (f->client, msg, G_PRIORITY_DEFAULT, NULL, on_events_sent, &ev);
   wait_for (&ev, "retry:");
   assert_int_equal (soup_message_get_status (msg), 200);
-  assert_string_equal (soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL),
-                       "text/event-stream");
-  assert_null (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Access-Control-Allow-Origin"));
-  assert_string_equal (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Cache-Control"), "no-store");
+  assert_string_equal (
+    soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL),
+    "text/event-stream");
+  assert_null (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                             "Access-Control-Allow-Origin"));
+  assert_string_equal (
+    soup_message_headers_get_one (soup_message_get_response_headers (msg), "Cache-Control"),
+    "no-store");
 
   cg_session_set_current_stage (f->session, CG_STAGE_LESSON_2);
   wait_for (&ev, "event: stage\ndata: {\"version\":1,\"stage\":\"lesson-2\"}\n\n");
@@ -1083,7 +1161,10 @@ test_event_stream (void **state)
  * seat itself, tells that phone "seat-freed", forgets the token, and keeps
  * no seat for a partner who does not exist. */
 static void
-open_events (Fixture *f, const char *seat, Events *ev, SoupMessage **msg)
+open_events (Fixture      *f,
+             const char   *seat,
+             Events       *ev,
+             SoupMessage **msg)
 {
   g_autofree char *path = room_path (f, "/api/events");
   g_autofree char *url = g_strconcat (f->base, path, NULL);
@@ -1227,7 +1308,8 @@ test_close_ends_streams (void **state)
   /* Closed means closed: nobody listens on the port any more. */
   {
     g_autoptr (GSocketClient) client = g_socket_client_new ();
-    g_autoptr (GSocketConnection) c = g_socket_client_connect_to_host (client, "127.0.0.1", old_port, NULL, &error);
+    g_autoptr (GSocketConnection) c =
+      g_socket_client_connect_to_host (client, "127.0.0.1", old_port, NULL, &error);
 
     assert_null (c);
     assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED));
@@ -1248,14 +1330,17 @@ test_stream_client_leaves (void **state)
   Fixture *f = *state;
   g_autofree char *ann = claim (f, f->ann);
   g_autofree char *path = room_path (f, "/api/events");
-  g_autofree char *request = g_strdup_printf ("GET %s HTTP/1.1\r\nHost: x\r\nX-Seat: %s\r\n\r\n", path, ann);
+  g_autofree char *request =
+    g_strdup_printf ("GET %s HTTP/1.1\r\nHost: x\r\nX-Seat: %s\r\n\r\n", path, ann);
   g_autoptr (GSocketClient) client = g_socket_client_new ();
-  g_autoptr (GSocketConnection) c = g_socket_client_connect_to_host (client, "127.0.0.1", cg_room_get_port (f->room), NULL, NULL);
+  g_autoptr (GSocketConnection) c =
+    g_socket_client_connect_to_host (client, "127.0.0.1", cg_room_get_port (f->room), NULL, NULL);
   GSocket *socket = g_socket_connection_get_socket (c);
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   assert_non_null (c);
-  assert_true (g_socket_send (socket, request, strlen (request), NULL, NULL) == (gssize) strlen (request));
+  assert_true (g_socket_send (socket, request, strlen (request), NULL, NULL) ==
+               (gssize) strlen (request));
   while (f->room->streams->len == 0 && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
   assert_int_equal (f->room->streams->len, 1);
@@ -1265,8 +1350,10 @@ test_stream_client_leaves (void **state)
   while (f->room->streams->len > 0 && g_get_monotonic_time () < end)
     {
       /* The server notices when it next writes: give it something to say. */
-      cg_session_set_current_stage (f->session, cg_session_get_current_stage (f->session) == CG_STAGE_LESSON_1
-                                                  ? CG_STAGE_LESSON_2 : CG_STAGE_LESSON_1);
+      cg_session_set_current_stage (f->session,
+                                    cg_session_get_current_stage (f->session) == CG_STAGE_LESSON_1
+                                      ? CG_STAGE_LESSON_2
+                                      : CG_STAGE_LESSON_1);
       for (int i = 0; i < 20; i++)
         g_main_context_iteration (NULL, FALSE);
       g_usleep (20000);
@@ -1287,7 +1374,8 @@ test_connection_limit (void **state)
 
   for (int i = 0; i < 17; i++)
     {
-      GSocketConnection *c = g_socket_client_connect_to_host (client, "127.0.0.1", cg_room_get_port (f->room), NULL, NULL);
+      GSocketConnection *c = g_socket_client_connect_to_host (
+        client, "127.0.0.1", cg_room_get_port (f->room), NULL, NULL);
 
       assert_non_null (c);
       g_ptr_array_add (open, c);

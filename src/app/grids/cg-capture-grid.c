@@ -8,12 +8,11 @@
 #include "cg-capture-grid.h"
 #include "cg-types.h"
 
-typedef enum
-{
+typedef enum {
   NAV_NOT_NAVIGATION, /* not a movement key */
   NAV_MOVED,
-  NAV_STAY,           /* a movement key at an edge: swallowed */
-  NAV_LEAVE,          /* Tab past the end: let focus leave the grid */
+  NAV_STAY,  /* a movement key at an edge: swallowed */
+  NAV_LEAVE, /* Tab past the end: let focus leave the grid */
 } Nav;
 
 typedef struct
@@ -28,21 +27,27 @@ typedef struct
   GtkSizeGroup *column_widths; /* every partner's column as wide as the widest */
   CgStage stage;
   guint only_partner;
-  int only_column;     /* -1: every column shown */
+  int only_column; /* -1: every column shown */
   guint cursor_row;
   guint cursor_column;
   gboolean numbered;
-  gboolean partners_stale;  /* partners renamed while the grid was not shown */
+  gboolean partners_stale; /* partners renamed while the grid was not shown */
 
   /* Borrowed: owned by the widget tree */
   GtkWidget *grid;
   GtkWidget *empty_label;
-  GtkWidget *popover;  /* the mouse way to answer: a list under the cell */
+  GtkWidget *popover; /* the mouse way to answer: a list under the cell */
 } CgCaptureGridPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CgCaptureGrid, cg_capture_grid, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_SESSION, PROP_STAGE, PROP_ONLY_PARTNER, N_PROPS };
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_STAGE,
+  PROP_ONLY_PARTNER,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 #define PRIV(self) ((CgCaptureGridPrivate *) cg_capture_grid_get_instance_private (self))
@@ -61,25 +66,30 @@ n_columns (CgCaptureGrid *self)
 }
 
 static guint
-row_id (CgCaptureGrid *self, guint row)
+row_id (CgCaptureGrid *self,
+        guint          row)
 {
   return g_array_index (PRIV (self)->row_ids, guint, row);
 }
 
 static guint
-partner_id (CgCaptureGrid *self, guint column)
+partner_id (CgCaptureGrid *self,
+            guint          column)
 {
   return g_array_index (PRIV (self)->partner_ids, guint, column);
 }
 
 static CgGridCell *
-cell_at (CgCaptureGrid *self, guint row, guint column)
+cell_at (CgCaptureGrid *self,
+         guint          row,
+         guint          column)
 {
   return g_ptr_array_index (PRIV (self)->cells, row * n_columns (self) + column);
 }
 
 static int
-find_id (GArray *ids, guint id)
+find_id (GArray *ids,
+         guint   id)
 {
   for (guint i = 0; i < ids->len; i++)
     if (g_array_index (ids, guint, i) == id)
@@ -90,7 +100,11 @@ find_id (GArray *ids, guint id)
 /* Partner headers */
 
 static void
-draw_colour (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+draw_colour (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
 {
   g_autofree char *colour = cg_appearance_partner_colour (
     cg_appearance_get_default (), g_object_get_data (G_OBJECT (area), "cg-colour"));
@@ -105,7 +119,10 @@ draw_colour (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer 
 }
 
 static GtkWidget *
-header_label (const char *text, const char *css_class, int chars, int lines)
+header_label (const char *text,
+              const char *css_class,
+              int         chars,
+              int         lines)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -127,14 +144,15 @@ header_label (const char *text, const char *css_class, int chars, int lines)
 /* A partner's column header: colour bar, name and organisation, all
  * columns the same width; the tooltip has name, organisation and role. */
 static GtkWidget *
-partner_header_new (const CgPartner *partner, const char *prefix)
+partner_header_new (const CgPartner *partner,
+                    const char      *prefix)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *bar = gtk_drawing_area_new ();
   const char *organisation = partner->organisation;
-  g_autofree char *title = prefix != NULL ? g_strdup_printf ("%s %s", prefix, partner->name)
-                                          : g_strdup (partner->name);
+  g_autofree char *title =
+    prefix != NULL ? g_strdup_printf ("%s %s", prefix, partner->name) : g_strdup (partner->name);
   GtkWidget *org_label = header_label (organisation, "partner-organisation", 14, 2);
   g_autoptr (GString) tip = g_string_new (partner->name);
 
@@ -196,7 +214,8 @@ cg_grid_partner_short_name (const char *name)
 }
 
 static GtkWidget *
-column_header_new (CgCaptureGrid *self, guint column)
+column_header_new (CgCaptureGrid *self,
+                   guint          column)
 {
   CgCaptureGridPrivate *priv = PRIV (self);
   g_autofree char *number = g_strdup_printf ("%u", column + 1);
@@ -206,10 +225,11 @@ column_header_new (CgCaptureGrid *self, guint column)
 }
 
 static GtkWidget *
-row_header_new (CgCaptureGrid *self, guint row)
+row_header_new (CgCaptureGrid *self,
+                guint          row)
 {
-  g_autofree char *title = g_strdup_printf ("%u. %s", row + 1,
-                                            CLASS (self)->row_text (self, row_id (self, row)));
+  g_autofree char *title =
+    g_strdup_printf ("%u. %s", row + 1, CLASS (self)->row_text (self, row_id (self, row)));
   GtkWidget *label = gtk_label_new (title);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -225,7 +245,9 @@ row_header_new (CgCaptureGrid *self, guint row)
 /* Layout: headers, cells and which columns show */
 
 static void
-set_column_header (CgCaptureGrid *self, guint column, GtkWidget *header)
+set_column_header (CgCaptureGrid *self,
+                   guint          column,
+                   GtkWidget     *header)
 {
   CgCaptureGridPrivate *priv = PRIV (self);
 
@@ -238,7 +260,8 @@ set_column_header (CgCaptureGrid *self, guint column, GtkWidget *header)
 
 /* A partner renamed: its header is put in place, the table is not built again. */
 static void
-replace_column_header (CgCaptureGrid *self, guint column)
+replace_column_header (CgCaptureGrid *self,
+                       guint          column)
 {
   CgCaptureGridPrivate *priv = PRIV (self);
   GtkWidget *old = g_ptr_array_index (priv->col_headers, column);
@@ -274,7 +297,9 @@ has_focus (CgCaptureGrid *self)
 }
 
 static void
-toggle_class (GtkWidget *widget, const char *css_class, gboolean on)
+toggle_class (GtkWidget  *widget,
+              const char *css_class,
+              gboolean    on)
 {
   if (on)
     gtk_widget_add_css_class (widget, css_class);
@@ -285,7 +310,8 @@ toggle_class (GtkWidget *widget, const char *css_class, gboolean on)
 /* The row and column of the cursor are marked in the headers too, so the
  * back of the room can follow whose answer to which statement is typed. */
 static void
-set_cursor_marks (CgCaptureGrid *self, gboolean on)
+set_cursor_marks (CgCaptureGrid *self,
+                  gboolean       on)
 {
   CgCaptureGridPrivate *priv = PRIV (self);
 
@@ -296,7 +322,10 @@ set_cursor_marks (CgCaptureGrid *self, gboolean on)
 }
 
 static void
-move_cursor (CgCaptureGrid *self, guint row, guint column, gboolean grab_focus)
+move_cursor (CgCaptureGrid *self,
+             guint          row,
+             guint          column,
+             gboolean       grab_focus)
 {
   CgCaptureGridPrivate *priv = PRIV (self);
 
@@ -309,7 +338,9 @@ move_cursor (CgCaptureGrid *self, guint row, guint column, gboolean grab_focus)
 }
 
 static void
-on_cell_focus (GtkWidget *cell, GParamSpec *pspec, CgCaptureGrid *self)
+on_cell_focus (GtkWidget     *cell,
+               GParamSpec    *pspec,
+               CgCaptureGrid *self)
 {
   if (gtk_widget_has_focus (cell))
     move_cursor (self, cg_grid_cell_get_row (CG_GRID_CELL (cell)),
@@ -352,7 +383,9 @@ apply_only_partner (CgCaptureGrid *self)
 
 /* Writes one cell from the session: the only place a cell gets its value. */
 static void
-update_cell (CgCaptureGrid *self, guint row, guint column)
+update_cell (CgCaptureGrid *self,
+             guint          row,
+             guint          column)
 {
   CgCaptureGridPrivate *priv = PRIV (self);
   const CgPartner *partner = cg_session_lookup_partner (priv->session, partner_id (self, column));
@@ -366,7 +399,8 @@ update_cell (CgCaptureGrid *self, guint row, guint column)
 }
 
 static void
-update_row (CgCaptureGrid *self, guint row)
+update_row (CgCaptureGrid *self,
+            guint          row)
 {
   for (guint c = 0; c < n_columns (self); c++)
     update_cell (self, row, c);
@@ -431,7 +465,8 @@ update_empty_label (CgCaptureGrid *self)
   const char *label, *no_rows;
 
   CLASS (self)->describe (self, &label, &no_rows);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->grid), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->grid), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   gtk_widget_set_visible (priv->empty_label, n_rows (self) == 0 || n_columns (self) == 0);
   gtk_label_set_text (GTK_LABEL (priv->empty_label),
                       n_columns (self) == 0 ? _("No partners yet. Add them in the Partners stage.")
@@ -456,8 +491,9 @@ cg_capture_grid_rebuild (CgCaptureGrid *self)
   if (n_rows (self) > 0 && n_columns (self) > 0)
     {
       priv->cursor_row = MIN (priv->cursor_row, n_rows (self) - 1);
-      priv->cursor_column = priv->only_column >= 0 ? (guint) priv->only_column
-                                                   : MIN (priv->cursor_column, n_columns (self) - 1);
+      priv->cursor_column = priv->only_column >= 0
+                              ? (guint) priv->only_column
+                              : MIN (priv->cursor_column, n_columns (self) - 1);
       move_cursor (self, priv->cursor_row, priv->cursor_column, had_focus);
     }
   add_headers (self);
@@ -469,7 +505,8 @@ cg_capture_grid_rebuild (CgCaptureGrid *self)
 /* Session changes */
 
 static void
-on_row_changed (CgCaptureGrid *self, guint id)
+on_row_changed (CgCaptureGrid *self,
+                guint          id)
 {
   int row = find_id (PRIV (self)->row_ids, id);
   g_autofree char *title = NULL;
@@ -482,12 +519,15 @@ on_row_changed (CgCaptureGrid *self, guint id)
 }
 
 static gboolean
-cell_names (CgCaptureGrid *self, guint row, guint column, guint named)
+cell_names (CgCaptureGrid *self,
+            guint          row,
+            guint          column,
+            guint          named)
 {
   CgCaptureGridClass *klass = CLASS (self);
 
-  return klass->cell_names != NULL
-         && klass->cell_names (self, row_id (self, row), partner_id (self, column), named);
+  return klass->cell_names != NULL &&
+         klass->cell_names (self, row_id (self, row), partner_id (self, column), named);
 }
 
 /* A partner's name, organisation, role or colour: its header and the
@@ -495,7 +535,8 @@ cell_names (CgCaptureGrid *self, guint row, guint column, guint named)
  * changes it at every key, so the grid is not built again for it; a grid
  * not on screen catches up when it is shown. */
 static void
-on_partner_changed (CgCaptureGrid *self, guint id)
+on_partner_changed (CgCaptureGrid *self,
+                    guint          id)
 {
   CgCaptureGridPrivate *priv = PRIV (self);
   int column = find_id (priv->partner_ids, id);
@@ -530,7 +571,11 @@ cg_capture_grid_map (GtkWidget *widget)
 }
 
 static void
-on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgCaptureGrid *self)
+on_session_changed (CgSession     *session,
+                    CgChangeKind   kind,
+                    guint          a,
+                    guint          b,
+                    CgCaptureGrid *self)
 {
   CgCaptureGridClass *klass = CLASS (self);
   int row, column;
@@ -554,20 +599,21 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgC
       for (guint r = 0; r < n_rows (self); r++)
         update_row (self, r);
       break;
-    case CG_CHANGE_ITEM_ADDED: case CG_CHANGE_ITEM_REMOVED: case CG_CHANGE_ITEMS_MOVED:
-    case CG_CHANGE_TASK_ADDED: case CG_CHANGE_TASK_REMOVED: case CG_CHANGE_TASKS_MOVED:
+    case CG_CHANGE_ITEM_ADDED:
+    case CG_CHANGE_ITEM_REMOVED:
+    case CG_CHANGE_ITEMS_MOVED:
+    case CG_CHANGE_TASK_ADDED:
+    case CG_CHANGE_TASK_REMOVED:
+    case CG_CHANGE_TASKS_MOVED:
       if (klass->owns_change (self, kind, a))
         cg_capture_grid_rebuild (self);
       break;
-    case CG_CHANGE_PARTNER:
-      on_partner_changed (self, a);
-      break;
-    case CG_CHANGE_PARTNER_ADDED: case CG_CHANGE_PARTNER_REMOVED:
-    case CG_CHANGE_PARTNERS_MOVED: case CG_CHANGE_ALL:
-      cg_capture_grid_rebuild (self);
-      break;
-    default:
-      break;
+    case CG_CHANGE_PARTNER: on_partner_changed (self, a); break;
+    case CG_CHANGE_PARTNER_ADDED:
+    case CG_CHANGE_PARTNER_REMOVED:
+    case CG_CHANGE_PARTNERS_MOVED:
+    case CG_CHANGE_ALL: cg_capture_grid_rebuild (self); break;
+    default: break;
     }
 }
 
@@ -575,7 +621,9 @@ on_session_changed (CgSession *session, CgChangeKind kind, guint a, guint b, CgC
 
 /* Steps @column by @step over visible columns; FALSE at an edge. */
 static gboolean
-step_column (CgCaptureGrid *self, guint *column, int step)
+step_column (CgCaptureGrid *self,
+             guint         *column,
+             int            step)
 {
   int c = (int) *column + step;
 
@@ -586,7 +634,9 @@ step_column (CgCaptureGrid *self, guint *column, int step)
 }
 
 static gboolean
-step_row (CgCaptureGrid *self, guint *row, int step)
+step_row (CgCaptureGrid *self,
+          guint         *row,
+          int            step)
 {
   int r = (int) *row + step;
 
@@ -598,7 +648,10 @@ step_row (CgCaptureGrid *self, guint *row, int step)
 
 /* Reading order: next partner, then the first partner of the next row. */
 static gboolean
-step_reading (CgCaptureGrid *self, guint *row, guint *column, int step)
+step_reading (CgCaptureGrid *self,
+              guint         *row,
+              guint         *column,
+              int            step)
 {
   int only = PRIV (self)->only_column;
 
@@ -615,7 +668,9 @@ step_reading (CgCaptureGrid *self, guint *row, guint *column, int step)
  * first) visible cell so that the window's own focus move goes past the
  * grid. Returns FALSE so the key goes on. */
 static gboolean
-leave (CgCaptureGrid *self, guint keyval, GdkModifierType state)
+leave (CgCaptureGrid  *self,
+       guint           keyval,
+       GdkModifierType state)
 {
   gboolean backward = (state & GDK_SHIFT_MASK) != 0 || keyval == GDK_KEY_ISO_Left_Tab;
   int only = PRIV (self)->only_column;
@@ -631,46 +686,49 @@ leave (CgCaptureGrid *self, guint keyval, GdkModifierType state)
 
 /* Where a movement key takes the cursor; NOT_NAVIGATION for other keys. */
 static Nav
-step_for_key (CgCaptureGrid *self, guint keyval, gboolean shift, guint *row, guint *column)
+step_for_key (CgCaptureGrid *self,
+              guint          keyval,
+              gboolean       shift,
+              guint         *row,
+              guint         *column)
 {
   gboolean moved;
 
   switch (keyval)
     {
-    case GDK_KEY_Left: case GDK_KEY_KP_Left:
-      moved = step_column (self, column, -1);
-      break;
-    case GDK_KEY_Right: case GDK_KEY_KP_Right:
-      moved = step_column (self, column, 1);
-      break;
-    case GDK_KEY_Up: case GDK_KEY_KP_Up:
-      moved = step_row (self, row, -1);
-      break;
-    case GDK_KEY_Down: case GDK_KEY_KP_Down:
-      moved = step_row (self, row, 1);
-      break;
-    case GDK_KEY_Home: case GDK_KEY_KP_Home:
-      moved = step_column (self, column, -(int) *column);
-      break;
-    case GDK_KEY_End: case GDK_KEY_KP_End:
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left: moved = step_column (self, column, -1); break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right: moved = step_column (self, column, 1); break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up: moved = step_row (self, row, -1); break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down: moved = step_row (self, row, 1); break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home: moved = step_column (self, column, -(int) *column); break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
       moved = step_column (self, column, (int) n_columns (self) - 1 - (int) *column);
       break;
-    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
-      moved = step_reading (self, row, column, shift ? -1 : 1);
-      break;
-    case GDK_KEY_Tab: case GDK_KEY_KP_Tab: case GDK_KEY_ISO_Left_Tab:
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter: moved = step_reading (self, row, column, shift ? -1 : 1); break;
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
       if (!step_reading (self, row, column, (shift || keyval == GDK_KEY_ISO_Left_Tab) ? -1 : 1))
         return NAV_LEAVE;
       moved = TRUE;
       break;
-    default:
-      return NAV_NOT_NAVIGATION;
+    default: return NAV_NOT_NAVIGATION;
     }
   return moved ? NAV_MOVED : NAV_STAY;
 }
 
 static gboolean
-navigate (CgCaptureGrid *self, guint keyval, GdkModifierType state)
+navigate (CgCaptureGrid  *self,
+          guint           keyval,
+          GdkModifierType state)
 {
   guint row = PRIV (self)->cursor_row, column = PRIV (self)->cursor_column;
   Nav nav = step_for_key (self, keyval, (state & GDK_SHIFT_MASK) != 0, &row, &column);
@@ -681,12 +739,16 @@ navigate (CgCaptureGrid *self, guint keyval, GdkModifierType state)
 }
 
 static gboolean
-set_value_from_key (CgCaptureGrid *self, guint keyval, guint row, guint column)
+set_value_from_key (CgCaptureGrid *self,
+                    guint          keyval,
+                    guint          row,
+                    guint          column)
 {
   CgCaptureGridClass *klass = CLASS (self);
   guint value;
 
-  if (!klass->key_to_value (self, keyval, klass->get_value (self, row_id (self, row), partner_id (self, column)),
+  if (!klass->key_to_value (self, keyval,
+                            klass->get_value (self, row_id (self, row), partner_id (self, column)),
                             &value))
     return FALSE;
   klass->set_value (self, row_id (self, row), partner_id (self, column), value);
@@ -694,13 +756,15 @@ set_value_from_key (CgCaptureGrid *self, guint keyval, guint row, guint column)
 }
 
 gboolean
-cg_capture_grid_handle_key (CgCaptureGrid *self, guint keyval, GdkModifierType state)
+cg_capture_grid_handle_key (CgCaptureGrid  *self,
+                            guint           keyval,
+                            GdkModifierType state)
 {
   guint row, column;
 
   g_return_val_if_fail (CG_IS_CAPTURE_GRID (self), FALSE);
-  if ((state & GDK_CONTROL_MASK) != 0
-      && (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab))
+  if ((state & GDK_CONTROL_MASK) != 0 &&
+      (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab))
     return leave (self, keyval, state);
   /* Shortcuts (Ctrl+Z, Alt+Left...) belong to the window. */
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
@@ -711,8 +775,11 @@ cg_capture_grid_handle_key (CgCaptureGrid *self, guint keyval, GdkModifierType s
 }
 
 static gboolean
-on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
-                GdkModifierType state, CgCaptureGrid *self)
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CgCaptureGrid         *self)
 {
   GtkWidget *popover = PRIV (self)->popover;
 
@@ -727,7 +794,8 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
 }
 
 static void
-on_focus_leave (GtkEventControllerFocus *focus, CgCaptureGrid *self)
+on_focus_leave (GtkEventControllerFocus *focus,
+                CgCaptureGrid           *self)
 {
   gtk_popover_popdown (GTK_POPOVER (PRIV (self)->popover));
 }
@@ -735,7 +803,8 @@ on_focus_leave (GtkEventControllerFocus *focus, CgCaptureGrid *self)
 /* The mouse way */
 
 static void
-on_choice_clicked (GtkButton *button, CgCaptureGrid *self)
+on_choice_clicked (GtkButton     *button,
+                   CgCaptureGrid *self)
 {
   CgCaptureGridPrivate *priv = PRIV (self);
   guint value = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cg-value"));
@@ -749,7 +818,10 @@ on_choice_clicked (GtkButton *button, CgCaptureGrid *self)
 }
 
 static GtkWidget *
-choice_new (CgCaptureGrid *self, const char *label, guint value, gboolean current)
+choice_new (CgCaptureGrid *self,
+            const char    *label,
+            guint          value,
+            gboolean       current)
 {
   g_autofree char *text = current ? g_strdup_printf (_("%s (current)"), label) : NULL;
   GtkWidget *button = gtk_button_new_with_label (current ? text : label);
@@ -768,7 +840,9 @@ choice_new (CgCaptureGrid *self, const char *label, guint value, gboolean curren
  * "(current)". The list does not take the focus from the cell: keys go on
  * working as before (a digit answers, an arrow moves on, Escape closes). */
 static void
-popup_choices (CgCaptureGrid *self, GtkWidget *cell, guint current)
+popup_choices (CgCaptureGrid *self,
+               GtkWidget     *cell,
+               guint          current)
 {
   GtkPopover *popover = GTK_POPOVER (PRIV (self)->popover);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -782,15 +856,15 @@ popup_choices (CgCaptureGrid *self, GtkWidget *cell, guint current)
     {
       guint value = g_array_index (values, guint, i);
 
-      gtk_box_append (GTK_BOX (box), choice_new (self, labels->pdata[i], value,
-                                                 value == current && !marked));
+      gtk_box_append (GTK_BOX (box),
+                      choice_new (self, labels->pdata[i], value, value == current && !marked));
       marked = marked || value == current;
     }
   gtk_popover_set_child (popover, box);
   gtk_widget_add_css_class (GTK_WIDGET (popover), "cg-grid-choices");
   if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
-    gtk_popover_set_pointing_to (popover, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
-                                                            bounds.size.width, bounds.size.height });
+    gtk_popover_set_pointing_to (popover, &(GdkRectangle){ bounds.origin.x, bounds.origin.y,
+                                                           bounds.size.width, bounds.size.height });
   gtk_popover_set_autohide (popover, FALSE);
   gtk_popover_popup (popover);
 }
@@ -799,7 +873,8 @@ popup_choices (CgCaptureGrid *self, GtkWidget *cell, guint current)
  * keys and lists the answers, so a laptop's touchpad can do what the keys
  * do. */
 static void
-on_cell_clicked (GtkWidget *cell, CgCaptureGrid *self)
+on_cell_clicked (GtkWidget     *cell,
+                 CgCaptureGrid *self)
 {
   CgCaptureGridPrivate *priv = PRIV (self);
   guint row = cg_grid_cell_get_row (CG_GRID_CELL (cell));
@@ -827,7 +902,9 @@ cg_capture_grid_get_popover (CgCaptureGrid *self)
 }
 
 gboolean
-cg_capture_grid_get_cursor (CgCaptureGrid *self, guint *row, guint *column)
+cg_capture_grid_get_cursor (CgCaptureGrid *self,
+                            guint         *row,
+                            guint         *column)
 {
   g_return_val_if_fail (CG_IS_CAPTURE_GRID (self), FALSE);
   if (n_rows (self) == 0 || n_columns (self) == 0)
@@ -851,7 +928,9 @@ cg_capture_grid_get_cursor_id (CgCaptureGrid *self)
 }
 
 void
-cg_capture_grid_set_cursor (CgCaptureGrid *self, guint row, guint column)
+cg_capture_grid_set_cursor (CgCaptureGrid *self,
+                            guint          row,
+                            guint          column)
 {
   g_return_if_fail (CG_IS_CAPTURE_GRID (self));
   g_return_if_fail (row < n_rows (self) && column < n_columns (self));
@@ -859,7 +938,9 @@ cg_capture_grid_set_cursor (CgCaptureGrid *self, guint row, guint column)
 }
 
 GtkWidget *
-cg_capture_grid_get_cell (CgCaptureGrid *self, guint row, guint column)
+cg_capture_grid_get_cell (CgCaptureGrid *self,
+                          guint          row,
+                          guint          column)
 {
   g_return_val_if_fail (CG_IS_CAPTURE_GRID (self), NULL);
   if (row >= n_rows (self) || column >= n_columns (self))
@@ -868,7 +949,8 @@ cg_capture_grid_get_cell (CgCaptureGrid *self, guint row, guint column)
 }
 
 gboolean
-cg_capture_grid_has_row (CgCaptureGrid *self, guint id)
+cg_capture_grid_has_row (CgCaptureGrid *self,
+                         guint          id)
 {
   g_return_val_if_fail (CG_IS_CAPTURE_GRID (self), FALSE);
   return find_id (PRIV (self)->row_ids, id) >= 0;
@@ -882,7 +964,8 @@ cg_capture_grid_get_session (CgCaptureGrid *self)
 }
 
 void
-cg_capture_grid_set_session (CgCaptureGrid *self, CgSession *session)
+cg_capture_grid_set_session (CgCaptureGrid *self,
+                             CgSession     *session)
 {
   CgCaptureGridPrivate *priv;
 
@@ -909,7 +992,8 @@ cg_capture_grid_get_stage (CgCaptureGrid *self)
 }
 
 void
-cg_capture_grid_set_stage (CgCaptureGrid *self, CgStage stage)
+cg_capture_grid_set_stage (CgCaptureGrid *self,
+                           CgStage        stage)
 {
   g_return_if_fail (CG_IS_CAPTURE_GRID (self));
   if (PRIV (self)->stage == stage)
@@ -920,7 +1004,8 @@ cg_capture_grid_set_stage (CgCaptureGrid *self, CgStage stage)
 }
 
 void
-cg_capture_grid_set_numbered (CgCaptureGrid *self, gboolean numbered)
+cg_capture_grid_set_numbered (CgCaptureGrid *self,
+                              gboolean       numbered)
 {
   g_return_if_fail (CG_IS_CAPTURE_GRID (self));
   PRIV (self)->numbered = numbered;
@@ -934,7 +1019,8 @@ cg_capture_grid_get_only_partner (CgCaptureGrid *self)
 }
 
 void
-cg_capture_grid_set_only_partner (CgCaptureGrid *self, guint partner_id)
+cg_capture_grid_set_only_partner (CgCaptureGrid *self,
+                                  guint          partner_id)
 {
   g_return_if_fail (CG_IS_CAPTURE_GRID (self));
   if (PRIV (self)->only_partner == partner_id)
@@ -945,7 +1031,10 @@ cg_capture_grid_set_only_partner (CgCaptureGrid *self, guint partner_id)
 }
 
 static void
-cg_capture_grid_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+cg_capture_grid_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   CgCaptureGrid *self = CG_CAPTURE_GRID (object);
 
@@ -959,7 +1048,10 @@ cg_capture_grid_get_property (GObject *object, guint prop_id, GValue *value, GPa
 }
 
 static void
-cg_capture_grid_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+cg_capture_grid_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   CgCaptureGrid *self = CG_CAPTURE_GRID (object);
 
@@ -967,7 +1059,9 @@ cg_capture_grid_set_property (GObject *object, guint prop_id, const GValue *valu
     {
     case PROP_SESSION: cg_capture_grid_set_session (self, g_value_get_object (value)); break;
     case PROP_STAGE: cg_capture_grid_set_stage (self, g_value_get_int (value)); break;
-    case PROP_ONLY_PARTNER: cg_capture_grid_set_only_partner (self, g_value_get_uint (value)); break;
+    case PROP_ONLY_PARTNER:
+      cg_capture_grid_set_only_partner (self, g_value_get_uint (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -981,7 +1075,10 @@ cg_capture_grid_constructed (GObject *object)
 }
 
 static void
-cg_capture_grid_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+cg_capture_grid_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
 {
   CgCaptureGridPrivate *priv = PRIV (CG_CAPTURE_GRID (widget));
 
@@ -1066,8 +1163,8 @@ cg_capture_grid_init (CgCaptureGrid *self)
 {
   CgCaptureGridPrivate *priv = PRIV (self);
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  gtk_orientable_set_orientation (
+    GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
   cg_grid_ensure_style ();
   priv->stage = CG_STAGE_LESSON_1;
   priv->only_column = -1;

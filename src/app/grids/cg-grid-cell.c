@@ -49,14 +49,14 @@ cg_grid_cell_init (CgGridCell *self)
   self->label = GTK_LABEL (label);
   /* The cell says it all through its own label; the inner text would only
    * repeat a bare value. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (label),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_add_css_class (GTK_WIDGET (self), "cg-grid-cell");
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
-cg_grid_cell_new (guint row, guint column)
+cg_grid_cell_new (guint row,
+                  guint column)
 {
   CgGridCell *self = g_object_new (CG_TYPE_GRID_CELL, NULL);
 
@@ -80,8 +80,10 @@ cg_grid_cell_get_column (CgGridCell *self)
 }
 
 void
-cg_grid_cell_set_content (CgGridCell *self, const char *text,
-                          const char *accessible_label, const char *value_class)
+cg_grid_cell_set_content (CgGridCell *self,
+                          const char *text,
+                          const char *accessible_label,
+                          const char *value_class)
 {
   g_return_if_fail (CG_IS_GRID_CELL (self));
 
@@ -91,8 +93,7 @@ cg_grid_cell_set_content (CgGridCell *self, const char *text,
     {
       g_free (self->accessible_label);
       self->accessible_label = g_strdup (accessible_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       accessible_label, -1);
     }
   if (g_strcmp0 (self->value_class, value_class) != 0)
@@ -131,8 +132,7 @@ cg_grid_ensure_style (void)
     return;
   loaded = TRUE;
   provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider,
-                                       "/io/github/commonground/CommonGround/grids.css");
+  gtk_css_provider_load_from_resource (provider, "/io/github/commonground/CommonGround/grids.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

@@ -15,17 +15,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CgGridCell, cg_grid_cell, CG, GRID_CELL, GtkButton)
 
 GtkWidget *cg_grid_cell_new (guint row, guint column);
-guint      cg_grid_cell_get_row (CgGridCell *self);
-guint      cg_grid_cell_get_column (CgGridCell *self);
+guint cg_grid_cell_get_row (CgGridCell *self);
+guint cg_grid_cell_get_column (CgGridCell *self);
 /* @text is what the cell shows, @accessible_label what a screen reader
  * says, @value_class a CSS class for the value (NULL for none). */
-void       cg_grid_cell_set_content (CgGridCell *self, const char *text,
-                                     const char *accessible_label,
-                                     const char *value_class);
+void cg_grid_cell_set_content (CgGridCell *self,
+                               const char *text,
+                               const char *accessible_label,
+                               const char *value_class);
 const char *cg_grid_cell_get_text (CgGridCell *self);
 const char *cg_grid_cell_get_accessible_label (CgGridCell *self);
 
 /* Loads the grids' style sheet once for the default display. */
-void       cg_grid_ensure_style (void);
+void cg_grid_ensure_style (void);
 
 G_END_DECLS

@@ -22,7 +22,8 @@ is_aims (CgCaptureGrid *self)
 }
 
 const char *
-cg_rating_grid_value_label (CgItemKind kind, CgRating rating)
+cg_rating_grid_value_label (CgItemKind kind,
+                            CgRating   rating)
 {
   if (kind == CG_ITEM_STATEMENT || rating == CG_RATING_NONE || rating == CG_RATING_DONT_KNOW)
     return cg_rating_to_label (rating);
@@ -48,15 +49,19 @@ rating_text (CgRating rating)
 static const char *
 rating_class (CgRating rating)
 {
-  static const char *const classes[] = { NULL, "rating-1", "rating-2", "rating-3",
+  static const char *const classes[] = { NULL,       "rating-1", "rating-2",        "rating-3",
                                          "rating-4", "rating-5", "rating-dont-know" };
 
   return rating <= CG_RATING_DONT_KNOW ? classes[rating] : NULL;
 }
 
 static void
-fill_cell (CgCaptureGrid *self, CgGridCell *cell, guint item_id, guint partner_id,
-           const char *who, gboolean visible)
+fill_cell (CgCaptureGrid *self,
+           CgGridCell    *cell,
+           guint          item_id,
+           guint          partner_id,
+           const char    *who,
+           gboolean       visible)
 {
   const CgItem *item = cg_session_lookup_item (SESSION (self), item_id);
   CgRating rating = cg_session_get_rating (SESSION (self), partner_id, item_id);
@@ -74,13 +79,19 @@ fill_cell (CgCaptureGrid *self, CgGridCell *cell, guint item_id, guint partner_i
   /* TRANSLATORS: a grid cell as a screen reader says it:
    * "Partner, Organisation - “statement” - Agree (4)" */
   spoken = g_strdup_printf (_("%s - “%s” - %s"), who, item->text, value);
-  cg_grid_cell_set_content (cell, rating == CG_RATING_NONE ? "" : visible ? rating_text (rating) : "●",
+  cg_grid_cell_set_content (cell,
+                            rating == CG_RATING_NONE ? ""
+                            : visible                ? rating_text (rating)
+                                                     : "●",
                             spoken,
-                            rating == CG_RATING_NONE ? NULL : visible ? rating_class (rating) : "answered-hidden");
+                            rating == CG_RATING_NONE ? NULL
+                            : visible                ? rating_class (rating)
+                                                     : "answered-hidden");
 }
 
 static void
-collect_rows (CgCaptureGrid *self, GArray *row_ids)
+collect_rows (CgCaptureGrid *self,
+              GArray        *row_ids)
 {
   CgSession *session = SESSION (self);
   guint lesson = CG_LESSON_FOR_STAGE (cg_capture_grid_get_stage (self));
@@ -97,75 +108,102 @@ collect_rows (CgCaptureGrid *self, GArray *row_ids)
 }
 
 static gboolean
-owns_change (CgCaptureGrid *self, CgChangeKind kind, guint item_id)
+owns_change (CgCaptureGrid *self,
+             CgChangeKind   kind,
+             guint          item_id)
 {
   const CgItem *item = cg_session_lookup_item (SESSION (self), item_id);
 
-  if (kind != CG_CHANGE_ITEM_ADDED && kind != CG_CHANGE_ITEM_REMOVED && kind != CG_CHANGE_ITEMS_MOVED)
+  if (kind != CG_CHANGE_ITEM_ADDED && kind != CG_CHANGE_ITEM_REMOVED &&
+      kind != CG_CHANGE_ITEMS_MOVED)
     return FALSE;
   if (item == NULL)
     return cg_capture_grid_has_row (self, item_id);
   if (is_aims (self))
     return item->kind == CG_ITEM_AIM;
-  return item->kind == CG_ITEM_STATEMENT
-         && item->lesson == CG_LESSON_FOR_STAGE (cg_capture_grid_get_stage (self));
+  return item->kind == CG_ITEM_STATEMENT &&
+         item->lesson == CG_LESSON_FOR_STAGE (cg_capture_grid_get_stage (self));
 }
 
 static const char *
-row_text (CgCaptureGrid *self, guint item_id)
+row_text (CgCaptureGrid *self,
+          guint          item_id)
 {
   return cg_session_lookup_item (SESSION (self), item_id)->text;
 }
 
 static void
-describe (CgCaptureGrid *self, const char **label, const char **no_rows)
+describe (CgCaptureGrid *self,
+          const char   **label,
+          const char   **no_rows)
 {
   *label = is_aims (self) ? _("Importance of each aim, per partner")
                           : _("Answers to each statement, per partner");
-  *no_rows = is_aims (self) ? _("No aims yet. Add one below.") : _("No statements yet. Add one below.");
+  *no_rows =
+    is_aims (self) ? _("No aims yet. Add one below.") : _("No statements yet. Add one below.");
 }
 
 static guint
-get_value (CgCaptureGrid *self, guint item_id, guint partner_id)
+get_value (CgCaptureGrid *self,
+           guint          item_id,
+           guint          partner_id)
 {
   return cg_session_get_rating (SESSION (self), partner_id, item_id);
 }
 
 static gboolean
-key_to_value (CgCaptureGrid *self, guint keyval, guint current, guint *value)
+key_to_value (CgCaptureGrid *self,
+              guint          keyval,
+              guint          current,
+              guint         *value)
 {
   switch (keyval)
     {
-    case GDK_KEY_1: case GDK_KEY_KP_1: *value = CG_RATING_1; return TRUE;
-    case GDK_KEY_2: case GDK_KEY_KP_2: *value = CG_RATING_2; return TRUE;
-    case GDK_KEY_3: case GDK_KEY_KP_3: *value = CG_RATING_3; return TRUE;
-    case GDK_KEY_4: case GDK_KEY_KP_4: *value = CG_RATING_4; return TRUE;
-    case GDK_KEY_5: case GDK_KEY_KP_5: *value = CG_RATING_5; return TRUE;
-    case GDK_KEY_0: case GDK_KEY_KP_0: case GDK_KEY_question: *value = CG_RATING_DONT_KNOW; return TRUE;
-    case GDK_KEY_BackSpace: case GDK_KEY_Delete: case GDK_KEY_KP_Delete: *value = CG_RATING_NONE; return TRUE;
+    case GDK_KEY_1:
+    case GDK_KEY_KP_1: *value = CG_RATING_1; return TRUE;
+    case GDK_KEY_2:
+    case GDK_KEY_KP_2: *value = CG_RATING_2; return TRUE;
+    case GDK_KEY_3:
+    case GDK_KEY_KP_3: *value = CG_RATING_3; return TRUE;
+    case GDK_KEY_4:
+    case GDK_KEY_KP_4: *value = CG_RATING_4; return TRUE;
+    case GDK_KEY_5:
+    case GDK_KEY_KP_5: *value = CG_RATING_5; return TRUE;
+    case GDK_KEY_0:
+    case GDK_KEY_KP_0:
+    case GDK_KEY_question: *value = CG_RATING_DONT_KNOW; return TRUE;
+    case GDK_KEY_BackSpace:
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete: *value = CG_RATING_NONE; return TRUE;
     default: return FALSE;
     }
 }
 
 static void
-set_value (CgCaptureGrid *self, guint item_id, guint partner_id, guint value)
+set_value (CgCaptureGrid *self,
+           guint          item_id,
+           guint          partner_id,
+           guint          value)
 {
   cg_session_set_rating (SESSION (self), partner_id, item_id, (CgRating) value);
 }
 
 /* The answers a click (or Space) lists, for a laptop's touchpad. */
 static void
-list_choices (CgCaptureGrid *self, GPtrArray *labels, GArray *values)
+list_choices (CgCaptureGrid *self,
+              GPtrArray     *labels,
+              GArray        *values)
 {
-  static const guint choices[] = { CG_RATING_1, CG_RATING_2, CG_RATING_3, CG_RATING_4,
+  static const guint choices[] = { CG_RATING_1, CG_RATING_2,         CG_RATING_3,   CG_RATING_4,
                                    CG_RATING_5, CG_RATING_DONT_KNOW, CG_RATING_NONE };
   CgItemKind kind = is_aims (self) ? CG_ITEM_AIM : CG_ITEM_STATEMENT;
 
   g_array_append_vals (values, choices, G_N_ELEMENTS (choices));
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     g_ptr_array_add (labels, g_strdup (choices[i] == CG_RATING_NONE ? _("Clear the answer")
-                                       : choices[i] == CG_RATING_DONT_KNOW ? _("Don’t know (0 or ?)")
-                                       : cg_rating_grid_value_label (kind, choices[i])));
+                                       : choices[i] == CG_RATING_DONT_KNOW
+                                         ? _("Don’t know (0 or ?)")
+                                         : cg_rating_grid_value_label (kind, choices[i])));
 }
 
 CgStage
@@ -176,7 +214,8 @@ cg_rating_grid_get_stage (CgRatingGrid *self)
 }
 
 void
-cg_rating_grid_set_stage (CgRatingGrid *self, CgStage stage)
+cg_rating_grid_set_stage (CgRatingGrid *self,
+                          CgStage       stage)
 {
   g_return_if_fail (CG_IS_RATING_GRID (self));
   g_return_if_fail (CG_STAGE_IS_LESSON (stage) || stage == CG_STAGE_AIMS);
@@ -202,7 +241,8 @@ cg_rating_grid_init (CgRatingGrid *self)
 }
 
 GtkWidget *
-cg_rating_grid_new (CgSession *session, CgStage stage)
+cg_rating_grid_new (CgSession *session,
+                    CgStage    stage)
 {
   return g_object_new (CG_TYPE_RATING_GRID, "stage", stage, "session", session, NULL);
 }

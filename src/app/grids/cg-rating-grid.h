@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 #define CG_TYPE_RATING_GRID (cg_rating_grid_get_type ())
 G_DECLARE_FINAL_TYPE (CgRatingGrid, cg_rating_grid, CG, RATING_GRID, CgCaptureGrid)
 
-GtkWidget  *cg_rating_grid_new (CgSession *session, CgStage stage);
+GtkWidget *cg_rating_grid_new (CgSession *session, CgStage stage);
 /* A lesson stage (statements of that lesson) or CG_STAGE_AIMS. */
-CgStage     cg_rating_grid_get_stage (CgRatingGrid *self);
-void        cg_rating_grid_set_stage (CgRatingGrid *self, CgStage stage);
+CgStage cg_rating_grid_get_stage (CgRatingGrid *self);
+void cg_rating_grid_set_stage (CgRatingGrid *self, CgStage stage);
 
 /* Accessible value words for a rating of @kind: "Agree (4)", "Very important (4)". */
 const char *cg_rating_grid_value_label (CgItemKind kind, CgRating rating);

@@ -14,8 +14,7 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
+typedef enum {
   CG_ROLE_GRID_INVOLVEMENT,
   CG_ROLE_GRID_ACCOUNTABLE,
 } CgRoleGridMode;
@@ -23,9 +22,9 @@ typedef enum
 #define CG_TYPE_ROLE_GRID (cg_role_grid_get_type ())
 G_DECLARE_FINAL_TYPE (CgRoleGrid, cg_role_grid, CG, ROLE_GRID, CgCaptureGrid)
 
-GtkWidget     *cg_role_grid_new (CgSession *session, CgRoleGridMode mode);
+GtkWidget *cg_role_grid_new (CgSession *session, CgRoleGridMode mode);
 CgRoleGridMode cg_role_grid_get_mode (CgRoleGrid *self);
-void           cg_role_grid_set_mode (CgRoleGrid *self, CgRoleGridMode mode);
+void cg_role_grid_set_mode (CgRoleGrid *self, CgRoleGridMode mode);
 
 /* cg_role_grid_get_session, _set_session, _get_only_partner,
  * _set_only_partner, _handle_key, _get_cursor, _set_cursor, _get_cell,

@@ -157,26 +157,18 @@ key_to_value (CgCaptureGrid *self,
               guint          current,
               guint         *value)
 {
-  switch (keyval)
-    {
-    case GDK_KEY_1:
-    case GDK_KEY_KP_1: *value = CG_RATING_1; return TRUE;
-    case GDK_KEY_2:
-    case GDK_KEY_KP_2: *value = CG_RATING_2; return TRUE;
-    case GDK_KEY_3:
-    case GDK_KEY_KP_3: *value = CG_RATING_3; return TRUE;
-    case GDK_KEY_4:
-    case GDK_KEY_KP_4: *value = CG_RATING_4; return TRUE;
-    case GDK_KEY_5:
-    case GDK_KEY_KP_5: *value = CG_RATING_5; return TRUE;
-    case GDK_KEY_0:
-    case GDK_KEY_KP_0:
-    case GDK_KEY_question: *value = CG_RATING_DONT_KNOW; return TRUE;
-    case GDK_KEY_BackSpace:
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete: *value = CG_RATING_NONE; return TRUE;
-    default: return FALSE;
-    }
+  /* 1-5 on either row of keys, 0 or ? for don't know, Backspace clears. */
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_5)
+    *value = CG_RATING_1 + (keyval - GDK_KEY_1);
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_5)
+    *value = CG_RATING_1 + (keyval - GDK_KEY_KP_1);
+  else if (keyval == GDK_KEY_0 || keyval == GDK_KEY_KP_0 || keyval == GDK_KEY_question)
+    *value = CG_RATING_DONT_KNOW;
+  else if (keyval == GDK_KEY_BackSpace || keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete)
+    *value = CG_RATING_NONE;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 static void

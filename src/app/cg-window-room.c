@@ -68,6 +68,52 @@ on_room_state (CgWindow *self)
   update_room_button (self);
 }
 
+/* A closed room whose phones have not yet been sent their last bytes
+ * ("room-closed"), kept alive with the application until they are. */
+typedef struct
+{
+  GApplication *app;
+  CgRoom *room;
+  gint64 deadline;
+} FlushWait;
+
+#define FLUSH_LIMIT_US (1 * G_USEC_PER_SEC)
+#define FLUSH_POLL_MS 10
+
+static gboolean
+flush_wait_tick (gpointer user_data)
+{
+  FlushWait *wait = user_data;
+
+  if (cg_room_is_flushing (wait->room) && g_get_monotonic_time () < wait->deadline)
+    return G_SOURCE_CONTINUE;
+  g_object_unref (wait->room);
+  g_application_release (wait->app);
+  g_object_unref (wait->app);
+  g_free (wait);
+  return G_SOURCE_REMOVE;
+}
+
+/* Without this, closing the last window quit at once: the "room-closed"
+ * event was queued but never written, and phones said "No connection"
+ * instead of "The room has closed" (as `--serve` does, see cg-cli-serve.c).
+ * A phone that does not read holds the application at most FLUSH_LIMIT_US. */
+static void
+hold_until_flushed (CgRoom *room)
+{
+  GApplication *app = g_application_get_default ();
+  FlushWait *wait;
+
+  if (app == NULL || !cg_room_is_flushing (room))
+    return;
+  wait = g_new0 (FlushWait, 1);
+  wait->app = g_object_ref (app);
+  wait->room = g_object_ref (room);
+  wait->deadline = g_get_monotonic_time () + FLUSH_LIMIT_US;
+  g_application_hold (app);
+  g_timeout_add (FLUSH_POLL_MS, flush_wait_tick, wait);
+}
+
 static void
 close_room (CgWindow *self)
 {
@@ -75,6 +121,7 @@ close_room (CgWindow *self)
     return;
   g_signal_handlers_disconnect_by_data (self->room, self);
   cg_room_close (self->room);
+  hold_until_flushed (self->room);
   g_clear_object (&self->room);
 }
 

@@ -732,49 +732,12 @@ json_unmatched_list (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
-/* json-glib 1.6 writes every double with 17 significant digits (0.855
- * comes out as 0.85499999999999998). Every number here was rounded to
- * DECIMALS places, so each number token (outside strings) is written back
- * that short, as --report writes it; the values do not change. */
-static GString *
-tidy_numbers (const char *json)
-{
-  GString *out = g_string_sized_new (strlen (json));
-  gboolean in_string = FALSE;
-
-  for (const char *p = json; *p != '\0'; p++)
-    {
-      if (in_string && *p == '\\' && p[1] != '\0')
-        {
-          g_string_append_c (out, *p++);
-          g_string_append_c (out, *p);
-          continue;
-        }
-      if (*p == '"')
-        in_string = !in_string;
-      if (!in_string && (*p == '-' || g_ascii_isdigit (*p)))
-        {
-          gsize len = strspn (p, "-+.eE0123456789");
-          g_autofree char *token = g_strndup (p, len);
-          g_autofree char *number = cg_format_number (g_ascii_strtod (token, NULL), DECIMALS);
-
-          g_string_append (out, number);
-          p += len - 1;
-          continue;
-        }
-      g_string_append_c (out, *p);
-    }
-  return out;
-}
-
 static GString *
 compare_json (const CgComparison *c)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  GString *out;
+  GString *out = g_string_new (NULL);
 
   json_builder_begin_object (b);
   json_session (b, "before", c->before_title, c->before_date);
@@ -794,12 +757,7 @@ compare_json (const CgComparison *c)
   json_builder_end_object (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, NULL);
-  out = tidy_numbers (text);
-  g_string_append_c (out, '\n');
+  cg_json_append_node (out, root);
   return out;
 }
 

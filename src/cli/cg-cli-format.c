@@ -114,19 +114,91 @@ cg_json_writer_init (CgJsonWriter *w,
   w->builder = json_builder_new ();
 }
 
+/* The shortest text that reads back as exactly @value (as Python's repr),
+ * keeping a decimal point so a double stays a double. */
+static void
+append_shortest_double (GString *out,
+                        double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eEn") == NULL)
+    g_string_append (out, ".0");
+}
+
+/* json-glib 1.6 writes every double with 17 significant digits (0.855
+ * comes out as 0.85499999999999998). Each number token outside strings that
+ * is not an integer is written back in its shortest exact form: the values
+ * do not change, a person can read them. */
+static void
+append_tidy_numbers (GString    *out,
+                     const char *json)
+{
+  gboolean in_string = FALSE;
+
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      if (in_string && *p == '\\' && p[1] != '\0')
+        {
+          g_string_append_c (out, *p++);
+          g_string_append_c (out, *p);
+          continue;
+        }
+      if (*p == '"')
+        in_string = !in_string;
+      if (!in_string && (*p == '-' || g_ascii_isdigit (*p)))
+        {
+          gsize len = strspn (p, "-+.eE0123456789");
+
+          if (memchr (p, '.', len) != NULL || memchr (p, 'e', len) != NULL ||
+              memchr (p, 'E', len) != NULL)
+            {
+              g_autofree char *token = g_strndup (p, len);
+
+              append_shortest_double (out, g_ascii_strtod (token, NULL));
+            }
+          else
+            g_string_append_len (out, p, len);
+          p += len - 1;
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+}
+
 void
-cg_json_writer_finish (CgJsonWriter *w)
+cg_json_append_node (GString  *out,
+                     JsonNode *root)
 {
   g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = json_builder_get_root (w->builder);
   g_autofree char *text = NULL;
+
+  g_return_if_fail (out != NULL && root != NULL);
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
-  g_string_append (w->out, text);
-  g_string_append_c (w->out, '\n');
+  append_tidy_numbers (out, text);
+  g_string_append_c (out, '\n');
+}
+
+void
+cg_json_writer_finish (CgJsonWriter *w)
+{
+  g_autoptr (JsonNode) root = json_builder_get_root (w->builder);
+
+  cg_json_append_node (w->out, root);
   g_clear_object (&w->builder);
 }
 

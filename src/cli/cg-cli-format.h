@@ -36,6 +36,9 @@ typedef struct
   JsonBuilder *builder;
 } CgJsonWriter;
 
+/* Appends @root pretty-printed (2-space indent), each non-integer number in
+ * the shortest text that reads back as the same double, and a newline. */
+void cg_json_append_node (GString *out, JsonNode *root);
 void cg_json_writer_init (CgJsonWriter *w, GString *out);
 void cg_json_writer_finish (CgJsonWriter *w);
 void cg_json_begin_object (CgJsonWriter *w, const char *key);

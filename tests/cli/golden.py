@@ -83,6 +83,11 @@ def case_json(exe):
         print('JSON differs from workshop.json:')
         print(json.dumps(got, indent=1, ensure_ascii=False)[:4000])
         sys.exit(1)
+    # Numbers read as a person wrote them (json-glib alone gives 0.85499999999999998),
+    # and whole numbers stay integers.
+    raw = proc.stdout.decode()
+    check('"consensus" : 0.855,' in raw and '0.85499' not in raw, 'JSON numbers in their shortest exact form')
+    check('"mean" : 4,' in raw, 'whole means stay integers')
 
 
 def case_export(exe):

@@ -21,11 +21,13 @@ import tempfile
 from cgtest import app_root, button, click, fail, find, focus_x_window, goto_stage, keys, \
     label, log, skip, start_app, toplevel, wait_for
 
+# The browser tests' own chromium (tests/browser/roomtest.py): one way to
+# start it headless as root, and to find a button by its text.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
 try:
-    from selenium import webdriver
     from selenium.common.exceptions import WebDriverException
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from roomtest import browser, button_named, quit_browser
 except ImportError:
     skip("python3-selenium not installed")
 
@@ -33,23 +35,6 @@ APP, SAMPLE = sys.argv[1], sys.argv[2]
 LESSON_2 = 3  # row of the sidebar
 LESSON_2_TITLE = "Outcomes and Customer Focus"
 S6 = "We have agreed the outcomes we want for the people we serve."  # first of lesson 2
-
-
-def browser():
-    """A headless chromium of a phone's width, with its own profile (as
-    tests/browser/roomtest.py starts it; as root it needs --no-sandbox)."""
-    options = webdriver.ChromeOptions()
-    profile = tempfile.mkdtemp(prefix="cg-e2e-chromium-")
-    for arg in ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--window-size=360,740", "--lang=en"]:
-        options.add_argument(arg)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "en"})
-    options.binary_location = shutil.which("chromium")
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    driver.profile_dir = profile
-    return driver
 
 
 def page_wait(what, getter, driver, timeout=15.0):
@@ -64,12 +49,6 @@ def page_wait(what, getter, driver, timeout=15.0):
     except SystemExit:
         log("the page says:", driver.find_element(By.TAG_NAME, "body").text)
         raise
-
-
-def page_button(driver, name):
-    """The visible button whose text starts with name (a partner's: 'Ann Lee')."""
-    return next((b for b in driver.find_elements(By.TAG_NAME, "button")
-                 if b.is_displayed() and b.text.strip().startswith(name)), None)
 
 
 def option(driver, statement, name):
@@ -119,7 +98,7 @@ def main():
 
         driver = browser()
         driver.get(url)
-        page_wait("Ann Lee on the join page", lambda: page_button(driver, "Ann Lee"), driver).click()
+        page_wait("Ann Lee on the join page", lambda: button_named(driver, "Ann Lee"), driver).click()
         page_wait("the phone to be Ann's", lambda: "You are Ann Lee" in
                   driver.find_element(By.TAG_NAME, "header").text, driver)
         page_wait("lesson 2 on the phone", lambda: driver.find_element(
@@ -143,10 +122,7 @@ def main():
         log("the grid shows it:", cell.name)
     finally:
         if driver is not None:
-            try:
-                driver.quit()
-            finally:
-                shutil.rmtree(driver.profile_dir, ignore_errors=True)
+            quit_browser(driver)
         proc.terminate()
         proc.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
